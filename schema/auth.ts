@@ -1,0 +1,40 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { employers } from './employers.ts';
+
+/**
+ * Employer API keys. Only a SHA-256 of the key is stored; `prefix` (the
+ * key's first characters, not secret) finds the row without a scan.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    employerId: integer('employer_id').notNull().references(() => employers.id),
+    prefix: text('prefix').notNull(),
+    hash: text('hash').notNull(),
+    label: text('label'),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [index('api_keys_prefix_idx').on(t.prefix)],
+);
+
+/**
+ * Coaches (and operators) who call the coach API with a bearer token. `org`
+ * scopes participant data: a coach sees only their organisation's people.
+ */
+export const coaches = sqliteTable(
+  'coaches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    org: text('org').notNull(),
+    role: text('role', { enum: ['coach', 'operator'] }).notNull().default('coach'),
+    tokenPrefix: text('token_prefix').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('coaches_token_prefix_idx').on(t.tokenPrefix)],
+);

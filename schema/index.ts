@@ -1,0 +1,7 @@
+// Every table, one file per area. drizzle-kit reads this file to generate
+// migrations; openDb() applies them.
+export * from './employers.ts';
+export * from './vacancies.ts';
+export * from './auth.ts';
+export * from './outbox.ts';
+export * from './audit.ts';

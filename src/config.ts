@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the service reads from the environment, parsed once. Nothing
+ * else in the code reads process.env: pass the parsed Config (or the parts of
+ * it a function needs) down instead.
+ */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_PATH: z.string().default('./data/flightpath.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Load the demo dataset when the database has no vacancies. */
+  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  SEARCH_ENGINE: z.enum(['sqlite', 'meilisearch']).optional(),
+  MEILI_HOST: z.string().url().optional(),
+  MEILI_API_KEY: z.string().optional(),
+  MEILI_SEARCH_KEY: z.string().optional(),
+  MEILI_INDEX_PREFIX: z.string().default('flightpath_'),
+  /** Employer API: requests per minute per key. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Largest accepted request body, bytes. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  /** How often the in-process outbox drainer runs, milliseconds. */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(1000),
+  SOURCES_FILE: z.string().default('./sources.json'),
+  /** Optional cron expression: run the scrape schedule inside the server. */
+  SCRAPE_CRON: z.string().optional(),
+  SCRAPER_USER_AGENT: z
+    .string()
+    .default('flightpath-bot/0.1 (+https://github.com/flightpath; vacancy aggregation for employment coaches)'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { searchEngine: 'sqlite' | 'meilisearch' };
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  // Meilisearch is chosen by MEILI_HOST unless SEARCH_ENGINE says otherwise.
+  const searchEngine = c.SEARCH_ENGINE ?? (c.MEILI_HOST ? 'meilisearch' : 'sqlite');
+  return { ...c, searchEngine };
+}

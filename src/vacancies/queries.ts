@@ -1,0 +1,44 @@
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../db.ts';
+import { vacancies } from '../../schema/vacancies.ts';
+import type { Vacancy, VacancyStatus } from './model.ts';
+import { rowToVacancy } from './store.ts';
+
+export function getVacancy(db: Db, id: number): Vacancy | null {
+  const row = db.select().from(vacancies).where(eq(vacancies.id, id)).get();
+  return row ? rowToVacancy(row) : null;
+}
+
+/** Vacancies by id, in the order asked (search hits come back ranked). Missing ids are skipped. */
+export function getVacanciesByIds(db: Db, ids: readonly number[]): Vacancy[] {
+  if (ids.length === 0) return [];
+  const byId = new Map<number, Vacancy>();
+  // SQLite caps bound parameters; 500 at a time stays far below it.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    for (const row of db.select().from(vacancies).where(inArray(vacancies.id, chunk)).all()) {
+      byId.set(row.id, rowToVacancy(row));
+    }
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface ListVacanciesFilter {
+  employerId?: number;
+  source?: string;
+  status?: VacancyStatus;
+  limit: number;
+  offset: number;
+}
+
+export function listVacancies(db: Db, f: ListVacanciesFilter): { items: Vacancy[]; total: number } {
+  const conds: SQL[] = [];
+  if (f.employerId != null) conds.push(eq(vacancies.employerId, f.employerId));
+  if (f.source) conds.push(eq(vacancies.source, f.source));
+  if (f.status) conds.push(eq(vacancies.status, f.status));
+  const where = conds.length ? and(...conds) : undefined;
+  const rows = db.select().from(vacancies).where(where).orderBy(desc(vacancies.updatedAt), desc(vacancies.id))
+    .limit(f.limit).offset(f.offset).all();
+  const total = db.select({ n: count() }).from(vacancies).where(where).get()?.n ?? 0;
+  return { items: rows.map(rowToVacancy), total };
+}

@@ -1,0 +1,259 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db.ts';
+import type { VacancyRow } from '../../schema/vacancies.ts';
+import { contentHash } from './content-hash.ts';
+import type { NormalisedVacancy, Place, Requirement, Vacancy, VacancySkill } from './model.ts';
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface UpsertInput {
+  /** `employer:<id>`, `scrape:<name>`, `import:<label>`, `demo`. */
+  source: string;
+  employerId?: number | null;
+  vacancy: NormalisedVacancy;
+  isDemo?: boolean;
+}
+
+export interface UpsertResult {
+  id: number;
+  outcome: UpsertOutcome;
+  contentHash: string;
+}
+
+/*
+ * The ingest path is hot (bulk import, scrapes, the employer API's batch), so
+ * it uses prepared statements on the raw better-sqlite3 handle, prepared once
+ * per database. Schema and migrations still come from drizzle (schema/).
+ */
+interface Statements {
+  find: Statement;
+  insert: Statement;
+  update: Statement;
+  touch: Statement;
+  enqueue: Statement;
+}
+const statementCache = new WeakMap<Db, Statements>();
+
+const CONTENT_COLUMNS = [
+  'employer_id', 'url', 'apply_url', 'title', 'title_original', 'description_text', 'description_html',
+  'employer_name', 'end_employer_name', 'location_text', 'lat', 'lon', 'postcode', 'town', 'local_authority',
+  'region', 'location_resolved', 'extra_locations', 'remote', 'employment_type', 'contract', 'hours_per_week',
+  'shifts', 'salary_min', 'salary_max', 'salary_currency', 'salary_period', 'salary_annual_min',
+  'salary_annual_max', 'salary_text', 'date_posted', 'valid_through', 'status', 'occupation_code',
+  'occupation_scheme', 'occupation_confidence', 'sector', 'sector_confidence', 'classification_evidence',
+  'skills', 'requirements', 'fingerprint', 'content_hash', 'closed_at', 'is_demo',
+] as const;
+
+function statements(db: Db): Statements {
+  let s = statementCache.get(db);
+  if (s) return s;
+  const c = db.$client;
+  const params = CONTENT_COLUMNS.map((k) => `@${k}`);
+  s = {
+    find: c.prepare('SELECT id, content_hash, status FROM vacancies WHERE source = ? AND source_ref = ?'),
+    insert: c.prepare(
+      `INSERT INTO vacancies (source, source_ref, ${CONTENT_COLUMNS.join(', ')}, first_seen, last_seen, created_at, updated_at, missed_runs)
+       VALUES (@source, @source_ref, ${params.join(', ')}, @now, @now, @now, @now, 0)`,
+    ),
+    update: c.prepare(
+      `UPDATE vacancies SET ${CONTENT_COLUMNS.map((k) => `${k} = @${k}`).join(', ')},
+       last_seen = @now, updated_at = @now, missed_runs = 0 WHERE id = @id`,
+    ),
+    touch: c.prepare('UPDATE vacancies SET last_seen = ?, missed_runs = 0 WHERE id = ?'),
+    enqueue: c.prepare("INSERT INTO index_outbox (vacancy_id, op, enqueued_at) VALUES (?, 'upsert', ?)"),
+  };
+  statementCache.set(db, s);
+  return s;
+}
+
+const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
+
+function toParams(input: UpsertInput, hash: string, now: number, previousStatus: string | null) {
+  const v = input.vacancy;
+  const loc = v.location;
+  // A closed vacancy stays closed until its owner reopens it explicitly; a
+  // re-seen expired one comes back to life.
+  const status = v.requestedStatus === 'closed' ? 'closed' : 'live';
+  return {
+    source: input.source,
+    source_ref: v.sourceRef,
+    employer_id: input.employerId ?? null,
+    url: v.url,
+    apply_url: v.applyUrl,
+    title: v.title,
+    title_original: v.titleOriginal,
+    description_text: v.descriptionText,
+    description_html: v.descriptionHtml,
+    employer_name: v.employerName,
+    end_employer_name: v.endEmployerName,
+    location_text: loc?.text ?? null,
+    lat: loc?.lat ?? null,
+    lon: loc?.lon ?? null,
+    postcode: loc?.postcode ?? null,
+    town: loc?.town ?? null,
+    local_authority: loc?.localAuthority ?? null,
+    region: loc?.region ?? null,
+    location_resolved: loc?.resolved ? 1 : 0,
+    extra_locations: v.extraLocations.length ? json(v.extraLocations) : null,
+    remote: v.remote,
+    employment_type: v.employmentType,
+    contract: v.contract,
+    hours_per_week: v.hoursPerWeek,
+    shifts: v.shifts.length ? json(v.shifts) : null,
+    salary_min: v.salary.min,
+    salary_max: v.salary.max,
+    salary_currency: v.salary.currency,
+    salary_period: v.salary.period,
+    salary_annual_min: v.salary.annualMin,
+    salary_annual_max: v.salary.annualMax,
+    salary_text: v.salary.text,
+    date_posted: v.datePosted,
+    valid_through: v.validThrough,
+    status,
+    occupation_code: v.occupation?.code ?? null,
+    occupation_scheme: v.occupation?.scheme ?? null,
+    occupation_confidence: v.occupation?.confidence ?? null,
+    sector: v.sector?.code ?? null,
+    sector_confidence: v.sector?.confidence ?? null,
+    classification_evidence:
+      v.occupation || v.sector ? json({ occupation: v.occupation?.evidence, sector: v.sector?.evidence }) : null,
+    skills: json(v.skills),
+    requirements: json(v.requirements),
+    fingerprint: v.fingerprint,
+    content_hash: hash,
+    closed_at: status === 'closed' ? (previousStatus === 'closed' ? null : now) : null,
+    is_demo: input.isDemo ? 1 : 0,
+    now,
+  };
+}
+
+/**
+ * Creates or updates one vacancy by (source, sourceRef) and, in the same
+ * transaction, queues it for the search index. Unchanged content only
+ * refreshes lastSeen and queues nothing. Call inside db.transaction() to
+ * batch many; it opens its own otherwise.
+ */
+export function upsertVacancy(db: Db, input: UpsertInput, now: number): UpsertResult {
+  const st = statements(db);
+  const run = () => {
+    const hash = contentHash(input.vacancy);
+    const existing = st.find.get(input.source, input.vacancy.sourceRef) as
+      | { id: number; content_hash: string; status: string }
+      | undefined;
+    const wantStatus = input.vacancy.requestedStatus === 'closed' ? 'closed' : 'live';
+    if (!existing) {
+      const info = st.insert.run(toParams(input, hash, now, null));
+      const id = Number(info.lastInsertRowid);
+      st.enqueue.run(id, now);
+      return { id, outcome: 'created' as const, contentHash: hash };
+    }
+    if (existing.content_hash === hash && existing.status === wantStatus) {
+      st.touch.run(now, existing.id);
+      return { id: existing.id, outcome: 'unchanged' as const, contentHash: hash };
+    }
+    st.update.run({ ...toParams(input, hash, now, existing.status), id: existing.id });
+    st.enqueue.run(existing.id, now);
+    return { id: existing.id, outcome: 'updated' as const, contentHash: hash };
+  };
+  return db.$client.inTransaction ? run() : db.$client.transaction(run)();
+}
+
+/** Many upserts in one transaction: all land or none do. */
+export function upsertVacancies(db: Db, inputs: UpsertInput[], now: number): UpsertResult[] {
+  return db.$client.transaction(() => inputs.map((i) => upsertVacancy(db, i, now)))();
+}
+
+/**
+ * Marks a vacancy closed (by its employer) or expired (gone from its source),
+ * keeping its history, and queues its removal from the live index.
+ */
+export function setVacancyStatus(db: Db, id: number, status: 'closed' | 'expired' | 'live', now: number): boolean {
+  const c = db.$client;
+  return c.transaction(() => {
+    const info = c
+      .prepare(
+        `UPDATE vacancies SET status = ?, closed_at = CASE WHEN ? = 'live' THEN NULL ELSE ? END, updated_at = ?
+         WHERE id = ? AND status <> ?`,
+      )
+      .run(status, status, now, now, id, status);
+    if (info.changes === 0) return false;
+    c.prepare("INSERT INTO index_outbox (vacancy_id, op, enqueued_at) VALUES (?, 'upsert', ?)").run(id, now);
+    return true;
+  })();
+}
+
+const parseJson = <T>(v: unknown, fallback: T): T => {
+  if (v == null) return fallback;
+  if (typeof v === 'string') return JSON.parse(v) as T;
+  return v as T;
+};
+
+/** Maps a drizzle row (camelCase keys) to the model. */
+export function rowToVacancy(r: VacancyRow): Vacancy {
+  const evidence = parseJson<{ occupation?: string[]; sector?: string[] }>(r.classificationEvidence, {});
+  const location: Place | null =
+    r.locationText || r.lat != null
+      ? {
+          text: r.locationText ?? '',
+          lat: r.lat,
+          lon: r.lon,
+          postcode: r.postcode,
+          town: r.town,
+          localAuthority: r.localAuthority,
+          region: r.region,
+          resolved: r.locationResolved,
+        }
+      : null;
+  return {
+    id: r.id,
+    source: r.source,
+    sourceRef: r.sourceRef,
+    employerId: r.employerId,
+    url: r.url,
+    applyUrl: r.applyUrl,
+    title: r.title,
+    titleOriginal: r.titleOriginal,
+    descriptionText: r.descriptionText,
+    descriptionHtml: r.descriptionHtml,
+    employerName: r.employerName,
+    endEmployerName: r.endEmployerName,
+    location,
+    extraLocations: parseJson<Place[]>(r.extraLocations, []),
+    remote: r.remote,
+    employmentType: r.employmentType,
+    contract: r.contract as Vacancy['contract'],
+    hoursPerWeek: r.hoursPerWeek,
+    shifts: parseJson<string[]>(r.shifts, []),
+    salary: {
+      min: r.salaryMin,
+      max: r.salaryMax,
+      currency: r.salaryCurrency,
+      period: r.salaryPeriod,
+      annualMin: r.salaryAnnualMin,
+      annualMax: r.salaryAnnualMax,
+      text: r.salaryText,
+    },
+    datePosted: r.datePosted,
+    validThrough: r.validThrough,
+    status: r.status,
+    occupation: r.occupationCode
+      ? {
+          code: r.occupationCode,
+          scheme: r.occupationScheme ?? 'soc',
+          confidence: r.occupationConfidence ?? 0,
+          evidence: evidence.occupation ?? [],
+        }
+      : null,
+    sector: r.sector ? { code: r.sector, confidence: r.sectorConfidence ?? 0, evidence: evidence.sector ?? [] } : null,
+    skills: parseJson<VacancySkill[]>(r.skills, []),
+    requirements: parseJson<Requirement[]>(r.requirements, []),
+    clusterId: r.clusterId,
+    contentHash: r.contentHash,
+    firstSeen: r.firstSeen,
+    lastSeen: r.lastSeen,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    closedAt: r.closedAt,
+    isDemo: r.isDemo,
+  };
+}
