@@ -1,0 +1,60 @@
+import type { Occupation, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, Taxonomy } from './model.ts';
+
+export interface TaxonomyParts {
+  versionId: number;
+  occupations: Occupation[];
+  skills: Skill[];
+  relations: OccupationSkill[];
+  groups: SkillGroup[];
+  sectors: Sector[];
+}
+
+/**
+ * Builds the in-memory Taxonomy from plain arrays (what loadTaxonomy reads
+ * from the database, or what a test writes by hand), with the indexes the
+ * hot paths need.
+ */
+export function createTaxonomy(parts: TaxonomyParts): Taxonomy {
+  const occupations = new Map(parts.occupations.map((o) => [o.id, o]));
+  const skills = new Map(parts.skills.map((s) => [s.id, s]));
+  const groups = new Map(parts.groups.map((g) => [g.id, g]));
+  const sectors = new Map(parts.sectors.map((s) => [s.code, s]));
+  const byOccupation = new Map<string, OccupationSkill[]>();
+  const bySkill = new Map<string, string[]>();
+  for (const r of parts.relations) {
+    if (!occupations.has(r.occupationId) || !skills.has(r.skillId)) continue;
+    let list = byOccupation.get(r.occupationId);
+    if (!list) byOccupation.set(r.occupationId, (list = []));
+    list.push(r);
+    let occs = bySkill.get(r.skillId);
+    if (!occs) bySkill.set(r.skillId, (occs = []));
+    occs.push(r.occupationId);
+  }
+  // Specificity as inverse document frequency over occupations: a skill every
+  // occupation lists ("communication") says little about fit; a skill few
+  // list ("HGV class C driving") says a lot. Smoothed so unlisted skills get
+  // the highest weight, not infinity.
+  const n = Math.max(occupations.size, 1);
+  const weights = new Map<string, number>();
+  for (const id of skills.keys()) {
+    const df = bySkill.get(id)?.length ?? 0;
+    weights.set(id, Math.log((n + 1) / (df + 1)) + 1);
+  }
+  const byCode = new Map<string, Occupation>();
+  for (const o of occupations.values()) byCode.set(`${o.scheme}:${o.code}`, o);
+  const empty: readonly never[] = [];
+  return {
+    versionId: parts.versionId,
+    occupations,
+    skills,
+    groups,
+    sectors,
+    skillsOf: (id) => byOccupation.get(id) ?? empty,
+    occupationsWithSkill: (id) => bySkill.get(id) ?? empty,
+    skillWeight: (id) => weights.get(id) ?? Math.log(n + 1) + 1,
+    findOccupation(idOrCode: string, scheme?: OccupationScheme) {
+      return occupations.get(idOrCode) ?? (scheme ? byCode.get(`${scheme}:${idOrCode}`) : undefined)
+        ?? (['soc', 'esco', 'onet'] as const).map((s) => byCode.get(`${s}:${idOrCode}`)).find(Boolean);
+    },
+  };
+}
