@@ -6,6 +6,8 @@ import { ProblemError } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { SearchEngine } from './search/engine.ts';
 import type { Taxonomy } from './taxonomy/model.ts';
+import type { VacancyEnricher } from './vacancies/enricher.ts';
+import type { Geocoder } from './vacancies/normalise.ts';
 
 /** Everything the HTTP app needs, passed in (tests build their own). */
 export interface AppDeps {
@@ -13,6 +15,10 @@ export interface AppDeps {
   search: SearchEngine;
   /** The current taxonomy snapshot; a function so an import can swap it without a restart. */
   taxonomy: () => Taxonomy;
+  /** Classifier and skill spotter over the current taxonomy (null before one is loaded). */
+  enricher: () => VacancyEnricher | null;
+  /** Offline geocoder for place names and postcodes (null: only "lat,lon" is understood). */
+  geocoder: Geocoder | null;
   now: Clock;
   logger: Logger;
   config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'>;

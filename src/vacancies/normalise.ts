@@ -1,12 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { Taxonomy } from '../taxonomy/model.ts';
-import type { NormalisedVacancy, RawVacancy } from './model.ts';
+import type { VacancyEnricher } from './enricher.ts';
+import type { NormalisedVacancy, Place, RawVacancy } from './model.ts';
 
-/** What the pipeline may use. All optional but the clock: without a taxonomy nothing is classified. */
+/** Offline geocoding of place names and postcodes (src/geo). */
+export interface Geocoder {
+  /** A place name, full postcode or outward code → a resolved place, or null. */
+  geocode(text: string): Place | null;
+}
+
+/** What the pipeline may use. All optional but the clock: without an enricher nothing is classified. */
 export interface NormaliseDeps {
   /** Epoch ms, for relative dates ("posted 3 days ago"). */
   now: number;
-  taxonomy?: Taxonomy | null;
+  enricher?: VacancyEnricher | null;
+  geocoder?: Geocoder | null;
 }
 
 /**

@@ -1,0 +1,34 @@
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db.ts';
+import type { VacancyEnricher } from './enricher.ts';
+import type { RawVacancy } from './model.ts';
+import type { Geocoder } from './normalise.ts';
+import { normaliseVacancy } from './normalise.ts';
+import { upsertVacancy, type UpsertResult } from './store.ts';
+
+/** What ingesting needs: the store, the clock, and the optional enrichers. */
+export interface IngestDeps {
+  db: Db;
+  now: Clock;
+  enricher?: VacancyEnricher | null;
+  geocoder?: Geocoder | null;
+}
+
+export interface IngestInput {
+  /** `employer:<id>`, `scrape:<name>`, `import:<label>`, `demo`. */
+  source: string;
+  employerId?: number | null;
+  raw: RawVacancy;
+  isDemo?: boolean;
+}
+
+/**
+ * The one way a vacancy enters the store, whatever its source (employer API,
+ * scraper, bulk import, demo): normalise and enrich, then upsert with its
+ * outbox row in one transaction.
+ */
+export function ingestVacancy(deps: IngestDeps, input: IngestInput): UpsertResult {
+  const now = deps.now();
+  const vacancy = normaliseVacancy({ now, enricher: deps.enricher, geocoder: deps.geocoder }, input.raw);
+  return upsertVacancy(deps.db, { source: input.source, employerId: input.employerId, vacancy, isDemo: input.isDemo }, now);
+}
