@@ -5,3 +5,4 @@ export * from './vacancies.ts';
 export * from './auth.ts';
 export * from './outbox.ts';
 export * from './audit.ts';
+export * from './scrape.ts';
