@@ -6,3 +6,4 @@ export * from './auth.ts';
 export * from './outbox.ts';
 export * from './audit.ts';
 export * from './scrape.ts';
+export * from './participants.ts';
