@@ -7,3 +7,4 @@ export * from './outbox.ts';
 export * from './audit.ts';
 export * from './scrape.ts';
 export * from './participants.ts';
+export * from './taxonomy.ts';
