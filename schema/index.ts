@@ -8,3 +8,5 @@ export * from './audit.ts';
 export * from './scrape.ts';
 export * from './participants.ts';
 export * from './taxonomy.ts';
+export * from './geo.ts';
+export * from './dedupe.ts';
