@@ -1,0 +1,247 @@
+import { Meilisearch, MeilisearchApiError, type IndexSwap, type Settings } from 'meilisearch';
+import type { Clock } from '../../clock.ts';
+import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../engine.ts';
+import { PRIMARY_KEY, toMeiliDocuments, type MeiliDocument } from './document.ts';
+import { staleLocationsFilter, vacancyIdsFilter } from './filter.ts';
+import { toSearchParams } from './query.ts';
+import { toSearchResult, type MeiliSearchResponse } from './result.ts';
+import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry.ts';
+import { buildIndexSettings } from './settings.ts';
+import { runTask, type TaskRunnerOptions } from './tasks.ts';
+
+export interface MeilisearchEngineOptions {
+  host: string;
+  /** Key used for writes, settings, stats and the index swap. */
+  apiKey?: string;
+  /** Key used for searches (a search-only key); defaults to apiKey. */
+  searchKey?: string;
+  /** Prefix of every index uid; the live index is `<prefix>vacancies`. */
+  indexPrefix: string;
+  /** From synonymsFromTaxonomy(); empty when not given. */
+  synonyms?: Record<string, string[]>;
+  /** Resolves skill ids to labels so skills are searchable by name. */
+  labelSkill?: (skillId: string) => string | undefined;
+  /** Meilisearch documents per write (one per vacancy location). */
+  batchSize?: number;
+  /** Write tasks enqueued before the oldest is awaited. */
+  maxTasksInFlight?: number;
+  taskTimeoutMs?: number;
+  taskIntervalMs?: number;
+  /** Timeout of each HTTP request. */
+  requestTimeoutMs?: number;
+  retry?: RetryOptions;
+  maxTotalHits?: number;
+  now: Clock;
+}
+
+function isIndexNotFound(error: unknown): boolean {
+  return error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found';
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Meilisearch behind the SearchEngine interface. Every write waits for its
+ * task and throws when Meilisearch is unreachable or the task fails, so the
+ * outbox drainer keeps the rows and retries later (at-least-once; writes are
+ * idempotent upserts by primary key).
+ */
+export class MeilisearchEngine implements SearchEngine {
+  readonly name = 'meilisearch' as const;
+  readonly liveIndexUid: string;
+  readonly #writer: Meilisearch;
+  readonly #searcher: Meilisearch;
+  readonly #settings: Settings;
+  readonly #tasks: TaskRunnerOptions;
+  readonly #batchSize: number;
+  readonly #maxInFlight: number;
+  readonly #ready = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: MeilisearchEngineOptions) {
+    const timeout = options.requestTimeoutMs ?? 10_000;
+    this.#writer = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout });
+    this.#searcher = new Meilisearch({ host: options.host, apiKey: options.searchKey ?? options.apiKey, timeout });
+    this.liveIndexUid = `${options.indexPrefix}vacancies`;
+    this.#settings = buildIndexSettings({ synonyms: options.synonyms, maxTotalHits: options.maxTotalHits });
+    this.#tasks = {
+      timeoutMs: options.taskTimeoutMs ?? 60_000,
+      intervalMs: options.taskIntervalMs ?? 50,
+      retry: options.retry ?? DEFAULT_RETRY,
+    };
+    this.#batchSize = options.batchSize ?? 1000;
+    this.#maxInFlight = options.maxTasksInFlight ?? 4;
+  }
+
+  /** Creates the index if missing and applies the settings, once per index per process. */
+  #ensureIndex(uid: string): Promise<void> {
+    let ready = this.#ready.get(uid);
+    if (!ready) {
+      ready = this.#createWithSettings(uid);
+      this.#ready.set(uid, ready);
+      // A failure (Meilisearch down) must not stick: the next call tries again.
+      ready.catch(() => this.#ready.delete(uid));
+    }
+    return ready;
+  }
+
+  async #createWithSettings(uid: string): Promise<void> {
+    const exists = await withRetry(
+      () => this.#writer.getRawIndex(uid).then(() => true, (e: unknown) => (isIndexNotFound(e) ? false : Promise.reject(e))),
+      this.#tasks.retry,
+    );
+    if (!exists) {
+      try {
+        await runTask(this.#writer, () => this.#writer.createIndex(uid, { primaryKey: PRIMARY_KEY }), this.#tasks);
+      } catch (error) {
+        // Another process created it between our check and our create.
+        if (!(error instanceof Error && /index_already_exists/.test(error.message))) throw error;
+      }
+    }
+    await runTask(this.#writer, () => this.#writer.index(uid).updateSettings(this.#settings), this.#tasks);
+  }
+
+  /** Splits documents into write batches of about batchSize Meilisearch documents, never splitting a vacancy. */
+  #batches(docs: readonly SearchDocument[]): { meili: MeiliDocument[]; placeCounts: Map<number, number> }[] {
+    const out: { meili: MeiliDocument[]; placeCounts: Map<number, number> }[] = [];
+    let current = { meili: [] as MeiliDocument[], placeCounts: new Map<number, number>() };
+    // The last version of a vacancy wins; two versions in different batches would race.
+    const latest = new Map<number, SearchDocument>();
+    for (const doc of docs) {
+      latest.delete(doc.id);
+      latest.set(doc.id, doc);
+    }
+    for (const doc of latest.values()) {
+      const mapped = toMeiliDocuments(doc, this.options.labelSkill);
+      if (current.meili.length > 0 && current.meili.length + mapped.length > this.#batchSize) {
+        out.push(current);
+        current = { meili: [], placeCounts: new Map() };
+      }
+      current.meili.push(...mapped);
+      current.placeCounts.set(doc.id, mapped.length);
+    }
+    if (current.meili.length > 0) out.push(current);
+    return out;
+  }
+
+  /**
+   * Writes documents to an index: add-or-replace by primary key, then delete
+   * the location documents a vacancy no longer has (skipped when filling a
+   * fresh index). Tasks are pipelined, at most maxTasksInFlight at once.
+   */
+  async #write(uid: string, docs: readonly SearchDocument[], pruneStale: boolean): Promise<void> {
+    const index = this.#writer.index<MeiliDocument>(uid);
+    const inFlight: Promise<unknown>[] = [];
+    try {
+      for (const batch of this.#batches(docs)) {
+        // Adds go first so a vacancy is never missing from results mid-update.
+        inFlight.push(runTask(this.#writer, () => index.addDocuments(batch.meili, { primaryKey: PRIMARY_KEY }), this.#tasks));
+        const stale = pruneStale ? staleLocationsFilter(batch.placeCounts) : undefined;
+        if (stale) inFlight.push(runTask(this.#writer, () => index.deleteDocuments({ filter: stale }), this.#tasks));
+        while (inFlight.length >= this.#maxInFlight) await inFlight.shift();
+      }
+      while (inFlight.length > 0) await inFlight.shift();
+    } finally {
+      // Never leave a rejected promise unobserved after the first failure.
+      await Promise.allSettled(inFlight);
+    }
+  }
+
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    await this.#ensureIndex(this.liveIndexUid);
+    await this.#write(this.liveIndexUid, docs, true);
+  }
+
+  async remove(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.#ensureIndex(this.liveIndexUid);
+    const index = this.#writer.index(this.liveIndexUid);
+    for (const part of chunk(ids, this.#batchSize)) {
+      // By filter: removes every location document of each vacancy.
+      await runTask(this.#writer, () => index.deleteDocuments({ filter: vacancyIdsFilter(part) }), this.#tasks);
+    }
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const empty = (): SearchResult => ({
+      total: 0,
+      hits: [],
+      facets: Object.fromEntries((query.facets ?? []).map((f) => [f, {}])),
+    });
+    if (query.filters?.ids && query.filters.ids.length === 0) return empty();
+    const { q, params } = toSearchParams(query);
+    try {
+      const response = await withRetry(
+        () => this.#searcher.index(this.liveIndexUid).search(q, params),
+        { ...this.#tasks.retry, attempts: Math.min(this.#tasks.retry.attempts, 2) },
+      );
+      return toSearchResult(response as unknown as MeiliSearchResponse, query);
+    } catch (error) {
+      // Nothing indexed yet: an empty result, not an error.
+      if (isIndexNotFound(error)) return empty();
+      throw error;
+    }
+  }
+
+  /** Vacancies, not location documents: each vacancy has exactly one document with locationIndex 0. */
+  async count(): Promise<number> {
+    try {
+      const page = await withRetry(
+        () => this.#writer.index(this.liveIndexUid).getDocuments({ filter: 'locationIndex = 0', limit: 1, fields: [PRIMARY_KEY] }),
+        this.#tasks.retry,
+      );
+      return page.total;
+    } catch (error) {
+      if (isIndexNotFound(error)) return 0;
+      throw error;
+    }
+  }
+
+  /**
+   * Zero-downtime rebuild: fill a fresh index with the same settings, swap it
+   * with the live one in one atomic task, delete the old one. Searches hit
+   * the live index throughout. Writes the drainer makes to the live index
+   * while the fresh one fills are not copied: run the drainer after a
+   * rebuild (the outbox keeps rows until they are applied) or pause it.
+   */
+  async rebuild(docs: AsyncIterable<SearchDocument[]> | Iterable<SearchDocument[]>): Promise<void> {
+    await this.#ensureIndex(this.liveIndexUid);
+    const fresh = `${this.options.indexPrefix}vacancies_tmp_${this.options.now()}`;
+    this.#ready.delete(fresh);
+    try {
+      await this.#ensureIndex(fresh);
+      for await (const batch of docs) if (batch.length > 0) await this.#write(fresh, batch, false);
+      // Older servers reject an explicit `rename` field; omitted, it defaults to a plain swap.
+      const swap = { indexes: [this.liveIndexUid, fresh] } as IndexSwap;
+      await runTask(this.#writer, () => this.#writer.swapIndexes([swap]), this.#tasks);
+    } catch (error) {
+      // The live index is untouched; drop the half-built one.
+      await runTask(this.#writer, () => this.#writer.deleteIndex(fresh), this.#tasks).catch(() => undefined);
+      this.#ready.delete(fresh);
+      throw error;
+    }
+    // After the swap `fresh` names the old documents.
+    await runTask(this.#writer, () => this.#writer.deleteIndex(fresh), this.#tasks);
+    this.#ready.delete(fresh);
+  }
+
+  async health(): Promise<EngineHealth> {
+    try {
+      await this.#writer.health();
+    } catch (error) {
+      return { ok: false, engine: this.name, detail: `unreachable at ${this.options.host}: ${(error as Error).message}` };
+    }
+    try {
+      const stats = await this.#writer.index(this.liveIndexUid).getStats();
+      const indexing = stats.isIndexing ? ', indexing' : '';
+      return { ok: true, engine: this.name, detail: `index ${this.liveIndexUid}: ${stats.numberOfDocuments} documents${indexing}` };
+    } catch (error) {
+      if (isIndexNotFound(error)) return { ok: true, engine: this.name, detail: `index ${this.liveIndexUid} not created yet` };
+      return { ok: false, engine: this.name, detail: `index stats failed: ${(error as Error).message}` };
+    }
+  }
+}

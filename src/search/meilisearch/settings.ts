@@ -1,0 +1,77 @@
+import type { Settings } from 'meilisearch';
+import { PRIMARY_KEY } from './document.ts';
+
+export { PRIMARY_KEY };
+
+/**
+ * Common English words that carry no meaning in a job search. Kept short on
+ * purpose: words like "part", "time", "home" or "no" matter in adverts.
+ */
+export const STOP_WORDS = [
+  'a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it',
+  'of', 'on', 'or', 'the', 'to', 'with', 'our', 'we', 'you', 'your',
+] as const;
+
+export const FILTERABLE_ATTRIBUTES = [
+  'sector',
+  'contract',
+  'employmentType',
+  'remote',
+  'occupationCode',
+  'salaryAnnualMin',
+  'salaryAnnualMax',
+  'salaryReach',
+  'datePosted',
+  'groupKey',
+  'vacancyId',
+  'locationIndex',
+  'isDemo',
+  '_geo',
+] as const;
+
+export const SORTABLE_ATTRIBUTES = ['datePosted', 'salaryReach', '_geo'] as const;
+
+/** Most important first: a title match beats a skill, employer or place match, which beat the description. */
+export const SEARCHABLE_ATTRIBUTES = ['title', 'skillLabels', 'employer', 'town', 'localAuthority', 'region', 'description'] as const;
+
+export const FACET_ATTRIBUTES = ['sector', 'contract', 'remote', 'employmentType'] as const;
+
+export interface IndexSettingsOptions {
+  synonyms?: Record<string, string[]>;
+  /** Upper bound of `total` and of how deep pagination reaches. */
+  maxTotalHits?: number;
+  maxValuesPerFacet?: number;
+}
+
+/**
+ * The index settings, as one object so a rebuild's fresh index gets exactly
+ * the live one's settings. `sort` comes first in the ranking rules so an
+ * explicit date, salary or distance sort is strict (as in the embedded
+ * engine); without a sort parameter the rule is a no-op and the text rules
+ * decide.
+ */
+export function buildIndexSettings(options: IndexSettingsOptions = {}): Settings {
+  return {
+    searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
+    filterableAttributes: [...FILTERABLE_ATTRIBUTES],
+    sortableAttributes: [...SORTABLE_ATTRIBUTES],
+    // Everything but the skill labels, which exist only to be searched.
+    displayedAttributes: [
+      'docId', 'vacancyId', 'locationIndex', 'groupKey', 'title', 'description', 'employer',
+      'sector', 'contract', 'employmentType', 'remote', 'salaryReach', 'datePosted', 'places', '_geo',
+    ],
+    rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+    distinctAttribute: 'groupKey',
+    stopWords: [...STOP_WORDS],
+    synonyms: options.synonyms ?? {},
+    typoTolerance: {
+      enabled: true,
+      // Words under five letters ("NG7", "C1", "SIA", "DBS") get no typos: one
+      // typo away they are something else entirely. Numbers never do.
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      disableOnNumbers: true,
+    },
+    pagination: { maxTotalHits: options.maxTotalHits ?? 10_000 },
+    faceting: { maxValuesPerFacet: options.maxValuesPerFacet ?? 100 },
+  };
+}
