@@ -1,0 +1,98 @@
+/**
+ * Text normalisation shared by everything that matches taxonomy labels
+ * against free text (skill spotter, occupation classifier, SOC coding index):
+ * both sides go through the same tokeniser and stemmer, so "Managing
+ * budgets" meets the label "manage budget".
+ */
+
+export interface Token {
+  /** Lower-cased, lightly stemmed form. */
+  stem: string;
+  /** Offsets into the original text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+// Words are runs of letters/digits; "c++", "c#" and "f#" keep their suffix
+// because they are skill names. Apostrophes inside words are dropped
+// ("driver's" → "drivers").
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?:\+\+|#)?/gu;
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 200_000;
+
+/**
+ * A deliberately light stemmer: plural -s/-es/-ies, -ing, and a final -e,
+ * so "drive", "drives", "driving" share "driv" and "care", "cares",
+ * "caring" share "care". It never merges -er/-or with the verb: "driver"
+ * is not "driving".
+ */
+export function stemWord(raw: string): string {
+  const cached = stemCache.get(raw);
+  if (cached !== undefined) return cached;
+  let w = raw.toLowerCase().replace(/['’]/g, '');
+  if (/[^a-z]/.test(w) || w.length <= 3) {
+    w = foldAccents(w);
+  } else {
+    if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+    else if (w.endsWith('sses')) w = w.slice(0, -2);
+    else if (/(?:ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
+    else if (w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
+    if (w.endsWith('ing') && w.length >= 6) {
+      w = w.slice(0, -3);
+      // running → run (but filling → fill); caring → care, coding → code
+      if (/([bdgmnprt])\1$/.test(w)) w = w.slice(0, -1);
+      else if (w.length === 3 && /^[^aeiou][aeiou][^aeiouwxy]$/.test(w)) w = `${w}e`;
+    }
+    // drive → driv (= driving), but care stays care (not car)
+    if (w.endsWith('e') && w.length > 4 && !w.endsWith('ee')) w = w.slice(0, -1);
+  }
+  if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+  stemCache.set(raw, w);
+  return w;
+}
+
+function foldAccents(w: string): string {
+  return /[^\x00-\x7f]/.test(w) ? w.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : w;
+}
+
+/** Tokens of `text` with their offsets. Never throws. */
+export function tokenise(text: string): Token[] {
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    out.push({ stem: stemWord(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Stems only, for labels and titles. */
+export function stems(text: string): string[] {
+  const out: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) out.push(stemWord(m[0]));
+  return out;
+}
+
+/** The lookup key of a title or label: its stems joined by single spaces. */
+export function normaliseKey(text: string): string {
+  return stems(text).join(' ');
+}
+
+/** Words that carry no evidence on their own (a one-word label made of one of these is dropped). */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and or the of to in on at for with by from as is are be been being it its this that these those ' +
+    'we you they our your their he she his her i me my us them not no nor but if then than so such can could ' +
+    'will would should may might must shall do does did done have has had having get got make made use used ' +
+    'about above after again all also any both each few more most other some very just only own same too ' +
+    'new good great well high key one two three first last full part time day week year role job jobs work ' +
+    'working team people person company business service services support help new based within across ' +
+    'experience experienced skill skills ability able knowledge understanding level levels area areas ' +
+    'opportunity opportunities candidate candidates apply application applications salary benefit benefits ' +
+    'local free open general various related relevant including include includes per plus via etc'
+  )
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(stemWord),
+);
