@@ -10,3 +10,4 @@ export * from './participants.ts';
 export * from './taxonomy.ts';
 export * from './geo.ts';
 export * from './dedupe.ts';
+export * from './employer-api.ts';
