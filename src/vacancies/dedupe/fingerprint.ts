@@ -1,0 +1,125 @@
+/**
+ * Near-duplicate fingerprints: a 64-value MinHash of the vacancy's shingles
+ * (title words, employer, place, word 3-grams of the description), computed
+ * with one-permutation hashing (each shingle hashed once, binned by its low
+ * bits, min per bin, empty bins filled from the next bin) so a 4 KB advert
+ * costs one pass over its words, not 64.
+ *
+ * Stored as `mh1:` + base64url of the 64 little-endian uint32 values.
+ */
+export const MINHASH_SIZE = 64;
+export const BANDS = 16;
+export const ROWS_PER_BAND = MINHASH_SIZE / BANDS;
+const PREFIX = 'mh1:';
+/** Descriptions are compared on their first words: reposts differ at the end (footers, agency blurbs) more than at the start. */
+const MAX_WORDS = 400;
+
+export interface FingerprintInput {
+  title: string;
+  employerName?: string | null;
+  place?: string | null;
+  descriptionText: string;
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const WORD_RE = /[a-z0-9]+/g;
+
+export function words(text: string, max = MAX_WORDS): string[] {
+  const out: string[] = [];
+  const lower = text.toLowerCase();
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(lower)) && out.length < max) out.push(m[0]);
+  return out;
+}
+
+export function computeMinHash(input: FingerprintInput): Uint32Array {
+  const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  const add = (h: number) => {
+    const v = mix(h);
+    const bin = v & (MINHASH_SIZE - 1);
+    const val = v >>> 6;
+    if (val < sig[bin]!) sig[bin] = val;
+  };
+  for (const w of words(input.title, 30)) add(hashString('t:' + w));
+  if (input.employerName) add(hashString('e:' + input.employerName.toLowerCase().trim()));
+  if (input.place) add(hashString('p:' + input.place.toLowerCase().trim()));
+  const ws = words(input.descriptionText);
+  const hs = ws.map(hashString);
+  for (let i = 0; i + 2 < hs.length; i++) add(Math.imul(hs[i]!, 0x9e3779b1) ^ Math.imul(hs[i + 1]!, 0x85ebca77) ^ hs[i + 2]!);
+  if (hs.length < 3) for (const h of hs) add(h);
+  // Densify: an empty bin borrows the next filled bin's value (rotation), so short texts still compare.
+  for (let i = 0; i < MINHASH_SIZE; i++) {
+    if (sig[i] !== 0xffffffff) continue;
+    for (let j = 1; j < MINHASH_SIZE; j++) {
+      const v = sig[(i + j) % MINHASH_SIZE]!;
+      if (v !== 0xffffffff) {
+        sig[i] = (v + j * 0x9e3779b1) >>> 0;
+        break;
+      }
+    }
+  }
+  return sig;
+}
+
+export function encodeFingerprint(sig: Uint32Array): string {
+  return PREFIX + Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64url');
+}
+
+export function decodeFingerprint(fp: string | null | undefined): Uint32Array | null {
+  if (!fp || !fp.startsWith(PREFIX)) return null;
+  const buf = Buffer.from(fp.slice(PREFIX.length), 'base64url');
+  if (buf.length !== MINHASH_SIZE * 4) return null;
+  const out = new Uint32Array(MINHASH_SIZE);
+  for (let i = 0; i < MINHASH_SIZE; i++) out[i] = buf.readUInt32LE(i * 4);
+  return out;
+}
+
+export function computeFingerprint(input: FingerprintInput): string {
+  return encodeFingerprint(computeMinHash(input));
+}
+
+/** Share of equal values: an estimate of the shingle sets' Jaccard similarity. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / MINHASH_SIZE;
+}
+
+/**
+ * LSH band keys: 16 bands of 4 values, each hashed to a safe integer with its
+ * band number. Two signatures sharing a key are candidates. With 16×4 a pair
+ * at similarity 0.7 shares a band with probability ≈ 0.99, at 0.4 ≈ 0.34.
+ */
+export function bandKeys(sig: Uint32Array): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h1 = 0x9e3779b9 ^ b;
+    let h2 = 0x85ebca6b ^ (b * 31);
+    for (let r = 0; r < ROWS_PER_BAND; r++) {
+      const v = sig[b * ROWS_PER_BAND + r]!;
+      h1 = mix(h1 ^ v);
+      h2 = mix(h2 + v + r);
+    }
+    // 53 bits: fits a JS number and an SQLite integer exactly.
+    keys.push((h1 & 0x1fffff) * 0x100000000 + h2);
+  }
+  return keys;
+}

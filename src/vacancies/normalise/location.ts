@@ -1,0 +1,98 @@
+import type { Place, RawVacancy, Remote } from '../model.ts';
+import type { Geocoder } from '../normalise.ts';
+
+/**
+ * Location text → places and a remote flag. Handles "Remote", "Hybrid -
+ * London", "Leeds or Bradford", "Multiple locations", postcodes, and the
+ * structured fields a source may give (town, postcode, lat/lon). A place that
+ * cannot be geocoded keeps its text, has no coordinates and `resolved: false`.
+ */
+export interface ParsedLocation {
+  location: Place | null;
+  extraLocations: Place[];
+  remote: Remote | null;
+}
+
+const REMOTE_RE = /\b(?:fully\s+remote|remote(?:ly)?|work(?:ing)?\s+from\s+home|wfh|home[- ]based|home[- ]working|anywhere|telecommute|distributed|virtual)\b/i;
+const HYBRID_RE = /\b(?:hybrid|flexible\s+working\s+location|split\s+between\s+home\s+and\s+office|\d\s+days?\s+(?:a|per)\s+week\s+in\s+(?:the\s+)?office)\b/i;
+const ONSITE_RE = /\b(?:on[- ]?site|office[- ]based|in[- ]office|site[- ]based|field[- ]based)\b/i;
+const NOWHERE_RE = /^(?:multiple|various|several|many|different)\s+(?:locations?|sites?|areas?|places?)$|^(?:nationwide|national|uk[- ]?wide|across\s+the\s+uk|united\s+kingdom|uk|gb|great\s+britain|england|countrywide|n\/?a|tbc|not\s+specified|unspecified|flexible|anywhere|worldwide|global|international|europe|emea)$/i;
+const SPLIT_RE = /\s*(?:;|\||\s\/\s|\bor\b|\band\b|&|\s+-\s+|·|\n)\s*/i;
+
+export function parseRemote(text: string): Remote | null {
+  if (HYBRID_RE.test(text)) return 'hybrid';
+  if (REMOTE_RE.test(text)) return ONSITE_RE.test(text) || /\bor\b/i.test(text) ? 'hybrid' : 'remote';
+  if (ONSITE_RE.test(text)) return 'onsite';
+  return null;
+}
+
+export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVacancy): ParsedLocation {
+  const text = (raw.location ?? '').replace(/\s+/g, ' ').trim();
+  let remote: Remote | null = raw.remote ?? (text ? parseRemote(text) : null);
+  const places: Place[] = [];
+
+  // Structured fields first: a source that gave coordinates or a postcode knows best.
+  const structuredText = [raw.town, raw.postcode].filter(Boolean).join(', ');
+  if (raw.lat != null && raw.lon != null) {
+    const g = structuredText ? safeGeocode(geocoder, structuredText) : null;
+    places.push({
+      text: text || structuredText || `${raw.lat},${raw.lon}`,
+      lat: raw.lat,
+      lon: raw.lon,
+      postcode: g?.postcode ?? raw.postcode ?? null,
+      town: raw.town ?? g?.town ?? null,
+      localAuthority: null,
+      region: g?.region ?? raw.region ?? null,
+      resolved: true,
+    });
+  } else if (structuredText) {
+    const g = safeGeocode(geocoder, structuredText) ?? (raw.postcode ? safeGeocode(geocoder, raw.postcode) : null);
+    if (g) places.push({ ...g, text: text || structuredText, region: g.region ?? raw.region ?? null });
+  }
+
+  if (text) {
+    const stripped = text
+      .replace(/\((?:[^()]*\b(?:remote|hybrid|home|office)\b[^()]*)\)/gi, ' ')
+      .replace(new RegExp(REMOTE_RE.source, 'gi'), ' ')
+      .replace(new RegExp(HYBRID_RE.source, 'gi'), ' ')
+      .replace(new RegExp(ONSITE_RE.source, 'gi'), ' ')
+      .replace(/\b(?:based|working|work|in|from|with|travel|location|locations)\b\s*:?/gi, ' ')
+      .replace(/^[\s,:;|/–-]+|[\s,:;|/–-]+$/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (stripped && !NOWHERE_RE.test(stripped)) {
+      const whole = places.length ? null : safeGeocode(geocoder, stripped);
+      const parts = stripped.split(SPLIT_RE).map((p) => p.replace(/^[\s,()]+|[\s,()]+$/g, '')).filter((p) => p.length > 1);
+      if (parts.length > 1) {
+        for (const p of parts.slice(0, 10)) {
+          if (NOWHERE_RE.test(p)) continue;
+          const g = safeGeocode(geocoder, p);
+          const dup = places.some((x) => x.resolved && g?.resolved && x.lat === g.lat && x.lon === g.lon);
+          if (!dup) places.push(g ?? unresolved(p));
+        }
+      } else if (!places.length) {
+        places.push(whole ?? unresolved(stripped));
+      }
+    } else if (!places.length && stripped) {
+      places.push(unresolved(text));
+    }
+  }
+
+  if (remote == null && places.length === 0 && text && REMOTE_RE.test(text)) remote = 'remote';
+  const [location, ...extraLocations] = places;
+  if (location && text && location.text !== text && extraLocations.length === 0) location.text = text;
+  return { location: location ?? (text ? unresolved(text) : null), extraLocations, remote };
+}
+
+function unresolved(text: string): Place {
+  return { text, lat: null, lon: null, postcode: null, town: null, localAuthority: null, region: null, resolved: false };
+}
+
+function safeGeocode(geocoder: Geocoder | null | undefined, text: string): Place | null {
+  if (!geocoder) return null;
+  try {
+    return geocoder.geocode(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,158 @@
+import type { Requirement, RequirementKind } from '../model.ts';
+
+/**
+ * Hard requirements a participant either meets or does not: licences,
+ * checks, cards, right to work. Each comes with the sentence that evidences
+ * it. Negations are respected: "no driving licence required" adds nothing.
+ *
+ * Visa sponsorship is modelled as a fact about the employer, not a demand on
+ * the applicant: `visa_sponsorship` with detail "offered" or "not_offered".
+ * "Not offered" also implies the applicant needs the right to work already,
+ * so it adds `right_to_work` (detail "required") when the advert did not say so.
+ */
+
+interface Rule {
+  kind: RequirementKind;
+  re: RegExp;
+  detail?: (m: RegExpExecArray, sentence: string) => string | null;
+}
+
+const NEGATION = /\b(?:no|not|without|don'?t|doesn'?t|do\s+not|does\s+not|isn'?t|is\s+not|unable|cannot|can'?t|never|non)\b[^.;\n]{0,40}$/i;
+const NOT_REQUIRED_AFTER = /^[^.;\n]{0,30}\b(?:not\s+(?:required|essential|necessary|needed)|is\s+not\s+required|not\s+a\s+requirement)\b/i;
+
+function licenceCategory(_m: RegExpExecArray, s: string): string | null {
+  const t = s.replace(/\s+/g, ' ');
+  if (/\b(?:c\s*\+\s*e|ce|class\s*1|cat(?:egory)?\s*c\s*\+?\s*e|hgv\s*1|lgv\s*1)\b/i.test(t)) return 'C+E';
+  if (/\b(?:d1)\b/i.test(t)) return 'D1';
+  if (/\b(?:pcv|cat(?:egory)?\s*d|class\s*d)\b/i.test(t)) return 'D';
+  if (/\b(?:c1|7\.5\s*t(?:onne)?)\b/i.test(t)) return 'C1';
+  if (/\b(?:class\s*2|cat(?:egory)?\s*c\b|hgv\s*2|lgv\s*2|c\s+licence)\b/i.test(t)) return 'C';
+  if (/\b(?:hgv|lgv)\b/i.test(t)) return 'C';
+  if (/\b(?:cat(?:egory)?\s*b|b\s+licence|car\s+licence|full\s+(?:uk\s+)?(?:manual\s+)?(?:driving\s+)?licen[cs]e|clean\s+(?:uk\s+)?driving)\b/i.test(t)) return 'B';
+  return null;
+}
+
+const RULES: Rule[] = [
+  {
+    kind: 'driving_licence',
+    re: /\b(?:driving\s+licen[cs]e|driver'?s\s+licen[cs]e|(?:hgv|lgv|pcv)\s*(?:class\s*[12]|[12]|c\s*\+\s*e|ce)?\s*(?:licen[cs]e|driver)?|class\s*[12]\s+(?:licen[cs]e|driver)|cat(?:egory)?\s*(?:c\s*\+\s*e|c1|c|d1|d|b)\s+licen[cs]e|c\s*\+\s*e\s+licen[cs]e|full\s+uk\s+licen[cs]e|clean\s+licen[cs]e)\b/i,
+    detail: licenceCategory,
+  },
+  {
+    kind: 'own_vehicle',
+    re: /\b(?:own\s+(?:car|vehicle|transport)|access\s+to\s+(?:a\s+)?(?:car|vehicle)|use\s+of\s+(?:a\s+)?(?:car|vehicle)|car\s+owner|car\s+driver\s+with\s+access)\b/i,
+  },
+  {
+    kind: 'dbs',
+    re: /\b(?:(?:basic|standard|enhanced)\s+(?:level\s+)?(?:dbs|disclosure|crb)|dbs(?:\s+(?:check|clearance|disclosure|certificate))?|crb\s+check|disclosure\s+and\s+barring|pvg\s+(?:scheme|check|membership)|access\s*ni)\b/i,
+    detail: (_m, s) => {
+      const lv = /\b(enhanced|standard|basic)\b[^.;\n]{0,30}\b(?:dbs|disclosure|crb|check)/i.exec(s) ?? /\b(?:dbs|disclosure|crb)\b[^.;\n]{0,12}\b(enhanced|standard|basic)\b/i.exec(s);
+      if (lv) return lv[1]!.toLowerCase();
+      if (/\bpvg\b/i.test(s)) return 'pvg';
+      return null;
+    },
+  },
+  { kind: 'cscs', re: /\bcscs(?:\s+card)?\b/i, detail: (_m, s) => /\b(green|blue|gold|black|red|white)\s+cscs|cscs\s+\(?(green|blue|gold|black|red|white)/i.exec(s)?.slice(1).find(Boolean)?.toLowerCase() ?? null },
+  {
+    kind: 'sia',
+    re: /\bsia\b(?:\s+(?:licen[cs]e|badge|licensed|accredited|approved|door\s+supervisor|cctv|security))?/i,
+    detail: (_m, s) => {
+      if (/door\s+supervis/i.test(s)) return 'door_supervisor';
+      if (/\bcctv\b|public\s+space\s+surveillance/i.test(s)) return 'cctv';
+      if (/close\s+protection/i.test(s)) return 'close_protection';
+      if (/security\s+guard/i.test(s)) return 'security_guarding';
+      return null;
+    },
+  },
+  {
+    kind: 'forklift',
+    re: /\b(?:fork[- ]?lift|flt|counterbalance|reach\s+truck|rtitb|itssar|narrow\s+aisle|vna\s+truck)\b(?:\s+(?:licen[cs]e|certificate|ticket|driver|operator|qualified|experience))?/i,
+    detail: (_m, s) => {
+      const kinds: string[] = [];
+      if (/counter\s*balance/i.test(s)) kinds.push('counterbalance');
+      if (/\breach\b/i.test(s)) kinds.push('reach');
+      if (/\b(?:vna|very\s+narrow\s+aisle|narrow\s+aisle)\b/i.test(s)) kinds.push('vna');
+      if (/\bpallet\s+truck|\bppt\b|\bleo\b/i.test(s)) kinds.push('powered_pallet_truck');
+      return kinds.length ? kinds.join(',') : null;
+    },
+  },
+  {
+    kind: 'right_to_work',
+    re: /\b(?:right\s+to\s+work|eligib(?:le|ility)\s+to\s+work|entitled\s+to\s+work|permission\s+to\s+work|legally\s+(?:able|entitled|allowed)\s+to\s+work|work\s+permit)\b/i,
+  },
+  {
+    kind: 'welsh_language',
+    re: /\b(?:welsh\s+(?:language|speak(?:er|ing)|essential|desirable|speaker)|(?:speak|speaking|fluent\s+in|ability\s+to\s+(?:speak|communicate\s+in))\s+welsh|cymraeg|siarad\s+cymraeg)\b/i,
+    detail: (_m, s) => (/\bessential\b|\bhanfodol\b/i.test(s) ? 'essential' : /\bdesirable\b|\bdymunol\b|\badvantage\b|\bbeneficial\b/i.test(s) ? 'desirable' : null),
+  },
+];
+
+const SPONSOR_NOT_OFFERED =
+  /\b(?:(?:unable|not\s+able|cannot|can'?t|do\s+not|don'?t|does\s+not|doesn'?t|will\s+not|won'?t|are\s+not\s+able\s+to|is\s+not\s+able\s+to)\s+(?:to\s+)?(?:offer|provide|support|consider|accept)?\s*(?:any\s+)?(?:(?:visa|work\s+permit|skilled\s+worker)\s+)?sponsor(?:ship)?|no\s+(?:visa\s+)?sponsorship|sponsorship\s+(?:is\s+)?not\s+(?:available|offered|provided|possible)|(?:does\s+not|doesn'?t|do\s+not)\s+hold\s+a\s+(?:visa\s+)?sponsor(?:ship)?\s+licen[cs]e|without\s+(?:the\s+need\s+for\s+)?(?:visa\s+)?sponsorship|not\s+(?:in\s+a\s+position\s+to|able\s+to)\s+sponsor)\b/i;
+const SPONSOR_OFFERED =
+  /\b(?:(?:visa|skilled\s+worker|tier\s*2)\s+sponsorship\s+(?:is\s+|may\s+be\s+|can\s+be\s+|will\s+be\s+)?(?:available|offered|provided|considered|possible)|(?:we|employer)\s+(?:can|will|are\s+able\s+to|may)\s+(?:offer\s+|provide\s+)?sponsor(?:ship)?|sponsorship\s+(?:is\s+)?(?:available|offered|provided)|(?:offer|offers|provide|provides)\s+(?:visa\s+)?sponsorship|certificate\s+of\s+sponsorship\s+(?:is\s+)?available)\b/i;
+
+const GATE = /licen[cs]e|vehicle|car\b|transport|dbs|crb|disclosure|pvg|access\s*ni|cscs|sia\b|fork|flt|counterbalance|reach\s+truck|rtitb|narrow\s+aisle|right\s+to\s+work|eligib|entitled|permission|legally|permit|welsh|cymraeg|sponsor|hgv|lgv|pcv|class\s*[12]/i;
+
+export function findRequirements(text: string): Requirement[] {
+  if (!text || !GATE.test(text)) return [];
+  const out: Requirement[] = [];
+  const seen = new Set<RequirementKind>();
+  for (const rule of RULES) {
+    const re = new RegExp(rule.re.source, 'gi');
+    for (const m of text.matchAll(re)) {
+      const idx = m.index;
+      const before = text.slice(Math.max(0, idx - 60), idx);
+      const after = text.slice(idx + m[0].length, idx + m[0].length + 40);
+      if (NEGATION.test(before.split(/[.;\n]/).pop() ?? '') || NOT_REQUIRED_AFTER.test(after)) continue;
+      if (rule.kind === 'sia' && !/licen|badge|door|cctv|security|accredit|approved|guard/i.test(sentenceAt(text, idx))) continue;
+      if (rule.kind === 'own_vehicle' && /\bcompany\s+(?:car|vehicle)\b/i.test(m[0])) continue;
+      const sentence = sentenceAt(text, idx);
+      if (seen.has(rule.kind)) {
+        // A later sentence may say more (the category or level): fill a missing detail.
+        const prev = out.find((r) => r.kind === rule.kind)!;
+        if (!prev.detail && rule.detail) {
+          const d = rule.detail(m as RegExpExecArray, sentence);
+          if (d) {
+            prev.detail = d;
+            prev.evidence = sentence;
+          }
+        }
+        continue;
+      }
+      seen.add(rule.kind);
+      out.push({ kind: rule.kind, detail: rule.detail ? rule.detail(m as RegExpExecArray, sentence) : null, evidence: sentence });
+    }
+  }
+  const notOffered = SPONSOR_NOT_OFFERED.exec(text);
+  const offered = notOffered ? null : SPONSOR_OFFERED.exec(text);
+  if (notOffered) {
+    out.push({ kind: 'visa_sponsorship', detail: 'not_offered', evidence: sentenceAt(text, notOffered.index) });
+    const rtw = out.find((r) => r.kind === 'right_to_work');
+    if (!rtw) out.push({ kind: 'right_to_work', detail: 'required', evidence: sentenceAt(text, notOffered.index) });
+  } else if (offered) {
+    out.push({ kind: 'visa_sponsorship', detail: 'offered', evidence: sentenceAt(text, offered.index) });
+  }
+  for (const r of out) if (r.kind === 'right_to_work' && !r.detail) r.detail = 'required';
+  return out;
+}
+
+/** The sentence (or line, or bullet) around a position, at most ~200 characters. */
+export function sentenceAt(text: string, idx: number): string {
+  let start = idx;
+  while (start > 0 && idx - start < 160) {
+    const c = text[start - 1]!;
+    if (c === '\n' || ((c === ' ') && /[.!?]/.test(text[start - 2] ?? ''))) break;
+    start--;
+  }
+  let end = idx;
+  while (end < text.length && end - idx < 200) {
+    const c = text[end]!;
+    if (c === '\n' || (/[.!?]/.test(c) && /\s/.test(text[end + 1] ?? ' '))) {
+      if (c !== '\n') end++;
+      break;
+    }
+    end++;
+  }
+  return text.slice(start, end).replace(/^•\s*/, '').replace(/\s+/g, ' ').trim();
+}
