@@ -30,8 +30,12 @@ export interface MeiliDocument {
   remote: string | null;
   salaryAnnualMin: number | null;
   salaryAnnualMax: number | null;
-  /** What the vacancy reaches: its annual max, or its min when no max; the salary filter and sort. */
-  salaryReach: number | null;
+  /**
+   * What the vacancy reaches: its annual max, or its min when no max; the
+   * salary filter and sort. Absent (not null) when unknown, so Meilisearch
+   * sorts it last in either direction.
+   */
+  salaryReach?: number;
   datePosted: number;
   isDemo: boolean;
   /** Every place of the vacancy, so a hit's exact distance is the nearest one whichever document won. */
@@ -57,6 +61,7 @@ export function toMeiliDocuments(
   doc: SearchDocument,
   labelSkill?: (skillId: string) => string | undefined,
 ): MeiliDocument[] {
+  const salaryReach = doc.salaryAnnualMax ?? doc.salaryAnnualMin;
   const base = {
     vacancyId: doc.id,
     groupKey: doc.clusterId,
@@ -75,7 +80,7 @@ export function toMeiliDocuments(
     remote: doc.remote,
     salaryAnnualMin: doc.salaryAnnualMin,
     salaryAnnualMax: doc.salaryAnnualMax,
-    salaryReach: doc.salaryAnnualMax ?? doc.salaryAnnualMin,
+    ...(salaryReach != null ? { salaryReach } : {}),
     datePosted: doc.datePosted,
     isDemo: doc.isDemo,
     places: doc.places.map((p) => ({ lat: p.lat, lon: p.lon })),

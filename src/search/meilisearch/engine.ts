@@ -2,7 +2,7 @@ import { Meilisearch, MeilisearchApiError, type IndexSwap, type Settings } from 
 import type { Clock } from '../../clock.ts';
 import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../engine.ts';
 import { PRIMARY_KEY, toMeiliDocuments, type MeiliDocument } from './document.ts';
-import { staleLocationsFilter, vacancyIdsFilter } from './filter.ts';
+import { matchesNothing, staleLocationsFilter, vacancyIdsFilter } from './filter.ts';
 import { toSearchParams } from './query.ts';
 import { toSearchResult, type MeiliSearchResponse } from './result.ts';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry.ts';
@@ -172,7 +172,7 @@ export class MeilisearchEngine implements SearchEngine {
       hits: [],
       facets: Object.fromEntries((query.facets ?? []).map((f) => [f, {}])),
     });
-    if (query.filters?.ids && query.filters.ids.length === 0) return empty();
+    if (matchesNothing(query)) return empty();
     const { q, params } = toSearchParams(query);
     try {
       const response = await withRetry(

@@ -36,6 +36,16 @@ export function vacancyIdsFilter(ids: readonly number[]): string {
 }
 
 /**
+ * True when an empty list makes the query match nothing ("none of these
+ * allowed", as in the embedded engine). The engine answers such a query
+ * itself; buildFilter leaves empty lists out.
+ */
+export function matchesNothing(query: SearchQuery): boolean {
+  const f = query.filters ?? {};
+  return [f.sector, f.contract, f.employmentType, f.remote, f.occupationCode, f.ids].some((v) => v !== undefined && v.length === 0);
+}
+
+/**
  * The whole filter as one string of AND-ed conditions (undefined when there
  * is none). The order is fixed so tests can assert the exact string.
  */

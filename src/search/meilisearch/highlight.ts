@@ -41,7 +41,3 @@ export function renderHighlight(formatted: string): string {
   // An empty pair highlights nothing.
   return out.replace(/<mark><\/mark>/g, '');
 }
-
-export function hasMark(html: string): boolean {
-  return html.includes('<mark>');
-}

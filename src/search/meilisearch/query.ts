@@ -1,33 +1,31 @@
 import type { SearchParams } from 'meilisearch';
-import type { SearchQuery } from '../engine.ts';
+import type { SearchQuery, SearchSort } from '../engine.ts';
+import { parseUserQuery } from '../fts-query.ts';
 import { buildFilter, formatFilterNumber } from './filter.ts';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './highlight.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 1000;
-/** Words of description kept around the first match in a highlight snippet. */
-export const CROP_LENGTH = 30;
+/** Same bound as the embedded engine. */
+export const MAX_PAGE_SIZE = 100;
+/** Words of description in a highlight snippet (the embedded engine's snippet length). */
+export const CROP_LENGTH = 32;
 
 /**
- * The query text as Meilisearch reads it. Our syntax is words, "quoted
- * phrases" and prefix* terms. Meilisearch knows phrases natively, matches the
- * last word as a prefix on its own, and reads a leading `-` as negation, which
- * our syntax does not have: so `*` is dropped and leading dashes removed.
+ * The query text as Meilisearch reads it, from the same parse the embedded
+ * engine uses (words, "quoted phrases", prefix* terms; tokens are letters and
+ * digits only, so nothing typed can act as Meilisearch syntax such as a
+ * leading `-` negation). Meilisearch matches only the last word as a prefix,
+ * so prefix terms go last.
  */
 export function toMeiliQueryText(q: string | undefined): string {
-  if (!q) return '';
-  const parts: string[] = [];
-  const re = /"([^"]*)"|(\S+)/g;
-  for (const m of q.matchAll(re)) {
-    if (m[1] !== undefined) {
-      const phrase = m[1].replace(/\s+/g, ' ').trim();
-      if (phrase) parts.push(`"${phrase}"`);
-      continue;
-    }
-    const word = (m[2] ?? '').replace(/"/g, '').replace(/^-+/, '').replace(/\*+$/, '');
-    if (word) parts.push(word);
-  }
-  return parts.join(' ');
+  const terms = parseUserQuery(q);
+  const ordered = [...terms.filter((t) => t.kind !== 'prefix'), ...terms.filter((t) => t.kind === 'prefix')];
+  return ordered.map((t) => (t.kind === 'phrase' ? `"${t.tokens.join(' ')}"` : t.tokens.join(' '))).join(' ');
+}
+
+/** The sort the embedded engine applies when none is asked for. */
+export function effectiveSort(query: SearchQuery, q: string): SearchSort {
+  return query.sort ?? (q ? 'relevance' : query.near ? 'distance' : 'date');
 }
 
 export function clampPage(query: SearchQuery): { page: number; hitsPerPage: number } {
@@ -36,17 +34,22 @@ export function clampPage(query: SearchQuery): { page: number; hitsPerPage: numb
   return { page, hitsPerPage };
 }
 
-export function buildSort(query: SearchQuery): string[] | undefined {
-  switch (query.sort) {
-    case 'date':
-      return ['datePosted:desc'];
+/**
+ * Ties break by date then id, newest first, as in the embedded engine. A
+ * relevance sort without text is a date sort (every document ties).
+ */
+export function buildSort(query: SearchQuery, q: string): string[] | undefined {
+  const newest = ['datePosted:desc', 'vacancyId:desc'];
+  switch (effectiveSort(query, q)) {
+    case 'relevance':
+      return q ? undefined : newest;
     case 'salary':
-      return ['salaryReach:desc'];
+      return ['salaryReach:desc', ...newest];
     case 'distance':
-      if (!query.near) return undefined;
-      return [`_geoPoint(${formatFilterNumber(query.near.lat, 'near.lat')}, ${formatFilterNumber(query.near.lon, 'near.lon')}):asc`];
+      if (!query.near) return newest;
+      return [`_geoPoint(${formatFilterNumber(query.near.lat, 'near.lat')}, ${formatFilterNumber(query.near.lon, 'near.lon')}):asc`, ...newest];
     default:
-      return undefined;
+      return newest;
   }
 }
 
@@ -64,19 +67,19 @@ export function toSearchParams(query: SearchQuery): { q: string; params: SearchP
   };
   const filter = buildFilter(query);
   if (filter) params.filter = filter;
-  const sort = buildSort(query);
+  const sort = buildSort(query, q);
   if (sort) params.sort = sort;
   if (query.facets && query.facets.length > 0) params.facets = [...query.facets];
   // The index's distinct attribute is the cluster; without cluster collapsing
   // still show each vacancy once, not once per location.
   if (query.collapseClusters === false) params.distinct = 'vacancyId';
-  if (q) {
-    params.attributesToHighlight = ['title', 'description'];
-    params.attributesToCrop = ['description'];
-    params.cropLength = CROP_LENGTH;
-    params.cropMarker = '…';
-    params.highlightPreTag = HIGHLIGHT_PRE;
-    params.highlightPostTag = HIGHLIGHT_POST;
-  }
+  // Always formatted: without text the title comes back escaped and the
+  // description cropped from its start, as the embedded engine does.
+  params.attributesToHighlight = ['title', 'description'];
+  params.attributesToCrop = ['description'];
+  params.cropLength = CROP_LENGTH;
+  params.cropMarker = '…';
+  params.highlightPreTag = HIGHLIGHT_PRE;
+  params.highlightPostTag = HIGHLIGHT_POST;
   return { q, params };
 }

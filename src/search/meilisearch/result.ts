@@ -1,6 +1,6 @@
 import type { FacetField, SearchHit, SearchQuery, SearchResult } from '../engine.ts';
 import { haversineKm } from './geo.ts';
-import { hasMark, renderHighlight } from './highlight.ts';
+import { renderHighlight } from './highlight.ts';
 
 /** The part of a Meilisearch search response we read (what toSearchParams asks for). */
 export interface MeiliSearchResponse {
@@ -21,25 +21,25 @@ export interface MeiliHit {
 
 const FACETS: readonly FacetField[] = ['sector', 'contract', 'remote', 'employmentType'];
 
+/** To 10 m, as the embedded engine reports it. */
+const roundKm = (km: number) => Math.round(km * 100) / 100;
+
 function distanceOf(hit: MeiliHit, near: SearchQuery['near']): number | null {
   if (!near) return null;
   // Exact: the nearest of all the vacancy's places, whichever of its
   // documents Meilisearch kept as the distinct one.
   if (hit.places && hit.places.length > 0) {
-    return Math.min(...hit.places.map((p) => haversineKm(near, p)));
+    return roundKm(Math.min(...hit.places.map((p) => haversineKm(near, p))));
   }
-  return typeof hit._geoDistance === 'number' ? hit._geoDistance / 1000 : null;
+  return typeof hit._geoDistance === 'number' ? roundKm(hit._geoDistance / 1000) : null;
 }
 
 function highlightsOf(hit: MeiliHit): SearchHit['highlights'] {
   const out: SearchHit['highlights'] = {};
   const f = hit._formatted;
   if (!f) return out;
-  if (typeof f.title === 'string') {
-    const title = renderHighlight(f.title);
-    if (hasMark(title)) out.title = title;
-  }
-  if (typeof f.description === 'string' && f.description !== '') out.description = renderHighlight(f.description);
+  if (typeof f.title === 'string') out.title = renderHighlight(f.title);
+  if (typeof f.description === 'string') out.description = renderHighlight(f.description);
   return out;
 }
 

@@ -29,7 +29,8 @@ export const FILTERABLE_ATTRIBUTES = [
   '_geo',
 ] as const;
 
-export const SORTABLE_ATTRIBUTES = ['datePosted', 'salaryReach', '_geo'] as const;
+/** vacancyId only breaks ties, as in the embedded engine. */
+export const SORTABLE_ATTRIBUTES = ['datePosted', 'salaryReach', '_geo', 'vacancyId'] as const;
 
 /** Most important first: a title match beats a skill, employer or place match, which beat the description. */
 export const SEARCHABLE_ATTRIBUTES = ['title', 'skillLabels', 'employer', 'town', 'localAuthority', 'region', 'description'] as const;

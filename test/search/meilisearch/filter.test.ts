@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildFilter,
   geoRadiusFilter,
+  matchesNothing,
   quoteFilterValue,
   staleLocationsFilter,
   vacancyIdsFilter,
@@ -111,6 +112,16 @@ describe('buildFilter', () => {
     expect(() => buildFilter({ filters: { ids: [1, Number.NaN] } })).toThrow(RangeError);
     expect(() => buildFilter({ near: { lat: Number.NaN, lon: 0, radiusKm: 5 } })).toThrow(RangeError);
     expect(() => buildFilter({ filters: { salaryMin: 1e21 } })).toThrow(RangeError);
+  });
+});
+
+describe('matchesNothing', () => {
+  it('is true when any list filter is empty (none allowed), as in the embedded engine', () => {
+    expect(matchesNothing({ filters: { sector: [] } })).toBe(true);
+    expect(matchesNothing({ filters: { ids: [] } })).toBe(true);
+    expect(matchesNothing({ filters: { remote: ['remote'], contract: [] } })).toBe(true);
+    expect(matchesNothing({ filters: { sector: ['A'], ids: [1] } })).toBe(false);
+    expect(matchesNothing({})).toBe(false);
   });
 });
 

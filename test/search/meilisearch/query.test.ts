@@ -3,19 +3,33 @@ import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../../src/search/meilisearch/h
 import { MAX_PAGE_SIZE, toMeiliQueryText, toSearchParams } from '../../../src/search/meilisearch/query.ts';
 
 describe('toMeiliQueryText', () => {
-  it('keeps words and quoted phrases', () => {
-    expect(toMeiliQueryText('care  "night shift"  Leeds')).toBe('care "night shift" Leeds');
+  it('keeps words and quoted phrases, lower-cased like the embedded engine', () => {
+    expect(toMeiliQueryText('Care  "night shift"  Leeds')).toBe('care "night shift" leeds');
   });
 
-  it('drops prefix stars, negation dashes and stray quotes', () => {
-    expect(toMeiliQueryText('fork* -driver ware"house "unclosed')).toBe('fork driver warehouse unclosed');
-    expect(toMeiliQueryText('"" * --')).toBe('');
+  it('moves prefix terms last, since Meilisearch only prefixes the last word', () => {
+    expect(toMeiliQueryText('fork* driver')).toBe('driver fork');
+  });
+
+  it('leaves no Meilisearch syntax: negation dashes, stray quotes and stars vanish', () => {
+    expect(toMeiliQueryText('-driver ware"house')).toBe('driver ware house');
+    expect(toMeiliQueryText('"" * -- ()')).toBe('');
+    expect(toMeiliQueryText('e-mail')).toBe('"e mail"');
     expect(toMeiliQueryText(undefined)).toBe('');
   });
 });
 
 describe('toSearchParams', () => {
-  it('maps an empty query to page 1 of 20, every word required, no highlights', () => {
+  const formatting = {
+    attributesToHighlight: ['title', 'description'],
+    attributesToCrop: ['description'],
+    cropLength: 32,
+    cropMarker: '…',
+    highlightPreTag: HIGHLIGHT_PRE,
+    highlightPostTag: HIGHLIGHT_POST,
+  };
+
+  it('maps an empty query to page 1 of 20, newest first, every word required', () => {
     expect(toSearchParams({})).toEqual({
       q: '',
       params: {
@@ -24,6 +38,8 @@ describe('toSearchParams', () => {
         matchingStrategy: 'all',
         attributesToRetrieve: ['vacancyId', 'places'],
         showRankingScore: true,
+        sort: ['datePosted:desc', 'vacancyId:desc'],
+        ...formatting,
       },
     });
   });
@@ -46,22 +62,27 @@ describe('toSearchParams', () => {
       attributesToRetrieve: ['vacancyId', 'places'],
       showRankingScore: true,
       filter: 'sector IN ["H"] AND salaryReach >= 24000 AND _geoRadius(53.8, -1.55, 20000)',
-      sort: ['_geoPoint(53.8, -1.55):asc'],
+      sort: ['_geoPoint(53.8, -1.55):asc', 'datePosted:desc', 'vacancyId:desc'],
       facets: ['sector', 'remote'],
-      attributesToHighlight: ['title', 'description'],
-      attributesToCrop: ['description'],
-      cropLength: 30,
-      cropMarker: '…',
-      highlightPreTag: HIGHLIGHT_PRE,
-      highlightPostTag: HIGHLIGHT_POST,
+      ...formatting,
     });
   });
 
-  it('sorts by date and salary descending; relevance and distance without near add no sort', () => {
-    expect(toSearchParams({ sort: 'date' }).params.sort).toEqual(['datePosted:desc']);
-    expect(toSearchParams({ sort: 'salary' }).params.sort).toEqual(['salaryReach:desc']);
-    expect(toSearchParams({ sort: 'relevance' }).params.sort).toBeUndefined();
-    expect(toSearchParams({ sort: 'distance' }).params.sort).toBeUndefined();
+  it('sorts like the embedded engine, ties newest first', () => {
+    const newest = ['datePosted:desc', 'vacancyId:desc'];
+    expect(toSearchParams({ q: 'chef', sort: 'date' }).params.sort).toEqual(newest);
+    expect(toSearchParams({ sort: 'salary' }).params.sort).toEqual(['salaryReach:desc', ...newest]);
+    // Relevance: Meilisearch's own rules; without text everything ties, so newest first.
+    expect(toSearchParams({ q: 'chef', sort: 'relevance' }).params.sort).toBeUndefined();
+    expect(toSearchParams({ sort: 'relevance' }).params.sort).toEqual(newest);
+    expect(toSearchParams({ sort: 'distance' }).params.sort).toEqual(newest);
+  });
+
+  it('defaults to relevance with text, distance with near, else date', () => {
+    const near = { lat: 51.5, lon: -0.12, radiusKm: 5 };
+    expect(toSearchParams({ q: 'chef', near }).params.sort).toBeUndefined();
+    expect(toSearchParams({ near }).params.sort).toEqual(['_geoPoint(51.5, -0.12):asc', 'datePosted:desc', 'vacancyId:desc']);
+    expect(toSearchParams({ q: '***' }).params.sort).toEqual(['datePosted:desc', 'vacancyId:desc']);
   });
 
   it('shows each vacancy once without cluster collapsing', () => {
@@ -73,6 +94,7 @@ describe('toSearchParams', () => {
   it('clamps paging to sane bounds', () => {
     expect(toSearchParams({ page: 0, pageSize: 0 }).params).toMatchObject({ page: 1, hitsPerPage: 1 });
     expect(toSearchParams({ page: 2.7, pageSize: 1e9 }).params).toMatchObject({ page: 2, hitsPerPage: MAX_PAGE_SIZE });
+    expect(MAX_PAGE_SIZE).toBe(100);
   });
 
   it('passes the ids filter through as numbers', () => {

@@ -23,10 +23,10 @@ describe('toSearchResult', () => {
 
   it('gives the exact distance to the nearest of all the vacancy places, in km', () => {
     const [first, second] = result.hits;
-    expect(first!.distanceKm).toBeCloseTo(haversineKm(leeds, { lat: 53.7997, lon: -1.5492 }), 9);
-    // By hand: 0.0023° north (255.7 m) and 0.0054° west at 53.8° N (354.6 m) → 437 m.
-    expect(first!.distanceKm).toBeCloseTo(0.437, 3);
-    expect(second!.distanceKm).toBeCloseTo(haversineKm(leeds, { lat: 53.8321, lon: -1.6 }), 9);
+    // By hand: 0.0023° north (255.7 m) and 0.0054° west at 53.8° N (354.6 m) → 437 m, to 10 m.
+    expect(haversineKm(leeds, { lat: 53.7997, lon: -1.5492 })).toBeCloseTo(0.437, 3);
+    expect(first!.distanceKm).toBe(0.44);
+    expect(second!.distanceKm).toBe(Math.round(haversineKm(leeds, { lat: 53.8321, lon: -1.6 }) * 100) / 100);
   });
 
   it('falls back to _geoDistance in km when a hit has no places', () => {
@@ -45,8 +45,11 @@ describe('toSearchResult', () => {
     });
   });
 
-  it('omits a title highlight that marks nothing but keeps the snippet', () => {
-    expect(result.hits[1]!.highlights).toEqual({ description: 'Reach truck and <mark>forklift</mark> experience welcome…' });
+  it('returns the escaped title even when it marks nothing', () => {
+    expect(result.hits[1]!.highlights).toEqual({
+      title: 'Warehouse Operative',
+      description: 'Reach truck and <mark>forklift</mark> experience welcome…',
+    });
   });
 
   it('returns the requested facets only, empty when Meilisearch had no counts', () => {
