@@ -1,0 +1,49 @@
+import type { RawVacancy } from '../../src/vacancies/model.ts';
+import { fromJobPosting } from '../../src/vacancies/job-posting.ts';
+import { loadHtml } from './html.ts';
+import { extractJsonLd, type JsonObject } from './jsonld.ts';
+import { extractMicrodata } from './microdata.ts';
+import { resolveUrl } from './text.ts';
+
+export interface JobPageResult {
+  vacancies: RawVacancy[];
+  /** Why something on the page could not be read (malformed JSON-LD, a posting without a title, no posting at all). */
+  errors: string[];
+  via: 'json-ld' | 'microdata' | 'none';
+}
+
+/**
+ * A detail page → its JobPostings: JSON-LD first (no DOM needed), microdata
+ * only when there is none. The advert URL is the reference when the posting
+ * has none of its own; several postings on one page keep theirs. Pure.
+ */
+export function parseJobPage(html: string, url: string): JobPageResult {
+  const ld = extractJsonLd(html);
+  let postings: JsonObject[] = ld.postings;
+  let via: JobPageResult['via'] = postings.length ? 'json-ld' : 'none';
+  const errors = [...ld.errors];
+  if (!postings.length && /itemtype\s*=\s*["']?https?:\/\/schema\.org\/JobPosting/i.test(html)) {
+    postings = extractMicrodata(loadHtml(html));
+    if (postings.length) via = 'microdata';
+  }
+  if (!postings.length) {
+    errors.push('no schema.org JobPosting (JSON-LD or microdata) on the page');
+    return { vacancies: [], errors, via };
+  }
+  const vacancies: RawVacancy[] = [];
+  postings.forEach((p, i) => {
+    const r = fromJobPosting(p);
+    if (!r.ok) {
+      errors.push(`JobPosting ${i + 1}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+      return;
+    }
+    const raw = { ...r.raw };
+    const own = resolveUrl(raw.url, url);
+    raw.url = (own ?? url).slice(0, 2000);
+    // The advert URL identifies a scraped job; a page with several postings falls back to their own ids.
+    if (postings.length === 1) raw.reference = (own ?? url).slice(0, 200);
+    else raw.reference = (own ?? (raw.reference ? `${url}#${raw.reference}` : `${url}#${i + 1}`)).slice(0, 200);
+    vacancies.push(raw);
+  });
+  return { vacancies, errors, via };
+}
