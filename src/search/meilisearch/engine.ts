@@ -7,7 +7,7 @@ import { toSearchParams } from './query.ts';
 import { toSearchResult, type MeiliSearchResponse } from './result.ts';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry.ts';
 import { buildIndexSettings } from './settings.ts';
-import { runTask, type TaskRunnerOptions } from './tasks.ts';
+import { MeiliTaskError, runTask, type TaskRunnerOptions } from './tasks.ts';
 
 export interface MeilisearchEngineOptions {
   host: string;
@@ -60,6 +60,8 @@ export class MeilisearchEngine implements SearchEngine {
   readonly #batchSize: number;
   readonly #maxInFlight: number;
   readonly #ready = new Map<string, Promise<void>>();
+  /** The index a rebuild in this process is filling; writes go there too so it misses none. */
+  #filling: string | null = null;
 
   constructor(private readonly options: MeilisearchEngineOptions) {
     const timeout = options.requestTimeoutMs ?? 10_000;
@@ -98,7 +100,7 @@ export class MeilisearchEngine implements SearchEngine {
         await runTask(this.#writer, () => this.#writer.createIndex(uid, { primaryKey: PRIMARY_KEY }), this.#tasks);
       } catch (error) {
         // Another process created it between our check and our create.
-        if (!(error instanceof Error && /index_already_exists/.test(error.message))) throw error;
+        if (!(error instanceof MeiliTaskError && error.task.error?.code === 'index_already_exists')) throw error;
       }
     }
     await runTask(this.#writer, () => this.#writer.index(uid).updateSettings(this.#settings), this.#tasks);
@@ -152,14 +154,22 @@ export class MeilisearchEngine implements SearchEngine {
 
   async upsert(docs: SearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
+    const filling = this.#filling;
     await this.#ensureIndex(this.liveIndexUid);
     await this.#write(this.liveIndexUid, docs, true);
+    if (filling) await this.#write(filling, docs, true);
   }
 
   async remove(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
+    const filling = this.#filling;
     await this.#ensureIndex(this.liveIndexUid);
-    const index = this.#writer.index(this.liveIndexUid);
+    await this.#removeFrom(this.liveIndexUid, ids);
+    if (filling) await this.#removeFrom(filling, ids);
+  }
+
+  async #removeFrom(uid: string, ids: number[]): Promise<void> {
+    const index = this.#writer.index(uid);
     for (const part of chunk(ids, this.#batchSize)) {
       // By filter: removes every location document of each vacancy.
       await runTask(this.#writer, () => index.deleteDocuments({ filter: vacancyIdsFilter(part) }), this.#tasks);
@@ -204,29 +214,41 @@ export class MeilisearchEngine implements SearchEngine {
   /**
    * Zero-downtime rebuild: fill a fresh index with the same settings, swap it
    * with the live one in one atomic task, delete the old one. Searches hit
-   * the live index throughout. Writes the drainer makes to the live index
-   * while the fresh one fills are not copied: run the drainer after a
-   * rebuild (the outbox keeps rows until they are applied) or pause it.
+   * the live index throughout. Upserts and removes made through this engine
+   * while the fresh index fills go to both. Writes from another process
+   * (the server's drainer while the CLI rebuilds) reach only the old index
+   * until the swap: see the README on rebuilding.
    */
   async rebuild(docs: AsyncIterable<SearchDocument[]> | Iterable<SearchDocument[]>): Promise<void> {
     await this.#ensureIndex(this.liveIndexUid);
     const fresh = `${this.options.indexPrefix}vacancies_tmp_${this.options.now()}`;
-    this.#ready.delete(fresh);
+    // A leftover of a crashed rebuild with the same name must not be reused.
+    await this.#dropIndex(fresh);
     try {
       await this.#ensureIndex(fresh);
+      this.#filling = fresh;
       for await (const batch of docs) if (batch.length > 0) await this.#write(fresh, batch, false);
       // Older servers reject an explicit `rename` field; omitted, it defaults to a plain swap.
       const swap = { indexes: [this.liveIndexUid, fresh] } as IndexSwap;
       await runTask(this.#writer, () => this.#writer.swapIndexes([swap]), this.#tasks);
+      this.#filling = null;
     } catch (error) {
+      this.#filling = null;
       // The live index is untouched; drop the half-built one.
-      await runTask(this.#writer, () => this.#writer.deleteIndex(fresh), this.#tasks).catch(() => undefined);
-      this.#ready.delete(fresh);
+      await this.#dropIndex(fresh).catch(() => undefined);
       throw error;
     }
     // After the swap `fresh` names the old documents.
-    await runTask(this.#writer, () => this.#writer.deleteIndex(fresh), this.#tasks);
-    this.#ready.delete(fresh);
+    await this.#dropIndex(fresh);
+  }
+
+  async #dropIndex(uid: string): Promise<void> {
+    this.#ready.delete(uid);
+    try {
+      await runTask(this.#writer, () => this.#writer.deleteIndex(uid), this.#tasks);
+    } catch (error) {
+      if (!(error instanceof MeiliTaskError && error.task.error?.code === 'index_not_found')) throw error;
+    }
   }
 
   async health(): Promise<EngineHealth> {
