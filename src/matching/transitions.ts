@@ -1,0 +1,385 @@
+import type { SkillProfile } from '../participants/skill-profile.ts';
+import type { Occupation, OccupationScheme, Taxonomy } from '../taxonomy/model.ts';
+import { FULL_CREDIT_AT } from './score.ts';
+
+/**
+ * Occupation transitions: how far is it from what someone can do (an
+ * occupation A, or a participant's whole skill profile) to occupation B?
+ *
+ * Similarity A→B is the share of B's needs that A's skills already cover, so
+ * it is asymmetric: a senior care worker covers most of what a care
+ * assistant needs, not the other way round. Four components, each a
+ * specificity-weighted coverage of B's needs (taxonomy.skillWeight, so
+ * covering "operate a forklift" counts for more than "communication"):
+ *
+ *   essential  B's essential skills (not knowledge)         weight 0.50
+ *   optional   B's optional skills (not knowledge)          weight 0.15
+ *   knowledge  B's knowledge-type skills (optional at half) weight 0.15
+ *   group      all of B's needs, credited when A has any skill of the same
+ *              skill group: the nearness exact overlap misses, standing
+ *              in for the embedding similarity of the research below  0.20
+ *
+ * A component B has nothing for is left out and the weights renormalised.
+ * A's skills count with a strength: 1 for A's essential skills, 0.5 for its
+ * optional ones; for a participant, their profile strength (see
+ * skill-profile.ts) scaled as in the match score.
+ *
+ * Guards follow Nesta's "Mapping Career Causeways" (Kanders et al., 2020),
+ * which in turn follows the World Economic Forum and BCG's "Towards a
+ * Reskilling Revolution" (2018): a transition is *viable* when the
+ * similarity clears a threshold and the destination asks for at most one
+ * level more preparation (job zone there; our 1–5 skill level here), and
+ * *desirable* when it is viable and does not cut pay by more than a tenth
+ * (destination pay ≥ 90% of origin). The similarity threshold is our own
+ * calibration for this measure (checked on ESCO 1.1.1 with
+ * scripts/eval/transitions.ts): their 0.3 was on a different scale.
+ */
+export const COMPONENT_WEIGHTS = { essential: 0.5, optional: 0.15, knowledge: 0.15, group: 0.2 } as const;
+
+export interface TransitionOptions {
+  /** How many destinations to return (default 20). */
+  limit?: number;
+  /** Viability: minimum similarity (default 0.3). */
+  minSimilarity?: number;
+  /** Viability: at most this many skill levels up (default 1). */
+  maxLevelUp?: number;
+  /** Desirability: destination pay / origin pay at least (default 0.9). */
+  minPayRatio?: number;
+  /** Which destinations to return: viable ones (default), desirable ones only, or all ranked. */
+  filter?: 'viable' | 'desirable' | 'all';
+  /** Destination schemes (default: the origin's schemes). */
+  schemes?: OccupationScheme[];
+  /** Occupation ids never returned (the origin is always excluded). */
+  exclude?: string[];
+  /** Missing essential skills listed per destination (default 10). */
+  maxGaps?: number;
+}
+
+export const DEFAULT_TRANSITION_OPTIONS = {
+  limit: 20,
+  minSimilarity: 0.3,
+  maxLevelUp: 1,
+  minPayRatio: 0.9,
+  filter: 'viable',
+  maxGaps: 10,
+} as const;
+
+export interface TransitionGap {
+  skillId: string;
+  label: string;
+  type: string;
+  specificity: number;
+}
+
+export interface Transition {
+  occupation: Pick<Occupation, 'id' | 'scheme' | 'code' | 'title' | 'skillLevel' | 'typicalPayAnnual' | 'sector'>;
+  similarity: number;
+  components: { essential: number | null; optional: number | null; knowledge: number | null; group: number | null };
+  /** Missing essential skills, most specific first (at most maxGaps). */
+  gaps: TransitionGap[];
+  missingEssential: number;
+  guards: {
+    similarity: { value: number; min: number; pass: boolean };
+    skillLevel: { from: number | null; to: number | null; diff: number | null; maxUp: number; pass: boolean | null };
+    pay: { from: number | null; to: number | null; ratio: number | null; min: number; pass: boolean | null };
+  };
+  viable: boolean;
+  desirable: boolean;
+}
+
+/** What a transition starts from. */
+export interface TransitionSource {
+  /** Skill id → strength in (0, 1]. */
+  skills: ReadonlyMap<string, number>;
+  /** Skill group → strength. */
+  groups: ReadonlyMap<string, number>;
+  skillLevel: number | null;
+  payAnnual: number | null;
+  schemes: OccupationScheme[];
+  exclude: string[];
+}
+
+// Posting kinds in the inverted index.
+const ESS = 0;
+const OPT = 1;
+const KN = 2;
+
+interface TransitionIndex {
+  versionId: number;
+  occs: Occupation[];
+  totals: { ess: Float64Array; opt: Float64Array; kn: Float64Array; grp: Float64Array };
+  /** skill id → [start, end) into the posting arrays. */
+  skillPostings: Map<string, [number, number]>;
+  postOcc: Int32Array;
+  postKind: Uint8Array;
+  postMass: Float64Array;
+  groupPostings: Map<string, { occ: Int32Array; mass: Float64Array }>;
+  scratch: { ess: Float64Array; opt: Float64Array; kn: Float64Array; grp: Float64Array };
+}
+
+const indexes = new WeakMap<Taxonomy, TransitionIndex>();
+
+/**
+ * The inverted index skill → occupations needing it (and group →
+ * occupations), built once per taxonomy snapshot (a new import is a new
+ * snapshot, so the cache is per version): one transition query then only
+ * touches the occupations that share something with the origin.
+ */
+export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
+  const cached = indexes.get(taxonomy);
+  if (cached && cached.versionId === taxonomy.versionId) return cached;
+  const occs = [...taxonomy.occupations.values()];
+  const n = occs.length;
+  const totals = { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) };
+  const bySkill = new Map<string, { occ: number; kind: number; mass: number }[]>();
+  const byGroup = new Map<string, Map<number, number>>();
+  occs.forEach((o, j) => {
+    for (const r of taxonomy.skillsOf(o.id)) {
+      const skill = taxonomy.skills.get(r.skillId);
+      if (!skill) continue;
+      const spec = taxonomy.skillWeight(r.skillId);
+      const essential = r.relation === 'essential';
+      let kind: number;
+      let mass = spec;
+      if (skill.type === 'knowledge') {
+        kind = KN;
+        mass = essential ? spec : spec * 0.5;
+        totals.kn[j] = (totals.kn[j] ?? 0) + mass;
+      } else if (essential) {
+        kind = ESS;
+        totals.ess[j] = (totals.ess[j] ?? 0) + mass;
+      } else {
+        kind = OPT;
+        totals.opt[j] = (totals.opt[j] ?? 0) + mass;
+      }
+      let list = bySkill.get(r.skillId);
+      if (!list) bySkill.set(r.skillId, (list = []));
+      list.push({ occ: j, kind, mass });
+      const gm = essential ? spec : spec * 0.5;
+      totals.grp[j] = (totals.grp[j] ?? 0) + gm;
+      if (skill.groupId) {
+        let g = byGroup.get(skill.groupId);
+        if (!g) byGroup.set(skill.groupId, (g = new Map()));
+        g.set(j, (g.get(j) ?? 0) + gm);
+      }
+    }
+  });
+  let size = 0;
+  for (const l of bySkill.values()) size += l.length;
+  const postOcc = new Int32Array(size);
+  const postKind = new Uint8Array(size);
+  const postMass = new Float64Array(size);
+  const skillPostings = new Map<string, [number, number]>();
+  let at = 0;
+  for (const [id, list] of bySkill) {
+    const start = at;
+    for (const p of list) {
+      postOcc[at] = p.occ;
+      postKind[at] = p.kind;
+      postMass[at] = p.mass;
+      at++;
+    }
+    skillPostings.set(id, [start, at]);
+  }
+  const groupPostings = new Map<string, { occ: Int32Array; mass: Float64Array }>();
+  for (const [g, m] of byGroup) {
+    groupPostings.set(g, { occ: Int32Array.from(m.keys()), mass: Float64Array.from(m.values()) });
+  }
+  const idx: TransitionIndex = {
+    versionId: taxonomy.versionId,
+    occs,
+    totals,
+    skillPostings,
+    postOcc,
+    postKind,
+    postMass,
+    groupPostings,
+    scratch: { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) },
+  };
+  indexes.set(taxonomy, idx);
+  return idx;
+}
+
+/** The source for "from occupation A": its essential skills at strength 1, optional at 0.5. */
+export function occupationSource(taxonomy: Taxonomy, occupation: Occupation): TransitionSource {
+  const skills = new Map<string, number>();
+  for (const r of taxonomy.skillsOf(occupation.id)) {
+    const h = r.relation === 'essential' ? 1 : 0.5;
+    if ((skills.get(r.skillId) ?? 0) < h) skills.set(r.skillId, h);
+  }
+  return {
+    skills,
+    groups: groupsOf(taxonomy, skills),
+    skillLevel: occupation.skillLevel,
+    payAnnual: occupation.typicalPayAnnual,
+    schemes: [occupation.scheme],
+    exclude: [occupation.id],
+  };
+}
+
+/**
+ * The source for a participant: their whole skill profile (history,
+ * licences, the coach's additions and removals). Level: the highest reached
+ * in their history; pay: their salary floor, else their most recent job's
+ * typical pay.
+ */
+export function profileSource(taxonomy: Taxonomy, profile: SkillProfile, salaryFloor: number | null): TransitionSource {
+  const skills = new Map<string, number>();
+  for (const s of profile.skills.values()) skills.set(s.id, Math.min(1, s.strength / FULL_CREDIT_AT));
+  const occs = profile.occupations.map((h) => taxonomy.occupations.get(h.occupationId)).filter((o): o is Occupation => !!o);
+  const levels = occs.map((o) => o.skillLevel).filter((l): l is number => l != null);
+  const schemes = [...new Set(occs.map((o) => o.scheme))];
+  return {
+    skills,
+    groups: groupsOf(taxonomy, skills),
+    skillLevel: levels.length ? Math.max(...levels) : null,
+    payAnnual: salaryFloor ?? occs.find((o) => o.typicalPayAnnual != null)?.typicalPayAnnual ?? null,
+    schemes: schemes.length ? schemes : ['soc', 'esco', 'onet'],
+    exclude: occs.map((o) => o.id),
+  };
+}
+
+function groupsOf(taxonomy: Taxonomy, skills: ReadonlyMap<string, number>): Map<string, number> {
+  const groups = new Map<string, number>();
+  for (const [id, h] of skills) {
+    const g = taxonomy.skills.get(id)?.groupId;
+    if (g && (groups.get(g) ?? 0) < h) groups.set(g, h);
+  }
+  return groups;
+}
+
+/** Destinations from an occupation (by id or code), best first. Undefined when the origin is unknown. */
+export function transitionsFromOccupation(
+  taxonomy: Taxonomy,
+  idOrCode: string,
+  opts: TransitionOptions & { scheme?: OccupationScheme } = {},
+): { origin: Occupation; transitions: Transition[] } | undefined {
+  const origin = taxonomy.findOccupation(idOrCode, opts.scheme);
+  if (!origin) return undefined;
+  return { origin, transitions: computeTransitions(taxonomy, occupationSource(taxonomy, origin), opts) };
+}
+
+/** The core: similarity from `source` to every occupation, guards, and the best `limit` with their gaps. */
+export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource, opts: TransitionOptions = {}): Transition[] {
+  const o = { ...DEFAULT_TRANSITION_OPTIONS, ...stripUndefined(opts) };
+  const idx = transitionIndex(taxonomy);
+  const n = idx.occs.length;
+  const { ess, opt, kn, grp } = idx.scratch;
+  ess.fill(0);
+  opt.fill(0);
+  kn.fill(0);
+  grp.fill(0);
+  for (const [id, h] of source.skills) {
+    const range = idx.skillPostings.get(id);
+    if (!range) continue;
+    for (let p = range[0]; p < range[1]; p++) {
+      const j = idx.postOcc[p] as number;
+      const m = (idx.postMass[p] as number) * h;
+      const k = idx.postKind[p];
+      if (k === ESS) ess[j] = (ess[j] as number) + m;
+      else if (k === OPT) opt[j] = (opt[j] as number) + m;
+      else kn[j] = (kn[j] as number) + m;
+    }
+  }
+  for (const [g, h] of source.groups) {
+    const post = idx.groupPostings.get(g);
+    if (!post) continue;
+    for (let p = 0; p < post.occ.length; p++) {
+      const j = post.occ[p] as number;
+      grp[j] = (grp[j] as number) + (post.mass[p] as number) * h;
+    }
+  }
+
+  const schemes = new Set(opts.schemes ?? source.schemes);
+  const exclude = new Set([...source.exclude, ...(opts.exclude ?? [])]);
+  const W = COMPONENT_WEIGHTS;
+  const sims = new Float64Array(n);
+  const candidates: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const occ = idx.occs[j] as Occupation;
+    if (!schemes.has(occ.scheme) || exclude.has(occ.id)) continue;
+    let num = 0;
+    let den = 0;
+    const te = idx.totals.ess[j] as number;
+    const to = idx.totals.opt[j] as number;
+    const tk = idx.totals.kn[j] as number;
+    const tg = idx.totals.grp[j] as number;
+    if (te > 0) { num += (W.essential * (ess[j] as number)) / te; den += W.essential; }
+    if (to > 0) { num += (W.optional * (opt[j] as number)) / to; den += W.optional; }
+    if (tk > 0) { num += (W.knowledge * (kn[j] as number)) / tk; den += W.knowledge; }
+    if (tg > 0) { num += (W.group * Math.min(grp[j] as number, tg)) / tg; den += W.group; }
+    if (den === 0) continue;
+    const sim = Math.min(1, num / den);
+    sims[j] = sim;
+    if (o.filter !== 'all' && sim < o.minSimilarity) continue;
+    candidates.push(j);
+  }
+
+  const out: Transition[] = [];
+  const ranked = candidates.sort((a, b) => (sims[b] as number) - (sims[a] as number));
+  for (const j of ranked) {
+    if (out.length >= o.limit) break;
+    const t = describe(taxonomy, idx, j, sims[j] as number, source, o);
+    if (o.filter === 'viable' && !t.viable) continue;
+    if (o.filter === 'desirable' && !t.desirable) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+function describe(
+  taxonomy: Taxonomy,
+  idx: TransitionIndex,
+  j: number,
+  sim: number,
+  source: TransitionSource,
+  o: Required<Omit<TransitionOptions, 'schemes' | 'exclude'>>,
+): Transition {
+  const occ = idx.occs[j] as Occupation;
+  const comp = (acc: Float64Array, tot: Float64Array) => ((tot[j] as number) > 0 ? round(Math.min(1, (acc[j] as number) / (tot[j] as number))) : null);
+  const levelDiff = occ.skillLevel != null && source.skillLevel != null ? occ.skillLevel - source.skillLevel : null;
+  const levelPass = levelDiff == null ? null : levelDiff <= o.maxLevelUp;
+  const payRatio = occ.typicalPayAnnual != null && source.payAnnual ? occ.typicalPayAnnual / source.payAnnual : null;
+  const payPass = payRatio == null ? null : payRatio >= o.minPayRatio;
+  const simPass = sim >= o.minSimilarity;
+  const viable = simPass && levelPass !== false;
+
+  const missing: TransitionGap[] = [];
+  for (const r of taxonomy.skillsOf(occ.id)) {
+    if (r.relation !== 'essential' || source.skills.has(r.skillId)) continue;
+    const s = taxonomy.skills.get(r.skillId);
+    if (!s) continue;
+    missing.push({ skillId: s.id, label: s.label, type: s.type, specificity: round(taxonomy.skillWeight(s.id)) });
+  }
+  missing.sort((a, b) => b.specificity - a.specificity);
+  return {
+    occupation: {
+      id: occ.id, scheme: occ.scheme, code: occ.code, title: occ.title, skillLevel: occ.skillLevel,
+      typicalPayAnnual: occ.typicalPayAnnual, sector: occ.sector,
+    },
+    similarity: round(sim),
+    components: {
+      essential: comp(idx.scratch.ess, idx.totals.ess),
+      optional: comp(idx.scratch.opt, idx.totals.opt),
+      knowledge: comp(idx.scratch.kn, idx.totals.kn),
+      group: comp(idx.scratch.grp, idx.totals.grp),
+    },
+    gaps: missing.slice(0, o.maxGaps),
+    missingEssential: missing.length,
+    guards: {
+      similarity: { value: round(sim), min: o.minSimilarity, pass: simPass },
+      skillLevel: { from: source.skillLevel, to: occ.skillLevel, diff: levelDiff, maxUp: o.maxLevelUp, pass: levelPass },
+      pay: { from: source.payAnnual, to: occ.typicalPayAnnual, ratio: payRatio == null ? null : round(payRatio), min: o.minPayRatio, pass: payPass },
+    },
+    viable,
+    desirable: viable && payPass !== false,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

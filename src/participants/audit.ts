@@ -1,0 +1,45 @@
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '../../schema/audit.ts';
+import type { Db } from '../db.ts';
+
+export type ParticipantAction =
+  | 'participant.create'
+  | 'participant.read'
+  | 'participant.list'
+  | 'participant.update'
+  | 'participant.erase'
+  | 'participant.matches'
+  | 'participant.transitions';
+
+/**
+ * One audit row per read or change of participant data. `detail` carries
+ * field names and ids only, never values: the audit log must not become a
+ * second copy of the personal data it protects.
+ */
+export function auditParticipant(
+  db: Db,
+  entry: { coachId: number; action: ParticipantAction; participantId: number | null; fields?: string[]; ids?: number[] },
+  now: number,
+): void {
+  const detail: Record<string, unknown> = {};
+  if (entry.fields) detail.fields = entry.fields;
+  if (entry.ids) detail.ids = entry.ids;
+  db.insert(auditLog)
+    .values({
+      at: now,
+      actor: `coach:${entry.coachId}`,
+      action: entry.action,
+      subjectType: 'participant',
+      subjectId: entry.participantId == null ? null : String(entry.participantId),
+      detail: Object.keys(detail).length ? detail : null,
+    })
+    .run();
+}
+
+/** After erasure the participant's audit rows keep who, what and when against the bare id, nothing more. */
+export function stripParticipantAudit(db: Db, participantId: number): void {
+  db.update(auditLog)
+    .set({ detail: null })
+    .where(and(eq(auditLog.subjectType, 'participant'), eq(auditLog.subjectId, String(participantId))))
+    .run();
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { FieldError } from '../errors.ts';
+import type { Taxonomy } from '../taxonomy/model.ts';
+import { normaliseKey } from '../taxonomy/text.ts';
+import type { VacancyEnricher } from '../vacancies/enricher.ts';
+import type { Geocoder } from '../vacancies/normalise.ts';
+import { LICENCE_EXAMPLES, parseLicence } from './licences.ts';
+import { findGivenOccupation, resolveTitle } from './resolve-occupation.ts';
+
+/**
+ * The participant API body. Minimal personal data: a reference and a name
+ * (both optional), a location precise enough for travel distance, and what
+ * matters for matching. Nothing else is accepted (unknown keys are errors,
+ * so personal data cannot slip in through an extra field).
+ */
+const HistoryEntrySchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    /** Occupation id or code: `soc:6135`, `6135`, `esco:<uuid>`, `onet:53-3032.00`. */
+    occupation: z.string().trim().min(1).max(200).optional(),
+    years: z.number().min(0).max(60),
+    /** Years since it ended (0 = current); by default the list is read as most recent first, back to back. */
+    endedYearsAgo: z.number().min(0).max(70).optional(),
+  })
+  .refine((h) => h.title !== undefined || h.occupation !== undefined, {
+    message: 'give a title or an occupation',
+    path: ['title'],
+  });
+
+const SkillListSchema = z.array(z.string().trim().min(1).max(300)).max(200);
+
+export const ParticipantBodySchema = z.strictObject({
+  reference: z.string().trim().min(1).max(100).nullable().optional(),
+  name: z.string().trim().min(1).max(200).nullable().optional(),
+  /** A place name, a postcode or "lat,lon". */
+  location: z.string().trim().min(1).max(200).nullable().optional(),
+  maxTravelKm: z.number().positive().max(1000).nullable().optional(),
+  history: z.array(HistoryEntrySchema).max(50).optional(),
+  skills: z.strictObject({ add: SkillListSchema.optional(), remove: SkillListSchema.optional() }).optional(),
+  licences: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  qualifications: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  hoursPerWeek: z.number().positive().max(100).nullable().optional(),
+  /** Lowest acceptable annual pay, GBP. */
+  salaryFloor: z.number().nonnegative().max(1_000_000).nullable().optional(),
+  remote: z.enum(['onsite', 'hybrid', 'remote', 'any']).nullable().optional(),
+});
+export type ParticipantBody = z.infer<typeof ParticipantBodySchema>;
+
+export interface ResolvedLocation {
+  text: string;
+  lat: number | null;
+  lon: number | null;
+  resolved: boolean;
+}
+
+const LAT_LON = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
+
+/** "lat,lon", or whatever the geocoder makes of a place name or postcode; unresolvable text is kept and flagged. */
+export function resolveLocation(geocoder: Geocoder | null, text: string): ResolvedLocation {
+  const m = LAT_LON.exec(text);
+  if (m) {
+    const lat = Number(m[1]);
+    const lon = Number(m[2]);
+    if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { text, lat, lon, resolved: true };
+  }
+  const place = geocoder?.geocode(text) ?? null;
+  if (place && place.lat != null && place.lon != null) return { text, lat: place.lat, lon: place.lon, resolved: true };
+  return { text, lat: null, lon: null, resolved: false };
+}
+
+export interface ResolvedHistoryEntry {
+  title: string | null;
+  occupationInput: string | null;
+  occupationId: string | null;
+  resolvedBy: 'given' | 'classifier' | 'title' | null;
+  confidence: number | null;
+  years: number;
+  endedYearsAgo: number | null;
+}
+
+export interface ResolveDeps {
+  taxonomy: Taxonomy;
+  enricher: VacancyEnricher | null;
+  geocoder: Geocoder | null;
+}
+
+/** The parts of a body that need the taxonomy or the geocoder, resolved; errors name the field. */
+export interface ResolvedBody {
+  location?: ResolvedLocation | null;
+  history?: ResolvedHistoryEntry[];
+  skillsAdd?: string[];
+  skillsRemove?: string[];
+  licences?: string[];
+}
+
+export function resolveBody(deps: ResolveDeps, body: ParticipantBody): { value: ResolvedBody; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const value: ResolvedBody = {};
+  if (body.location !== undefined) value.location = body.location === null ? null : resolveLocation(deps.geocoder, body.location);
+  if (body.history) {
+    value.history = body.history.map((h, i) => {
+      const base = { title: h.title ?? null, occupationInput: h.occupation ?? null, years: h.years, endedYearsAgo: h.endedYearsAgo ?? null };
+      if (h.occupation !== undefined) {
+        const o = findGivenOccupation(deps.taxonomy, h.occupation);
+        if (!o) errors.push({ path: `history.${i}.occupation`, message: `unknown occupation "${h.occupation}"` });
+        return { ...base, occupationId: o?.id ?? null, resolvedBy: o ? ('given' as const) : null, confidence: o ? 1 : null };
+      }
+      return { ...base, ...resolveTitle(deps.taxonomy, deps.enricher, h.title ?? '') };
+    });
+  }
+  if (body.skills?.add !== undefined) value.skillsAdd = resolveSkills(deps.taxonomy, body.skills.add, 'skills.add', errors);
+  if (body.skills?.remove !== undefined) value.skillsRemove = resolveSkills(deps.taxonomy, body.skills.remove, 'skills.remove', errors);
+  if (body.licences) {
+    value.licences = [];
+    body.licences.forEach((l, i) => {
+      const code = parseLicence(l);
+      if (code) value.licences?.push(code);
+      else errors.push({ path: `licences.${i}`, message: `not a licence we understand (${LICENCE_EXAMPLES})` });
+    });
+    value.licences = [...new Set(value.licences)];
+  }
+  return { value, errors };
+}
+
+const labelIndexes = new WeakMap<Taxonomy, Map<string, string>>();
+
+/** A skill named by id, or by its label or an alternative label (any case or inflection). */
+export function findSkill(taxonomy: Taxonomy, text: string): string | undefined {
+  if (taxonomy.skills.has(text)) return text;
+  let idx = labelIndexes.get(taxonomy);
+  if (!idx) {
+    idx = new Map();
+    for (const s of taxonomy.skills.values()) {
+      const k = normaliseKey(s.label);
+      if (k && !idx.has(k)) idx.set(k, s.id);
+    }
+    for (const s of taxonomy.skills.values()) {
+      for (const a of s.altLabels) {
+        const k = normaliseKey(a);
+        if (k && !idx.has(k)) idx.set(k, s.id);
+      }
+    }
+    labelIndexes.set(taxonomy, idx);
+  }
+  return idx.get(normaliseKey(text));
+}
+
+function resolveSkills(taxonomy: Taxonomy, list: string[], path: string, errors: FieldError[]): string[] {
+  const out: string[] = [];
+  list.forEach((s, i) => {
+    const id = findSkill(taxonomy, s);
+    if (id) out.push(id);
+    else errors.push({ path: `${path}.${i}`, message: `unknown skill "${s}" (give a skill id or its exact label)` });
+  });
+  return [...new Set(out)];
+}
