@@ -75,13 +75,16 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
       }
     } else if (!places.length && stripped) {
       places.push(unresolved(text));
+    } else if (!places.length && !stripped && !remote) {
+      places.push(unresolved(text));
     }
   }
 
   if (remote == null && places.length === 0 && text && REMOTE_RE.test(text)) remote = 'remote';
   const [location, ...extraLocations] = places;
   if (location && text && location.text !== text && extraLocations.length === 0) location.text = text;
-  return { location: location ?? (text ? unresolved(text) : null), extraLocations, remote };
+  // "Remote" alone names no place: the vacancy has no location, only remote = 'remote'.
+  return { location: location ?? null, extraLocations, remote };
 }
 
 function unresolved(text: string): Place {

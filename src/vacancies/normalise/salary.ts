@@ -23,7 +23,7 @@ export type Salary = NormalisedVacancy['salary'];
  */
 
 const NO_NUMBER_WORDS =
-  /\b(?:competitive|negotiable|neg|doe|d\.o\.e|depending\s+(?:on|upon)\s+(?:experience|skills)|dependent\s+on\s+experience|commensurate|attractive|excellent|market\s+rate|unspecified|not\s+(?:specified|disclosed|stated)|tbc|tba|to\s+be\s+(?:confirmed|agreed|discussed)|undisclosed|voluntary|unpaid)\b/i;
+  /\b(?:competitive|compet[ae]tive|completitve|negotiable|neg|doe|bank(?:\s+rates?)?|various|on\s+experience|dependant\s+(?:on|upon)\s+experience|dependent\s+upon\s+experience|n\/a|please\s+see\s+(?:description|advert)|national\s+pay\s+scales?|d\.o\.e|depending\s+(?:on|upon)\s+(?:experience|skills)|dependent\s+on\s+experience|commensurate|attractive|excellent|market\s+rate|unspecified|not\s+(?:specified|disclosed|stated)|tbc|tba|to\s+be\s+(?:confirmed|agreed|discussed)|undisclosed|voluntary|unpaid)\b/i;
 
 const AMOUNT_RE = /(£|\$|€|\bgbp\s?|\busd\s?|\beur\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(k|m)\b)?(\+)?/gi;
 

@@ -1,0 +1,162 @@
+/**
+ * `npm run eval -- normalise <file-or-dir> [--postcodes FILE.csv --postcode-col C --lat-col C --lon-col C
+ *  --town-col C --region-col C] [--taxonomy-db PATH] [--limit N]`
+ *
+ * Runs the normalisation pipeline over real adverts (JSONL/JSONL.gz JobPosting
+ * or ATS objects, JSON arrays and CSV listings; formats detected) and
+ * reports, per file and overall, the share with a parsed salary, a geocoded
+ * location, a sector, an occupation and at least one skill, plus the most
+ * common salary strings and places it could not parse.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDb } from '../../src/db.ts';
+import { createGeocoder } from '../../src/geo/geocoder.ts';
+import { importPostcodes } from '../../src/geo/import-postcodes.ts';
+import type { VacancyEnricher } from '../../src/vacancies/enricher.ts';
+import { openRecords } from '../../src/vacancies/import/read-records.ts';
+import { recordToRaw } from '../../src/vacancies/import/to-raw.ts';
+import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
+import { isUnquantifiedSalary } from '../../src/vacancies/normalise/salary.ts';
+
+interface Stats {
+  n: number;
+  rejected: number;
+  salaryText: number;
+  salary: number;
+  unquantified: number;
+  location: number;
+  geocoded: number;
+  region: number;
+  sector: number;
+  occupation: number;
+  skill: number;
+  requirement: number;
+  contract: number;
+  datePosted: number;
+}
+const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, unquantified: 0, location: 0, geocoded: 0, region: 0, sector: 0, occupation: 0, skill: 0, requirement: 0, contract: 0, datePosted: 0 });
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function listFiles(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((f) => listFiles(join(path, f)))
+    .filter((f) => /\.(jsonl|ndjson|json|csv|tsv)(\.gz)?$/i.test(f));
+}
+
+/**
+ * The taxonomy helper's enricher (src/taxonomy/enricher) over a taxonomy
+ * database (`--taxonomy-db`, e.g. one with ESCO imported) or, without one,
+ * over the bundled taxonomy when it is available. Loaded dynamically so this
+ * eval runs whatever state that work is in.
+ */
+export async function loadEnricher(taxonomyDb: string | undefined): Promise<{ enricher: VacancyEnricher | null; note: string }> {
+  try {
+    const { createEnricher } = (await import('../../src/taxonomy/enricher/index.ts')) as {
+      createEnricher: (t: unknown, db?: unknown) => VacancyEnricher;
+    };
+    const store = (await import('../../src/taxonomy/store.ts')) as { loadTaxonomy: (db: unknown) => unknown };
+    const db = openDb(taxonomyDb ?? ':memory:');
+    if (!taxonomyDb) {
+      const bundled = (await import('../../src/taxonomy/bundled-import.ts')) as Record<string, unknown>;
+      const data = await import('../../src/taxonomy/bundled/index.ts' as string).catch(() => null);
+      const ensure = bundled['ensureBundledTaxonomy'] as ((db: unknown, now: number, d: unknown) => unknown) | undefined;
+      const payload = data && ((data as Record<string, unknown>)['BUNDLED_TAXONOMY'] ?? (data as Record<string, unknown>)['bundledTaxonomy'] ?? (data as Record<string, unknown>)['default']);
+      if (!ensure || !payload) return { enricher: null, note: 'no enricher: no --taxonomy-db given and no bundled taxonomy data module yet' };
+      ensure(db, Date.now(), payload);
+    }
+    const taxonomy = store.loadTaxonomy(db);
+    return { enricher: createEnricher(taxonomy, db), note: `enricher: src/taxonomy/enricher over ${taxonomyDb ?? 'the bundled taxonomy'}` };
+  } catch (e) {
+    return { enricher: null, note: `no enricher (${(e as Error).message.split('\n')[0]})` };
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const target = args.find((a, i) => !a.startsWith('--') && !(args[i - 1] ?? '').startsWith('--'));
+  if (!target) throw new Error('usage: npm run eval -- normalise <file-or-dir> [--postcodes FILE.csv ...] [--taxonomy-db PATH]');
+  const limit = Number(flag(args, '--limit') ?? Infinity);
+  const db = openDb(':memory:');
+  const postcodes = flag(args, '--postcodes');
+  if (postcodes) {
+    const s = await importPostcodes(db, postcodes, {
+      columns: {
+        postcode: flag(args, '--postcode-col') ?? 'postcode',
+        lat: flag(args, '--lat-col') ?? 'latitude',
+        lon: flag(args, '--lon-col') ?? 'longitude',
+        town: flag(args, '--town-col'),
+        region: flag(args, '--region-col'),
+      },
+    });
+    console.log(`postcodes: ${s.imported} imported from ${postcodes}`);
+  }
+  const geocoder = createGeocoder(db);
+  const { enricher, note } = await loadEnricher(flag(args, '--taxonomy-db'));
+  console.log(note);
+  const now = Date.now();
+  const total = emptyStats();
+  const unparsedSalary = new Map<string, number>();
+  const unresolvedPlaces = new Map<string, number>();
+  const rejectReasons = new Map<string, number>();
+  const rows: [string, Stats][] = [];
+  const started = performance.now();
+  for (const file of listFiles(target)) {
+    const st = emptyStats();
+    const opened = openRecords(file);
+    for await (const rec of opened.records) {
+      if (st.n >= limit) break;
+      st.n++;
+      const r = rec.value ? recordToRaw(rec.value) : null;
+      if (!r || !r.ok) {
+        st.rejected++;
+        const reason = rec.error ?? (r && !r.ok ? r.errors.map((e) => `${e.path}: ${e.message}`).join('; ') : 'unknown');
+        rejectReasons.set(reason, (rejectReasons.get(reason) ?? 0) + 1);
+        continue;
+      }
+      const v = normaliseVacancy({ now, geocoder, enricher, skipFingerprint: true }, r.raw);
+      if (v.salary.text) st.salaryText++;
+      if (v.salary.min != null || v.salary.max != null) st.salary++;
+      else if (v.salary.text && isUnquantifiedSalary(v.salary.text)) st.unquantified++;
+      else if (v.salary.text) unparsedSalary.set(v.salary.text.slice(0, 80), (unparsedSalary.get(v.salary.text.slice(0, 80)) ?? 0) + 1);
+      if (v.location) st.location++;
+      if (v.location?.resolved) st.geocoded++;
+      else if (v.location) unresolvedPlaces.set(v.location.text.slice(0, 60), (unresolvedPlaces.get(v.location.text.slice(0, 60)) ?? 0) + 1);
+      if (v.location?.region) st.region++;
+      if (v.sector) st.sector++;
+      if (v.occupation) st.occupation++;
+      if (v.skills.length) st.skill++;
+      if (v.requirements.length) st.requirement++;
+      if (v.contract) st.contract++;
+      if (v.datePosted != null) st.datePosted++;
+    }
+    opened.records.return(undefined).catch(() => {});
+    rows.push([file.split('/').pop()!, st]);
+    for (const k of Object.keys(total) as (keyof Stats)[]) total[k] += st[k];
+  }
+  const secs = (performance.now() - started) / 1000;
+  const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
+  const header = ['file', 'adverts', 'rejected', 'salary text', 'salary parsed', 'parsed/with figures', 'no figure (Competitive…)', 'location', 'geocoded', 'region', 'sector', 'occupation', '≥1 skill', 'requirement', 'contract', 'date posted'];
+  const line = (name: string, s: Stats) => {
+    const ok = s.n - s.rejected;
+    return [name, String(s.n), String(s.rejected), pct(s.salaryText, ok), pct(s.salary, ok), pct(s.salary, s.salaryText - s.unquantified), pct(s.unquantified, ok), pct(s.location, ok), pct(s.geocoded, ok), pct(s.region, ok), pct(s.sector, ok), pct(s.occupation, ok), pct(s.skill, ok), pct(s.requirement, ok), pct(s.contract, ok), pct(s.datePosted, ok)];
+  };
+  const table = [header, ...rows.map(([n, s]) => line(n, s)), line('ALL', total)];
+  console.log('\n| ' + table[0]!.join(' | ') + ' |\n|' + table[0]!.map(() => '---').join('|') + '|');
+  for (const r of table.slice(1)) console.log('| ' + r.join(' | ') + ' |');
+  const top = (m: Map<string, number>, k: number) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k);
+  console.log('\ntop unparsed salary strings (excluding "Competitive", "Not specified" and the like):');
+  for (const [s, n] of top(unparsedSalary, 20)) console.log(`  ${String(n).padStart(5)}  ${JSON.stringify(s)}`);
+  console.log('\ntop unresolved places:');
+  for (const [s, n] of top(unresolvedPlaces, 20)) console.log(`  ${String(n).padStart(5)}  ${JSON.stringify(s)}`);
+  if (rejectReasons.size) {
+    console.log('\nrejected:');
+    for (const [s, n] of top(rejectReasons, 10)) console.log(`  ${String(n).padStart(5)}  ${s.slice(0, 160)}`);
+  }
+  console.log(`\neval_normalise_rate: ${(total.n / secs).toFixed(0)} adverts/s (single process, includes file parsing)`);
+}
