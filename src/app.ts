@@ -1,9 +1,17 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import { ProblemError } from './errors.ts';
+import { participantRoutes } from './routes/participants.ts';
 import type { Logger } from './logger.ts';
+import { limitBody } from './http/body-limit.ts';
+import { requestContext } from './http/request-context.ts';
+import { docsRoutes } from './routes/docs.tsx';
+import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { vacancyRoutes } from './routes/vacancies.ts';
 import type { SearchEngine } from './search/engine.ts';
 import type { Taxonomy } from './taxonomy/model.ts';
 import type { VacancyEnricher } from './vacancies/enricher.ts';
@@ -30,6 +38,10 @@ export type AppEnv = { Variables: { requestId: string; logger: Logger } };
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  // Request id + per-request logger + access line first, so every other line carries the id.
+  app.use(requestContext(deps.logger));
+  app.use(limitBody(deps.config.BODY_LIMIT_BYTES));
+
   app.onError((err, c) => {
     if (err instanceof ProblemError) {
       return c.json(
@@ -44,15 +56,29 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         { 'Content-Type': 'application/problem+json', ...err.headers },
       );
     }
-    deps.logger.error({ err }, 'unhandled error');
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.json({ type: 'about:blank', title: err.message || 'Error', status: err.status }, err.status, {
+        'Content-Type': 'application/problem+json',
+      });
+    }
+    (c.get('logger') ?? deps.logger).error({ err }, 'unhandled error');
     return c.json({ type: 'about:blank', title: 'Internal Server Error', status: 500 }, 500, {
       'Content-Type': 'application/problem+json',
     });
   });
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.notFound((c) =>
+    c.json({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }, 404, {
+      'Content-Type': 'application/problem+json',
+    }),
+  );
 
   // Routers are mounted below, one line each.
+  app.route('/', healthRoutes(deps));
+  app.route('/', openApiRoutes());
+  app.route('/', docsRoutes());
+  app.route('/', vacancyRoutes(deps));
+  app.route('/v1/participants', participantRoutes(deps));
 
   return app;
 }

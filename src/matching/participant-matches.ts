@@ -83,12 +83,17 @@ export async function participantMatches(deps: MatchDeps, coach: Coach, id: numb
     near = { lat: p.location.lat, lon: p.location.lon, radiusKm: query.radiusKm ?? p.maxTravelKm ?? DEFAULT_RADIUS_KM };
     nearSource = 'participant';
   }
+  // The salary floor is the default minimum, applied here rather than in the
+  // engine: an engine filter drops every advert that states no salary, and
+  // many good ones ("competitive") do not. An explicit salaryMin is passed
+  // to the engine exactly as /v1/search does.
+  const floor = query.salaryMin === undefined ? p.salaryFloor : null;
   const salaryMin = query.salaryMin ?? p.salaryFloor ?? undefined;
   const filters: NonNullable<SearchQuery['filters']> = {
     ...(query.sector?.length ? { sector: query.sector } : {}),
     ...(query.contract?.length ? { contract: query.contract } : {}),
     ...(query.remote?.length ? { remote: query.remote } : {}),
-    ...(salaryMin ? { salaryMin } : {}),
+    ...(query.salaryMin ? { salaryMin: query.salaryMin } : {}),
     ...(query.postedWithinDays ? { postedAfter: now - query.postedWithinDays * DAY_MS } : {}),
   };
 
@@ -98,7 +103,9 @@ export async function participantMatches(deps: MatchDeps, coach: Coach, id: numb
     ? await collect(deps.search, { q: query.q, near, filters, sort: 'relevance' }, CANDIDATES.query, true)
     : await browsePool(deps.search, taxonomy, p, profile, near, filters);
 
-  const vacancies = getVacanciesByIds(deps.db, [...pool.keys()]).filter((v) => v.status === 'live');
+  const vacancies = getVacanciesByIds(deps.db, [...pool.keys()]).filter(
+    (v) => v.status === 'live' && !(floor && belowFloor(v, floor)),
+  );
   const candidates: Candidate[] = vacancies.map((v) => {
     const hit = pool.get(v.id);
     return { vacancy: v, relevanceRank: hit?.rank ?? null, distanceKm: hit?.hit.distanceKm ?? null };
@@ -111,6 +118,7 @@ export async function participantMatches(deps: MatchDeps, coach: Coach, id: numb
       q: query.q ?? null,
       near: near ? { ...near, source: nearSource } : null,
       salaryMin: salaryMin ?? null,
+      salaryMinSource: query.salaryMin !== undefined ? 'query' : floor ? 'salary floor (adverts without a salary kept)' : null,
       sector: query.sector ?? null,
       contract: query.contract ?? null,
       remote: query.remote ?? null,
@@ -122,6 +130,12 @@ export async function participantMatches(deps: MatchDeps, coach: Coach, id: numb
     pageSize: query.pageSize,
     items: ranked.slice(start, start + query.pageSize).map((r) => toMatchJson(r, pool.get(r.vacancy.id)?.hit)),
   };
+}
+
+/** The most the advert says it pays, annualised, is below the floor (unknown pay is not below). */
+function belowFloor(v: Vacancy, floor: number): boolean {
+  const reach = v.salary.annualMax ?? v.salary.annualMin;
+  return reach != null && reach < floor;
 }
 
 interface PoolEntry {
