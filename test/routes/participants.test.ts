@@ -99,6 +99,14 @@ describe('participants API', () => {
     ctx = setup();
   });
 
+  it('describes its operations in /openapi.json', async () => {
+    const doc = (await (await ctx.app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/v1/participants'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/v1/participants/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
+    expect(doc.paths['/v1/participants/{id}/matches']?.get).toBeDefined();
+    expect(doc.paths['/v1/participants/{id}/transitions']?.get).toBeDefined();
+  });
+
   it('needs a coach token', async () => {
     expect((await call(ctx, 'GET', '/v1/participants', null)).status).toBe(401);
     expect((await call(ctx, 'POST', '/v1/participants', 'coach_nonsense', PERSON)).status).toBe(401);
