@@ -12,7 +12,7 @@ const HttpUrl = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 /** A CSS selector, optionally with `@attr` to read an attribute: "a.title@href", "meta[itemprop=x]@content". */
 export const SelectorSpec = z.union([
   z.string().min(1),
-  z.object({
+  z.strictObject({
     selector: z.string().min(1),
     attr: z.string().min(1).optional(),
     /** Keep inner HTML rather than text (descriptions). */
@@ -21,7 +21,7 @@ export const SelectorSpec = z.union([
 ]);
 export type SelectorSpec = z.infer<typeof SelectorSpec>;
 
-const Listing = z.object({
+const Listing = z.strictObject({
   /** One element per job on a listing page (optional; links are then searched page-wide). */
   item: z.string().min(1).optional(),
   /** The detail link, inside `item` when given. */
@@ -42,6 +42,8 @@ const Defaults = z
   .partial();
 
 const Politeness = {
+  /** Free text for the operator; ignored. (Unknown keys are errors, so typos are caught.) */
+  $comment: z.string().optional(),
   enabled: z.boolean().default(true),
   /** Per-host concurrency for this source (the fetcher default is 2). */
   concurrency: z.number().int().min(1).max(8).optional(),
@@ -75,7 +77,7 @@ export const JsonLdSource = z
     if (s.include) checkRegex(s.include, ['include'], ctx);
   });
 
-export const FeedSource = z.object({
+export const FeedSource = z.strictObject({
   name: Name,
   type: z.literal('feed'),
   ...Politeness,
@@ -95,13 +97,13 @@ export const FeedSource = z.object({
     .optional(),
 });
 
-export const CssSource = z.object({
+export const CssSource = z.strictObject({
   name: Name,
   type: z.literal('css'),
   ...Politeness,
   start: HttpUrl,
   listing: Listing,
-  detail: z.object({
+  detail: z.strictObject({
     title: SelectorSpec,
     employer: SelectorSpec.optional(),
     location: SelectorSpec.optional(),
@@ -132,13 +134,13 @@ export const JsonApiSource = z
     items: z.string().default(''),
     pagination: z
       .discriminatedUnion('type', [
-        z.object({ type: z.literal('none') }),
-        z.object({ type: z.literal('page'), start: z.number().int().min(0).default(1) }),
-        z.object({ type: z.literal('offset'), limit: z.number().int().positive().max(1000).default(50) }),
+        z.strictObject({ type: z.literal('none') }),
+        z.strictObject({ type: z.literal('page'), start: z.number().int().min(0).default(1) }),
+        z.strictObject({ type: z.literal('offset'), limit: z.number().int().positive().max(1000).default(50) }),
         /** `cursor`: dotted path to the next cursor in each response; stops when absent. */
-        z.object({ type: z.literal('cursor'), cursor: z.string().min(1) }),
+        z.strictObject({ type: z.literal('cursor'), cursor: z.string().min(1) }),
         /** `next`: dotted path to the next page's URL; without it the Link rel="next" header is used. */
-        z.object({ type: z.literal('next-link'), next: z.string().min(1).optional() }),
+        z.strictObject({ type: z.literal('next-link'), next: z.string().min(1).optional() }),
       ])
       .default({ type: 'none' }),
     maxPages: z.number().int().positive().max(10_000).default(100),

@@ -69,7 +69,7 @@ export function parseFeed(xml: string, url: string, opts: FeedOptions = {}): Fee
 }
 
 function mapItem(n: Node, base: string, atom: boolean, opts: FeedOptions): RawVacancy | string {
-  let title = cleanText(textOf(n['title']));
+  let title = cleanText(decodeEntities(textOf(n['title']) ?? ''));
   if (!title) return 'no title';
   let employer: string | undefined;
   const sep = opts.titleEmployerSeparator;

@@ -5,5 +5,5 @@ import { load, type CheerioAPI } from 'cheerio';
  * job-board pages (DESIGN.md) and forgiving of the malformed markup they carry.
  */
 export function loadHtml(html: string): CheerioAPI {
-  return load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  return load(html, { xml: { xmlMode: false, decodeEntities: true, encodeEntities: 'utf8' } });
 }
