@@ -1,0 +1,70 @@
+import { createWriteStream, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { closeDb } from '../../src/db.ts';
+import { createGeocoder } from '../../src/geo/geocoder.ts';
+import { importVacancies } from '../../src/vacancies/import/import-vacancies.ts';
+import type { RecordFormat } from '../../src/vacancies/import/read-records.ts';
+import { parseMappingSpec, type Mapping } from '../../src/vacancies/import/to-raw.ts';
+import { withDbOption, type CliContext } from '../lib/cli-context.ts';
+
+/**
+ * `import vacancies FILE`: JSONL / JSON array (JobPosting or our raw shape) or
+ * CSV with a column mapping; .gz too. Streams, batches 500 per transaction,
+ * shows progress on stderr and ends with a summary.
+ */
+export function register(program: Command, ctx: CliContext): void {
+  const imp = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import data files (see the subcommands)');
+  withDbOption(imp.command('vacancies').argument('<file>', 'JSONL, JSON array or CSV file, optionally .gz'))
+    .description('import vacancies through the normalisation pipeline (idempotent: re-runs report unchanged)')
+    .option('--format <format>', 'jsonl | json | csv (default: from the file extension)')
+    .option('--map <spec>', 'column mapping for CSV/other shapes: field=Column,... e.g. title=Job Title,salary=Pay')
+    .option('--mapping <file>', 'column mapping as a JSON file {"title": "Job Title", ...}')
+    .option('--source <label>', 'source label (default: import:<file basename>)')
+    .option('--rejects <file>', 'write rejected records with their errors to this JSONL file')
+    .option('--batch <n>', 'records per transaction', '500')
+    .action(async (file: string, opts: { db?: string; format?: RecordFormat; map?: string; mapping?: string; source?: string; rejects?: string; batch: string }) => {
+      let mapping: Mapping | null = null;
+      if (opts.mapping) mapping = JSON.parse(readFileSync(opts.mapping, 'utf8')) as Mapping;
+      if (opts.map) mapping = { ...(mapping ?? {}), ...parseMappingSpec(opts.map) };
+      const db = ctx.openDb(opts);
+      const rejects = opts.rejects ? createWriteStream(opts.rejects) : null;
+      const bar = new SingleBar(
+        { format: 'vacancies [{bar}] {percentage}% | {mb}/{totalMb} MB | read {read} | rejected {rejected}', stream: process.stderr, hideCursor: true },
+        Presets.shades_classic,
+      );
+      let started = false;
+      try {
+        const summary = await importVacancies(
+          { db, now: Date.now, geocoder: createGeocoder(db) },
+          {
+            file,
+            source: opts.source ?? `import:${basename(file)}`,
+            format: opts.format,
+            mapping,
+            batchSize: Math.max(1, Number(opts.batch) || 500),
+            rejects,
+            onProgress(bytes, total, s) {
+              const mb = (b: number) => (b / 1e6).toFixed(1);
+              if (!started) {
+                bar.start(total, 0, { mb: '0', totalMb: mb(total), read: 0, rejected: 0 });
+                started = true;
+              }
+              bar.update(bytes, { mb: mb(bytes), totalMb: mb(total), read: s.read, rejected: s.rejected });
+            },
+          },
+        );
+        if (started) bar.stop();
+        console.log(
+          `read ${summary.read} | created ${summary.created} | updated ${summary.updated} | unchanged ${summary.unchanged} | duplicate ${summary.duplicate} | rejected ${summary.rejected}`,
+        );
+        for (const [reason, n] of Object.entries(summary.reasons).sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  rejected ${n}: ${reason}`);
+        if (opts.rejects && summary.rejected) console.log(`rejected records written to ${opts.rejects}`);
+      } finally {
+        if (started) bar.stop();
+        await new Promise<void>((r) => (rejects ? rejects.end(r) : r()));
+        closeDb(db);
+      }
+    });
+}

@@ -1,0 +1,79 @@
+import type { Writable } from 'node:stream';
+import type { IngestDeps } from '../ingest.ts';
+import { ingestVacancy } from '../ingest.ts';
+import { openRecords, type RecordFormat } from './read-records.ts';
+import { recordToRaw, type Mapping } from './to-raw.ts';
+
+/**
+ * Bulk import of a vacancy file through the one ingest path, in batches of
+ * `batchSize` per transaction. Re-runnable: vacancies are upserted by
+ * (source, reference), so a second run reports them unchanged.
+ */
+export interface ImportVacanciesOptions {
+  file: string;
+  /** `import:<label>`; default `import:<file basename>`. */
+  source: string;
+  format?: RecordFormat;
+  mapping?: Mapping | null;
+  batchSize?: number;
+  /** Rejected records are written here as JSONL: `{ record, errors }`. */
+  rejects?: Writable | null;
+  onProgress?: (bytesRead: number, totalBytes: number, summary: ImportSummary) => void;
+}
+
+export interface ImportSummary {
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Created or changed vacancies that joined another vacancy's duplicate cluster. */
+  duplicate: number;
+  rejected: number;
+  /** Rejection reason → count (a reason is the first error's path and message). */
+  reasons: Record<string, number>;
+}
+
+export async function importVacancies(deps: IngestDeps, opts: ImportVacanciesOptions): Promise<ImportSummary> {
+  const summary: ImportSummary = { read: 0, created: 0, updated: 0, unchanged: 0, duplicate: 0, rejected: 0, reasons: {} };
+  const opened = openRecords(opts.file, opts.format);
+  const batchSize = opts.batchSize ?? 500;
+  const c = deps.db.$client;
+  const reject = async (rec: { n: number; rawText: string; value: unknown }, errors: { path: string; message: string }[]) => {
+    summary.rejected++;
+    const reason = errors[0] ? `${errors[0].path}: ${errors[0].message}` : 'rejected';
+    summary.reasons[reason] = (summary.reasons[reason] ?? 0) + 1;
+    if (opts.rejects) {
+      const line = JSON.stringify({ n: rec.n, record: rec.value ?? rec.rawText, errors }) + '\n';
+      if (!opts.rejects.write(line)) await new Promise((r) => opts.rejects!.once('drain', r));
+    }
+  };
+  let batch: { n: number; raw: Parameters<typeof ingestVacancy>[1]['raw'] }[] = [];
+  const flush = c.transaction((items: typeof batch) => {
+    for (const item of items) {
+      const r = ingestVacancy(deps, { source: opts.source, raw: item.raw });
+      summary[r.outcome]++;
+      if (r.clusterId != null && r.clusterId !== r.id) summary.duplicate++;
+    }
+  });
+  for await (const rec of opened.records) {
+    summary.read++;
+    if (!rec.value) {
+      await reject(rec, [{ path: '(record)', message: rec.error ?? 'unreadable record' }]);
+      continue;
+    }
+    const r = recordToRaw(rec.value, { mapping: opts.mapping });
+    if (!r.ok) {
+      await reject(rec, r.errors);
+      continue;
+    }
+    batch.push({ n: rec.n, raw: r.raw });
+    if (batch.length >= batchSize) {
+      flush(batch);
+      batch = [];
+      opts.onProgress?.(opened.bytesRead(), opened.totalBytes, summary);
+    }
+  }
+  if (batch.length) flush(batch);
+  opts.onProgress?.(opened.totalBytes, opened.totalBytes, summary);
+  return summary;
+}
