@@ -1,0 +1,182 @@
+import { eq } from 'drizzle-orm';
+import { employerSubmissions } from '../../schema/employer-api.ts';
+import type { EmployerPrincipal } from '../auth/api-keys.ts';
+import type { Db } from '../db.ts';
+import { notFound, validationFailed, type FieldError } from '../errors.ts';
+import { toFieldErrors } from '../http/validation.ts';
+import type { Logger } from '../logger.ts';
+import { ingestVacancy, type IngestDeps } from '../vacancies/ingest.ts';
+import { fromJobPosting } from '../vacancies/job-posting.ts';
+import type { RawVacancy, Vacancy, VacancyStatus } from '../vacancies/model.ts';
+import { getVacancy, listVacancies } from '../vacancies/queries.ts';
+import { setVacancyStatus, type UpsertResult } from '../vacancies/store.ts';
+import { EmployerVacancySchema, VacancyPatchSchema, type Receipt } from './schemas.ts';
+
+/**
+ * The employer API's domain: parse what an employer sends (our JSON or a
+ * schema.org JobPosting), upsert it by employer + reference through the one
+ * ingest path, and keep what they sent so PATCH can merge into it.
+ */
+
+export type ParsedVacancy = { ok: true; raw: RawVacancy & { reference: string } } | { ok: false; errors: FieldError[] };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const join = (prefix: string, path: string) => [prefix, path].filter(Boolean).join('.');
+
+/** JSON-LD is recognised by its keywords; anything else must be our own shape. */
+function looksLikeJsonLd(body: Record<string, unknown>): boolean {
+  return '@type' in body || '@context' in body || '@graph' in body;
+}
+
+/** Validates one vacancy body; error paths are prefixed (`items.3`) for batches. */
+export function parseVacancyInput(body: unknown, prefix = ''): ParsedVacancy {
+  if (!isPlainObject(body)) return { ok: false, errors: [{ path: prefix, message: 'expected a JSON object (a vacancy or a schema.org JobPosting)' }] };
+  if (looksLikeJsonLd(body)) {
+    const r = fromJobPosting(body);
+    if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ path: join(prefix, e.path), message: e.message })) };
+    if (!r.raw.reference) {
+      return { ok: false, errors: [{ path: join(prefix, 'identifier'), message: 'a JobPosting needs an identifier (or url) so it can be updated later' }] };
+    }
+    return { ok: true, raw: { ...r.raw, reference: r.raw.reference } };
+  }
+  const r = EmployerVacancySchema.safeParse(body);
+  if (!r.success) return { ok: false, errors: toFieldErrors(r.error, prefix) };
+  return { ok: true, raw: r.data };
+}
+
+export interface EmployerApiDeps extends IngestDeps {
+  logger?: Logger;
+}
+
+export interface SubmitResult extends UpsertResult {
+  status: VacancyStatus;
+}
+
+const sourceOf = (employer: EmployerPrincipal) => `employer:${employer.id}`;
+
+/** Upserts one parsed vacancy and records what was sent, atomically (a savepoint inside a batch). */
+export function submitVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, raw: RawVacancy & { reference: string }): SubmitResult {
+  const c = deps.db.$client;
+  return c.transaction(() => {
+    const result = ingestVacancy(deps, { source: sourceOf(employer), employerId: employer.id, raw });
+    c.prepare(
+      `INSERT INTO employer_submissions (vacancy_id, raw, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(vacancy_id) DO UPDATE SET raw = excluded.raw, updated_at = excluded.updated_at`,
+    ).run(result.id, JSON.stringify(raw), deps.now());
+    return { ...result, status: raw.status === 'closed' ? ('closed' as const) : ('live' as const) };
+  })();
+}
+
+/**
+ * Many vacancies, one receipt each. Valid items land even when others are
+ * rejected; each item is its own savepoint, so one that fails while being
+ * stored is rejected without undoing the rest.
+ */
+export function submitBatch(deps: EmployerApiDeps, employer: EmployerPrincipal, items: unknown[]): { summary: Record<Receipt['outcome'], number>; items: Receipt[] } {
+  const parsed = items.map((item, i) => parseVacancyInput(item, `items.${i}`));
+  const receipts: Receipt[] = deps.db.$client.transaction(() =>
+    parsed.map((p, index): Receipt => {
+      const reference = referenceOf(items[index]);
+      if (!p.ok) return { index, reference, outcome: 'rejected', errors: p.errors };
+      try {
+        const r = submitVacancy(deps, employer, p.raw);
+        return { index, reference: p.raw.reference, outcome: r.outcome, id: r.id, contentHash: r.contentHash, status: r.status };
+      } catch (err) {
+        deps.logger?.error({ err, index }, 'batch item could not be stored');
+        return { index, reference: p.raw.reference, outcome: 'rejected', errors: [{ path: `items.${index}`, message: 'could not be stored; retry later' }] };
+      }
+    }),
+  )();
+  const summary = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  for (const r of receipts) summary[r.outcome]++;
+  return { summary, items: receipts };
+}
+
+function referenceOf(item: unknown): string | null {
+  if (!isPlainObject(item)) return null;
+  const ref = item['reference'] ?? item['identifier'];
+  if (typeof ref === 'string' || typeof ref === 'number') return String(ref).slice(0, 200);
+  if (isPlainObject(ref) && (typeof ref['value'] === 'string' || typeof ref['value'] === 'number')) return String(ref['value']).slice(0, 200);
+  return null;
+}
+
+/** The caller's own vacancy; another employer's (or a missing one) is 404 alike. */
+export function getOwnVacancy(db: Db, employer: EmployerPrincipal, idParam: string): Vacancy {
+  const id = /^[1-9]\d{0,15}$/.test(idParam) ? Number(idParam) : NaN;
+  const v = Number.isSafeInteger(id) ? getVacancy(db, id) : null;
+  if (!v || v.employerId !== employer.id || v.source !== sourceOf(employer)) throw notFound(`Vacancy ${idParam}`);
+  return v;
+}
+
+export function listOwnVacancies(db: Db, employer: EmployerPrincipal, q: { page: number; pageSize: number; status?: VacancyStatus | undefined }) {
+  const { items, total } = listVacancies(db, {
+    employerId: employer.id,
+    source: sourceOf(employer),
+    ...(q.status ? { status: q.status } : {}),
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items, total };
+}
+
+/** What the employer last sent; rebuilt from the stored vacancy if it predates submissions. */
+function loadSubmission(db: Db, v: Vacancy): Record<string, unknown> {
+  const row = db.select().from(employerSubmissions).where(eq(employerSubmissions.vacancyId, v.id)).get();
+  if (row) return { ...row.raw };
+  const raw: Record<string, unknown> = {
+    reference: v.sourceRef,
+    title: v.titleOriginal,
+    description: v.descriptionHtml ?? v.descriptionText,
+    url: v.url ?? undefined,
+    applyUrl: v.applyUrl ?? undefined,
+    employer: v.employerName ?? undefined,
+    endEmployer: v.endEmployerName ?? undefined,
+    location: v.location?.text || undefined,
+    postcode: v.location?.postcode ?? undefined,
+    town: v.location?.town ?? undefined,
+    region: v.location?.region ?? undefined,
+    lat: v.location?.lat ?? undefined,
+    lon: v.location?.lon ?? undefined,
+    remote: v.remote ?? undefined,
+    employmentType: v.employmentType ?? undefined,
+    contract: v.contract ?? undefined,
+    hoursPerWeek: v.hoursPerWeek ?? undefined,
+    salary: v.salary.text ?? undefined,
+    datePosted: v.datePosted != null ? new Date(v.datePosted).toISOString() : undefined,
+    validThrough: v.validThrough != null ? new Date(v.validThrough).toISOString() : undefined,
+  };
+  return Object.fromEntries(Object.entries(raw).filter(([, x]) => x !== undefined));
+}
+
+/**
+ * Merges a patch (JSON merge patch: null removes a field) into what the
+ * employer last sent and re-ingests the result. A closed vacancy stays
+ * closed unless the patch sets `status`.
+ */
+export function patchVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, idParam: string, patchBody: unknown): SubmitResult {
+  const v = getOwnVacancy(deps.db, employer, idParam);
+  const patch = VacancyPatchSchema.safeParse(patchBody);
+  if (!patch.success) {
+    const errors = toFieldErrors(patch.error).map((e) =>
+      e.path === 'reference' ? { path: 'reference', message: 'the reference identifies the vacancy and cannot be changed; close it and post a new one' } : e,
+    );
+    throw validationFailed(errors);
+  }
+  const merged = loadSubmission(deps.db, v);
+  for (const [k, val] of Object.entries(patch.data)) {
+    if (val === null) delete merged[k];
+    else if (val !== undefined) merged[k] = val;
+  }
+  merged['reference'] = v.sourceRef;
+  if (patch.data.status === undefined && v.status === 'closed') merged['status'] = 'closed';
+  const parsed = EmployerVacancySchema.safeParse(merged);
+  if (!parsed.success) throw validationFailed(toFieldErrors(parsed.error));
+  return submitVacancy(deps, employer, parsed.data);
+}
+
+/** Closes the vacancy (kept, with its history; readable by its owner, gone from search). */
+export function closeVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, idParam: string): Vacancy {
+  const v = getOwnVacancy(deps.db, employer, idParam);
+  setVacancyStatus(deps.db, v.id, 'closed', deps.now());
+  return getVacancy(deps.db, v.id) ?? v;
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE, SALARY_PERIODS, STATUSES, type Vacancy } from './model.ts';
+
+/**
+ * The public JSON representation of a stored vacancy, used by every API
+ * that returns vacancies. Times are ISO 8601 strings; internal fields
+ * (fingerprint, missed runs) stay inside.
+ */
+const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
+
+const PlaceOut = z.object({
+  text: z.string(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  postcode: z.string().nullable(),
+  town: z.string().nullable(),
+  localAuthority: z.string().nullable(),
+  region: z.string().nullable(),
+  resolved: z.boolean(),
+});
+
+export const PublicVacancySchema = z
+  .object({
+    id: z.number().int(),
+    reference: z.string().describe('The source\'s own reference (for employer vacancies, the one you sent)'),
+    source: z.string(),
+    status: z.enum(STATUSES),
+    title: z.string(),
+    titleOriginal: z.string(),
+    description: z.string().describe('Plain text'),
+    descriptionHtml: z.string().nullable().describe('Sanitised HTML, when the source sent HTML'),
+    url: z.string().nullable(),
+    applyUrl: z.string().nullable(),
+    employer: z.string().nullable(),
+    endEmployer: z.string().nullable(),
+    location: PlaceOut.nullable(),
+    extraLocations: z.array(PlaceOut),
+    remote: z.enum(REMOTE).nullable(),
+    employmentType: z.enum(EMPLOYMENT_TYPES).nullable(),
+    contract: z.enum(CONTRACTS).nullable(),
+    hoursPerWeek: z.number().nullable(),
+    shifts: z.array(z.string()),
+    salary: z.object({
+      min: z.number().nullable(),
+      max: z.number().nullable(),
+      currency: z.string().nullable(),
+      period: z.enum(SALARY_PERIODS).nullable(),
+      annualMin: z.number().nullable(),
+      annualMax: z.number().nullable(),
+      text: z.string().nullable(),
+    }),
+    datePosted: z.string().nullable(),
+    validThrough: z.string().nullable(),
+    occupation: z.object({ code: z.string(), scheme: z.string(), confidence: z.number() }).nullable(),
+    sector: z.object({ code: z.string(), confidence: z.number() }).nullable(),
+    skills: z.array(z.object({ id: z.string(), label: z.string(), evidence: z.string(), required: z.boolean(), confidence: z.number() })),
+    requirements: z.array(z.object({ kind: z.string(), detail: z.string().nullable(), evidence: z.string() })),
+    clusterId: z.number().nullable(),
+    contentHash: z.string(),
+    firstSeen: z.string(),
+    lastSeen: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    closedAt: z.string().nullable(),
+    isDemo: z.boolean(),
+  });
+export type PublicVacancy = z.infer<typeof PublicVacancySchema>;
+
+export function toPublicVacancy(v: Vacancy): PublicVacancy {
+  return {
+    id: v.id,
+    reference: v.sourceRef,
+    source: v.source,
+    status: v.status,
+    title: v.title,
+    titleOriginal: v.titleOriginal,
+    description: v.descriptionText,
+    descriptionHtml: v.descriptionHtml,
+    url: v.url,
+    applyUrl: v.applyUrl,
+    employer: v.employerName,
+    endEmployer: v.endEmployerName,
+    location: v.location,
+    extraLocations: v.extraLocations,
+    remote: v.remote,
+    employmentType: v.employmentType,
+    contract: v.contract,
+    hoursPerWeek: v.hoursPerWeek,
+    shifts: v.shifts,
+    salary: v.salary,
+    datePosted: iso(v.datePosted),
+    validThrough: iso(v.validThrough),
+    occupation: v.occupation ? { code: v.occupation.code, scheme: v.occupation.scheme, confidence: v.occupation.confidence } : null,
+    sector: v.sector ? { code: v.sector.code, confidence: v.sector.confidence } : null,
+    skills: v.skills,
+    requirements: v.requirements,
+    clusterId: v.clusterId,
+    contentHash: v.contentHash,
+    firstSeen: iso(v.firstSeen) as string,
+    lastSeen: iso(v.lastSeen) as string,
+    createdAt: iso(v.createdAt) as string,
+    updatedAt: iso(v.updatedAt) as string,
+    closedAt: iso(v.closedAt),
+    isDemo: v.isDemo,
+  };
+}
