@@ -19,7 +19,8 @@ import { FULL_CREDIT_AT } from './score.ts';
  *              skill group: the nearness exact overlap misses, standing
  *              in for the embedding similarity of the research below  0.20
  *
- * A component B has nothing for is left out and the weights renormalised.
+ * A component B has nothing for is left out, one resting on few skills is
+ * down-weighted (k / (k + 2) for k skills), and the weights renormalised.
  * A's skills count with a strength: 1 for A's essential skills, 0.5 for its
  * optional ones; for a participant, their profile strength (see
  * skill-profile.ts) scaled as in the match score.
@@ -35,11 +36,13 @@ import { FULL_CREDIT_AT } from './score.ts';
  * scripts/eval/transitions.ts): their 0.3 was on a different scale.
  */
 export const COMPONENT_WEIGHTS = { essential: 0.5, optional: 0.15, knowledge: 0.15, group: 0.2 } as const;
+/** Shrinkage of a component's weight toward zero when it rests on few skills (see transitionIndex). */
+export const COMPONENT_PRIOR = 2;
 
 export interface TransitionOptions {
   /** How many destinations to return (default 20). */
   limit?: number;
-  /** Viability: minimum similarity (default 0.3). */
+  /** Viability: minimum similarity (default 0.25). */
   minSimilarity?: number;
   /** Viability: at most this many skill levels up (default 1). */
   maxLevelUp?: number;
@@ -57,7 +60,7 @@ export interface TransitionOptions {
 
 export const DEFAULT_TRANSITION_OPTIONS = {
   limit: 20,
-  minSimilarity: 0.3,
+  minSimilarity: 0.25,
   maxLevelUp: 1,
   minPayRatio: 0.9,
   filter: 'viable',
@@ -108,6 +111,8 @@ interface TransitionIndex {
   versionId: number;
   occs: Occupation[];
   totals: { ess: Float64Array; opt: Float64Array; kn: Float64Array; grp: Float64Array };
+  /** Component weights per occupation, shrunk by how many skills each component has. */
+  weights: { ess: Float64Array; opt: Float64Array; kn: Float64Array; grp: Float64Array };
   /** skill id → [start, end) into the posting arrays. */
   skillPostings: Map<string, [number, number]>;
   postOcc: Int32Array;
@@ -131,6 +136,7 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
   const occs = [...taxonomy.occupations.values()];
   const n = occs.length;
   const totals = { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) };
+  const counts = { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) };
   const bySkill = new Map<string, { occ: number; kind: number; mass: number }[]>();
   const byGroup = new Map<string, Map<number, number>>();
   occs.forEach((o, j) => {
@@ -145,13 +151,17 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
         kind = KN;
         mass = essential ? spec : spec * 0.5;
         totals.kn[j] = (totals.kn[j] ?? 0) + mass;
+        counts.kn[j] = (counts.kn[j] ?? 0) + 1;
       } else if (essential) {
         kind = ESS;
         totals.ess[j] = (totals.ess[j] ?? 0) + mass;
+        counts.ess[j] = (counts.ess[j] ?? 0) + 1;
       } else {
         kind = OPT;
         totals.opt[j] = (totals.opt[j] ?? 0) + mass;
+        counts.opt[j] = (counts.opt[j] ?? 0) + 1;
       }
+      counts.grp[j] = (counts.grp[j] ?? 0) + 1;
       let list = bySkill.get(r.skillId);
       if (!list) bySkill.set(r.skillId, (list = []));
       list.push({ occ: j, kind, mass });
@@ -185,10 +195,22 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
   for (const [g, m] of byGroup) {
     groupPostings.set(g, { occ: Int32Array.from(m.keys()), mass: Float64Array.from(m.values()) });
   }
+  // A component resting on one or two skills is noisy (an occupation with a
+  // single optional skill covers it fully or not at all), so each component
+  // weighs W · k / (k + COMPONENT_PRIOR), k = its number of skills.
+  const shrink = (w: number, c: Float64Array) => Float64Array.from(c, (k) => (k > 0 ? (w * k) / (k + COMPONENT_PRIOR) : 0));
+  const W = COMPONENT_WEIGHTS;
+  const weights = {
+    ess: shrink(W.essential, counts.ess),
+    opt: shrink(W.optional, counts.opt),
+    kn: shrink(W.knowledge, counts.kn),
+    grp: shrink(W.group, counts.grp),
+  };
   const idx: TransitionIndex = {
     versionId: taxonomy.versionId,
     occs,
     totals,
+    weights,
     skillPostings,
     postOcc,
     postKind,
@@ -292,8 +314,8 @@ export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource,
 
   const schemes = new Set(opts.schemes ?? source.schemes);
   const exclude = new Set([...source.exclude, ...(opts.exclude ?? [])]);
-  const W = COMPONENT_WEIGHTS;
   const sims = new Float64Array(n);
+  const wt = idx.weights;
   const candidates: number[] = [];
   for (let j = 0; j < n; j++) {
     const occ = idx.occs[j] as Occupation;
@@ -304,10 +326,10 @@ export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource,
     const to = idx.totals.opt[j] as number;
     const tk = idx.totals.kn[j] as number;
     const tg = idx.totals.grp[j] as number;
-    if (te > 0) { num += (W.essential * (ess[j] as number)) / te; den += W.essential; }
-    if (to > 0) { num += (W.optional * (opt[j] as number)) / to; den += W.optional; }
-    if (tk > 0) { num += (W.knowledge * (kn[j] as number)) / tk; den += W.knowledge; }
-    if (tg > 0) { num += (W.group * Math.min(grp[j] as number, tg)) / tg; den += W.group; }
+    if (te > 0) { num += ((wt.ess[j] as number) * (ess[j] as number)) / te; den += wt.ess[j] as number; }
+    if (to > 0) { num += ((wt.opt[j] as number) * (opt[j] as number)) / to; den += wt.opt[j] as number; }
+    if (tk > 0) { num += ((wt.kn[j] as number) * (kn[j] as number)) / tk; den += wt.kn[j] as number; }
+    if (tg > 0) { num += ((wt.grp[j] as number) * Math.min(grp[j] as number, tg)) / tg; den += wt.grp[j] as number; }
     if (den === 0) continue;
     const sim = Math.min(1, num / den);
     sims[j] = sim;

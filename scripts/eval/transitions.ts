@@ -1,0 +1,109 @@
+/**
+ * Real-data check of occupation transitions: for twenty common origin
+ * occupations of employability-programme participants, print the top ten
+ * destinations the way a coach would read them (similarity, skill level,
+ * pay where known, the main missing essential skills).
+ *
+ *   npx tsx scripts/eval/transitions.ts /tmp/fp-esco.db [--scheme esco] [--limit 10] [--filter viable|desirable|all]
+ *
+ * The database is one an operator imported ESCO (or O*NET) into with
+ * `npm run cli -- import esco DIR --db PATH`. Reads only.
+ */
+import { parseArgs } from 'node:util';
+import { closeDb, openDb } from '../../src/db.ts';
+import { transitionsFromOccupation, transitionIndex } from '../../src/matching/transitions.ts';
+import { matchOccupationTitle } from '../../src/participants/resolve-occupation.ts';
+import type { Occupation, OccupationScheme, Taxonomy } from '../../src/taxonomy/model.ts';
+import { loadTaxonomy } from '../../src/taxonomy/store.ts';
+
+/** Common origins, by the title each scheme uses (first one found wins). */
+const ORIGINS: { label: string; titles: string[] }[] = [
+  { label: 'care worker', titles: ['care at home worker', 'Home Health Aides', 'Care worker'] },
+  { label: 'healthcare assistant', titles: ['healthcare assistant', 'Nursing Assistants', 'Healthcare assistant'] },
+  { label: 'retail assistant', titles: ['shop assistant', 'Retail Salespersons', 'Sales assistant'] },
+  { label: 'warehouse operative', titles: ['warehouse worker', 'Laborers and Freight, Stock, and Material Movers, Hand', 'Warehouse operative'] },
+  { label: 'HGV driver', titles: ['cargo vehicle driver', 'Heavy and Tractor-Trailer Truck Drivers', 'HGV driver'] },
+  { label: 'chef / cook', titles: ['cook', 'Cooks, Restaurant', 'Chef'] },
+  { label: 'receptionist', titles: ['receptionist', 'Receptionists and Information Clerks', 'Receptionist'] },
+  { label: 'call-centre agent', titles: ['call centre agent', 'Customer Service Representatives', 'Call and contact centre occupations'] },
+  { label: 'cleaner', titles: ['building cleaner', 'Janitors and Cleaners, Except Maids and Housekeeping Cleaners', 'Cleaner'] },
+  { label: 'security officer', titles: ['security guard', 'Security Guards', 'Security guard'] },
+  { label: 'admin assistant', titles: ['administrative assistant', 'Secretaries and Administrative Assistants, Except Legal, Medical, and Executive', 'Administrative assistant'] },
+  { label: 'kitchen porter', titles: ['kitchen porter', 'Dishwashers', 'Kitchen porter'] },
+  { label: 'waiter / waitress', titles: ['waiter/waitress', 'Waiters and Waitresses', 'Waiter'] },
+  { label: 'bar staff', titles: ['bartender', 'Bartenders', 'Bar staff'] },
+  { label: 'cashier', titles: ['cashier', 'Cashiers', 'Cashier'] },
+  { label: 'forklift driver', titles: ['forklift operator', 'Industrial Truck and Tractor Operators', 'Forklift driver'] },
+  { label: 'teaching assistant', titles: ['primary school teaching assistant', 'Teaching Assistants, Except Postsecondary', 'Teaching assistant'] },
+  { label: 'construction labourer', titles: ['building construction worker', 'Construction Laborers', 'Construction labourer'] },
+  { label: 'delivery driver', titles: ['car and van delivery driver', 'Light Truck Drivers', 'Delivery driver'] },
+  { label: 'bus driver', titles: ['bus driver', 'Bus Drivers, Transit and Intercity', 'Bus driver'] },
+];
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    scheme: { type: 'string', default: 'esco' },
+    limit: { type: 'string', default: '10' },
+    filter: { type: 'string', default: 'viable' },
+    gaps: { type: 'string', default: '3' },
+  },
+});
+const dbPath = positionals[0];
+if (!dbPath) {
+  console.error('usage: npx tsx scripts/eval/transitions.ts <db> [--scheme esco|onet|soc] [--limit 10] [--filter viable|desirable|all]');
+  process.exit(2);
+}
+const scheme = values.scheme as OccupationScheme;
+const limit = Number(values.limit);
+const filter = values.filter as 'viable' | 'desirable' | 'all';
+const gapsShown = Number(values.gaps);
+
+const db = openDb(dbPath);
+let t0 = performance.now();
+const taxonomy = loadTaxonomy(db);
+const loadMs = performance.now() - t0;
+t0 = performance.now();
+transitionIndex(taxonomy);
+const indexMs = performance.now() - t0;
+closeDb(db);
+const inScheme = [...taxonomy.occupations.values()].filter((o) => o.scheme === scheme).length;
+console.log(`# Transitions on ${dbPath} (${scheme}: ${inScheme} occupations; taxonomy load ${(loadMs / 1000).toFixed(1)} s, index ${indexMs.toFixed(0)} ms)\n`);
+
+function findOrigin(t: Taxonomy, titles: string[]): Occupation | undefined {
+  for (const title of titles) {
+    const exact = [...t.occupations.values()].find((o) => o.scheme === scheme && o.title.toLowerCase() === title.toLowerCase());
+    if (exact) return exact;
+    const m = matchOccupationTitle(t, title);
+    if (m && m.scheme === scheme) return m;
+  }
+  return undefined;
+}
+
+const times: number[] = [];
+for (const origin of ORIGINS) {
+  const o = findOrigin(taxonomy, origin.titles);
+  if (!o) {
+    console.log(`## ${origin.label}: no ${scheme} occupation titled ${origin.titles.join(' / ')}\n`);
+    continue;
+  }
+  const start = performance.now();
+  const res = transitionsFromOccupation(taxonomy, o.id, { limit, filter, maxGaps: gapsShown });
+  times.push(performance.now() - start);
+  const all = transitionsFromOccupation(taxonomy, o.id, { limit: 100_000, filter: 'viable', maxGaps: 0 });
+  console.log(`## ${origin.label} → from "${o.title}" (${o.code}, level ${o.skillLevel ?? '?'}${o.typicalPayAnnual ? `, £${o.typicalPayAnnual}` : ''}); ${all?.transitions.length ?? 0} viable destinations\n`);
+  console.log('| # | destination | sim | ess | opt | know | group | level | pay ratio | missing essential (top) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  res?.transitions.forEach((t, i) => {
+    const f = (x: number | null) => (x == null ? '–' : x.toFixed(2));
+    const gaps = t.gaps.map((g) => g.label).join('; ');
+    console.log(
+      `| ${i + 1} | ${t.occupation.title} | ${t.similarity.toFixed(2)} | ${f(t.components.essential)} | ${f(t.components.optional)} | ${f(t.components.knowledge)} | ${f(t.components.group)} | ${t.guards.skillLevel.from ?? '?'}→${t.guards.skillLevel.to ?? '?'} | ${t.guards.pay.ratio == null ? '–' : t.guards.pay.ratio.toFixed(2)} | ${t.missingEssential}: ${gaps} |`,
+    );
+  });
+  console.log('');
+}
+times.sort((a, b) => a - b);
+const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN;
+console.log(`transitions_query_p50: ${q(0.5).toFixed(2)} ms`);
+console.log(`transitions_query_max: ${(times.at(-1) ?? NaN).toFixed(2)} ms`);
