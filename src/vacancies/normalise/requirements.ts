@@ -35,7 +35,7 @@ function licenceCategory(_m: RegExpExecArray, s: string): string | null {
 const RULES: Rule[] = [
   {
     kind: 'driving_licence',
-    re: /\b(?:driving\s+licen[cs]e|driver'?s\s+licen[cs]e|(?:hgv|lgv|pcv)\s*(?:class\s*[12]|[12]|c\s*\+\s*e|ce)?\s*(?:licen[cs]e|driver)?|class\s*[12]\s+(?:licen[cs]e|driver)|cat(?:egory)?\s*(?:c\s*\+\s*e|c1|c|d1|d|b)\s+licen[cs]e|c\s*\+\s*e\s+licen[cs]e|full\s+uk\s+licen[cs]e|clean\s+licen[cs]e)\b/i,
+    re: /\b(?:driving\s+licen[cs]e|driver'?s\s+licen[cs]e|(?:hgv|lgv|pcv)\s*(?:class\s*[12]|[12]|c\s*\+\s*e|ce)?\s*(?:licen[cs]e|driver)?|class\s*[12]\s+(?:licen[cs]e|driver)|cat(?:egory)?\s*(?:c\s*\+\s*e|c1|c|d1|d|b)\s+licen[cs]e|(?:c\s*\+\s*e|c1|d1)\s+licen[cs]e|full\s+uk\s+licen[cs]e|clean\s+licen[cs]e)\b/i,
     detail: licenceCategory,
   },
   {

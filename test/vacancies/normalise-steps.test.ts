@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findClosingDate, parseDate } from '../../src/vacancies/normalise/dates.ts';
+import { findRequirements } from '../../src/vacancies/normalise/requirements.ts';
+import { parseContract, parseEmploymentType, parseHoursPerWeek, parseShifts, parseTerms } from '../../src/vacancies/normalise/terms.ts';
+import { cleanDescription } from '../../src/vacancies/normalise/text.ts';
+import { cleanTitle } from '../../src/vacancies/normalise/title.ts';
+
+describe('cleanDescription', () => {
+  it('undoes double escaping and keeps paragraphs and bullets', () => {
+    const r = cleanDescription('&lt;p&gt;We care.&lt;/p&gt;\n&lt;p&gt;• Thorough assessment&lt;/p&gt;\n&lt;p&gt;• Person centred&lt;/p&gt;&lt;p&gt;Flora &amp;amp; fauna&lt;/p&gt;');
+    expect(r.text).toBe('We care.\n\n• Thorough assessment\n• Person centred\n\nFlora & fauna');
+    expect(r.html).toContain('<p>We care.</p>');
+  });
+  it('drops scripts, styles, tracking pixels and event handlers', () => {
+    const r = cleanDescription('<p onclick="x()">Hi</p><script>alert(1)</script><style>p{}</style><img src="https://t.example/pixel.gif" width="1"><ul><li>One</li><li>Two</li></ul>');
+    expect(r.text).toBe('Hi\n\n• One\n• Two');
+    expect(r.html).not.toMatch(/script|style|img|onclick/);
+  });
+  it('keeps plain text lines and normalises bullets', () => {
+    expect(cleanDescription('Essential criteria:\n- Forklift\n* DBS\n\n\n\nApply now').text).toBe('Essential criteria:\n• Forklift\n• DBS\n\nApply now');
+  });
+  it('decodes entities', () => {
+    expect(cleanDescription('Salary &pound;25,000 &ndash; &#163;30,000 &#x2014; ok').text).toBe('Salary £25,000 – £30,000 — ok');
+  });
+  it('never throws', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 500 }), (s) => void cleanDescription(s)), { numRuns: 300 });
+  });
+});
+
+describe('cleanTitle', () => {
+  it.each([
+    ['URGENT Care Assistant', 'Care Assistant'],
+    ['NEW! Warehouse Operative', 'Warehouse Operative'],
+    ['Software Engineer (m/f/d)', 'Software Engineer'],
+    ['Software Engineer m/w/d', 'Software Engineer'],
+    ['Care Assistant - Ref: CA1234', 'Care Assistant'],
+    ['Nurse (Job ID 99812)', 'Nurse'],
+    ['Chef de Partie - £28,000', 'Chef de Partie'],
+    ['Sous Chef £34k - £36k per annum', 'Sous Chef'],
+    ['CARE ASSISTANT - NIGHTS', 'Care Assistant - Nights'],
+    ['HGV Class 1 Driver', 'HGV Class 1 Driver'],
+    ['Head of Finance (Service Charge)', 'Head of Finance (Service Charge)'],
+  ])('%s → %s', (input, expected) => expect(cleanTitle(input)).toBe(expected));
+  it('cuts a trailing place only when the advert names it', () => {
+    expect(cleanTitle('Delivery Driver - Leeds', { places: ['Leeds'] })).toBe('Delivery Driver');
+    expect(cleanTitle('Delivery Driver - Leeds')).toBe('Delivery Driver - Leeds');
+  });
+  it('never empties a title and never throws', () => {
+    expect(cleanTitle('URGENT')).toBe('URGENT');
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => void cleanTitle(s)), { numRuns: 300 });
+  });
+});
+
+describe('terms', () => {
+  it.each([
+    ['FULL_TIME', 'full_time'], ['Full-time', 'full_time'], ['part time', 'part_time'], ['PART_TIME', 'part_time'], ['Permanent', null],
+  ])('employment type %s', (s, e) => expect(parseEmploymentType(s)).toBe(e));
+  it.each([
+    ['Permanent', 'permanent'], ['Contract / Temporary', 'contract'], ['Temporary', 'temporary'], ['CONTRACTOR', 'contract'],
+    ['Apprenticeship', 'apprenticeship'], ['Zero Hours', 'zero_hours'], ['Seasonal', 'seasonal'], ['Fixed term', 'contract'],
+    ['Not specified', null], ['INTERN', 'internship'], ['Temp to perm', 'temporary'],
+  ])('contract %s', (s, e) => expect(parseContract(s)).toBe(e));
+  it.each([
+    ['37.5 hours per week', 37.5], ['16-20 hrs a week', 20], ['Hours per week: 30', 30], ['40 hours weekly', 40], ['no hours here', null], ['500 hours per week', null],
+  ])('hours %s', (s, e) => expect(parseHoursPerWeek(s)).toBe(e));
+  it('finds shifts', () => {
+    expect(parseShifts('Night shifts and alternate weekends, 4 on 4 off')).toEqual(['nights', 'weekends', 'rotating']);
+    expect(parseShifts('Monday to Friday, 9-5')).toEqual([]);
+  });
+  it('fills from text only what fields left empty', () => {
+    const t = parseTerms({ employmentType: 'Part time', title: 'Cleaner', text: 'This is a permanent full-time role, 16 hours per week' });
+    expect(t).toMatchObject({ employmentType: 'part_time', contract: 'permanent', hoursPerWeek: 16 });
+  });
+});
+
+describe('dates', () => {
+  const now = Date.UTC(2025, 3, 22, 12);
+  it.each([
+    ['2018-12-27T10:50:17+0000', '2018-12-27T10:50:17.000Z'],
+    ['2025-04-22', '2025-04-22T00:00:00.000Z'],
+    ['12/03/2025', '2025-03-12T00:00:00.000Z'],
+    ['Posted 3 days ago', '2025-04-19T12:00:00.000Z'],
+    ['30+ days ago', '2025-03-23T12:00:00.000Z'],
+    ['yesterday', '2025-04-21T12:00:00.000Z'],
+    ['today', '2025-04-22T12:00:00.000Z'],
+    ['12th March 2025', '2025-03-12T12:00:00.000Z'],
+  ])('%s', (s, iso) => expect(new Date(parseDate(s, now)!).toISOString()).toBe(iso));
+  it.each(['Recently', 'nonsense', '', '31/02/2025'])('%s → null', (s) => expect(parseDate(s, now)).toBeNull());
+  it('finds a closing date in text', () => {
+    expect(new Date(findClosingDate('Some text.\nClosing date: 12th March 2025', now)!).toISOString().slice(0, 10)).toBe('2025-03-12');
+    expect(new Date(findClosingDate('Applications close on 03/06/2025 at 5pm', now)!).toISOString().slice(0, 10)).toBe('2025-06-03');
+    expect(findClosingDate('We close the gap between care and home.', now)).toBeNull();
+  });
+  it('never throws', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 120 }), (s) => void parseDate(s, now)), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void findClosingDate(s, now)), { numRuns: 300 });
+  });
+});
+
+describe('requirements', () => {
+  const kinds = (t: string) => findRequirements(t).map((r) => `${r.kind}${r.detail ? ':' + r.detail : ''}`);
+  it.each([
+    ['You must hold a full UK driving licence and have your own vehicle.', ['driving_licence:B', 'own_vehicle']],
+    ['HGV Class 1 driver needed', ['driving_licence:C+E']],
+    ['Cat C licence essential', ['driving_licence:C']],
+    ['C1 licence (7.5 tonne)', ['driving_licence:C1']],
+    ['PCV licence holders wanted', ['driving_licence:D']],
+    ['No driving licence required.', []],
+    ['A driving licence is not required for this role', []],
+    ['Enhanced DBS check required.', ['dbs:enhanced']],
+    ['Subject to a basic DBS', ['dbs:basic']],
+    ['CSCS card essential', ['cscs']],
+    ['Must hold an SIA door supervisor licence', ['sia:door_supervisor']],
+    ['Counterbalance and reach forklift licence required', ['forklift:counterbalance,reach']],
+    ['You must have the right to work in the UK.', ['right_to_work:required']],
+    ['Welsh language skills are essential', ['welsh_language:essential']],
+    ['Ability to speak Welsh is desirable', ['welsh_language:desirable']],
+    ['We are unable to offer visa sponsorship.', ['visa_sponsorship:not_offered', 'right_to_work:required']],
+    ['We do not offer sponsorship for this role.', ['visa_sponsorship:not_offered', 'right_to_work:required']],
+    ['Visa sponsorship is available for this role.', ['visa_sponsorship:offered']],
+    ['Our cafe serves the Welsh borders and the Welsh countryside.', []],
+  ])('%s', (text, expected) => expect(kinds(text)).toEqual(expected));
+  it('gives the evidencing sentence', () => {
+    const r = findRequirements('Great team. An enhanced DBS check will be required. Apply today.');
+    expect(r[0]!.evidence).toBe('An enhanced DBS check will be required.');
+  });
+  it('never throws', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => void findRequirements(s)), { numRuns: 300 });
+  });
+});

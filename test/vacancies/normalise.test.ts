@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createGeocoder } from '../../src/geo/geocoder.ts';
+import type { VacancyEnricher } from '../../src/vacancies/enricher.ts';
+import type { RawVacancy } from '../../src/vacancies/model.ts';
+import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
+import { parseLocation } from '../../src/vacancies/normalise/location.ts';
+
+const now = Date.UTC(2025, 3, 22);
+const geocoder = createGeocoder(null);
+
+describe('parseLocation', () => {
+  const loc = (location: string) => parseLocation(geocoder, { title: 'x', location });
+  it('Remote alone: no place, remote', () => expect(loc('Remote')).toEqual({ location: null, extraLocations: [], remote: 'remote' }));
+  it('Hybrid - London', () => expect(loc('Hybrid - London')).toMatchObject({ remote: 'hybrid', location: { town: 'London', resolved: true } }));
+  it('Leeds or Bradford: two places', () => {
+    const r = loc('Leeds or Bradford');
+    expect(r.location?.town).toBe('Leeds');
+    expect(r.extraLocations.map((p) => p.town)).toEqual(['Bradford']);
+  });
+  it('Multiple locations: kept as text, unresolved', () => expect(loc('Multiple locations').location).toMatchObject({ text: 'Multiple locations', resolved: false, lat: null }));
+  it('structured coordinates win', () => {
+    const r = parseLocation(geocoder, { title: 'x', location: 'ARLESEY', town: 'Arlesey', lat: 52.01, lon: -0.26 });
+    expect(r.location).toMatchObject({ lat: 52.01, lon: -0.26, resolved: true });
+  });
+});
+
+const enricher: VacancyEnricher = {
+  classify: () => ({ occupation: { code: '6135', scheme: 'soc', confidence: 0.8, evidence: ['care assistant'] }, sector: { code: 'Q', confidence: 0.7, evidence: ['care'] } }),
+  spotSkills: (text) => (/manual handling/i.test(text) ? [{ id: 'fp:manual-handling', label: 'manual handling', evidence: 'manual handling', required: false, confidence: 0.9 }] : []),
+};
+
+describe('normaliseVacancy', () => {
+  const raw: RawVacancy = {
+    title: 'URGENT Care Assistant - Nights (m/f/d)',
+    description: '&lt;p&gt;Join us.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Manual handling training&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Enhanced DBS required. Closing date: 12th May 2025&lt;/p&gt;',
+    location: 'Leeds, LS1',
+    salary: '£11.44 per hour',
+    employmentType: 'PART_TIME',
+    contract: 'Permanent',
+    datePosted: 'posted 3 days ago',
+    employer: 'Acme Care',
+    skills: ['Manual handling', 'Kindness'],
+  };
+  it('runs every step', () => {
+    const v = normaliseVacancy({ now, geocoder, enricher }, raw);
+    expect(v.title).toBe('Care Assistant - Nights');
+    expect(v.titleOriginal).toBe(raw.title);
+    expect(v.descriptionText).toBe('Join us.\n\n• Manual handling training\n\nEnhanced DBS required. Closing date: 12th May 2025');
+    expect(v.salary).toMatchObject({ min: 11.44, period: 'hour', annualMin: 22308 });
+    expect(v.location).toMatchObject({ town: 'Leeds', postcode: 'LS1', resolved: true });
+    expect(v).toMatchObject({ employmentType: 'part_time', contract: 'permanent', shifts: ['nights'] });
+    expect(v.datePosted).toBe(now - 3 * 86_400_000);
+    expect(new Date(v.validThrough!).toISOString().slice(0, 10)).toBe('2025-05-12');
+    expect(v.requirements.map((r) => r.kind)).toEqual(['dbs']);
+    expect(v.occupation?.code).toBe('6135');
+    expect(v.sector?.code).toBe('Q');
+    expect(v.fingerprint).toMatch(/^mh1:/);
+  });
+  it('source classification wins; source skills merge, marked required', () => {
+    const v = normaliseVacancy({ now, geocoder, enricher }, { ...raw, sector: 'g', occupation: { code: '9999' } });
+    expect(v.sector).toMatchObject({ code: 'G', confidence: 1 });
+    expect(v.occupation?.code).toBe('9999');
+    expect(v.skills.find((s) => s.id === 'fp:manual-handling')?.required).toBe(true);
+    expect(v.skills.find((s) => s.id === 'src:kindness')).toMatchObject({ label: 'Kindness', required: true });
+  });
+  it('works without enricher or geocoder, and survives a throwing enricher', () => {
+    const bad: VacancyEnricher = { classify: () => { throw new Error('boom'); }, spotSkills: () => { throw new Error('boom'); } };
+    const v = normaliseVacancy({ now, enricher: bad }, raw);
+    expect(v.occupation).toBeNull();
+    expect(v.location).toMatchObject({ text: 'Leeds, LS1', resolved: false });
+  });
+  it('finds a labelled salary in the description when the source has none', () => {
+    const v = normaliseVacancy({ now }, { title: 'Cleaner', description: 'Hours: 16\nSalary: £12.60 per hour\nApply now' });
+    expect(v.salary).toMatchObject({ min: 12.6, period: 'hour' });
+  });
+  it('never throws on arbitrary strings', () => {
+    const str = fc.string({ maxLength: 200 });
+    fc.assert(
+      fc.property(str, str, str, str, str, str, str, (title, description, location, salary, employmentType, datePosted, validThrough) => {
+        normaliseVacancy({ now, geocoder, enricher }, { title: title || 'x', description, location, salary, employmentType, contract: employmentType, datePosted, validThrough });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
