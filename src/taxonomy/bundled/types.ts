@@ -53,3 +53,9 @@ export interface BridgingCourse {
   provider: string;
   notes: string;
 }
+
+/** A SIC 2007 section (ONS, OGL v3): letter A–U and its title. */
+export interface BundledSector {
+  code: string;
+  title: string;
+}
