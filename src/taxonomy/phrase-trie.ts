@@ -73,8 +73,18 @@ export class PhraseTrie<T> {
     return ids;
   }
 
-  /** Leftmost-longest, non-overlapping matches over `tokens` (or precomputed ids). */
-  match(tokens: readonly Token[], ids: Int32Array = this.idsOf(tokens)): PhraseMatch<T>[] {
+  /** The token id of a stem, or -1 when no phrase contains it. */
+  idOf(stem: string): number {
+    return this.vocab.get(stem) ?? -1;
+  }
+
+  /** Leftmost-longest, non-overlapping matches over `tokens`. */
+  match(tokens: readonly Token[]): PhraseMatch<T>[] {
+    return this.matchIds(this.idsOf(tokens));
+  }
+
+  /** The same over token ids (see idOf), for callers that cache word → id. */
+  matchIds(ids: ArrayLike<number>): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     const n = ids.length;
     let i = 0;

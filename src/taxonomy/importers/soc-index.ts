@@ -20,11 +20,14 @@ export interface SocIndexImportResult {
   seconds: number;
 }
 
-/** "Manager, development, strategic" → "strategic development manager" (the index writes titles inverted). */
+/** "Manager, development, strategic" → "Strategic development manager" (the index writes titles inverted). */
 export function uninvertTitle(indexed: string): string {
   const parts = indexed.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.length <= 1) return indexed.trim();
-  return [...parts.slice(1).reverse(), parts[0]].join(' ');
+  // Sentence case as the index's own natural-order column has it; acronyms ("HGV") kept.
+  const lowerInitial = (w: string) => (/^[A-Z][a-z]/.test(w) ? w[0]!.toLowerCase() + w.slice(1) : w);
+  const joined = [...parts.slice(1).reverse(), parts[0]!].map(lowerInitial).join(' ');
+  return joined[0]!.toUpperCase() + joined.slice(1);
 }
 
 function pick(record: Record<string, string>, patterns: readonly RegExp[]): string {

@@ -1,0 +1,79 @@
+import type { Command } from 'commander';
+import { closeDb } from '../../src/db.ts';
+import { createClassifier } from '../../src/taxonomy/enricher/classifier.ts';
+import { createSkillSpotter } from '../../src/taxonomy/enricher/skill-spotter.ts';
+import { countTaxonomy, listTaxonomyVersions, loadSocIndex, loadTaxonomy } from '../../src/taxonomy/store.ts';
+import { withDbOption, type CliContext } from '../lib/cli-context.ts';
+
+/**
+ * `taxonomy status`: imported versions and row counts.
+ * `taxonomy classify "<title>" [--description TEXT] [--employer NAME]`: what
+ * the classifier makes of a job title, with its evidence.
+ * `taxonomy skills "<text>"`: the skills the spotter finds in a text.
+ */
+export function register(program: Command, ctx: CliContext): void {
+  const tax = program.command('taxonomy').description('inspect the taxonomy store and try the classifier');
+  withDbOption(tax.command('status'))
+    .description('list taxonomy versions and row counts')
+    .option('--json', 'print JSON')
+    .action((opts: { db?: string; json?: boolean }) => {
+      const db = ctx.openDb(opts);
+      try {
+        const versions = listTaxonomyVersions(db);
+        const counts = countTaxonomy(db);
+        if (opts.json) {
+          console.log(JSON.stringify({ versions, counts }, null, 2));
+          return;
+        }
+        if (versions.length === 0) console.log('no taxonomy loaded yet (the server loads the bundled one at start-up)');
+        for (const v of versions) {
+          const c = Object.entries(v.counts).map(([k, n]) => `${k}=${n}`).join(' ');
+          console.log(`#${v.id} ${v.source.padEnd(9)} ${new Date(v.importedAt).toISOString()} ${v.label}  ${c}`);
+        }
+        console.log('totals:');
+        for (const [k, n] of Object.entries(counts)) console.log(`  ${k}: ${n}`);
+      } finally {
+        closeDb(db);
+      }
+    });
+  withDbOption(tax.command('classify').argument('<title>', 'a job title, e.g. "Senior Care Assistant - Nights"'))
+    .description('classify a job title (occupation and SIC 2007 section) and show the evidence')
+    .option('--description <text>', 'advert text, a weaker signal')
+    .option('--employer <name>', 'employer name, a weaker signal')
+    .option('--json', 'print JSON')
+    .action((title: string, opts: { db?: string; description?: string; employer?: string; json?: boolean }) => {
+      const db = ctx.openDb(opts);
+      try {
+        const taxonomy = loadTaxonomy(db);
+        const classifier = createClassifier(taxonomy, loadSocIndex(db));
+        const r = classifier.classify({ title, description: opts.description ?? '', employer: opts.employer ?? null });
+        if (opts.json) {
+          console.log(JSON.stringify({ occupation: r.occupation, sector: r.sector }, null, 2));
+          return;
+        }
+        if (r.occupation) {
+          console.log(`occupation: ${r.occupation.scheme}:${r.occupation.code} ${r.occupationRecord?.title ?? ''} (confidence ${r.occupation.confidence})`);
+          for (const e of r.occupation.evidence) console.log(`  evidence: ${e}`);
+        } else console.log('occupation: none');
+        if (r.sector) {
+          console.log(`sector: ${r.sector.code} ${taxonomy.sectors.get(r.sector.code)?.title ?? ''} (confidence ${r.sector.confidence})`);
+          for (const e of r.sector.evidence) console.log(`  evidence: ${e}`);
+        } else console.log('sector: none');
+      } finally {
+        closeDb(db);
+      }
+    });
+  withDbOption(tax.command('skills').argument('<text>', 'advert text'))
+    .description('spot taxonomy skills in a text (evidence, required or mentioned, confidence)')
+    .action((text: string, opts: { db?: string }) => {
+      const db = ctx.openDb(opts);
+      try {
+        const spotter = createSkillSpotter(loadTaxonomy(db));
+        for (const s of spotter.spot(text.replace(/\\n/g, '\n'))) {
+          console.log(`${s.required ? 'required ' : 'mentioned'} ${s.confidence.toFixed(2)} ${s.id} ${s.label} ← "${s.evidence}"`);
+        }
+      } finally {
+        closeDb(db);
+      }
+    });
+}

@@ -1,0 +1,377 @@
+import type { ClassifyInput } from '../../vacancies/enricher.ts';
+import type { NormalisedVacancy } from '../../vacancies/model.ts';
+import { sectorFromIsco } from '../importers/occupation-mappings.ts';
+import type { Occupation, Taxonomy } from '../model.ts';
+import { PhraseTrie } from '../phrase-trie.ts';
+import type { SocIndexEntry } from '../store.ts';
+import { STOP_WORDS, stems, tokenise, type Token } from '../text.ts';
+import { SECTOR_KEYWORDS } from './sector-keywords.ts';
+
+/**
+ * Occupation and sector from an advert's title, description and employer.
+ *
+ * Occupation, strongest signal first:
+ *  1. the whole (cleaned) title is a known title: an occupation's title or
+ *     alternative title, or a SOC 2020 coding-index title;
+ *  2. the longest known title inside it ("Senior Care Assistant - Nights" →
+ *     "care assistant"), scored by how much of the title it covers;
+ *  3. weighted word overlap with every known title (rare words count more);
+ *  4. a known title of two words or more early in the description.
+ * The coding index's industry qualifiers ("Manager — fish and chip shop")
+ * are checked against the employer and description. With several schemes
+ * loaded, a UK SOC occupation is preferred unless only ESCO/O*NET match well.
+ *
+ * Sector (SIC 2007 section): the occupation's own sector, plus a keyword
+ * table over the employer name (strong), title and description (weak).
+ */
+export type OccupationResult = NormalisedVacancy['occupation'];
+export type SectorResult = NormalisedVacancy['sector'];
+
+export interface Classification {
+  occupation: OccupationResult;
+  sector: SectorResult;
+  /** The taxonomy occupation behind `occupation`, when there is one (handy for callers and the CLI). */
+  occupationRecord: Occupation | null;
+}
+
+export interface Classifier {
+  classify(input: ClassifyInput): Classification;
+}
+
+type Kind = 'title' | 'alt' | 'index';
+
+interface TitleEntry {
+  occ: Occupation;
+  kind: Kind;
+  /** The known title as written. */
+  label: string;
+  /** Coding-index rows for this title and code (votes between codes sharing a title). */
+  votes: number;
+  /** Stems of the coding index's industry/qualifier words, when the title is qualified. */
+  qualifier: string[] | null;
+}
+
+interface Candidate {
+  entry: TitleEntry;
+  score: number;
+  words: string;
+  how: string;
+}
+
+const KIND_BASE: Record<Kind, number> = { title: 1, alt: 0.95, index: 0.95 };
+const SCHEME_FACTOR: Record<string, number> = { soc: 1, esco: 0.93, onet: 0.88 };
+const KIND_LABEL: Record<Kind, string> = { title: 'occupation title', alt: 'alternative title', index: 'SOC coding index title' };
+
+// Title words that say nothing about the occupation.
+const TITLE_NOISE = new Set(
+  stems(
+    'urgent urgently immediate immediately start starts asap new now hiring required wanted needed vacancy vacancies job jobs ' +
+      'role position opportunity full part time ft pt perm permanent temp temporary contract fixed term ' +
+      'days nights night day weekend weekends evening evenings shift shifts bank relief flexible hours hour ' +
+      'week weekly per annum pa ph ote salary pay paid up to plus bonus benefits excellent competitive ' +
+      'remote hybrid homebased uk nationwide various locations location ' +
+      'm f d mf x h in at the a an and or of for with to',
+  ),
+);
+
+const SEPARATORS = /\s+[-–—|/@]\s+|\s*[|]\s*|\s+[-–—]\s*|\s*[-–—]\s+/;
+
+/** Title → the strings worth looking up: the cleaned whole, then each part around " - ", "|", "/". */
+export function titleVariants(title: string): string[] {
+  const cleaned = title
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/£\s?[\d,.]+\s*k?(?:\s*(?:-|to)\s*£?\s?[\d,.]+\s*k?)?/gi, ' ')
+    .replace(/\b(?:ref(?:erence)?|job id|id)\s*[:#]?\s*[\w-]*\d[\w-]*/gi, ' ')
+    .replace(/\b(?:band|level|grade)\s*\d+[a-z]?\b/gi, ' ')
+    .replace(/\b(?:class|cat(?:egory)?)\s*(?:[12]|c\s*\+\s*e|c1|c|d1|d)\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const parts = cleaned.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  const out = [cleaned];
+  for (const p of parts) if (p !== cleaned) out.push(p);
+  return out.filter(Boolean);
+}
+
+function meaningful(tokens: readonly Token[]): Token[] {
+  return tokens.filter((t) => !TITLE_NOISE.has(t.stem) && !/^\d+$/.test(t.stem));
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndexEntry[] = []): Classifier {
+  // --- occupation titles -------------------------------------------------
+  const byKey = new Map<string, { phrase: string[]; entries: Map<string, TitleEntry> }>();
+  const addTitle = (label: string, occ: Occupation, kind: Kind, qualifier: string | null) => {
+    // Known titles keep every word ("Bank manager" must not become "manager");
+    // only the advert's title loses its noise words.
+    const phrase = tokenise(label).map((t) => t.stem);
+    if (phrase.length === 0) return;
+    const key = phrase.join(' ');
+    let slot = byKey.get(key);
+    if (!slot) byKey.set(key, (slot = { phrase, entries: new Map() }));
+    const qual = qualifier ? stems(qualifier).filter((s) => !STOP_WORDS.has(s)) : null;
+    const entryKey = `${occ.id}\t${qual ? qual.join(' ') : ''}`;
+    const prev = slot.entries.get(entryKey);
+    if (prev) {
+      prev.votes++;
+      if (KIND_BASE[kind] > KIND_BASE[prev.kind]) prev.kind = kind;
+      return;
+    }
+    slot.entries.set(entryKey, { occ, kind, label, votes: 1, qualifier: qual && qual.length > 0 ? qual : null });
+  };
+  for (const occ of taxonomy.occupations.values()) {
+    addTitle(occ.title, occ, 'title', null);
+    for (const alt of occ.altTitles) addTitle(alt, occ, 'alt', null);
+  }
+  // SOC unit groups straight from the index when the taxonomy lacks them.
+  const socSector = new Map<string, Map<string, number>>();
+  for (const e of socIndex) {
+    const occ = taxonomy.occupations.get(`soc:${e.socCode}`) ?? {
+      id: `soc:${e.socCode}`,
+      scheme: 'soc' as const,
+      code: e.socCode,
+      title: `SOC 2020 ${e.socCode}`,
+      altTitles: [],
+      description: null,
+      skillLevel: null,
+      typicalPayAnnual: null,
+      sector: null,
+    };
+    const qualifier = [e.qualifier, e.industry].filter(Boolean).join(' ') || null;
+    addTitle(e.title, occ, 'index', qualifier);
+    const sec = sectorFromIsco(e.iscoCode);
+    if (sec) {
+      let m = socSector.get(e.socCode);
+      if (!m) socSector.set(e.socCode, (m = new Map()));
+      m.set(sec, (m.get(sec) ?? 0) + 1);
+    }
+  }
+  const titleTrie = new PhraseTrie<TitleEntry>();
+  for (const { phrase, entries } of byKey.values()) for (const e of entries.values()) titleTrie.add(phrase, e);
+
+  // Word-overlap fallback: every known title as a small document.
+  const docs: { entry: TitleEntry; idfSum: number }[] = [];
+  const postings = new Map<string, number[]>();
+  for (const { phrase, entries } of byKey.values()) {
+    const uniq = [...new Set(phrase)];
+    for (const e of entries.values()) {
+      const id = docs.length;
+      docs.push({ entry: e, idfSum: 0 });
+      for (const s of uniq) {
+        const p = postings.get(s);
+        if (p) p.push(id);
+        else postings.set(s, [id]);
+      }
+    }
+  }
+  const idf = (s: string) => Math.log((docs.length + 1) / ((postings.get(s)?.length ?? 0) + 1)) + 0.1;
+  // idf sums per doc (second pass, now that document frequencies are known)
+  {
+    let id = 0;
+    for (const { phrase, entries } of byKey.values()) {
+      const sum = [...new Set(phrase)].reduce((n, s) => n + idf(s), 0);
+      for (let k = 0; k < entries.size; k++) docs[id++]!.idfSum = sum;
+    }
+  }
+
+  // --- sector keywords ----------------------------------------------------
+  const sectorTrie = new PhraseTrie<{ section: string; phrase: string }>();
+  for (const [section, words] of Object.entries(SECTOR_KEYWORDS)) {
+    for (const w of words) sectorTrie.add(stems(w), { section, phrase: w });
+  }
+  const sectorOf = (occ: Occupation): string | null => {
+    if (occ.sector) return occ.sector;
+    if (occ.scheme !== 'soc') return null;
+    const m = socSector.get(occ.code);
+    if (!m) return null;
+    // Only when most of the unit group's index titles agree on one section.
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    const top = [...m.entries()].sort((a, b) => b[1] - a[1])[0];
+    return top && top[1] / total >= 0.6 ? top[0] : null;
+  };
+
+  function scoreEntries(entries: readonly TitleEntry[], coverage: number, context: Set<string>, words: string): Candidate[] {
+    const totalVotes = new Map<string, number>();
+    for (const e of entries) totalVotes.set(e.occ.scheme, (totalVotes.get(e.occ.scheme) ?? 0) + e.votes);
+    const out: Candidate[] = [];
+    for (const e of entries) {
+      let score = KIND_BASE[e.kind] * (0.5 + 0.5 * coverage) * (SCHEME_FACTOR[e.occ.scheme] ?? 0.85);
+      let how = KIND_LABEL[e.kind];
+      if (e.qualifier) {
+        const hits = e.qualifier.filter((q) => context.has(q)).length;
+        if (hits > 0 && hits >= Math.ceil(e.qualifier.length / 2)) {
+          score *= 1.05;
+          how += ` (qualifier "${e.qualifier.join(' ')}" found)`;
+        } else score *= 0.8;
+      }
+      // Titles shared by several codes of one scheme: the code most rows point at wins.
+      const share = e.votes / (totalVotes.get(e.occ.scheme) ?? e.votes);
+      score *= 0.75 + 0.25 * share;
+      out.push({ entry: e, score, words, how });
+    }
+    return out;
+  }
+
+  function occupationFromTitle(title: string, context: Set<string>): Candidate[] {
+    const cands: Candidate[] = [];
+    for (const variant of titleVariants(title)) {
+      const all = tokenise(variant);
+      const tokens = meaningful(all);
+      if (tokens.length === 0) continue;
+      const span = (from: readonly Token[], a: number, b: number) => variant.slice(from[a]!.start, from[b]!.end);
+      const exact = titleTrie.get(all.map((t) => t.stem)) ?? titleTrie.get(tokens.map((t) => t.stem));
+      if (exact) {
+        cands.push(...scoreEntries(exact, 1, context, span(tokens, 0, tokens.length - 1)));
+        continue;
+      }
+      for (const list of [tokens, all]) {
+        const matches = titleTrie.match(list);
+        // Longest known title inside; on a tie the later one (English puts the head noun last).
+        let best: (typeof matches)[number] | undefined;
+        for (const m of matches) if (!best || m.to - m.from >= best.to - best.from) best = m;
+        if (!best) continue;
+        const matched = list.slice(best.from, best.to).filter((t) => !TITLE_NOISE.has(t.stem)).length;
+        const coverage = Math.min(1, matched / tokens.length);
+        const words = span(list, best.from, best.to - 1);
+        // The head noun (last word) inside the match matters more than a modifier.
+        const headBonus = best.to === list.length ? 1 : 0.85;
+        for (const c of scoreEntries(best.values, coverage, context, words)) {
+          c.score *= headBonus;
+          cands.push(c);
+        }
+      }
+    }
+    return cands;
+  }
+
+  function occupationFromOverlap(title: string): Candidate | null {
+    const tokens = meaningful(tokenise(title)).filter((t) => !STOP_WORDS.has(t.stem));
+    const q = [...new Set(tokens.map((t) => t.stem))];
+    if (q.length === 0) return null;
+    const qSum = q.reduce((n, s) => n + idf(s), 0);
+    const shared = new Map<number, number>();
+    for (const s of q) {
+      const p = postings.get(s);
+      if (!p || p.length > 5000) continue;
+      const w = idf(s);
+      for (const d of p) shared.set(d, (shared.get(d) ?? 0) + w);
+    }
+    let bestDoc = -1;
+    let bestScore = 0;
+    for (const [d, sh] of shared) {
+      const doc = docs[d]!;
+      const jaccard = sh / (qSum + doc.idfSum - sh);
+      const score = jaccard * (SCHEME_FACTOR[doc.entry.occ.scheme] ?? 0.85);
+      if (score > bestScore) {
+        bestScore = score;
+        bestDoc = d;
+      }
+    }
+    if (bestDoc < 0 || bestScore < 0.34) return null;
+    const entry = docs[bestDoc]!.entry;
+    return { entry, score: 0.25 + 0.45 * bestScore, words: tokens.map((t) => title.slice(t.start, t.end)).join(' '), how: `word overlap with "${entry.label}"` };
+  }
+
+  function occupationFromDescription(description: string, context: Set<string>): Candidate | null {
+    const head = description.slice(0, 1200);
+    const tokens = meaningful(tokenise(head));
+    let best: Candidate | null = null;
+    for (const m of titleTrie.match(tokens)) {
+      if (m.to - m.from < 2) continue;
+      const words = head.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+      for (const c of scoreEntries(m.values, 1, context, words)) {
+        c.score *= 0.4;
+        c.how = `${c.how}, in the description`;
+        if (!best || c.score > best.score) best = c;
+      }
+    }
+    return best;
+  }
+
+  function pick(cands: readonly Candidate[]): Candidate | null {
+    let best: Candidate | null = null;
+    let bestSoc: Candidate | null = null;
+    for (const c of cands) {
+      if (!best || c.score > best.score) best = c;
+      if (c.entry.occ.scheme === 'soc' && (!bestSoc || c.score > bestSoc.score)) bestSoc = c;
+    }
+    // UK adverts: a SOC occupation nearly as good as the best foreign one wins.
+    if (best && bestSoc && bestSoc !== best && bestSoc.score >= best.score * 0.85) return bestSoc;
+    return best;
+  }
+
+  function classifySector(input: ClassifyInput, occ: Candidate | null, occConfidence: number): SectorResult {
+    const votes = new Map<string, number>();
+    const evidence = new Map<string, string[]>();
+    const vote = (section: string, w: number, why: string) => {
+      votes.set(section, (votes.get(section) ?? 0) + w);
+      const list = evidence.get(section);
+      if (list) {
+        if (!list.includes(why) && list.length < 6) list.push(why);
+      } else evidence.set(section, [why]);
+    };
+    if (occ) {
+      const s = sectorOf(occ.entry.occ);
+      if (s) vote(s, 1.5 * occConfidence, `occupation: ${occ.entry.occ.title}`);
+    }
+    const scan = (text: string, weight: number, where: string, cap: number) => {
+      const tokens = tokenise(text);
+      const seen = new Map<string, number>();
+      for (const m of sectorTrie.match(tokens)) {
+        for (const v of m.values) {
+          const n = seen.get(v.phrase) ?? 0;
+          if (n >= cap) continue;
+          seen.set(v.phrase, n + 1);
+          vote(v.section, weight, `${where}: ${text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end)}`);
+        }
+      }
+    };
+    if (input.employer) scan(input.employer, 1.2, 'employer', 1);
+    scan(input.title, 0.6, 'title', 1);
+    if (input.description) scan(input.description.slice(0, 4000), 0.25, 'description', 2);
+    let winner: string | null = null;
+    let top = 0;
+    let total = 0;
+    for (const [s, v] of votes) {
+      total += v;
+      if (v > top) {
+        top = v;
+        winner = s;
+      }
+    }
+    if (!winner || top < 0.3) return null;
+    const confidence = Math.max(0.05, Math.min(0.95, (top / total) * (1 - Math.exp(-1.2 * top))));
+    return { code: winner, confidence: round2(confidence), evidence: evidence.get(winner) ?? [] };
+  }
+
+  return {
+    classify(input: ClassifyInput): Classification {
+      const title = typeof input?.title === 'string' ? input.title.slice(0, 500) : '';
+      const description = typeof input?.description === 'string' ? input.description : '';
+      const employer = typeof input?.employer === 'string' ? input.employer : null;
+      const safe: ClassifyInput = { title, description, employer };
+      const context = new Set<string>([...stems(employer ?? ''), ...stems(description.slice(0, 3000))]);
+      let chosen = pick(occupationFromTitle(title, context));
+      if (!chosen || chosen.score < 0.7) {
+        const overlap = occupationFromOverlap(titleVariants(title)[0] ?? title);
+        if (overlap && (!chosen || overlap.score > chosen.score)) chosen = overlap;
+      }
+      if ((!chosen || chosen.score < 0.4) && description) {
+        const fromDescription = occupationFromDescription(description, context);
+        if (fromDescription && (!chosen || fromDescription.score > chosen.score)) chosen = fromDescription;
+      }
+      const confidence = chosen ? round2(Math.min(0.97, chosen.score)) : 0;
+      const occupation: OccupationResult = chosen
+        ? {
+            code: chosen.entry.occ.code,
+            scheme: chosen.entry.occ.scheme,
+            confidence,
+            evidence: [chosen.words, `${chosen.how}: ${chosen.entry.label} → ${chosen.entry.occ.title}`],
+          }
+        : null;
+      return { occupation, sector: classifySector(safe, chosen, confidence), occupationRecord: chosen?.entry.occ ?? null };
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Whether a place in an advert is something the employer requires or merely
+ * mentions. Adverts say it two ways: by section ("Essential criteria:",
+ * "Requirements", "Desirable") and by sentence ("must have", "would be an
+ * advantage"). A sentence cue beats its section; a desirable cue beats a
+ * required one ("desirable but not essential" is common).
+ *
+ * Lazy: headings are found in one cheap pass over the lines; sentences are
+ * only examined where a skill was actually found (the spotter's hot path).
+ */
+
+const DESIRABLE =
+  /\b(desirable|desired|nice to have|nice-to-have|would be (?:an? )?(?:advantage|plus|bonus|beneficial|desirable|helpful|useful)|advantageous|an advantage|a plus|preferred|preferable|ideally|bonus|beneficial|not essential|not required|not necessary|welcome|helpful)\b/i;
+const REQUIRED_HEADING =
+  /\b(essential|requirements?|required|must[- ]haves?|you will need|you'll need|you will have|you'll have|what you(?:'ll)? need|what you will need|what we(?:'re| are) looking for|person specification|qualifications|criteria|skills (?:and|&) experience|experience (?:and|&) skills|about you|the ideal candidate|who we(?:'re| are) looking for|you should have|key skills)\b/i;
+const NEUTRAL_HEADING =
+  /\b(about (?:us|the company|the role|the job|the team|the organisation|the organization)|benefits|what we offer|we offer|why join|why work|responsibilities|duties|the role|job description|job summary|main purpose|purpose of the role|key tasks|your day|day to day|package|perks|rewards?|how to apply|our values|overview|what you(?:'ll| will) do|about this role|working hours)\b/i;
+const REQUIRED_SENTENCE =
+  /\b(must|essential|required|requirement|you will need|you'll need|need to have|needs to have|is a must|mandatory|necessary|you will have|you'll have|you should have|we need|demonstrable|proven)\b/i;
+
+type Section = 'required' | 'desirable' | 'neutral';
+
+interface Line {
+  start: number;
+  end: number;
+  section: Section;
+  /** Where the line's own content starts (after "Essential:"). */
+  contentStart: number;
+  /** Set on heading lines: the line itself belongs to its new section. */
+  heading: boolean;
+}
+
+/**
+ * A line that opens a section: short, and either ends with a colon or is a
+ * known heading. "Essential: NVQ 2" opens the essential section and its
+ * content "NVQ 2" belongs to it.
+ */
+function headingOf(text: string, start: number, end: number): { section: Section; colon: number } | null {
+  const len = end - start;
+  const colonAt = text.indexOf(':', start);
+  const colon = colonAt >= 0 && colonAt < end && colonAt - start <= 60 ? colonAt : -1;
+  if (colon < 0 && len > 80) return null;
+  const head = text.slice(start, colon >= 0 ? colon : end).trim();
+  if (!head) return null;
+  if (colon < 0 && (head.length > 60 || /[.!?]$/.test(head) || head.split(/\s+/).length > 8)) return null;
+  if (DESIRABLE.test(head)) return { section: 'desirable', colon };
+  if (REQUIRED_HEADING.test(head)) return { section: 'required', colon };
+  if (NEUTRAL_HEADING.test(head)) return { section: 'neutral', colon };
+  return null;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let section: Section = 'neutral';
+  let start = 0;
+  const n = text.length;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    const h = headingOf(text, start, end);
+    if (h) section = h.section;
+    lines.push({ start, end, section, contentStart: h && h.colon >= 0 ? h.colon + 1 : start, heading: h !== null });
+    start = end + 1;
+  }
+  return lines;
+}
+
+const SENTENCE_END = /[.!?;]/;
+
+/**
+ * A lookup `offset → required?` for one text. Ask in increasing offsets
+ * (matches come in order); earlier offsets still work, just slower.
+ */
+export function createRequiredLookup(text: string): (offset: number) => boolean {
+  let lines: Line[] | null = null;
+  let li = 0;
+  const sentenceCache = new Map<number, boolean>();
+  return (offset) => {
+    lines ??= splitLines(text);
+    if (li >= lines.length || lines[li]!.start > offset) li = 0;
+    while (li < lines.length - 1 && lines[li]!.end < offset) li++;
+    const line = lines[li]!;
+    const from = Math.max(line.contentStart, line.start);
+    // The sentence around `offset`, within the line.
+    let s = offset;
+    while (s > from && !(SENTENCE_END.test(text[s - 1]!) && /\s/.test(text[s] ?? ' '))) s--;
+    const cached = sentenceCache.get(s);
+    if (cached !== undefined) return cached;
+    let e = offset;
+    while (e < line.end && !(SENTENCE_END.test(text[e]!) && /\s/.test(text[e + 1] ?? ' '))) e++;
+    const sentence = text.slice(s, e + 1);
+    let required: boolean;
+    if (DESIRABLE.test(sentence)) required = false;
+    else if (REQUIRED_SENTENCE.test(sentence)) required = true;
+    else required = line.section === 'required';
+    sentenceCache.set(s, required);
+    return required;
+  };
+}

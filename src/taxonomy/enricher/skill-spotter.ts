@@ -1,0 +1,173 @@
+import type { VacancySkill } from '../../vacancies/model.ts';
+import type { Skill, Taxonomy } from '../model.ts';
+import { PhraseTrie } from '../phrase-trie.ts';
+import { STOP_WORDS, scanWords, stemWord, stems } from '../text.ts';
+import { createRequiredLookup } from './requirement-context.ts';
+
+/**
+ * Dictionary skill spotting: ONE token trie over every skill label and
+ * alternative label of the loaded taxonomy (all of ESCO included), matched
+ * leftmost-longest over lightly stemmed tokens, so "Managing budgets" finds
+ * "manage budgets" and "forklift truck licence" beats "forklift".
+ *
+ * One hit per scheme and span: when the bundled taxonomy and ESCO both know
+ * "manual handling", both ids come back, so matching works in whichever
+ * scheme the participant's profile and the occupation use.
+ */
+export interface SkillSpotter {
+  spot(text: string): VacancySkill[];
+  /** Distinct label phrases in the automaton. */
+  readonly phrases: number;
+  readonly buildMs: number;
+}
+
+interface Hit {
+  skill: Skill;
+  /** 0–1, before context and repetition. */
+  confidence: number;
+}
+
+// One-word labels that are too generic to be evidence of a skill on their own.
+const GENERIC_SINGLE = new Set(
+  stems(
+    'work working care caring support supporting service services help helping team teams manage managing ' +
+      'management lead leading plan planning drive driving develop development organise organising monitor ' +
+      'monitoring communicate report reporting order ordering check checking process processing control ' +
+      'sell selling serve serving write writing read reading listen listening learn learning teach teaching ' +
+      'build building design designing test testing train training clean cleaning cook cooking move moving ' +
+      'handle handling operate operating repair repairing maintain maintenance install installation deliver ' +
+      'delivery research analysis analyse coordinate coordination business office quality safety health ' +
+      'security customer customers sales marketing finance law data computer computers internet email phone ' +
+      'telephone english maths mathematics science art music history design engineering logistics transport ' +
+      'retail hospitality construction administration admin production manufacturing education',
+  ),
+);
+
+const SCHEME_RANK: Record<string, number> = { fp: 0, soc: 0, esco: 1, onet: 2 };
+
+function schemeOf(id: string): string {
+  const i = id.indexOf(':');
+  return i > 0 ? id.slice(0, i) : id;
+}
+
+/** Whether a label phrase is specific enough to count as evidence. */
+export function isEvidenceLabel(labelStems: readonly string[]): boolean {
+  if (labelStems.length === 0 || labelStems.length > 10) return false;
+  if (labelStems.every((s) => STOP_WORDS.has(s))) return false;
+  if (labelStems.length === 1) {
+    const s = labelStems[0]!;
+    if (s.length <= 2 && !/[+#]/.test(s)) return false;
+    if (GENERIC_SINGLE.has(s) || /^\d+$/.test(s)) return false;
+  }
+  return true;
+}
+
+export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
+  const t0 = performance.now();
+  // Gather every phrase with its candidate skills, then keep the best per scheme.
+  const byPhrase = new Map<string, { phrase: string[]; cands: { skill: Skill; preferred: boolean }[] }>();
+  const add = (label: string, skill: Skill, preferred: boolean) => {
+    const s = stems(label);
+    if (!isEvidenceLabel(s)) return;
+    // A one-word synonym from a big imported taxonomy ("access" for Microsoft
+    // Access, "bank" for economics) is wrong more often than right; keep it
+    // only when it is an acronym or a tool-like name ("HACCP", "C#", "3D").
+    if (s.length === 1 && !preferred && !skill.id.startsWith('fp:') && !/^[A-Z0-9][A-Z0-9+#&-]+$|[0-9+#]/.test(label.trim())) return;
+    const key = s.join(' ');
+    let e = byPhrase.get(key);
+    if (!e) byPhrase.set(key, (e = { phrase: s, cands: [] }));
+    if (!e.cands.some((c) => c.skill.id === skill.id && (c.preferred || !preferred))) e.cands.push({ skill, preferred });
+  };
+  for (const skill of taxonomy.skills.values()) {
+    add(skill.label, skill, true);
+    for (const alt of skill.altLabels) add(alt, skill, false);
+  }
+  const trie = new PhraseTrie<Hit>();
+  for (const { phrase, cands } of byPhrase.values()) {
+    const perScheme = new Map<string, { skill: Skill; preferred: boolean }[]>();
+    for (const c of cands) {
+      const scheme = schemeOf(c.skill.id);
+      const list = perScheme.get(scheme);
+      if (list) list.push(c);
+      else perScheme.set(scheme, [c]);
+    }
+    const hits: Hit[] = [];
+    for (const [scheme, list] of perScheme) {
+      // The skill whose preferred label this is wins; an alt label shared by
+      // several skills is ambiguous and counts for less.
+      list.sort((a, b) => Number(b.preferred) - Number(a.preferred));
+      const best = list[0]!;
+      const preferredCount = list.filter((c) => c.preferred).length;
+      let confidence = best.preferred ? 0.9 : 0.8;
+      if (phrase.length === 1) confidence -= 0.15;
+      if (list.length > 1 && !(best.preferred && preferredCount === 1)) confidence -= 0.2;
+      if (scheme === 'fp') confidence += 0.05;
+      hits.push({ skill: best.skill, confidence: Math.max(0.1, Math.min(0.95, confidence)) });
+    }
+    hits.sort((a, b) => (SCHEME_RANK[schemeOf(a.skill.id)] ?? 9) - (SCHEME_RANK[schemeOf(b.skill.id)] ?? 9));
+    for (const h of hits) trie.add(phrase, h);
+  }
+  const buildMs = performance.now() - t0;
+  // Raw word → trie token id: one Map probe per word on the hot path.
+  const wordIds = new Map<string, number>();
+
+  return {
+    phrases: byPhrase.size,
+    buildMs,
+    spot(text: string): VacancySkill[] {
+      if (typeof text !== 'string' || text.length === 0) return [];
+      const { words, starts, ends } = scanWords(text);
+      const ids = new Int32Array(words.length);
+      for (let k = 0; k < words.length; k++) {
+        const w = words[k]!;
+        let id = wordIds.get(w);
+        if (id === undefined) {
+          id = trie.idOf(stemWord(w));
+          if (wordIds.size >= 500_000) wordIds.clear();
+          wordIds.set(w, id);
+        }
+        ids[k] = id;
+      }
+      const matches = trie.matchIds(ids);
+      if (matches.length === 0) return [];
+      const isRequired = createRequiredLookup(text);
+      const found = new Map<string, VacancySkill & { mentions: number }>();
+      for (const m of matches) {
+        const start = starts[m.from]!;
+        const end = ends[m.to - 1]!;
+        const required = isRequired(start);
+        for (const hit of m.values) {
+          const prev = found.get(hit.skill.id);
+          if (prev) {
+            prev.mentions++;
+            if (required && !prev.required) {
+              prev.required = true;
+              prev.evidence = text.slice(start, end);
+            }
+            prev.confidence = Math.max(prev.confidence, hit.confidence);
+            continue;
+          }
+          found.set(hit.skill.id, {
+            id: hit.skill.id,
+            label: hit.skill.label,
+            evidence: text.slice(start, end),
+            required,
+            confidence: hit.confidence,
+            mentions: 1,
+          });
+        }
+      }
+      const out: VacancySkill[] = [];
+      for (const f of found.values()) {
+        // A skill the advert names more than once is more surely wanted.
+        const confidence = Math.min(0.99, f.confidence + Math.min(0.1, 0.05 * (f.mentions - 1)));
+        out.push({ id: f.id, label: f.label, evidence: f.evidence, required: f.required, confidence: round2(confidence) });
+      }
+      return out;
+    },
+  };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

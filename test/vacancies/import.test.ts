@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDb, openDb } from '../../src/db.ts';
+import { fixedClock } from '../../src/clock.ts';
+import { createGeocoder } from '../../src/geo/geocoder.ts';
+import { importVacancies } from '../../src/vacancies/import/import-vacancies.ts';
+import { parseMappingSpec } from '../../src/vacancies/import/to-raw.ts';
+
+const fixture = (f: string) => fileURLToPath(new URL(`../fixtures/import/${f}`, import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'fp-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function open(name: string) {
+  const db = openDb(join(dir, name));
+  return { db, deps: { db, now: fixedClock(Date.UTC(2025, 3, 22)), geocoder: createGeocoder(db) } };
+}
+
+describe('importVacancies', () => {
+  it('imports JSONL (JobPosting and our shape), rejects bad rows to a file, and is idempotent', async () => {
+    const { db, deps } = open('jsonl.db');
+    const rejectsPath = join(dir, 'rejects.jsonl');
+    const rejects = createWriteStream(rejectsPath);
+    const s = await importVacancies(deps, { file: fixture('vacancies.jsonl'), source: 'import:test', rejects });
+    await new Promise<void>((r) => rejects.end(r));
+    expect(s).toMatchObject({ read: 4, created: 2, updated: 0, unchanged: 0, rejected: 2 });
+    expect(Object.keys(s.reasons).join('\n')).toMatch(/title/);
+    const lines = readFileSync(rejectsPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number; errors: unknown[] });
+    expect(lines.map((l) => l.n)).toEqual([3, 4]);
+    const nurse = db.$client.prepare("SELECT salary_min, salary_max, town, lat, description_text FROM vacancies WHERE source_ref = 'JP-1'").get();
+    expect(nurse).toMatchObject({ salary_min: 29970, salary_max: 36483, town: 'Leeds', description_text: 'Band 5 nurse for our ward.' });
+    const again = await importVacancies(deps, { file: fixture('vacancies.jsonl'), source: 'import:test' });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 2 });
+    expect(db.$client.prepare('SELECT count(*) AS n FROM vacancies').get()).toEqual({ n: 2 });
+    closeDb(db);
+  });
+  it('reads gzip', async () => {
+    const { db, deps } = open('gz.db');
+    expect(await importVacancies(deps, { file: fixture('vacancies.jsonl.gz'), source: 'import:gz' })).toMatchObject({ created: 2, rejected: 2 });
+    closeDb(db);
+  });
+  it('reads a JSON array with brackets and quotes inside strings', async () => {
+    const { db, deps } = open('json.db');
+    const s = await importVacancies(deps, { file: fixture('vacancies.json'), source: 'import:json' });
+    expect(s).toMatchObject({ read: 2, created: 2, rejected: 0 });
+    expect(db.$client.prepare("SELECT description_text FROM vacancies WHERE source_ref = 'ARR-1'").get()).toEqual({ description_text: 'Fresh food, "quoted" [brackets] and {braces}.' });
+    closeDb(db);
+  });
+  it('reads CSV with a column mapping and quoted multi-line fields', async () => {
+    const { db, deps } = open('csv.db');
+    const mapping = parseMappingSpec('title=Job Title,salary=Pay,location=Where,reference=Ref,description=Details');
+    const s = await importVacancies(deps, { file: fixture('vacancies.csv'), source: 'import:csv', mapping, batchSize: 1 });
+    expect(s).toMatchObject({ read: 3, created: 2, rejected: 1 });
+    const driver = db.$client.prepare("SELECT description_text, salary_min, salary_max, requirements, town FROM vacancies WHERE source_ref = 'CSV-1'").get() as Record<string, unknown>;
+    expect(driver).toMatchObject({ description_text: 'Line one\nFull UK driving licence required, "category B".', salary_min: 11.5, salary_max: 12, town: 'Wakefield' });
+    expect(String(driver['requirements'])).toContain('driving_licence');
+    closeDb(db);
+  });
+  it('rejects an unknown mapping field', () => {
+    expect(() => parseMappingSpec('titel=Job Title')).toThrow(/unknown field "titel"/);
+  });
+});
