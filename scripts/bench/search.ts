@@ -1,0 +1,86 @@
+/**
+ * Search latency benchmark for the embedded engine, as the coach API calls
+ * it: a two-word query, 15 km radius around a random UK centre (weighted like
+ * the data), one filter (contract = permanent), facets, first page of 20 with
+ * highlights. Measured at 100k and then 250k live vacancies, loaded through
+ * the real path (store + outbox drain). Data: scripts/bench/lib/generate.ts.
+ *
+ *   npx tsx scripts/bench/search.ts [--scale 250000] [--queries 300]
+ *
+ * --scale sets the largest size; the first measurement is at 40% of it.
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDb, openDb } from '../../src/db.ts';
+import { createSearchEngine } from '../../src/search/create-engine.ts';
+import type { SearchQuery } from '../../src/search/engine.ts';
+import { drainOutbox } from '../../src/search/outbox.ts';
+import { upsertVacancies, type UpsertInput } from '../../src/vacancies/store.ts';
+import { numberArg, peakRssMb, report } from './lib/args.ts';
+import { BENCH_QUERIES, createRng, generateVacancy, pickPlace } from './lib/generate.ts';
+
+const scale = numberArg('scale', 250_000);
+const queries = numberArg('queries', 300);
+const path = join(tmpdir(), `flightpath-bench-search-${process.pid}.db`);
+const now = Date.parse('2026-03-01T09:00:00Z');
+const db = openDb(path);
+const engine = createSearchEngine({ searchEngine: 'sqlite' }, db);
+const rng = createRng(7);
+let loaded = 0;
+
+async function loadUpTo(n: number): Promise<void> {
+  while (loaded < n) {
+    const inputs: UpsertInput[] = [];
+    for (let i = loaded; i < Math.min(n, loaded + 1000); i++) {
+      inputs.push({ source: 'import:bench', vacancy: generateVacancy(rng, i, now) });
+    }
+    upsertVacancies(db, inputs, now);
+    await drainOutbox(db, engine, { now: () => now });
+    loaded += inputs.length;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function measure(label: string): Promise<void> {
+  const qrng = createRng(99);
+  const makeQuery = (): SearchQuery => {
+    const place = pickPlace(qrng);
+    return {
+      q: BENCH_QUERIES[Math.floor(qrng() * BENCH_QUERIES.length)],
+      near: { lat: place[2] + (qrng() - 0.5) * 0.2, lon: place[3] + (qrng() - 0.5) * 0.3, radiusKm: 15 },
+      filters: { contract: ['permanent'] },
+      facets: ['sector', 'contract', 'remote', 'employmentType'],
+      page: 1,
+      pageSize: 20,
+    };
+  };
+  for (let i = 0; i < 20; i++) await engine.search(makeQuery());
+  const times: number[] = [];
+  let totalHits = 0;
+  for (let i = 0; i < queries; i++) {
+    const q = makeQuery();
+    const t0 = performance.now();
+    const r = await engine.search(q);
+    times.push(performance.now() - t0);
+    totalHits += r.total;
+  }
+  times.sort((a, b) => a - b);
+  report(`search_${label}_p50`, percentile(times, 50), 'ms');
+  report(`search_${label}_p95`, percentile(times, 95), 'ms');
+  report(`search_${label}_p99`, percentile(times, 99), 'ms');
+  report(`search_${label}_mean_matches`, Math.round(totalHits / queries), 'vacancies');
+}
+
+const first = Math.round(scale * 0.4);
+const label = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
+await loadUpTo(first);
+await measure(label(first));
+await loadUpTo(scale);
+await measure(label(scale));
+report('search_peak_rss', peakRssMb(), 'MB');
+closeDb(db);
+for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
