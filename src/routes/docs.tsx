@@ -29,7 +29,7 @@ function typeOf(s: JsonSchema): string {
     const bits: string[] = [];
     if (typeof s['maxLength'] === 'number') bits.push(`≤ ${s['maxLength']} chars`);
     if (typeof s['minimum'] === 'number') bits.push(`≥ ${s['minimum']}`);
-    if (typeof s['maximum'] === 'number') bits.push(`≤ ${s['maximum']}`);
+    if (typeof s['maximum'] === 'number' && s['maximum'] < 1e15) bits.push(`≤ ${s['maximum']}`);
     return bits.length ? `${t} (${bits.join(', ')})` : t;
   }
   return 'any';
