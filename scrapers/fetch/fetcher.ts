@@ -118,7 +118,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   const random = o.random ?? Math.random;
   const global = pLimit(o.globalConcurrency);
   const hosts = new Map<string, HostState>();
-  const robots = new Map<string, Promise<RobotsRules>>();
+  const robots = new Map<string, Promise<{ rules: RobotsRules; problem?: string }>>();
   const token = robotsToken(o.userAgent);
 
   function host(url: URL): HostState {
@@ -212,7 +212,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     }
   }
 
-  function rulesFor(u: URL): Promise<RobotsRules> {
+  function rulesFor(u: URL): Promise<{ rules: RobotsRules; problem?: string }> {
     let p = robots.get(u.origin);
     if (!p) {
       p = loadRobots(u);
@@ -221,7 +221,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     return p;
   }
 
-  async function loadRobots(u: URL): Promise<RobotsRules> {
+  async function loadRobots(u: URL): Promise<{ rules: RobotsRules; problem?: string }> {
     const robotsUrl = `${u.origin}/robots.txt`;
     let url = robotsUrl;
     try {
@@ -231,39 +231,45 @@ export function createFetcher(options: FetcherOptions): Fetcher {
           url = new URL(a.location, url).href;
           continue;
         }
-        if (a.type !== 'ok') return ALLOW_ALL;
+        if (a.type !== 'ok') return { rules: ALLOW_ALL };
         const rules = parseRobots(robotsUrl, a.body);
         const delay = rules.getCrawlDelay(token);
         if (delay != null && delay > 0) {
           const h = host(u);
           h.delayMs = Math.max(h.delayMs, Math.min(delay * 1000, o.maxCrawlDelayMs));
         }
-        return rules;
+        return { rules };
       }
-      return ALLOW_ALL;
+      return { rules: ALLOW_ALL };
     } catch (err) {
       // A missing robots.txt (4xx, or the wrong content type) allows everything;
       // an unreachable or failing one allows nothing this run.
       if (err instanceof FetchError && (err.kind === 'content-type' || (err.status != null && err.status < 500))) {
-        return ALLOW_ALL;
+        return { rules: ALLOW_ALL };
       }
-      return DISALLOW_ALL;
+      const why = err instanceof Error ? err.message : String(err);
+      return { rules: DISALLOW_ALL, problem: `robots.txt could not be read (${why}): not crawling ${u.host}` };
     }
   }
 
-  async function allowed(url: string): Promise<boolean> {
-    if (!o.respectRobots) return true;
+  /** Null when allowed, else why not. */
+  async function refusal(url: string): Promise<string | null> {
+    if (!o.respectRobots) return null;
     const u = new URL(url);
-    if (u.pathname === '/robots.txt') return true;
-    return (await rulesFor(u)).isAllowed(url, token) !== false;
+    if (u.pathname === '/robots.txt') return null;
+    const r = await rulesFor(u);
+    return r.rules.isAllowed(url, token) === false ? (r.problem ?? 'disallowed by robots.txt') : null;
   }
+
+  const allowed = async (url: string) => (await refusal(url)) === null;
 
   async function fetchPage(url: string, req: FetchRequest): Promise<FetchOutcome> {
     const cached = req.conditional ? (o.validators?.get(url) ?? null) : null;
     const seen = new Set<string>([url]);
     let current = url;
     for (let hop = 0; ; hop++) {
-      if (!(await allowed(current))) return { kind: 'skipped', url: current, reason: 'disallowed by robots.txt' };
+      const refused = await refusal(current);
+      if (refused) return { kind: 'skipped', url: current, reason: refused };
       const headers: Record<string, string> = { ...req.headers };
       if (hop === 0 && cached?.memo) {
         if (cached.etag) headers['If-None-Match'] = cached.etag;

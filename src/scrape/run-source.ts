@@ -54,6 +54,8 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
   const budget = Math.min(opts.limit ?? Infinity, source.maxItems ?? Infinity);
   let taken = 0;
   const cache = opts.dryRun ? null : deps.cache;
+  // A --limit run samples fresh pages: replaying a 304 would skip the limit.
+  const conditional = !!cache && opts.limit == null;
   const fetcher = createFetcher({
     ...deps.fetch,
     ...(source.concurrency ? { perHostConcurrency: source.concurrency } : {}),
@@ -91,7 +93,7 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
   const io: CrawlIo = {
     async get(url, kind, o) {
       try {
-        let out = await fetcher.fetch(url, { kind, conditional: !!cache, headers: o?.headers });
+        let out = await fetcher.fetch(url, { kind, conditional, headers: o?.headers });
         if (out.kind === 'not-modified') {
           if (out.memo.refs?.length && !replay(out.memo.refs)) {
             cache?.forget(url);
