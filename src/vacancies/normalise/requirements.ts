@@ -99,6 +99,8 @@ export function findRequirements(text: string): Requirement[] {
   const out: Requirement[] = [];
   const seen = new Set<RequirementKind>();
   for (const rule of RULES) {
+    // One cheap test per rule first: most adverts mention few of these.
+    if (!rule.re.test(text)) continue;
     const re = new RegExp(rule.re.source, 'gi');
     for (const m of text.matchAll(re)) {
       const idx = m.index;

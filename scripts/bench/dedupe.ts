@@ -1,0 +1,58 @@
+/**
+ * `npx tsx scripts/bench/dedupe.ts [count=250000]`: clusters `count`
+ * generated vacancies (10% near-duplicates of others: reordered, re-agencied,
+ * re-referenced) with clusterAll, in a fresh on-disk SQLite file. Fingerprints
+ * are computed at ingest (normalise), so they are written up front and not timed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDb, openDb } from '../../src/db.ts';
+import { clusterAll } from '../../src/vacancies/dedupe/cluster.ts';
+import { computeFingerprint } from '../../src/vacancies/dedupe/fingerprint.ts';
+
+const count = Number(process.argv[2] ?? 250_000);
+const dir = mkdtempSync(join(tmpdir(), 'fp-bench-dedupe-'));
+const db = openDb(join(dir, 'bench.db'));
+const WORDS = 'care warehouse driver team customer support shift training experience safety clean deliver stock order pick pack manage report office sales kitchen food health patient school learning build repair install maintain electrical plumbing security guard retail store cash service quality standards communication development opportunity benefits pension holiday parking canteen discount bonus overtime weekend night day rota flexible hours contract permanent temporary apply today'.split(' ');
+const TITLES = ['Care Assistant', 'Warehouse Operative', 'Delivery Driver', 'Chef de Partie', 'Sales Advisor', 'Cleaner', 'Security Officer', 'Teaching Assistant', 'Electrician', 'Receptionist', 'Forklift Driver', 'Kitchen Porter'];
+const TOWNS: [string, number, number][] = [['Leeds', 53.8, -1.55], ['Manchester', 53.48, -2.24], ['Bristol', 51.45, -2.59], ['Cardiff', 51.48, -3.18], ['Glasgow', 55.86, -4.25], ['Norwich', 52.63, 1.3], ['York', 53.96, -1.08], ['Hull', 53.74, -0.33]];
+let seed = 42;
+const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)]!;
+const paragraph = () => Array.from({ length: 60 }, () => pick(WORDS)).join(' ') + '.';
+
+const insert = db.$client.prepare(
+  `INSERT INTO vacancies (source, source_ref, title, title_original, description_text, employer_name, town, lat, lon, fingerprint, content_hash, first_seen, last_seen, created_at, updated_at)
+   VALUES ('bench', ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+const t0 = performance.now();
+const originals: { title: string; town: [string, number, number]; paras: string[]; employer: string }[] = [];
+db.$client.transaction(() => {
+  for (let i = 0; i < count; i++) {
+    let v: { title: string; town: [string, number, number]; paras: string[]; employer: string };
+    if (i > 100 && rnd() < 0.1) {
+      const o = pick(originals);
+      const paras = [...o.paras];
+      [paras[0], paras[1]] = [paras[1]!, paras[0]!];
+      v = { ...o, paras: [...paras, `Ref ${i}`], employer: rnd() < 0.5 ? 'Agency ' + i : o.employer };
+    } else {
+      v = { title: pick(TITLES), town: pick(TOWNS), paras: Array.from({ length: 8 }, paragraph), employer: 'Employer ' + Math.floor(rnd() * 5000) };
+      if (originals.length < 20_000) originals.push(v);
+    }
+    const fp = computeFingerprint({ title: v.title, employerName: v.employer, place: v.town[0], descriptionText: v.paras.join('\n\n') });
+    insert.run(`r${i}`, v.title, v.title, v.employer, v.town[0], v.town[1], v.town[2], fp, `h${i}`, i, i, i, i);
+  }
+})();
+console.log(`dedupe_setup: ${((performance.now() - t0) / 1000).toFixed(1)} s (${count} vacancies with fingerprints, not part of the target)`);
+const t1 = performance.now();
+const r = clusterAll(db, { now: Date.now() });
+const secs = (performance.now() - t1) / 1000;
+console.log(`dedupe_cluster_all_${count}: ${secs.toFixed(1)} s`);
+console.log(`dedupe_clusters: ${r.clusters} clusters`);
+console.log(`dedupe_duplicates: ${r.duplicates} vacancies`);
+const t2 = performance.now();
+clusterAll(db, { now: Date.now(), rebuildBands: false });
+console.log(`dedupe_cluster_all_without_band_table_${count}: ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+closeDb(db);
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,64 @@
+/**
+ * `npx tsx scripts/bench/normalise.ts [count=5000] [--taxonomy-db PATH]`:
+ * normalise + enrich throughput on one core, over generated real-length
+ * adverts (≈3.7 KB of HTML description with lists, salary, place, terms and
+ * requirements phrases). With --taxonomy-db (a database with ESCO imported)
+ * the taxonomy helper's enricher runs with the full skill dictionary;
+ * without it, the bundled taxonomy if available, else no enricher (stated).
+ */
+import { createGeocoder } from '../../src/geo/geocoder.ts';
+import type { RawVacancy } from '../../src/vacancies/model.ts';
+import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
+import { loadEnricher } from '../eval/normalise.ts';
+
+const args = process.argv.slice(2);
+const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 5000);
+const ti = args.indexOf('--taxonomy-db');
+const { enricher, note } = await loadEnricher(ti >= 0 ? args[ti + 1] : undefined);
+console.error(note);
+
+const SENT = [
+  'You will provide high quality care and support to residents, helping with personal care, mealtimes and activities.',
+  'We are looking for an experienced warehouse operative with counterbalance forklift experience to join our team.',
+  'The successful candidate will have excellent communication skills and be able to work well under pressure.',
+  'Full training is provided, including manual handling, food hygiene and health and safety.',
+  'You must hold a full UK driving licence and be willing to travel between sites.',
+  'This role is subject to an enhanced DBS check.',
+  'Experience of Microsoft Excel, stock control and customer service is desirable.',
+  'We offer 28 days holiday, a pension, free parking and a subsidised canteen.',
+  'Shifts are four on four off, days and nights, with overtime available.',
+  'Applicants must have the right to work in the UK; we are unable to offer visa sponsorship.',
+];
+const TOWNS = ['Leeds', 'Manchester, Greater Manchester', 'Hybrid - London', 'BS1 4DJ', 'Newcastle upon Tyne', 'Cardiff or Newport', 'St Albans', 'Remote'];
+const SAL = ['£25,000 - £30,000 per annum', '£11.44 per hour', 'Competitive', 'Band 5', '£450 per week', 'up to £32,000 + benefits'];
+let seed = 7;
+const rnd = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)]!;
+function advert(i: number): RawVacancy {
+  let html = '';
+  while (html.length < 3700) {
+    html += `<p>${Array.from({ length: 4 }, () => pick(SENT)).join(' ')}</p>`;
+    if (rnd() < 0.4) html += `<h3>Essential criteria</h3><ul>${Array.from({ length: 4 }, () => `<li>${pick(SENT)}</li>`).join('')}</ul>`;
+  }
+  return {
+    reference: `b${i}`,
+    title: pick(['URGENT Care Assistant - Nights', 'Warehouse Operative (m/f/d)', 'HGV Class 1 Driver', 'Staff Nurse', 'Kitchen Porter £11.50ph']),
+    description: html,
+    location: pick(TOWNS),
+    salary: pick(SAL),
+    employmentType: pick(['FULL_TIME', 'Part time', 'Permanent']),
+    datePosted: pick(['2025-04-01T09:00:00+0100', 'Posted 3 days ago', '12/03/2025']),
+    employer: 'Employer ' + (i % 300),
+  };
+}
+const adverts = Array.from({ length: count }, (_, i) => advert(i));
+const avg = adverts.reduce((s, a) => s + (a.description?.length ?? 0), 0) / count;
+const geocoder = createGeocoder(null);
+const now = Date.now();
+for (let i = 0; i < Math.min(300, count); i++) normaliseVacancy({ now, geocoder, enricher }, adverts[i]!);
+const t0 = performance.now();
+for (const a of adverts) normaliseVacancy({ now, geocoder, enricher }, a);
+const secs = (performance.now() - t0) / 1000;
+console.log(`normalise_advert_bytes: ${avg.toFixed(0)} bytes`);
+console.log(`normalise_enricher: ${enricher ? 1 : 0} loaded`);
+console.log(`normalise_rate: ${(count / secs).toFixed(0)} adverts/s`);
