@@ -42,10 +42,10 @@ export const CORE_SKILLS: readonly BundledSkill[] = [
     ['organisation-skills', 'Organisational skills', 'well organised|highly organised|organised|planning and organising|organizational skills'],
     ['multitasking', 'Multitasking', 'multi-tasking|multi tasking|juggling tasks|handling multiple tasks|competing priorities'],
     ['resilience', 'Resilience', 'resilient|emotional resilience|positive attitude|can-do attitude|can do attitude|positive can-do attitude'],
-    ['shift-work', 'Shift and unsocial-hours working', 'shift work|willing to work shifts|rotating shifts|night shifts|weekend work|early starts|flexible hours|4 on 4 off|unsocial hours', 'cross-sector'],
+    ['shift-work', 'Shift and unsocial-hours working', 'shift work|willing to work shifts|rotating shifts|night shifts|weekend work|early starts|4 on 4 off|unsocial hours', 'cross-sector'],
     ['professionalism', 'Professionalism', 'professional manner|professional attitude|smart appearance|well presented|professional appearance'],
     ['lone-working', 'Lone working', 'working alone|lone worker|working on your own|solo working', 'cross-sector'],
-    ['physical-stamina', 'Physical fitness and stamina', 'physically fit|physically demanding|physical work|on your feet all day|standing for long periods|good level of fitness|active role', 'cross-sector'],
+    ['physical-stamina', 'Physical fitness and stamina', 'physically fit|physically demanding|physical work|on your feet all day|standing for long periods|good level of fitness', 'cross-sector'],
     ['productivity-targets', 'Working to productivity targets', 'working to targets|meeting targets|kpis|hitting targets|performance targets|pick rate|productivity targets', 'cross-sector'],
   ]),
   ...defineSkills('fpg:problem-solving', 'transversal', [
@@ -157,8 +157,8 @@ export const CORE_SKILLS: readonly BundledSkill[] = [
     ['aat-qualification', 'AAT accounting qualification', 'aat|aat level 2|aat level 3|aat qualified|aat level 4', 'licence'],
     ['insurance-claims', 'Insurance claims handling', 'claims handling|claims handler|processing claims|first notification of loss|fnol|claims administration', 'occupation-specific'],
     ['banking-transactions', 'Counter banking transactions', 'cashier duties|processing transactions|deposits and withdrawals|bank counter|post office counter|foreign currency exchange', 'occupation-specific'],
-    ['financial-advice', 'Financial products knowledge', 'financial products|mortgages|pensions|savings and investments|financial services products', 'knowledge'],
-    ['debt-collection', 'Debt collection', 'collections|debt recovery|collecting debts|arrears collection|rent arrears|payment plans', 'occupation-specific'],
+    ['financial-advice', 'Financial products knowledge', 'financial products|mortgages|savings and investments|financial services products', 'knowledge'],
+    ['debt-collection', 'Debt collection', 'debt recovery|collecting debts|arrears collection|rent arrears|payment plans', 'occupation-specific'],
   ]),
   ...defineSkills('fpg:hr-people', 'sector-specific', [
     ['recruitment', 'Recruitment', 'recruiting|resourcing|shortlisting candidates|interviewing candidates|talent acquisition|sourcing candidates'],
@@ -169,7 +169,7 @@ export const CORE_SKILLS: readonly BundledSkill[] = [
   ]),
   ...defineSkills('fpg:legal-compliance', 'knowledge', [
     ['gdpr', 'Data protection (UK GDPR)', 'gdpr|uk gdpr|data protection|data protection act|data protection act 2018|information governance'],
-    ['confidentiality', 'Confidentiality', 'confidential information|maintaining confidentiality|discretion|handling sensitive information|discreet'],
+    ['confidentiality', 'Confidentiality', 'confidential information|maintaining confidentiality|handling sensitive information|discreet'],
     ['equality-diversity', 'Equality, diversity and inclusion', 'equality and diversity|equality act|edi|diversity and inclusion|equal opportunities'],
     ['anti-money-laundering', 'Anti-money laundering', 'aml|anti money laundering|kyc|know your customer|money laundering regulations'],
     ['consumer-law', 'Consumer rights law', 'consumer rights|consumer rights act|trading standards|sale of goods'],

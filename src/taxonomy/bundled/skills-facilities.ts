@@ -20,7 +20,7 @@ export const FACILITIES_SKILLS: readonly BundledSkill[] = [
   ...defineSkills('fpg:facilities-maintenance', 'sector-specific', [
     ['facilities-management', 'Facilities management', 'facilities coordination|hard fm|soft fm|contractor management|site services|building services management'],
     ['caretaking', 'Caretaking and site duties', 'caretaker duties|site manager duties|opening and locking the building|premises officer|site supervisor duties|setting up rooms'],
-    ['pest-control', 'Pest control', 'rodent control|insect control|proofing|bird control|rpc2|pest management', 'occupation-specific'],
+    ['pest-control', 'Pest control', 'rodent control|insect control|bird control|rpc2|pest management', 'occupation-specific'],
     ['water-hygiene', 'Water hygiene (Legionella)', 'legionella|water hygiene|legionella awareness|water temperature checks|flushing regimes|l8', 'knowledge'],
     ['grounds-maintenance', 'Grounds maintenance', 'grass cutting|mowing|hedge trimming|strimming|leaf clearing|ride on mower|litter picking'],
     ['furniture-moving', 'Furniture moving and removals', 'removals|furniture moving|office moves|house removals|portering furniture|packing and removals'],

@@ -60,7 +60,7 @@ export const SERVICE_SKILLS: readonly BundledSkill[] = [
     ['stock-taking', 'Stock taking', 'stocktake|stocktaking|stock counts|stock audits|cycle counts|cycle counting|inventory counts'],
     ['visual-merchandising', 'Visual merchandising', 'merchandising|window displays|product displays|creating displays|store layout|display standards', 'sector-specific'],
     ['planograms', 'Planograms', 'planogram|working to planograms|planogram compliance|range changes', 'sector-specific'],
-    ['pricing-labelling', 'Pricing and labelling', 'price changes|pricing|labelling|ticketing products|price labels|shelf edge labels'],
+    ['pricing-labelling', 'Pricing and labelling', 'price changes|labelling|ticketing products|price labels|shelf edge labels'],
     ['loss-prevention', 'Loss prevention', 'shrinkage|theft prevention|store detective|retail security|shoplifting prevention', 'sector-specific'],
     ['online-order-picking', 'Online grocery order picking', 'online picking|home shopping picking|click and collect|grocery picking|dotcom picking|personal shopper', 'sector-specific'],
     ['fresh-food-counter', 'Fresh food counter service', 'deli counter|butchery counter|fish counter|bakery counter|serving at counters|food to go counter', 'sector-specific'],
