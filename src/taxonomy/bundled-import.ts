@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db.ts';
+import { BUNDLED_OCCUPATIONS, BUNDLED_SECTORS, BUNDLED_SKILL_GROUPS, BUNDLED_SKILLS, BUNDLED_TAXONOMY_VERSION } from './bundled/index.ts';
 import type { BundledOccupation, BundledSkill, BundledSkillGroup } from './bundled/types.ts';
 import type { Sector } from './model.ts';
 import { createTaxonomyVersion, createTaxonomyWriter, ensureSectors, finishTaxonomyVersion } from './store.ts';
@@ -11,6 +12,14 @@ export interface BundledTaxonomyData {
   occupations: readonly BundledOccupation[];
   sectors?: readonly Sector[];
 }
+
+/** The UK taxonomy shipped in src/taxonomy/bundled/. */
+export const BUNDLED_TAXONOMY: BundledTaxonomyData = {
+  groups: BUNDLED_SKILL_GROUPS,
+  skills: BUNDLED_SKILLS,
+  occupations: BUNDLED_OCCUPATIONS,
+  sectors: BUNDLED_SECTORS,
+};
 
 export interface BundledLoadResult {
   /** False when this exact bundled data was already loaded (nothing written). */
@@ -25,8 +34,8 @@ export interface BundledLoadResult {
  * calling it at every start-up is cheap and idempotent. Upserts by stable id:
  * ESCO/O*NET rows imported beside it are untouched.
  */
-export function ensureBundledTaxonomy(db: Db, now: number, data: BundledTaxonomyData): BundledLoadResult {
-  const label = `bundled-uk@${hashBundled(data)}`;
+export function ensureBundledTaxonomy(db: Db, now: number, data: BundledTaxonomyData = BUNDLED_TAXONOMY): BundledLoadResult {
+  const label = `${data === BUNDLED_TAXONOMY ? BUNDLED_TAXONOMY_VERSION : 'bundled'}@${hashBundled(data)}`;
   const existing = db.$client
     .prepare("SELECT id, counts FROM taxonomy_versions WHERE source = 'bundled' AND label = ? ORDER BY id DESC LIMIT 1")
     .get(label) as { id: number; counts: string } | undefined;

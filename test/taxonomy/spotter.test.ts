@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createTaxonomy } from '../../src/taxonomy/build.ts';
+import { createSkillSpotter } from '../../src/taxonomy/enricher/skill-spotter.ts';
+import type { Skill } from '../../src/taxonomy/model.ts';
+import { stemWord } from '../../src/taxonomy/text.ts';
+
+const skill = (id: string, label: string, altLabels: string[] = [], type: Skill['type'] = 'cross-sector'): Skill => ({
+  id, label, altLabels, type, groupId: null, description: null,
+});
+
+const taxonomy = createTaxonomy({
+  versionId: 1,
+  occupations: [],
+  relations: [],
+  groups: [],
+  sectors: [],
+  skills: [
+    skill('fp:forklift', 'Forklift operation', ['forklift', 'FLT']),
+    skill('fp:forklift-licence', 'Forklift licence', ['counterbalance forklift licence', 'forklift truck licence']),
+    skill('fp:manual-handling', 'Manual handling', ['moving and handling']),
+    skill('fp:food-hygiene', 'Food hygiene', ['food safety', 'level 2 food hygiene certificate']),
+    skill('fp:customer-service', 'Customer service', ['customer care']),
+    skill('fp:driving', 'Drive vehicles', ['driving']),
+    skill('fp:art', 'Art', ['artistic ability']),
+    skill('fp:work', 'Work'),
+    skill('esco:e1', 'manual handling', ['manage manual handling']),
+    skill('esco:e2', 'Microsoft Access', ['Access']),
+    skill('esco:e3', 'manage budgets', ['budget management']),
+    skill('esco:e4', 'HACCP', []),
+    skill('esco:e5', 'C++', []),
+  ],
+});
+const spotter = createSkillSpotter(taxonomy);
+const ids = (text: string) => spotter.spot(text).map((s) => s.id).sort();
+
+describe('stemmer', () => {
+  it('folds plurals, -ing and a final -e, but not -er nouns', () => {
+    expect(stemWord('driving')).toBe(stemWord('drive'));
+    expect(stemWord('drives')).toBe(stemWord('drive'));
+    expect(stemWord('caring')).toBe(stemWord('care'));
+    expect(stemWord('care')).not.toBe(stemWord('car'));
+    expect(stemWord('budgets')).toBe('budget');
+    expect(stemWord('managing')).toBe(stemWord('manage'));
+    expect(stemWord('driver')).not.toBe(stemWord('drive'));
+    expect(stemWord('organize')).toBe(stemWord('organise'));
+    expect(stemWord('advisor')).toBe(stemWord('adviser'));
+  });
+});
+
+describe('skill spotter', () => {
+  it('matches labels and synonyms whatever their case', () => {
+    expect(ids('Good CUSTOMER CARE is key.')).toEqual(['fp:customer-service']);
+    expect(ids('Moving and handling training given')).toEqual(['fp:manual-handling']);
+  });
+
+  it('matches inflections: plurals and -ing forms', () => {
+    expect(ids('You will be managing budgets')).toEqual(['esco:e3']);
+    expect(ids('Driving vehicles is part of the job')).toEqual(['fp:driving']);
+    expect(ids('Forklifts and more forklifts')).toEqual(['fp:forklift']);
+  });
+
+  it('takes the longest match', () => {
+    const found = spotter.spot('Must hold a counterbalance forklift licence.');
+    expect(found.map((s) => s.id)).toEqual(['fp:forklift-licence']);
+    expect(found[0]!.evidence).toBe('counterbalance forklift licence');
+  });
+
+  it('never matches inside another word', () => {
+    expect(ids('We start early; the smart startup is in Artingstall.')).toEqual([]);
+    expect(ids('superforklift and forklift-free')).toEqual(['fp:forklift']);
+  });
+
+  it('returns one hit per scheme when the bundled taxonomy and ESCO share a label', () => {
+    expect(ids('Manual handling is required')).toEqual(['esco:e1', 'fp:manual-handling']);
+  });
+
+  it('drops generic one-word labels ("driving", "work") and one-word synonyms from imported taxonomies, keeps acronyms', () => {
+    expect(ids('Work with Access to the building; driving')).toEqual([]);
+    expect(ids('Knowledge of HACCP and C++')).toEqual(['esco:e4', 'esco:e5']);
+  });
+
+  it('tells required from merely mentioned, by section and by sentence', () => {
+    const advert = [
+      'About the role',
+      'You will provide customer service in our busy store.',
+      '',
+      'Essential criteria:',
+      '- Food hygiene certificate',
+      '- Manual handling experience',
+      '',
+      'Desirable:',
+      '- Forklift licence',
+      '',
+      'Driving vehicles would be an advantage. You must have a FLT ticket.',
+    ].join('\n');
+    const found = new Map(spotter.spot(advert).map((s) => [s.id, s]));
+    expect(found.get('fp:customer-service')!.required).toBe(false);
+    expect(found.get('fp:food-hygiene')!.required).toBe(true);
+    expect(found.get('fp:manual-handling')!.required).toBe(true);
+    expect(found.get('fp:forklift-licence')!.required).toBe(false);
+    expect(found.get('fp:driving')!.required).toBe(false);
+    expect(found.get('fp:forklift')!.required).toBe(true);
+    expect(found.get('fp:forklift')!.evidence).toBe('FLT');
+  });
+
+  it('reports each skill once, with evidence from the text and a confidence in (0, 1)', () => {
+    const found = spotter.spot('Food safety matters. Food hygiene level 2. Food hygiene again.');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ id: 'fp:food-hygiene', label: 'Food hygiene', evidence: 'Food safety' });
+    expect(found[0]!.confidence).toBeGreaterThan(0.5);
+    expect(found[0]!.confidence).toBeLessThan(1);
+  });
+
+  it('never throws, and evidence always comes from the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), fc.constantFrom('', '\n', 'manual handling ', 'Essential:\n', 'C++ '), (s, extra) => {
+        const text = extra + s + extra;
+        for (const hit of spotter.spot(text)) {
+          expect(text).toContain(hit.evidence);
+          expect(hit.confidence).toBeGreaterThan(0);
+          expect(hit.confidence).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(spotter.spot('')).toEqual([]);
+  });
+});
