@@ -12,6 +12,8 @@ import { docsRoutes } from './routes/docs.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { vacancyRoutes } from './routes/vacancies.ts';
+import { searchRoutes } from './routes/search.ts';
+import { adminRoutes } from './routes/admin.ts';
 import type { SearchEngine } from './search/engine.ts';
 import type { Taxonomy } from './taxonomy/model.ts';
 import type { VacancyEnricher } from './vacancies/enricher.ts';
@@ -30,6 +32,8 @@ export interface AppDeps {
   now: Clock;
   logger: Logger;
   config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'>;
+  /** The scrape sources file, shown by GET /v1/admin/sources. */
+  sourcesFile?: string;
 }
 
 export type AppEnv = { Variables: { requestId: string; logger: Logger } };
@@ -78,6 +82,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', openApiRoutes());
   app.route('/', docsRoutes());
   app.route('/', vacancyRoutes(deps));
+  app.route('/', searchRoutes(deps));
+  app.route('/', adminRoutes(deps));
   app.route('/v1/participants', participantRoutes(deps));
 
   return app;

@@ -57,8 +57,8 @@ export function parseUserQuery(q: string | undefined | null): QueryTerm[] {
 
 const quote = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
-/** The terms ANDed as an FTS5 expression (null when there are none). */
-export function toFtsExpression(terms: QueryTerm[]): string | null {
+/** The terms ANDed (or OR'd, for highlighting) as an FTS5 expression; null when there are none. */
+export function toFtsExpression(terms: QueryTerm[], op: 'AND' | 'OR' = 'AND'): string | null {
   if (!terms.length) return null;
-  return terms.map((t) => (t.kind === 'prefix' ? `${quote(t.tokens)} *` : quote(t.tokens))).join(' AND ');
+  return terms.map((t) => (t.kind === 'prefix' ? `${quote(t.tokens)} *` : quote(t.tokens))).join(` ${op} `);
 }
