@@ -1,3 +1,4 @@
+import { stems } from '../../taxonomy/text.ts';
 import type { SearchDocument } from '../engine.ts';
 
 /**
@@ -6,6 +7,11 @@ import type { SearchDocument } from '../engine.ts';
  * `groupKey` (its duplicate cluster id), which is the index's distinct
  * attribute: one attribute collapses both the locations of one vacancy and
  * the members of one duplicate cluster.
+ *
+ * Meilisearch does not stem English, so the searchable text is indexed as
+ * stems (the light stemmer the taxonomy matcher uses: caring → care,
+ * warehouses → warehous) and queries are stemmed the same way; the original
+ * title and description are kept for highlighting and cropping only.
  */
 export interface MeiliDocument {
   /** Primary key `<vacancyId>-<locationIndex>`. */
@@ -17,8 +23,11 @@ export interface MeiliDocument {
   title: string;
   description: string;
   employer: string | null;
-  /** Skill labels (searchable) when the engine was given a label resolver. */
-  skillLabels: string[];
+  /** Searchable, as stems: title; skill labels (when the engine can resolve them); employer and place names; description. */
+  titleStems: string;
+  skillStems: string[];
+  extraStems: string[];
+  descriptionStems: string;
   skills: string[];
   town: string | null;
   region: string | null;
@@ -48,6 +57,11 @@ export const PRIMARY_KEY = 'docId';
 /** Characters reserved for the highlight markers (see highlight.ts); stripped from indexed text. */
 const MARKER_CHARS = /[\uE000\uE001]/g;
 
+/** Text as the stems Meilisearch indexes, space-separated. */
+export function toStemText(text: string): string {
+  return stems(text).join(' ');
+}
+
 export function toDocId(vacancyId: number, locationIndex: number): string {
   return `${vacancyId}-${locationIndex}`;
 }
@@ -68,7 +82,10 @@ export function toMeiliDocuments(
     title: doc.title.replace(MARKER_CHARS, ''),
     description: doc.description.replace(MARKER_CHARS, ''),
     employer: doc.employer?.replace(MARKER_CHARS, '') ?? null,
-    skillLabels: labelSkill ? doc.skills.flatMap((id) => labelSkill(id) ?? []) : [],
+    titleStems: toStemText(doc.title),
+    skillStems: labelSkill ? doc.skills.flatMap((id) => labelSkill(id) ?? []).map(toStemText) : [],
+    extraStems: [doc.employer, doc.town, doc.localAuthority, doc.region].flatMap((t) => (t ? [toStemText(t)] : [])),
+    descriptionStems: toStemText(doc.description),
     skills: doc.skills,
     town: doc.town,
     region: doc.region,

@@ -1,6 +1,7 @@
 import type { SearchParams } from 'meilisearch';
 import type { SearchQuery, SearchSort } from '../engine.ts';
 import { parseUserQuery } from '../fts-query.ts';
+import { stemWord } from '../../taxonomy/text.ts';
 import { buildFilter, formatFilterNumber } from './filter.ts';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './highlight.ts';
 
@@ -14,13 +15,22 @@ export const CROP_LENGTH = 32;
  * The query text as Meilisearch reads it, from the same parse the embedded
  * engine uses (words, "quoted phrases", prefix* terms; tokens are letters and
  * digits only, so nothing typed can act as Meilisearch syntax such as a
- * leading `-` negation). Meilisearch matches only the last word as a prefix,
- * so prefix terms go last.
+ * leading `-` negation). Words and phrases are stemmed as the index is.
+ * Meilisearch reads only the last word as a prefix, and not even that when
+ * the query ends with a space: so prefix terms go last, unstemmed, and a
+ * query without one ends with a space (care must not match carer).
  */
 export function toMeiliQueryText(q: string | undefined): string {
   const terms = parseUserQuery(q);
-  const ordered = [...terms.filter((t) => t.kind !== 'prefix'), ...terms.filter((t) => t.kind === 'prefix')];
-  return ordered.map((t) => (t.kind === 'phrase' ? `"${t.tokens.join(' ')}"` : t.tokens.join(' '))).join(' ');
+  const exact = terms
+    .filter((t) => t.kind !== 'prefix')
+    .map((t) => {
+      const words = t.tokens.map(stemWord);
+      return t.kind === 'phrase' ? `"${words.join(' ')}"` : words.join(' ');
+    });
+  const prefix = terms.filter((t) => t.kind === 'prefix').map((t) => t.tokens.join(' '));
+  if (prefix.length === 0) return exact.length > 0 ? `${exact.join(' ')} ` : '';
+  return [...exact, ...prefix].join(' ');
 }
 
 /** The sort the embedded engine applies when none is asked for. */
@@ -35,11 +45,12 @@ export function clampPage(query: SearchQuery): { page: number; hitsPerPage: numb
 }
 
 /**
- * Ties break by date then id, newest first, as in the embedded engine. A
- * relevance sort without text is a date sort (every document ties).
+ * Ties break by date, newest first, then by the lower id (so a duplicate
+ * cluster's canonical, first-created vacancy represents it), as in the
+ * embedded engine. A relevance sort without text is a date sort.
  */
 export function buildSort(query: SearchQuery, q: string): string[] | undefined {
-  const newest = ['datePosted:desc', 'vacancyId:desc'];
+  const newest = ['datePosted:desc', 'vacancyId:asc'];
   switch (effectiveSort(query, q)) {
     case 'relevance':
       return q ? undefined : newest;

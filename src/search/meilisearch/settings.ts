@@ -32,8 +32,11 @@ export const FILTERABLE_ATTRIBUTES = [
 /** vacancyId only breaks ties, as in the embedded engine. */
 export const SORTABLE_ATTRIBUTES = ['datePosted', 'salaryReach', '_geo', 'vacancyId'] as const;
 
-/** Most important first: a title match beats a skill, employer or place match, which beat the description. */
-export const SEARCHABLE_ATTRIBUTES = ['title', 'skillLabels', 'employer', 'town', 'localAuthority', 'region', 'description'] as const;
+/**
+ * Most important first: a title match beats a skill, employer or place match,
+ * which beat the description. All stems (see document.ts).
+ */
+export const SEARCHABLE_ATTRIBUTES = ['titleStems', 'skillStems', 'extraStems', 'descriptionStems'] as const;
 
 export const FACET_ATTRIBUTES = ['sector', 'contract', 'remote', 'employmentType'] as const;
 
@@ -56,7 +59,7 @@ export function buildIndexSettings(options: IndexSettingsOptions = {}): Settings
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
     filterableAttributes: [...FILTERABLE_ATTRIBUTES],
     sortableAttributes: [...SORTABLE_ATTRIBUTES],
-    // Everything but the skill labels, which exist only to be searched.
+    // Not the stems: they exist only to be searched.
     displayedAttributes: [
       'docId', 'vacancyId', 'locationIndex', 'groupKey', 'title', 'description', 'employer',
       'sector', 'contract', 'employmentType', 'remote', 'salaryReach', 'datePosted', 'places', '_geo',

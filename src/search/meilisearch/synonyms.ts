@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../../taxonomy/model.ts';
+import { normaliseKey } from '../../taxonomy/text.ts';
 
 export interface SynonymOptions {
   /** Most terms taken from one occupation (title + alternative titles); ESCO lists dozens, most rare. */
@@ -7,14 +8,16 @@ export interface SynonymOptions {
   maxTermLength?: number;
 }
 
+/** As the index and the query see it: stems (synonyms apply to query words, which are stems). */
 function normaliseTerm(term: string): string {
-  return term.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return normaliseKey(term.normalize('NFKC'));
 }
 
 /**
  * Meilisearch synonyms from the taxonomy's occupation titles: an
  * occupation's title and its alternative titles all mean each other
- * ("care assistant" ⇄ "carer" ⇄ "support worker"). Terms shared by several
+ * ("care assistant" ⇄ "carer" ⇄ "support worker"), written as stems like
+ * the index and the query. Terms shared by several
  * occupations get the union. Pure; keys and lists are sorted so the result
  * is deterministic (settings updates are then no-ops when nothing changed).
  */

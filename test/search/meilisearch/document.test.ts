@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchDocument } from '../../../src/search/engine.ts';
-import { toDocId, toMeiliDocuments } from '../../../src/search/meilisearch/document.ts';
+import { toDocId, toMeiliDocuments, toStemText } from '../../../src/search/meilisearch/document.ts';
 
 function doc(over: Partial<SearchDocument> = {}): SearchDocument {
   return {
@@ -39,7 +39,10 @@ describe('toMeiliDocuments', () => {
       title: 'Warehouse Operative',
       description: 'Picking and packing orders.',
       employer: 'Acme Logistics',
-      skillLabels: [],
+      titleStems: 'warehous operativ',
+      skillStems: [],
+      extraStems: ['acme logistic', 'leed', 'leed', 'yorkshir and the humber'],
+      descriptionStems: 'pick and pack order',
       skills: ['fp:manual-handling', 'fp:forklift'],
       town: 'Leeds',
       region: 'Yorkshire and The Humber',
@@ -112,9 +115,14 @@ describe('toMeiliDocuments', () => {
     expect(toMeiliDocuments(doc({ salaryAnnualMin: 30000, salaryAnnualMax: null }))[0]!.salaryReach).toBe(30000);
   });
 
-  it('adds skill labels when given a resolver, skipping unknown ids', () => {
-    const labels: Record<string, string> = { 'fp:manual-handling': 'manual handling' };
-    expect(toMeiliDocuments(doc(), (id) => labels[id])[0]!.skillLabels).toEqual(['manual handling']);
+  it('adds skill labels as stems when given a resolver, skipping unknown ids', () => {
+    const labels: Record<string, string> = { 'fp:manual-handling': 'Manual handling' };
+    expect(toMeiliDocuments(doc(), (id) => labels[id])[0]!.skillStems).toEqual(['manual handl']);
+  });
+
+  it('indexes stems so inflections meet (caring → care, warehouses → warehous)', () => {
+    expect(toStemText('Caring for residents in warehouses')).toBe('care for resident in warehous');
+    expect(toStemText('Never trust <script>alert("x")</script> & C++')).toBe('never trust script alert x script c++');
   });
 
   it('strips the highlight marker characters from indexed text', () => {

@@ -3,18 +3,21 @@ import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../../src/search/meilisearch/h
 import { MAX_PAGE_SIZE, toMeiliQueryText, toSearchParams } from '../../../src/search/meilisearch/query.ts';
 
 describe('toMeiliQueryText', () => {
-  it('keeps words and quoted phrases, lower-cased like the embedded engine', () => {
-    expect(toMeiliQueryText('Care  "night shift"  Leeds')).toBe('care "night shift" leeds');
+  it('stems words and phrases like the index, and ends with a space so the last word is not a prefix', () => {
+    expect(toMeiliQueryText('Caring  "night shifts"  Leeds')).toBe('care "night shift" leed ');
+    expect(toMeiliQueryText('warehouses')).toBe('warehous ');
   });
 
-  it('moves prefix terms last, since Meilisearch only prefixes the last word', () => {
-    expect(toMeiliQueryText('fork* driver')).toBe('driver fork');
+  it('puts a prefix term last, unstemmed, with no trailing space', () => {
+    expect(toMeiliQueryText('wareh* driving')).toBe('driv wareh');
+    expect(toMeiliQueryText('forkl*')).toBe('forkl');
   });
 
   it('leaves no Meilisearch syntax: negation dashes, stray quotes and stars vanish', () => {
-    expect(toMeiliQueryText('-driver ware"house')).toBe('driver ware house');
+    expect(toMeiliQueryText('-driver ware"house')).toBe('driver ware hous ');
     expect(toMeiliQueryText('"" * -- ()')).toBe('');
-    expect(toMeiliQueryText('e-mail')).toBe('"e mail"');
+    expect(toMeiliQueryText('e-mail')).toBe('"e mail" ');
+    expect(toMeiliQueryText('NEAR(care')).toBe('"near care" ');
     expect(toMeiliQueryText(undefined)).toBe('');
   });
 });
@@ -38,7 +41,7 @@ describe('toSearchParams', () => {
         matchingStrategy: 'all',
         attributesToRetrieve: ['vacancyId', 'places'],
         showRankingScore: true,
-        sort: ['datePosted:desc', 'vacancyId:desc'],
+        sort: ['datePosted:desc', 'vacancyId:asc'],
         ...formatting,
       },
     });
@@ -62,14 +65,14 @@ describe('toSearchParams', () => {
       attributesToRetrieve: ['vacancyId', 'places'],
       showRankingScore: true,
       filter: 'sector IN ["H"] AND salaryReach >= 24000 AND _geoRadius(53.8, -1.55, 20000)',
-      sort: ['_geoPoint(53.8, -1.55):asc', 'datePosted:desc', 'vacancyId:desc'],
+      sort: ['_geoPoint(53.8, -1.55):asc', 'datePosted:desc', 'vacancyId:asc'],
       facets: ['sector', 'remote'],
       ...formatting,
     });
   });
 
   it('sorts like the embedded engine, ties newest first', () => {
-    const newest = ['datePosted:desc', 'vacancyId:desc'];
+    const newest = ['datePosted:desc', 'vacancyId:asc'];
     expect(toSearchParams({ q: 'chef', sort: 'date' }).params.sort).toEqual(newest);
     expect(toSearchParams({ sort: 'salary' }).params.sort).toEqual(['salaryReach:desc', ...newest]);
     // Relevance: Meilisearch's own rules; without text everything ties, so newest first.
@@ -81,8 +84,8 @@ describe('toSearchParams', () => {
   it('defaults to relevance with text, distance with near, else date', () => {
     const near = { lat: 51.5, lon: -0.12, radiusKm: 5 };
     expect(toSearchParams({ q: 'chef', near }).params.sort).toBeUndefined();
-    expect(toSearchParams({ near }).params.sort).toEqual(['_geoPoint(51.5, -0.12):asc', 'datePosted:desc', 'vacancyId:desc']);
-    expect(toSearchParams({ q: '***' }).params.sort).toEqual(['datePosted:desc', 'vacancyId:desc']);
+    expect(toSearchParams({ near }).params.sort).toEqual(['_geoPoint(51.5, -0.12):asc', 'datePosted:desc', 'vacancyId:asc']);
+    expect(toSearchParams({ q: '***' }).params.sort).toEqual(['datePosted:desc', 'vacancyId:asc']);
   });
 
   it('shows each vacancy once without cluster collapsing', () => {

@@ -4,8 +4,8 @@ import { buildIndexSettings, FILTERABLE_ATTRIBUTES, SORTABLE_ATTRIBUTES } from '
 describe('buildIndexSettings', () => {
   const settings = buildIndexSettings({ synonyms: { carer: ['care assistant'] }, maxTotalHits: 5000 });
 
-  it('searches the title first and the description last', () => {
-    expect(settings.searchableAttributes).toEqual(['title', 'skillLabels', 'employer', 'town', 'localAuthority', 'region', 'description']);
+  it('searches stems, the title first and the description last', () => {
+    expect(settings.searchableAttributes).toEqual(['titleStems', 'skillStems', 'extraStems', 'descriptionStems']);
   });
 
   it('can filter on every field a query filters, facets or removes by', () => {
@@ -37,9 +37,9 @@ describe('buildIndexSettings', () => {
     expect(settings.faceting).toEqual({ maxValuesPerFacet: 100 });
   });
 
-  it('retrieves what result mapping reads but never the skill labels', () => {
+  it('retrieves what result mapping reads but never the stems', () => {
     expect(settings.displayedAttributes).toEqual(expect.arrayContaining(['vacancyId', 'places', 'title', 'description', '_geo']));
-    expect(settings.displayedAttributes).not.toContain('skillLabels');
+    expect(settings.displayedAttributes!.filter((a) => a.endsWith('Stems'))).toEqual([]);
   });
 
   it('defaults to no synonyms and 10,000 hits', () => {

@@ -1,0 +1,47 @@
+import { Meilisearch } from 'meilisearch';
+import { describe } from 'vitest';
+import { fixedClock } from '../../../src/clock.ts';
+import { MeilisearchEngine } from '../../../src/search/meilisearch/engine.ts';
+import { CONTRACT_NOW, describeEngineContract } from '../engine-contract.ts';
+
+/**
+ * The shared engine contract against a real Meilisearch (v1.15 or later),
+ * only when MEILI_HOST is set:
+ *
+ *   MEILI_HOST=http://127.0.0.1:7700 MEILI_API_KEY=<master or admin key> \
+ *     npx vitest run --config test/vitest.config.ts test/search/meilisearch/contract.test.ts
+ *
+ * Without MEILI_HOST the suite is registered as skipped (never as passed).
+ * Each engine gets its own index prefix; cleanup deletes its indexes.
+ */
+const host = process.env.MEILI_HOST;
+const apiKey = process.env.MEILI_API_KEY;
+const runId = `${process.pid}_${Math.floor(Math.random() * 1e6)}`;
+let made = 0;
+
+async function dropIndexes(prefix: string): Promise<void> {
+  const client = new Meilisearch({ host: host!, apiKey });
+  const { results } = await client.getRawIndexes({ limit: 1000 });
+  for (const index of results) {
+    if (index.uid.startsWith(prefix)) await client.deleteIndex(index.uid).waitTask({ timeout: 30_000 });
+  }
+}
+
+describe.runIf(Boolean(host))('Meilisearch at MEILI_HOST', () => {
+  describeEngineContract('meilisearch', async () => {
+    const prefix = `flightpath_contract_${runId}_${++made}_`;
+    const clock = fixedClock(CONTRACT_NOW);
+    const engine = new MeilisearchEngine({
+      host: host!,
+      apiKey,
+      searchKey: process.env.MEILI_SEARCH_KEY ?? apiKey,
+      indexPrefix: prefix,
+      now: () => {
+        // Distinct rebuild index names even with a fixed clock.
+        clock.advance(1);
+        return clock();
+      },
+    });
+    return { engine, cleanup: () => dropIndexes(prefix) };
+  });
+});
