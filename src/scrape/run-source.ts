@@ -67,8 +67,11 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
   const findRef = c.prepare('SELECT id, status FROM vacancies WHERE source = ? AND source_ref = ?');
   const touch = c.prepare('UPDATE vacancies SET last_seen = ?, missed_runs = 0 WHERE id = ?');
 
+  // Pages with problems are not given validators: they are fetched and reported again next run.
+  const troubled = new Set<string>();
   const error: CrawlIo['error'] = (url, message, o) => {
     errorCount++;
+    if (url) troubled.add(url);
     if (errors.length < 500) errors.push({ url, message });
     if (o?.partial) partial = true;
   };
@@ -147,7 +150,8 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
           else stats.vacanciesUnchanged++;
         }
         // Validators land with the vacancies they vouch for, or not at all.
-        cache?.save(page.url, source.name, page.validators, { refs: refs.filter(Boolean), links: y.links, next: y.next ?? null }, now);
+        if (troubled.has(page.url)) cache?.forget(page.url);
+        else cache?.save(page.url, source.name, page.validators, { refs: refs.filter(Boolean), links: y.links, next: y.next ?? null }, now);
       })();
       opts.onTick?.(y.vacancies ? Math.max(1, vacancies.length) : 0);
     },
