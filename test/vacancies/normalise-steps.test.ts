@@ -41,6 +41,21 @@ describe('cleanTitle', () => {
     ['CARE ASSISTANT - NIGHTS', 'Care Assistant - Nights'],
     ['HGV Class 1 Driver', 'HGV Class 1 Driver'],
     ['Head of Finance (Service Charge)', 'Head of Finance (Service Charge)'],
+    ['Occupational Therapist Urgent Care Response', 'Occupational Therapist Urgent Care Response'],
+    ['New Product Development Manager', 'New Product Development Manager'],
+    ['NEW! Delivery Driver', 'Delivery Driver'],
+    ['Perinatal Referrals Coordinator', 'Perinatal Referrals Coordinator'],
+    ['Reference Data Java Developer', 'Reference Data Java Developer'],
+    ['Research Fellow (75165-084)', 'Research Fellow'],
+    ['Events Manager - SB1023', 'Events Manager'],
+    ['Lecturer in English Literature, 1600-1720', 'Lecturer in English Literature, 1600-1720'],
+    ['Research Associate-HORIZON2020', 'Research Associate-HORIZON2020'],
+    ['RMN £3,000 Welcome Bonus', 'RMN £3,000 Welcome Bonus'],
+    ['Driver - £25,000 + Benefits', 'Driver'],
+    ['Chef (£28k - £30k DOE)', 'Chef'],
+    ['Kitchen Porter £11.50ph', 'Kitchen Porter'],
+    ['BANK NURSE RMN/RNLD', 'Bank Nurse RMN/RNLD'],
+    ['Integrated Manager *Internal Applicants Only*', 'Integrated Manager *Internal Applicants Only*'],
   ])('%s → %s', (input, expected) => expect(cleanTitle(input)).toBe(expected));
   it('cuts a trailing place only when the advert names it', () => {
     expect(cleanTitle('Delivery Driver - Leeds', { places: ['Leeds'] })).toBe('Delivery Driver');
