@@ -3,6 +3,8 @@ import type { Db } from '../db.ts';
 import type { SearchEngine } from './engine.ts';
 import { vacancyTextSource } from './load-documents.ts';
 import { SqliteEngine } from './sqlite-engine.ts';
+import { createMeilisearchEngine } from './meilisearch/create.ts';
+import { loadTaxonomy } from '../taxonomy/store.ts';
 
 export type EngineConfig = Pick<Config, 'searchEngine'> &
   Partial<Pick<Config, 'MEILI_HOST' | 'MEILI_API_KEY' | 'MEILI_INDEX_PREFIX'>>;
@@ -11,7 +13,8 @@ export type EngineConfig = Pick<Config, 'searchEngine'> &
 export function createSearchEngine(config: EngineConfig, db: Db): SearchEngine {
   if (config.searchEngine === 'meilisearch') {
     // ── Meilisearch branch: filled in by src/search/meilisearch/ ──
-    throw new Error('The Meilisearch engine is not available yet; unset MEILI_HOST or set SEARCH_ENGINE=sqlite');
+    // The full Config also carries MEILI_SEARCH_KEY (searches); the taxonomy gives synonyms and skill labels.
+    return createMeilisearchEngine(config, { taxonomy: () => loadTaxonomy(db) });
   }
   return new SqliteEngine(db, { textSource: vacancyTextSource(db) });
 }

@@ -7,6 +7,8 @@ import { toSearchParams } from './query.ts';
 import { toSearchResult, type MeiliSearchResponse } from './result.ts';
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry.ts';
 import { buildIndexSettings } from './settings.ts';
+import { synonymsFromTaxonomy } from './synonyms.ts';
+import type { Taxonomy } from '../../taxonomy/model.ts';
 import { MeiliTaskError, runTask, type TaskRunnerOptions } from './tasks.ts';
 
 export interface MeilisearchEngineOptions {
@@ -17,9 +19,15 @@ export interface MeilisearchEngineOptions {
   searchKey?: string;
   /** Prefix of every index uid; the live index is `<prefix>vacancies`. */
   indexPrefix: string;
-  /** From synonymsFromTaxonomy(); empty when not given. */
+  /**
+   * Source of synonyms (occupation alternative titles) and skill labels,
+   * called once, on the first write: loading a full taxonomy takes a while
+   * and searches do not need it.
+   */
+  taxonomy?: () => Pick<Taxonomy, 'occupations' | 'skills'>;
+  /** Explicit synonyms; default synonymsFromTaxonomy(taxonomy), or none. */
   synonyms?: Record<string, string[]>;
-  /** Resolves skill ids to labels so skills are searchable by name. */
+  /** Explicit skill label resolver; default from the taxonomy, or none. */
   labelSkill?: (skillId: string) => string | undefined;
   /** Meilisearch documents per write (one per vacancy location). */
   batchSize?: number;
@@ -55,7 +63,7 @@ export class MeilisearchEngine implements SearchEngine {
   readonly liveIndexUid: string;
   readonly #writer: Meilisearch;
   readonly #searcher: Meilisearch;
-  readonly #settings: Settings;
+  #lexicon: { settings: Settings; labelSkill?: (skillId: string) => string | undefined } | null = null;
   readonly #tasks: TaskRunnerOptions;
   readonly #batchSize: number;
   readonly #maxInFlight: number;
@@ -68,7 +76,6 @@ export class MeilisearchEngine implements SearchEngine {
     this.#writer = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout });
     this.#searcher = new Meilisearch({ host: options.host, apiKey: options.searchKey ?? options.apiKey, timeout });
     this.liveIndexUid = `${options.indexPrefix}vacancies`;
-    this.#settings = buildIndexSettings({ synonyms: options.synonyms, maxTotalHits: options.maxTotalHits });
     this.#tasks = {
       timeoutMs: options.taskTimeoutMs ?? 60_000,
       intervalMs: options.taskIntervalMs ?? 50,
@@ -76,6 +83,22 @@ export class MeilisearchEngine implements SearchEngine {
     };
     this.#batchSize = options.batchSize ?? 1000;
     this.#maxInFlight = options.maxTasksInFlight ?? 4;
+  }
+
+  /** Settings and skill labels, built on first use (they may need the taxonomy). */
+  #getLexicon(): { settings: Settings; labelSkill?: (skillId: string) => string | undefined } {
+    if (!this.#lexicon) {
+      const taxonomy = this.options.taxonomy?.();
+      const synonyms = this.options.synonyms ?? (taxonomy ? synonymsFromTaxonomy(taxonomy) : undefined);
+      const labelSkill = this.options.labelSkill ?? (taxonomy ? (id: string) => taxonomy.skills.get(id)?.label : undefined);
+      this.#lexicon = { settings: buildIndexSettings({ synonyms, maxTotalHits: this.options.maxTotalHits }), labelSkill };
+    }
+    return this.#lexicon;
+  }
+
+  /** The settings every index of this engine gets. */
+  get settings(): Settings {
+    return this.#getLexicon().settings;
   }
 
   /** Creates the index if missing and applies the settings, once per index per process. */
@@ -103,7 +126,7 @@ export class MeilisearchEngine implements SearchEngine {
         if (!(error instanceof MeiliTaskError && error.task.error?.code === 'index_already_exists')) throw error;
       }
     }
-    await runTask(this.#writer, () => this.#writer.index(uid).updateSettings(this.#settings), this.#tasks);
+    await runTask(this.#writer, () => this.#writer.index(uid).updateSettings(this.settings), this.#tasks);
   }
 
   /** Splits documents into write batches of about batchSize Meilisearch documents, never splitting a vacancy. */
@@ -117,7 +140,7 @@ export class MeilisearchEngine implements SearchEngine {
       latest.set(doc.id, doc);
     }
     for (const doc of latest.values()) {
-      const mapped = toMeiliDocuments(doc, this.options.labelSkill);
+      const mapped = toMeiliDocuments(doc, this.#getLexicon().labelSkill);
       if (current.meili.length > 0 && current.meili.length + mapped.length > this.#batchSize) {
         out.push(current);
         current = { meili: [], placeCounts: new Map() };
