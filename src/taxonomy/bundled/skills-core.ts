@@ -52,7 +52,7 @@ export const CORE_SKILLS: readonly BundledSkill[] = [
     ['problem-solving', 'Problem solving', 'problem-solving|solving problems|problem solver|troubleshooting problems|finding solutions|solution focused'],
     ['decision-making', 'Decision making', 'decision-making|making decisions|sound judgement|good judgement|judgement'],
     ['critical-thinking', 'Analytical thinking', 'analytical skills|analytical mind|critical thinking|logical thinking|analysing information'],
-    ['creativity', 'Creativity', 'creative|creative thinking|innovative|innovation|creative flair'],
+    ['creativity', 'Creativity', 'creative thinking|creative flair|creative ideas|thinking outside the box'],
     ['planning-prioritising', 'Planning and prioritising', 'planning skills|prioritisation|prioritising tasks|forward planning|work planning|scheduling work'],
     ['continuous-improvement', 'Continuous improvement', 'lean manufacturing|5s|kaizen|six sigma|process improvement|improving processes', 'cross-sector'],
     ['project-management', 'Project management', 'managing projects|project delivery|prince2|agile project management|project planning|project coordination', 'cross-sector'],
@@ -161,7 +161,7 @@ export const CORE_SKILLS: readonly BundledSkill[] = [
     ['debt-collection', 'Debt collection', 'debt recovery|collecting debts|arrears collection|rent arrears|payment plans', 'occupation-specific'],
   ]),
   ...defineSkills('fpg:hr-people', 'sector-specific', [
-    ['recruitment', 'Recruitment', 'recruiting|resourcing|shortlisting candidates|interviewing candidates|talent acquisition|sourcing candidates'],
+    ['recruitment', 'Recruitment and selection', 'resourcing|end to end recruitment|360 recruitment|shortlisting candidates|interviewing candidates|talent acquisition|sourcing candidates'],
     ['hr-administration', 'HR administration', 'hr admin|personnel administration|employee records|contracts of employment|onboarding|new starter paperwork|right to work checks'],
     ['employment-law', 'Employment law', 'employment legislation|uk employment law|disciplinaries and grievances|disciplinary and grievance|acas code', 'knowledge'],
     ['employee-relations', 'Employee relations', 'er casework|employee relations casework|sickness absence cases|staff wellbeing|workplace investigations'],
@@ -170,7 +170,7 @@ export const CORE_SKILLS: readonly BundledSkill[] = [
   ...defineSkills('fpg:legal-compliance', 'knowledge', [
     ['gdpr', 'Data protection (UK GDPR)', 'gdpr|uk gdpr|data protection|data protection act|data protection act 2018|information governance'],
     ['confidentiality', 'Confidentiality', 'confidential information|maintaining confidentiality|handling sensitive information|discreet'],
-    ['equality-diversity', 'Equality, diversity and inclusion', 'equality and diversity|equality act|edi|diversity and inclusion|equal opportunities'],
+    ['equality-diversity', 'Equality, diversity and inclusion', 'equality and diversity|equality act|edi|diversity and inclusion|promoting equality'],
     ['anti-money-laundering', 'Anti-money laundering', 'aml|anti money laundering|kyc|know your customer|money laundering regulations'],
     ['consumer-law', 'Consumer rights law', 'consumer rights|consumer rights act|trading standards|sale of goods'],
     ['regulatory-compliance', 'Regulatory compliance', 'compliance checks|audits|internal audit|regulatory requirements|audit readiness'],
