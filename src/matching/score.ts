@@ -2,7 +2,8 @@ import { checkRequirement, describeLicence, type RequirementStatus } from '../pa
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { RequirementKind, Vacancy } from '../vacancies/model.ts';
-import { vacancyNeeds } from './vacancy-needs.ts';
+import { denseProfile, skillIndex } from './skill-index.ts';
+import { forEachNeed } from './vacancy-needs.ts';
 
 /**
  * Match score of a participant for a vacancy: the weighted share of what the
@@ -80,41 +81,58 @@ export interface MatchResult {
 type ScorableVacancy = Pick<Vacancy, 'skills' | 'occupation' | 'requirements'>;
 
 export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: ScorableVacancy): MatchResult {
-  const needs = vacancyNeeds(taxonomy, vacancy);
+  const si = skillIndex(taxonomy);
+  const dp = denseProfile(taxonomy, profile);
   const matched: MatchedSkill[] = [];
-  const missing: MissingSkill[] = [];
+  // Missing needs are kept as parallel arrays; only the top few become objects.
+  const missSkill: number[] = [];
+  const missImp: number[] = [];
+  const missReq: boolean[] = [];
+  const missEv: string[] = [];
   let coverage = 0;
   let missingRequired = 0;
-  for (const need of needs.values()) {
-    const label = taxonomy.skills.get(need.skillId)?.label ?? need.skillId;
-    const own = profile.skills.get(need.skillId);
-    if (own) {
-      const credit = Math.min(1, own.strength / FULL_CREDIT_AT);
-      coverage += need.importance * credit;
-      matched.push({
-        skillId: need.skillId, label, importance: need.importance, credit, via: 'skill', evidence: need.evidence,
-        held: { skillId: own.id, label, why: own.why },
-      });
-      continue;
+  const hasNeeds = forEachNeed(taxonomy, vacancy, (i, importance, required, evidence) => {
+    const own = dp.strength[i] as number;
+    if (own > 0) {
+      const credit = own >= FULL_CREDIT_AT ? 1 : own / FULL_CREDIT_AT;
+      coverage += importance * credit;
+      const skillId = si.ids[i] as string;
+      const label = si.labels[i] as string;
+      matched.push({ skillId, label, importance, credit, via: 'skill', evidence, held: { skillId, label, why: profile.skills.get(skillId)?.why ?? '' } });
+      return;
     }
-    const groupId = taxonomy.skills.get(need.skillId)?.groupId;
-    const group = groupId ? profile.groups.get(groupId) : undefined;
-    if (group) {
-      const credit = GROUP_CREDIT * Math.min(1, group.strength / FULL_CREDIT_AT);
-      coverage += need.importance * credit;
-      const heldSkill = profile.skills.get(group.skillId);
+    const g = si.group[i] as number;
+    const held = g >= 0 ? (dp.groupSkill[g] as number) : -1;
+    if (held >= 0) {
+      const gs = dp.groupStrength[g] as number;
+      const credit = GROUP_CREDIT * (gs >= FULL_CREDIT_AT ? 1 : gs / FULL_CREDIT_AT);
+      coverage += importance * credit;
+      const heldId = si.ids[held] as string;
       matched.push({
-        skillId: need.skillId, label, importance: need.importance, credit, via: 'group', evidence: need.evidence,
-        held: { skillId: group.skillId, label: taxonomy.skills.get(group.skillId)?.label ?? group.skillId, why: heldSkill?.why ?? '' },
+        skillId: si.ids[i] as string, label: si.labels[i] as string, importance, credit, via: 'group', evidence,
+        held: { skillId: heldId, label: si.labels[held] as string, why: profile.skills.get(heldId)?.why ?? '' },
       });
-      continue;
+      return;
     }
-    if (need.required) missingRequired++;
-    missing.push({ skillId: need.skillId, label, importance: need.importance, required: need.required, evidence: need.evidence });
-  }
+    if (required) missingRequired++;
+    missSkill.push(i);
+    missImp.push(importance);
+    missReq.push(required);
+    missEv.push(evidence);
+  });
   matched.sort((a, b) => b.importance * b.credit - a.importance * a.credit);
   // Importance already includes the advert's "required" boost.
-  missing.sort((a, b) => b.importance - a.importance);
+  const order = missImp.map((_, k) => k).sort((a, b) => (missImp[b] as number) - (missImp[a] as number));
+  const missing: MissingSkill[] = order.slice(0, MAX_MISSING_LISTED).map((k) => {
+    const i = missSkill[k] as number;
+    return {
+      skillId: si.ids[i] as string,
+      label: si.labels[i] as string,
+      importance: missImp[k] as number,
+      required: missReq[k] as boolean,
+      evidence: missEv[k] as string,
+    };
+  });
 
   const requirements: RequirementResult[] = [];
   const missingRequirements: string[] = [];
@@ -131,18 +149,17 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
     });
   }
 
-  const hasNeeds = needs.size > 0;
   const cov = hasNeeds ? Math.min(1, coverage) : null;
   return {
     score: (cov ?? 0) * requirementFactor,
     coverage: cov,
     requirementFactor,
     matched,
-    missing: missing.slice(0, MAX_MISSING_LISTED),
+    missing,
     requirements,
     gap: {
       missingShare: hasNeeds ? 1 - Math.min(1, coverage) : 0,
-      missingSkills: missing.length,
+      missingSkills: missSkill.length,
       missingRequiredSkills: missingRequired,
       missingRequirements,
     },

@@ -1,5 +1,6 @@
 import type { OccupationScheme, Taxonomy } from '../taxonomy/model.ts';
 import type { Vacancy } from '../vacancies/model.ts';
+import { skillIndex } from './skill-index.ts';
 
 /**
  * What a vacancy needs, as weighted skills. Two sources, each given a fixed
@@ -20,24 +21,20 @@ export const OCCUPATION_SHARE = 0.4;
 export const REQUIRED_BOOST = 1.5;
 export const OPTIONAL_OCCUPATION_FACTOR = 0.3;
 
-export interface Need {
-  skillId: string;
-  /** Share of the vacancy's total need (all needs of a vacancy sum to 1). */
-  importance: number;
-  /** Required by the advert ("essential", "must have"). */
-  required: boolean;
-  /** The advert text that evidences it, or "required by occupation X". */
-  evidence: string;
-  fromAdvert: boolean;
-}
+/** Called once per distinct skill (by its number in skillIndex) the vacancy needs. Importances over one vacancy sum to 1. */
+export type NeedVisitor = (skill: number, importance: number, required: boolean, evidence: string) => void;
 
 interface OccupationNeeds {
-  ids: string[];
-  raw: Float64Array;
+  skills: Int32Array;
+  /** Each skill's share of the occupation's total need. */
+  share: Float64Array;
   essential: Uint8Array;
-  total: number;
-  title: string;
+  /** "required by occupation X" and "often asked by occupation X", built once. */
+  evidenceEssential: string;
+  evidenceOptional: string;
 }
+
+const SCHEMES: ReadonlySet<string> = new Set(['soc', 'esco', 'onet']);
 
 const occupationNeedCache = new WeakMap<Taxonomy, Map<string, OccupationNeeds | null>>();
 
@@ -45,77 +42,94 @@ const occupationNeedCache = new WeakMap<Taxonomy, Map<string, OccupationNeeds | 
 export function vacancyOccupationId(taxonomy: Taxonomy, vacancy: Pick<Vacancy, 'occupation'>): string | null {
   const occ = vacancy.occupation;
   if (!occ) return null;
-  const scheme = (['soc', 'esco', 'onet'] as const).includes(occ.scheme as OccupationScheme)
-    ? (occ.scheme as OccupationScheme)
-    : undefined;
+  const scheme = SCHEMES.has(occ.scheme) ? (occ.scheme as OccupationScheme) : undefined;
   return taxonomy.findOccupation(occ.code, scheme)?.id ?? null;
 }
 
+/** Per occupation, computed once per taxonomy snapshot: scoring 1,000 vacancies reuses it. */
 function occupationNeeds(taxonomy: Taxonomy, occupationId: string): OccupationNeeds | null {
   let cache = occupationNeedCache.get(taxonomy);
   if (!cache) occupationNeedCache.set(taxonomy, (cache = new Map()));
   const hit = cache.get(occupationId);
   if (hit !== undefined) return hit;
-  const rels = taxonomy.skillsOf(occupationId);
+  const si = skillIndex(taxonomy);
+  const rels = taxonomy.skillsOf(occupationId).filter((r) => si.index.has(r.skillId));
   const o = taxonomy.occupations.get(occupationId);
   let result: OccupationNeeds | null = null;
   if (o && rels.length) {
-    const ids: string[] = [];
-    const raw = new Float64Array(rels.length);
-    const essential = new Uint8Array(rels.length);
-    let total = 0;
-    rels.forEach((r, i) => {
-      ids.push(r.skillId);
-      const w = taxonomy.skillWeight(r.skillId) * (r.relation === 'essential' ? 1 : OPTIONAL_OCCUPATION_FACTOR);
-      raw[i] = w;
-      essential[i] = r.relation === 'essential' ? 1 : 0;
-      total += w;
-    });
-    result = { ids, raw, essential, total, title: o.title };
+    const raw = rels.map((r) => taxonomy.skillWeight(r.skillId) * (r.relation === 'essential' ? 1 : OPTIONAL_OCCUPATION_FACTOR));
+    const total = raw.reduce((a, b) => a + b, 0);
+    result = {
+      skills: Int32Array.from(rels, (r) => si.index.get(r.skillId) as number),
+      share: Float64Array.from(raw, (w) => w / total),
+      essential: Uint8Array.from(rels, (r) => (r.relation === 'essential' ? 1 : 0)),
+      evidenceEssential: `required by occupation ${o.title}`,
+      evidenceOptional: `often asked by occupation ${o.title}`,
+    };
   }
   cache.set(occupationId, result);
   return result;
 }
 
-/** The vacancy's needs, importance summing to 1 (empty when nothing is known). */
-export function vacancyNeeds(taxonomy: Taxonomy, vacancy: Pick<Vacancy, 'skills' | 'occupation'>): Map<string, Need> {
-  const needs = new Map<string, Need>();
-  const advert = vacancy.skills.filter((s) => taxonomy.skills.has(s.id));
+/**
+ * Visits every skill the vacancy needs with its importance (summing to 1),
+ * without building intermediate collections: this is the inner loop of
+ * ranking. Returns false when nothing is known about the vacancy's needs.
+ */
+export function forEachNeed(taxonomy: Taxonomy, vacancy: Pick<Vacancy, 'skills' | 'occupation'>, visit: NeedVisitor): boolean {
+  const si = skillIndex(taxonomy);
   const occId = vacancyOccupationId(taxonomy, vacancy);
   const occ = occId ? occupationNeeds(taxonomy, occId) : null;
-  const advertShare = advert.length ? (occ ? ADVERT_SHARE : 1) : 0;
-  const occShare = occ ? 1 - advertShare : 0;
-
-  if (advert.length) {
-    const raws = advert.map(
-      (s) => taxonomy.skillWeight(s.id) * (s.required ? REQUIRED_BOOST : 1) * (0.5 + 0.5 * clamp01(s.confidence)),
-    );
-    const total = raws.reduce((a, b) => a + b, 0);
-    advert.forEach((s, i) => {
-      const importance = (advertShare * (raws[i] ?? 0)) / total;
-      const cur = needs.get(s.id);
-      if (cur) {
-        cur.importance += importance;
-        cur.required ||= s.required;
-      } else {
-        needs.set(s.id, { skillId: s.id, importance, required: s.required, evidence: s.evidence, fromAdvert: true });
-      }
-    });
-  }
-  if (occ && occ.total > 0) {
-    for (let i = 0; i < occ.ids.length; i++) {
-      const id = occ.ids[i] as string;
-      const importance = (occShare * (occ.raw[i] ?? 0)) / occ.total;
-      const cur = needs.get(id);
-      if (cur) cur.importance += importance;
-      else {
-        const kind = occ.essential[i] ? 'required' : 'often asked';
-        needs.set(id, { skillId: id, importance, required: false, evidence: `${kind} by occupation ${occ.title}`, fromAdvert: false });
-      }
+  // Advert skills, merged by skill (an advert may name a skill twice), in
+  // reused scratch buffers: this runs once per candidate vacancy.
+  const adv = scratch;
+  let n = 0;
+  let advertTotal = 0;
+  for (const s of vacancy.skills) {
+    const i = si.index.get(s.id);
+    if (i === undefined) continue;
+    const raw = (si.weight[i] as number) * (s.required ? REQUIRED_BOOST : 1) * (0.5 + 0.5 * clamp01(s.confidence));
+    advertTotal += raw;
+    let k = 0;
+    while (k < n && adv.skill[k] !== i) k++;
+    if (k < n) {
+      adv.imp[k] = (adv.imp[k] as number) + raw;
+      adv.req[k] ||= s.required;
+    } else if (n < MAX_ADVERT_SKILLS) {
+      adv.skill[n] = i;
+      adv.imp[n] = raw;
+      adv.req[n] = s.required;
+      adv.ev[n] = s.evidence;
+      n++;
     }
   }
-  return needs;
+  if (!n && !occ) return false;
+  const advertShare = n ? (occ ? ADVERT_SHARE : 1) : 0;
+  const occShare = occ ? (n ? OCCUPATION_SHARE : 1) : 0;
+  for (let k = 0; k < n; k++) adv.imp[k] = (advertShare * (adv.imp[k] as number)) / advertTotal;
+  if (occ) {
+    for (let j = 0; j < occ.skills.length; j++) {
+      const i = occ.skills[j] as number;
+      const importance = occShare * (occ.share[j] as number);
+      let k = 0;
+      while (k < n && adv.skill[k] !== i) k++;
+      // Named by both: both shares count, the advert's words are the evidence.
+      if (k < n) adv.imp[k] = (adv.imp[k] as number) + importance;
+      else visit(i, importance, false, occ.essential[j] ? occ.evidenceEssential : occ.evidenceOptional);
+    }
+  }
+  for (let k = 0; k < n; k++) visit(adv.skill[k] as number, adv.imp[k] as number, adv.req[k] as boolean, adv.ev[k] as string);
+  return true;
 }
+
+/** Adverts naming more distinct skills than this are read up to it (spotters cap far lower). */
+const MAX_ADVERT_SKILLS = 256;
+const scratch = {
+  skill: new Int32Array(MAX_ADVERT_SKILLS),
+  imp: new Float64Array(MAX_ADVERT_SKILLS),
+  req: new Array<boolean>(MAX_ADVERT_SKILLS).fill(false),
+  ev: new Array<string>(MAX_ADVERT_SKILLS).fill(''),
+};
 
 function clamp01(x: number): number {
   return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 1;

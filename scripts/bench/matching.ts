@@ -1,0 +1,206 @@
+/**
+ * Matching benchmarks (issue 4 targets):
+ *   - transitions from one occupation across all ESCO occupations ≤ 20 ms
+ *   - ranking 1,000 candidate vacancies for one participant, with explanations, ≤ 20 ms
+ *
+ *   npx tsx scripts/bench/matching.ts [--db PATH] [--runs N]
+ *
+ * With --db, the taxonomy is the one imported there (for the target: ESCO
+ * 1.1.1, `npm run cli -- import esco DIR --db PATH`). Without it, a synthetic
+ * taxonomy of ESCO's size is generated (3,007 occupations, 13,896 skills,
+ * ~124k relations, skewed skill popularity like ESCO's) and the output says so.
+ * Vacancies are synthetic either way: 1,000 candidates, each with an
+ * occupation of the taxonomy, 6–14 advert skills and 0–2 requirement flags.
+ * Prints `name: value unit` lines.
+ */
+import { parseArgs } from 'node:util';
+import { closeDb, openDb } from '../../src/db.ts';
+import { rankCandidates, type Candidate } from '../../src/matching/rank.ts';
+import { transitionIndex, transitionsFromOccupation } from '../../src/matching/transitions.ts';
+import { buildSkillProfile } from '../../src/participants/skill-profile.ts';
+import { createTaxonomy } from '../../src/taxonomy/build.ts';
+import type { Occupation, OccupationSkill, Skill, SkillType, Taxonomy } from '../../src/taxonomy/model.ts';
+import { loadTaxonomy } from '../../src/taxonomy/store.ts';
+import type { Requirement, Vacancy, VacancySkill } from '../../src/vacancies/model.ts';
+
+const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '200' } } });
+const runs = Math.max(10, Number(values.runs));
+
+/** Deterministic PRNG so runs are comparable. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rnd = mulberry32(42);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+
+function syntheticTaxonomy(): Taxonomy {
+  const nOcc = 3007;
+  const nSkill = 13_896;
+  const nGroups = 640;
+  const types: SkillType[] = ['transversal', 'cross-sector', 'sector-specific', 'occupation-specific', 'knowledge'];
+  const skills: Skill[] = Array.from({ length: nSkill }, (_, i) => ({
+    id: `syn:s${i}`,
+    label: `skill ${i}`,
+    altLabels: [],
+    type: i < 300 ? 'transversal' : pick(types),
+    groupId: `syn:g${i % nGroups}`,
+    description: null,
+  }));
+  const occupations: Occupation[] = Array.from({ length: nOcc }, (_, i) => ({
+    id: `syn:o${i}`,
+    scheme: 'esco',
+    code: `${1000 + i}`,
+    title: `occupation ${i}`,
+    altTitles: [],
+    description: null,
+    skillLevel: 1 + Math.floor(rnd() * 4),
+    typicalPayAnnual: 18_000 + Math.floor(rnd() * 40_000),
+    sector: null,
+  }));
+  // Skill popularity is heavily skewed in ESCO: a few transversal skills are
+  // linked to hundreds of occupations, most skills to one or two. A power law
+  // over skill rank gives the same shape.
+  const relations: OccupationSkill[] = [];
+  for (const o of occupations) {
+    const n = 25 + Math.floor(rnd() * 33); // mean ≈ 41 → ≈ 124k relations
+    const seen = new Set<number>();
+    for (let k = 0; k < n; k++) {
+      const s = Math.floor(Math.pow(rnd(), 2.2) * nSkill);
+      if (seen.has(s)) continue;
+      seen.add(s);
+      const essential = rnd() < 0.55;
+      relations.push({ occupationId: o.id, skillId: `syn:s${s}`, relation: essential ? 'essential' : 'optional', weight: essential ? 1 : 0.5 });
+    }
+  }
+  return createTaxonomy({
+    versionId: 1,
+    occupations,
+    skills,
+    relations,
+    groups: Array.from({ length: nGroups }, (_, i) => ({ id: `syn:g${i}`, label: `group ${i}`, parentId: null })),
+    sectors: [],
+  });
+}
+
+/** Wall time and this process's CPU time of one call (the machine is shared: CPU time is the steadier figure). */
+function timed(fn: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t = performance.now();
+  fn();
+  const wall = performance.now() - t;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+function quantiles(xs: number[]): { p50: number; p95: number } {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+  return { p50: q(0.5), p95: q(0.95) };
+}
+
+let taxonomy: Taxonomy;
+if (values.db) {
+  const db = openDb(values.db);
+  const t0 = performance.now();
+  taxonomy = loadTaxonomy(db);
+  console.log(`taxonomy: ${values.db} (${taxonomy.occupations.size} occupations, ${taxonomy.skills.size} skills)`);
+  console.log(`taxonomy_load: ${(performance.now() - t0).toFixed(0)} ms`);
+  closeDb(db);
+} else {
+  const t0 = performance.now();
+  taxonomy = syntheticTaxonomy();
+  let rels = 0;
+  for (const id of taxonomy.occupations.keys()) rels += taxonomy.skillsOf(id).length;
+  console.log(`taxonomy: SYNTHETIC, ESCO-sized (${taxonomy.occupations.size} occupations, ${taxonomy.skills.size} skills, ${rels} relations); pass --db PATH for a real import`);
+  console.log(`taxonomy_generate: ${(performance.now() - t0).toFixed(0)} ms`);
+}
+const occIds = [...taxonomy.occupations.values()].filter((o) => taxonomy.skillsOf(o.id).length > 0).map((o) => o.id);
+
+// 1. Transitions from one occupation across all occupations.
+let t0 = performance.now();
+transitionIndex(taxonomy);
+console.log(`transitions_index_build: ${(performance.now() - t0).toFixed(0)} ms (once per taxonomy version)`);
+const tt: number[] = [];
+const tc: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const from = pick(occIds);
+  const m = timed(() => transitionsFromOccupation(taxonomy, from, { limit: 20 }));
+  tt.push(m.wall);
+  tc.push(m.cpu);
+}
+const tq = quantiles(tt);
+const tqc = quantiles(tc);
+console.log(`transitions_one_origin_all_occupations_p50: ${tq.p50.toFixed(2)} ms`);
+console.log(`transitions_one_origin_all_occupations_p95: ${tq.p95.toFixed(2)} ms`);
+console.log(`transitions_one_origin_all_occupations_cpu_p50: ${tqc.p50.toFixed(2)} ms`);
+console.log(`transitions_one_origin_all_occupations_cpu_p95: ${tqc.p95.toFixed(2)} ms`);
+
+// 2. Ranking 1,000 candidates for one participant, with explanations.
+const skillIds = [...taxonomy.skills.keys()];
+const now = Date.parse('2026-03-01T00:00:00Z');
+const kinds: Requirement['kind'][] = ['driving_licence', 'dbs', 'cscs', 'sia', 'forklift', 'right_to_work'];
+function syntheticVacancy(id: number): Vacancy {
+  const occ = taxonomy.occupations.get(pick(occIds)) as Occupation;
+  const own = taxonomy.skillsOf(occ.id);
+  const n = 6 + Math.floor(rnd() * 9);
+  const skills: VacancySkill[] = Array.from({ length: n }, () => {
+    // Most advert skills are the occupation's own; some are anything.
+    const sid = rnd() < 0.7 && own.length ? pick(own).skillId : pick(skillIds);
+    return { id: sid, label: sid, evidence: `must have experience of ${sid}`, required: rnd() < 0.3, confidence: 0.6 + rnd() * 0.4 };
+  });
+  const requirements: Requirement[] = Array.from({ length: Math.floor(rnd() * 3) }, () => ({
+    kind: pick(kinds),
+    detail: rnd() < 0.5 ? 'C+E' : null,
+    evidence: 'requirement text',
+  }));
+  return {
+    id,
+    skills,
+    requirements,
+    occupation: { code: occ.code, scheme: occ.scheme, confidence: 0.8, evidence: [] },
+    remote: null,
+    datePosted: now - Math.floor(rnd() * 30) * 86_400_000,
+    firstSeen: now,
+  } as unknown as Vacancy;
+}
+const candidates: Candidate[] = Array.from({ length: 1000 }, (_, i) => ({
+  vacancy: syntheticVacancy(i + 1),
+  relevanceRank: i,
+  distanceKm: rnd() * 25,
+}));
+const history = [
+  { occupationId: pick(occIds), years: 4, endedYearsAgo: 0 },
+  { occupationId: pick(occIds), years: 2, endedYearsAgo: null },
+];
+t0 = performance.now();
+const profile = buildSkillProfile(taxonomy, { history, skillsAdd: skillIds.slice(0, 5), skillsRemove: [], licences: ['driving:B', 'forklift'] });
+console.log(`participant_profile_build: ${(performance.now() - t0).toFixed(2)} ms (${profile.skills.size} skills)`);
+// Warm-up builds the per-occupation need cache, as a running server has.
+rankCandidates(taxonomy, profile, candidates, { now, radiusKm: 25, textQuery: true });
+const rt: number[] = [];
+const rc: number[] = [];
+let explained = 0;
+for (let i = 0; i < Math.max(20, Math.floor(runs / 4)); i++) {
+  let ranked: ReturnType<typeof rankCandidates> = [];
+  const m = timed(() => {
+    ranked = rankCandidates(taxonomy, profile, candidates, { now, radiusKm: 25, textQuery: true });
+  });
+  rt.push(m.wall);
+  rc.push(m.cpu);
+  explained = ranked.filter((r) => r.match.matched.length + r.match.missing.length > 0).length;
+}
+const rq = quantiles(rt);
+const rqc = quantiles(rc);
+console.log(`rank_1000_candidates_with_explanations_p50: ${rq.p50.toFixed(2)} ms`);
+console.log(`rank_1000_candidates_with_explanations_p95: ${rq.p95.toFixed(2)} ms`);
+console.log(`rank_1000_candidates_with_explanations_cpu_p50: ${rqc.p50.toFixed(2)} ms`);
+console.log(`rank_1000_candidates_with_explanations_cpu_p95: ${rqc.p95.toFixed(2)} ms`);
+console.log(`rank_candidates_explained: ${explained} of 1000`);
+console.log(`load_average_1min: ${(await import('node:os')).loadavg()[0]?.toFixed(1)} (2 cores shared: figures are indicative)`);

@@ -1,0 +1,80 @@
+import type { SkillProfile } from '../participants/skill-profile.ts';
+import type { Taxonomy } from '../taxonomy/model.ts';
+
+/**
+ * Dense integer numbering of a taxonomy's skills and groups, so the scoring
+ * loop (1,000 vacancies × ~60 needs per request) indexes typed arrays
+ * instead of hashing 40-character ids. Built once per taxonomy snapshot.
+ */
+export interface SkillIndex {
+  ids: string[];
+  index: Map<string, number>;
+  labels: string[];
+  /** Group number per skill, −1 when none. */
+  group: Int32Array;
+  /** taxonomy.skillWeight per skill. */
+  weight: Float64Array;
+  groupCount: number;
+}
+
+const indexes = new WeakMap<Taxonomy, SkillIndex>();
+
+export function skillIndex(taxonomy: Taxonomy): SkillIndex {
+  const hit = indexes.get(taxonomy);
+  if (hit) return hit;
+  const ids = [...taxonomy.skills.keys()];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const groupNo = new Map<string, number>();
+  const group = new Int32Array(ids.length);
+  const labels: string[] = [];
+  const weight = new Float64Array(ids.length);
+  ids.forEach((id, i) => {
+    const s = taxonomy.skills.get(id);
+    labels.push(s?.label ?? id);
+    weight[i] = taxonomy.skillWeight(id);
+    const g = s?.groupId;
+    if (g == null) group[i] = -1;
+    else {
+      let n = groupNo.get(g);
+      if (n === undefined) groupNo.set(g, (n = groupNo.size));
+      group[i] = n;
+    }
+  });
+  const idx: SkillIndex = { ids, index, labels, group, weight, groupCount: groupNo.size };
+  indexes.set(taxonomy, idx);
+  return idx;
+}
+
+/** A profile as dense arrays over one taxonomy's skill numbering. */
+export interface DenseProfile {
+  /** Strength per skill number (0 = not held). */
+  strength: Float64Array;
+  /** Per group number: the strongest held skill's strength and number (−1 none). */
+  groupStrength: Float64Array;
+  groupSkill: Int32Array;
+}
+
+const dense = new WeakMap<SkillProfile, { taxonomy: Taxonomy; d: DenseProfile }>();
+
+/** Computed once per profile (a profile is built per request and scored against many vacancies). */
+export function denseProfile(taxonomy: Taxonomy, profile: SkillProfile): DenseProfile {
+  const hit = dense.get(profile);
+  if (hit && hit.taxonomy === taxonomy) return hit.d;
+  const si = skillIndex(taxonomy);
+  const strength = new Float64Array(si.ids.length);
+  const groupStrength = new Float64Array(si.groupCount);
+  const groupSkill = new Int32Array(si.groupCount).fill(-1);
+  for (const s of profile.skills.values()) {
+    const i = si.index.get(s.id);
+    if (i === undefined) continue;
+    strength[i] = s.strength;
+    const g = si.group[i] as number;
+    if (g >= 0 && (groupSkill[g] === -1 || (groupStrength[g] as number) < s.strength)) {
+      groupStrength[g] = s.strength;
+      groupSkill[g] = i;
+    }
+  }
+  const d = { strength, groupStrength, groupSkill };
+  dense.set(profile, { taxonomy, d });
+  return d;
+}
