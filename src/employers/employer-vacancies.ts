@@ -57,13 +57,28 @@ const sourceOf = (employer: EmployerPrincipal) => `employer:${employer.id}`;
 /** Upserts one parsed vacancy and records what was sent, atomically (a savepoint inside a batch). */
 export function submitVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, raw: RawVacancy & { reference: string }): SubmitResult {
   const c = deps.db.$client;
-  return c.transaction(() => {
+  const json = JSON.stringify(raw);
+  const status = raw.status === 'closed' ? ('closed' as const) : ('live' as const);
+  return c.transaction((): SubmitResult => {
+    // An ATS re-syncing everything mostly re-sends what it sent before: byte-identical
+    // input with the same status is unchanged without running the normalisation pipeline.
+    const previous = c
+      .prepare(
+        `SELECT v.id, v.content_hash AS hash, v.status, s.raw FROM vacancies v JOIN employer_submissions s ON s.vacancy_id = v.id
+         WHERE v.source = ? AND v.source_ref = ?`,
+      )
+      .get(sourceOf(employer), raw.reference) as { id: number; hash: string; status: string; raw: string } | undefined;
+    const now = deps.now();
+    if (previous && previous.raw === json && previous.status === status) {
+      c.prepare('UPDATE vacancies SET last_seen = ?, missed_runs = 0 WHERE id = ?').run(now, previous.id);
+      return { id: previous.id, outcome: 'unchanged', contentHash: previous.hash, status };
+    }
     const result = ingestVacancy(deps, { source: sourceOf(employer), employerId: employer.id, raw });
     c.prepare(
       `INSERT INTO employer_submissions (vacancy_id, raw, updated_at) VALUES (?, ?, ?)
        ON CONFLICT(vacancy_id) DO UPDATE SET raw = excluded.raw, updated_at = excluded.updated_at`,
-    ).run(result.id, JSON.stringify(raw), deps.now());
-    return { ...result, status: raw.status === 'closed' ? ('closed' as const) : ('live' as const) };
+    ).run(result.id, json, now);
+    return { id: result.id, outcome: result.outcome, contentHash: result.contentHash, status };
   })();
 }
 

@@ -73,11 +73,18 @@ describe('POST /v1/vacancies', () => {
     expect(a.vacancy.location).toMatchObject({ lat: 53.8, lon: -1.55 });
     expect(a.vacancy['createdAt']).toBe(new Date(NOW).toISOString());
 
+    ctx.clock.advance(60_000);
     const again = await ctx.call('POST', '/v1/vacancies', { body: vacancy() });
     expect(again.status).toBe(200);
     const b = (await again.json()) as Upsert;
     expect(b).toMatchObject({ id: a.id, outcome: 'unchanged', contentHash: a.contentHash });
+    // Seen again: lastSeen moves, nothing else does.
+    expect(b.vacancy).toMatchObject({ lastSeen: new Date(NOW + 60_000).toISOString(), updatedAt: new Date(NOW).toISOString() });
     expect(count(ctx)).toBe(1);
+    // The same content with keys in another order is unchanged too (through the pipeline).
+    const { reference, ...rest } = vacancy();
+    const reordered = (await (await ctx.call('POST', '/v1/vacancies', { body: { ...rest, reference } })).json()) as Upsert;
+    expect(reordered).toMatchObject({ id: a.id, outcome: 'unchanged', contentHash: a.contentHash });
 
     const changed = await ctx.call('POST', '/v1/vacancies', { body: vacancy({ title: 'Senior Care Assistant' }) });
     expect(changed.status).toBe(200);
