@@ -1,6 +1,8 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.ts';
 import { fixedClock } from '../../../src/clock.ts';
+import { silentLogger } from '../../../src/logger.ts';
 import { openDb } from '../../../src/db.ts';
 import { createMeilisearchEngine } from '../../../src/search/meilisearch/create.ts';
 import { drainOutbox, outboxBacklog } from '../../../src/search/outbox.ts';
@@ -22,7 +24,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('outbox drain to Meilisearch while it is down', () => {
-  it('keeps every row, records the error and reports the backlog', async () => {
+  it('keeps every row, records the error, and /readyz reports degraded with the backlog', async () => {
     const clock = fixedClock('2026-03-01T09:00:00Z');
     const db = openDb(':memory:');
     for (const title of ['Care Assistant', 'Forklift Driver', 'Chef']) {
@@ -45,6 +47,26 @@ describe('outbox drain to Meilisearch while it is down', () => {
     const rows = db.$client.prepare('SELECT attempts, last_error FROM index_outbox').all() as { attempts: number; last_error: string }[];
     expect(rows.every((r) => r.attempts === 1 && r.last_error.length > 0)).toBe(true);
     expect((await engine.health()).ok).toBe(false);
+
+    // What an operator sees: /readyz degraded, with the backlog.
+    const app = createApp({
+      db,
+      search: engine,
+      taxonomy: () => {
+        throw new Error('/readyz does not use the taxonomy');
+      },
+      enricher: () => null,
+      geocoder: null,
+      now: clock,
+      logger: silentLogger,
+      config: { RATE_LIMIT_PER_MINUTE: 600, BODY_LIMIT_BYTES: 1_000_000 },
+    });
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { status: string; search: { ok: boolean; engine: string }; outbox: { backlog: number; oldestAgeSeconds: number } };
+    expect(body.status).toBe('degraded');
+    expect(body.search).toMatchObject({ ok: false, engine: 'meilisearch' });
+    expect(body.outbox).toEqual({ backlog: 3, oldestAgeSeconds: 60 });
   });
 
   it('refuses to start without MEILI_HOST', () => {
