@@ -62,7 +62,7 @@ describe('clusterAll', () => {
     const rows = db.$client.prepare('SELECT id, cluster_id FROM vacancies ORDER BY id').all();
     expect(rows).toEqual([{ id: a.id, cluster_id: a.id }, { id: b.id, cluster_id: a.id }, { id: c.id, cluster_id: c.id }]);
     expect(db.$client.prepare('SELECT count(*) AS n FROM index_outbox').get()).toEqual({ n: 3 });
-    expect(clusterAll(db, { now: 2 }).changed).toBe(0);
+    expect(clusterAll(db, { now: 2, rebuildBands: true }).changed).toBe(0);
     expect(db.$client.prepare('SELECT count(*) AS n FROM dedupe_bands').get()).toEqual({ n: 48 });
   });
 });

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db.ts';
-import { bandKeys, computeMinHash, decodeFingerprint, encodeFingerprint, similarity, words } from './fingerprint.ts';
+import { BANDS as BANDS_COUNT, bandKeys, computeMinHash, decodeFingerprint, encodeFingerprint, similarity, words } from './fingerprint.ts';
 
 /**
  * Near-duplicate clusters: the same job on several boards or from several
@@ -138,7 +138,10 @@ export function assignCluster(db: Db, id: number): number {
 
 export interface ClusterAllOptions {
   now: number;
-  /** Rebuild the dedupe_bands table too (needed for ingest-time lookups). Default true. */
+  /**
+   * Also rebuild the dedupe_bands table (ingest keeps it current; rebuild
+   * after bulk loads that bypassed ingest). Default false.
+   */
   rebuildBands?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
@@ -151,9 +154,11 @@ export interface ClusterAllResult {
 }
 
 /**
- * Re-clusters every vacancy in one pass: LSH buckets in memory, union-find
- * over verified pairs, canonical = earliest first seen. Vacancies whose
- * cluster changed are updated and queued for the search index.
+ * Re-clusters every vacancy in one pass, in bounded memory: per LSH band, rows
+ * are sorted by band key so equal keys sit together (no hash map of 4M
+ * buckets), each row is verified against the earlier rows of its group, and
+ * union-find merges verified pairs; canonical = earliest first seen. Vacancies
+ * whose cluster changed are updated and queued for the search index.
  */
 export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
   const c = db.$client;
@@ -189,33 +194,44 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
     if (ra < rb) parent[rb] = ra;
     else if (rb < ra) parent[ra] = rb;
   };
-  const buckets = new Map<number, number[]>();
+
   const byHash = new Map<string, number>();
-  const allKeys: number[][] = opts.rebuildBands === false ? [] : new Array(n);
   for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
     const h = byHash.get(hashes[i]!);
     if (h !== undefined) union(h, i);
     else byHash.set(hashes[i]!, i);
-    const keys = bandKeys(row.sig);
-    if (opts.rebuildBands !== false) allKeys[i] = keys;
-    const checked = new Set<number>();
-    for (const k of keys) {
-      const list = buckets.get(k);
-      if (!list) {
-        buckets.set(k, [i]);
-        continue;
+  }
+  byHash.clear();
+
+  const keys = new Float64Array(n * BANDS_COUNT);
+  for (let i = 0; i < n; i++) keys.set(bandKeys(rows[i]!.sig), i * BANDS_COUNT);
+  const titleCache: (Set<string> | undefined)[] = new Array(n);
+  const tokens = (i: number) => (titleCache[i] ??= titleTokens(rows[i]!.title));
+  const verify = (a: number, b: number) => {
+    const ra = rows[a]!;
+    const rb = rows[b]!;
+    return similarity(ra.sig, rb.sig) >= SIMILARITY && samePlace(ra, rb) && sameTokens(tokens(a), tokens(b), ra.title, rb.title);
+  };
+  const order = new Uint32Array(n);
+  for (let b = 0; b < BANDS_COUNT; b++) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    const key = (i: number) => keys[i * BANDS_COUNT + b]!;
+    order.sort((x, y) => key(x) - key(y) || x - y);
+    for (let start = 0; start < n; ) {
+      let end = start + 1;
+      const k = key(order[start]!);
+      while (end < n && key(order[end]!) === k) end++;
+      for (let j = start + 1; j < end; j++) {
+        const i = order[j]!;
+        for (let q = j - 1; q >= start && j - q <= MAX_CANDIDATES; q--) {
+          const other = order[q]!;
+          if (find(other) === find(i)) continue;
+          if (verify(other, i)) union(other, i);
+        }
       }
-      for (let j = list.length - 1, seen = 0; j >= 0 && seen < MAX_CANDIDATES; j--, seen++) {
-        const other = list[j]!;
-        if (checked.has(other)) continue;
-        checked.add(other);
-        if (find(other) === find(i)) continue;
-        if (isNearDuplicate(row, rows[other]!)) union(other, i);
-      }
-      list.push(i);
+      start = end;
     }
-    if (opts.onProgress && i % 10_000 === 0) opts.onProgress(i, n);
+    opts.onProgress?.(Math.round(((b + 1) / BANDS_COUNT) * n), n);
   }
 
   let changed = 0;
@@ -235,14 +251,28 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
         changed++;
       }
     }
-    if (opts.rebuildBands !== false) {
-      c.prepare('DELETE FROM dedupe_bands').run();
-      const insert = c.prepare('INSERT INTO dedupe_bands (band_key, vacancy_id) VALUES (?, ?)');
-      for (let i = 0; i < n; i++) for (const k of allKeys[i]!) insert.run(k, rows[i]!.id);
-    }
   })();
-  opts.onProgress?.(n, n);
+  if (opts.rebuildBands) rebuildBandTable(db, rows.map((r) => r.id), keys);
   return { vacancies: n, clusters: roots.size, duplicates, changed };
+}
+
+/** Rewrites dedupe_bands in one transaction, indexes dropped during the load and rebuilt after. */
+function rebuildBandTable(db: Db, ids: number[], keys: Float64Array): void {
+  const c = db.$client;
+  c.transaction(() => {
+    c.exec('DROP INDEX IF EXISTS dedupe_bands_key_idx; DROP INDEX IF EXISTS dedupe_bands_vacancy_idx; DELETE FROM dedupe_bands;');
+    const insert = c.prepare('INSERT INTO dedupe_bands (band_key, vacancy_id) VALUES (?, ?)');
+    for (let i = 0; i < ids.length; i++) for (let b = 0; b < BANDS_COUNT; b++) insert.run(keys[i * BANDS_COUNT + b]!, ids[i]!);
+    // Same definitions as the migration (schema/dedupe.ts).
+    c.exec('CREATE INDEX dedupe_bands_key_idx ON dedupe_bands (band_key); CREATE INDEX dedupe_bands_vacancy_idx ON dedupe_bands (vacancy_id);');
+  })();
+}
+
+function sameTokens(ta: Set<string>, tb: Set<string>, a: string, b: string): boolean {
+  if (!ta.size || !tb.size) return a.trim().toLowerCase() === b.trim().toLowerCase();
+  let inter = 0;
+  for (const t of ta) if (tb.has(t)) inter++;
+  return inter / (ta.size + tb.size - inter) >= TITLE_JACCARD;
 }
 
 export { encodeFingerprint };
