@@ -18,7 +18,7 @@ export const CARE_SKILLS: readonly BundledSkill[] = [
     ['care-records', 'Care notes and records', 'care notes|daily notes|daily records|recording care|care records|electronic care records|digital care records|log books'],
     ['learning-disability-support', 'Learning disability support', 'learning disabilities|learning disability|supported living|supporting adults with learning disabilities|complex needs'],
     ['autism-support', 'Autism support', 'autism|autistic people|asd|autism awareness|supporting autistic adults|supporting autistic children'],
-    ['mental-health-support', 'Mental health support', mental health conditions|mental health needs|mental health issues|supporting people with mental health needs|mental health recovery|mental wellbeing|mental ill health'],
+    ['mental-health-support', 'Mental health support', 'mental health conditions|mental health needs|mental health issues|supporting people with mental health needs|mental health recovery|mental wellbeing|mental ill health'],
     ['positive-behaviour-support', 'Positive behaviour support', 'challenging behaviour|behaviours that challenge|pbs|positive behaviour|distressed behaviour|behaviour support plans'],
     ['physical-disability-support', 'Physical disability support', 'physical disabilities|acquired brain injury|spinal injury|wheelchair users|mobility support'],
     ['complex-care', 'Complex care', 'peg feeding|tracheostomy care|ventilation care|epilepsy care|buccal midazolam|suction'],
