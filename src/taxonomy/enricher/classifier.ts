@@ -79,6 +79,7 @@ const SEPARATORS = /\s+[-–—|/@]\s+|\s*[|]\s*|\s+[-–—]\s*|\s*[-–—]\s+
 /** Title → the strings worth looking up: the cleaned whole, then each part around " - ", "|", "/". */
 export function titleVariants(title: string): string[] {
   const cleaned = title
+    .replace(/&amp;/gi, '&')
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .replace(/£\s?[\d,.]+\s*k?(?:\s*(?:-|to)\s*£?\s?[\d,.]+\s*k?)?/gi, ' ')
     .replace(/\b(?:ref(?:erence)?|job id|id)\s*[:#]?\s*[\w-]*\d[\w-]*/gi, ' ')
@@ -192,7 +193,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return top && top[1] / total >= 0.6 ? top[0] : null;
   };
 
-  function scoreEntries(entries: readonly TitleEntry[], coverage: number, context: Set<string>, words: string): Candidate[] {
+  function scoreEntries(entries: readonly TitleEntry[], coverage: number, context: () => Set<string>, words: string): Candidate[] {
     const totalVotes = new Map<string, number>();
     for (const e of entries) totalVotes.set(e.occ.scheme, (totalVotes.get(e.occ.scheme) ?? 0) + e.votes);
     const out: Candidate[] = [];
@@ -200,7 +201,8 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       let score = KIND_BASE[e.kind] * (0.5 + 0.5 * coverage) * (SCHEME_FACTOR[e.occ.scheme] ?? 0.85);
       let how = KIND_LABEL[e.kind];
       if (e.qualifier) {
-        const hits = e.qualifier.filter((q) => context.has(q)).length;
+        const ctx = context();
+        const hits = e.qualifier.filter((q) => ctx.has(q)).length;
         if (hits > 0 && hits >= Math.ceil(e.qualifier.length / 2)) {
           score *= 1.05;
           how += ` (qualifier "${e.qualifier.join(' ')}" found)`;
@@ -214,7 +216,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return out;
   }
 
-  function occupationFromTitle(title: string, context: Set<string>): Candidate[] {
+  function occupationFromTitle(title: string, context: () => Set<string>): Candidate[] {
     const cands: Candidate[] = [];
     for (const variant of titleVariants(title)) {
       const all = tokenise(variant);
@@ -254,7 +256,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const shared = new Map<number, number>();
     for (const s of q) {
       const p = postings.get(s);
-      if (!p || p.length > 5000) continue;
+      if (!p || p.length > 3000) continue;
       const w = idf(s);
       for (const d of p) shared.set(d, (shared.get(d) ?? 0) + w);
     }
@@ -274,7 +276,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return { entry, score: 0.25 + 0.45 * bestScore, words: tokens.map((t) => title.slice(t.start, t.end)).join(' '), how: `word overlap with "${entry.label}"` };
   }
 
-  function occupationFromDescription(description: string, context: Set<string>): Candidate | null {
+  function occupationFromDescription(description: string, context: () => Set<string>): Candidate | null {
     const head = description.slice(0, 1200);
     const tokens = meaningful(tokenise(head));
     let best: Candidate | null = null;
@@ -330,7 +332,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     };
     if (input.employer) scan(input.employer, 1.2, 'employer', 1);
     scan(input.title, 0.6, 'title', 1);
-    if (input.description) scan(input.description.slice(0, 4000), 0.25, 'description', 2);
+    if (input.description) scan(input.description.slice(0, 2500), 0.25, 'description', 2);
     let winner: string | null = null;
     let top = 0;
     let total = 0;
@@ -352,9 +354,11 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const description = typeof input?.description === 'string' ? input.description : '';
       const employer = typeof input?.employer === 'string' ? input.employer : null;
       const safe: ClassifyInput = { title, description, employer };
-      const context = new Set<string>([...stems(employer ?? ''), ...stems(description.slice(0, 3000))]);
+      // Employer and advert words, only built when a qualified index title needs them.
+      let contextSet: Set<string> | null = null;
+      const context = () => (contextSet ??= new Set<string>([...stems(employer ?? ''), ...stems(description.slice(0, 3000))]));
       let chosen = pick(occupationFromTitle(title, context));
-      if (!chosen || chosen.score < 0.7) {
+      if (!chosen || chosen.score < 0.6) {
         const overlap = occupationFromOverlap(titleVariants(title)[0] ?? title);
         if (overlap && (!chosen || overlap.score > chosen.score)) chosen = overlap;
       }

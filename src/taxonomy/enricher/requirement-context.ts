@@ -65,7 +65,22 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-const SENTENCE_END = /[.!?;]/;
+function isSentenceEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 59; // . ! ? ;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+}
+
+/** Sentence start offsets within [from, end): one pass over char codes, no regex. */
+function sentenceStarts(text: string, from: number, end: number): number[] {
+  const starts = [from];
+  for (let i = from; i < end - 1; i++) {
+    if (isSentenceEnd(text.charCodeAt(i)) && isSpace(text.charCodeAt(i + 1))) starts.push(i + 1);
+  }
+  return starts;
+}
 
 /**
  * A lookup `offset → required?` for one text. Ask in increasing offsets
@@ -74,26 +89,34 @@ const SENTENCE_END = /[.!?;]/;
 export function createRequiredLookup(text: string): (offset: number) => boolean {
   let lines: Line[] | null = null;
   let li = 0;
-  const sentenceCache = new Map<number, boolean>();
+  const sentencesOfLine = new Map<number, number[]>();
+  const verdicts = new Map<number, boolean>();
   return (offset) => {
     lines ??= splitLines(text);
     if (li >= lines.length || lines[li]!.start > offset) li = 0;
     while (li < lines.length - 1 && lines[li]!.end < offset) li++;
     const line = lines[li]!;
-    const from = Math.max(line.contentStart, line.start);
-    // The sentence around `offset`, within the line.
-    let s = offset;
-    while (s > from && !(SENTENCE_END.test(text[s - 1]!) && /\s/.test(text[s] ?? ' '))) s--;
-    const cached = sentenceCache.get(s);
+    const from = Math.min(Math.max(line.contentStart, line.start), line.end);
+    let starts = sentencesOfLine.get(li);
+    if (!starts) sentencesOfLine.set(li, (starts = sentenceStarts(text, from, line.end)));
+    // The last sentence start at or before `offset` (binary search).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = starts[lo]!;
+    const cached = verdicts.get(s);
     if (cached !== undefined) return cached;
-    let e = offset;
-    while (e < line.end && !(SENTENCE_END.test(text[e]!) && /\s/.test(text[e + 1] ?? ' '))) e++;
-    const sentence = text.slice(s, e + 1);
+    const e = lo + 1 < starts.length ? starts[lo + 1]! : line.end;
+    const sentence = text.slice(s, e);
     let required: boolean;
     if (DESIRABLE.test(sentence)) required = false;
     else if (REQUIRED_SENTENCE.test(sentence)) required = true;
     else required = line.section === 'required';
-    sentenceCache.set(s, required);
+    verdicts.set(s, required);
     return required;
   };
 }

@@ -25,7 +25,25 @@ interface Hit {
   skill: Skill;
   /** 0–1, before context and repetition. */
   confidence: number;
+  /**
+   * One-word labels are checked against the advert's own word: "packaging"
+   * must not match "package" (the stems meet), nor the acronym "LESS" the
+   * word "less". `surface` is the label's word without a plural ending;
+   * `upper` asks for the word in capitals.
+   */
+  surface: string | null;
+  upper: boolean;
 }
+
+/** A word without its plural ending, lower-cased, for the one-word check. */
+function surfaceOf(word: string): string {
+  const w = word.toLowerCase().replace(/['’]/g, '');
+  if (/(?:s|x|z|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) return w.slice(0, -1);
+  return w;
+}
+
+const FUNCTION_WORDS = new Set(stems('and or of to for with in on at by the a an as from'));
 
 // One-word labels that are too generic to be evidence of a skill on their own.
 const GENERIC_SINGLE = new Set(
@@ -54,6 +72,8 @@ function schemeOf(id: string): string {
 export function isEvidenceLabel(labelStems: readonly string[]): boolean {
   if (labelStems.length === 0 || labelStems.length > 10) return false;
   if (labelStems.every((s) => STOP_WORDS.has(s))) return false;
+  // Fragments such as "and procedures" are split-label debris, not skills.
+  if (FUNCTION_WORDS.has(labelStems[0]!) || FUNCTION_WORDS.has(labelStems[labelStems.length - 1]!)) return false;
   if (labelStems.length === 1) {
     const s = labelStems[0]!;
     if (s.length <= 2 && !/[+#]/.test(s)) return false;
@@ -65,7 +85,7 @@ export function isEvidenceLabel(labelStems: readonly string[]): boolean {
 export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
   const t0 = performance.now();
   // Gather every phrase with its candidate skills, then keep the best per scheme.
-  const byPhrase = new Map<string, { phrase: string[]; cands: { skill: Skill; preferred: boolean }[] }>();
+  const byPhrase = new Map<string, { phrase: string[]; cands: { skill: Skill; preferred: boolean; label: string }[] }>();
   const add = (label: string, skill: Skill, preferred: boolean) => {
     const s = stems(label);
     if (!isEvidenceLabel(s)) return;
@@ -76,7 +96,7 @@ export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
     const key = s.join(' ');
     let e = byPhrase.get(key);
     if (!e) byPhrase.set(key, (e = { phrase: s, cands: [] }));
-    if (!e.cands.some((c) => c.skill.id === skill.id && (c.preferred || !preferred))) e.cands.push({ skill, preferred });
+    if (!e.cands.some((c) => c.skill.id === skill.id && (c.preferred || !preferred))) e.cands.push({ skill, preferred, label: label.trim() });
   };
   for (const skill of taxonomy.skills.values()) {
     add(skill.label, skill, true);
@@ -84,7 +104,7 @@ export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
   }
   const trie = new PhraseTrie<Hit>();
   for (const { phrase, cands } of byPhrase.values()) {
-    const perScheme = new Map<string, { skill: Skill; preferred: boolean }[]>();
+    const perScheme = new Map<string, { skill: Skill; preferred: boolean; label: string }[]>();
     for (const c of cands) {
       const scheme = schemeOf(c.skill.id);
       const list = perScheme.get(scheme);
@@ -102,7 +122,13 @@ export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
       if (phrase.length === 1) confidence -= 0.15;
       if (list.length > 1 && !(best.preferred && preferredCount === 1)) confidence -= 0.2;
       if (scheme === 'fp') confidence += 0.05;
-      hits.push({ skill: best.skill, confidence: Math.max(0.1, Math.min(0.95, confidence)) });
+      const single = phrase.length === 1;
+      hits.push({
+        skill: best.skill,
+        confidence: Math.max(0.1, Math.min(0.95, confidence)),
+        surface: single ? surfaceOf(best.label) : null,
+        upper: single && /^[A-Z0-9]{2,}$/.test(best.label) && /[A-Z]/.test(best.label),
+      });
     }
     hits.sort((a, b) => (SCHEME_RANK[schemeOf(a.skill.id)] ?? 9) - (SCHEME_RANK[schemeOf(b.skill.id)] ?? 9));
     for (const h of hits) trie.add(phrase, h);
@@ -137,6 +163,11 @@ export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
         const end = ends[m.to - 1]!;
         const required = isRequired(start);
         for (const hit of m.values) {
+          if (hit.surface !== null) {
+            const word = text.slice(start, end);
+            if (surfaceOf(word) !== hit.surface) continue;
+            if (hit.upper && word !== word.toUpperCase()) continue;
+          }
           const prev = found.get(hit.skill.id);
           if (prev) {
             prev.mentions++;
