@@ -34,7 +34,7 @@ const ORIGINS: { label: string; titles: string[] }[] = [
   { label: 'bar staff', titles: ['bartender', 'Bartenders', 'Bar staff'] },
   { label: 'cashier', titles: ['cashier', 'Cashiers', 'Cashier'] },
   { label: 'forklift driver', titles: ['forklift operator', 'Industrial Truck and Tractor Operators', 'Forklift driver'] },
-  { label: 'teaching assistant', titles: ['primary school teaching assistant', 'Teaching Assistants, Except Postsecondary', 'Teaching assistant'] },
+  { label: 'teaching assistant', titles: ['primary school teaching assistant', 'Teaching Assistants, Preschool, Elementary, Middle, and Secondary School, Except Special Education', 'Teaching assistant'] },
   { label: 'construction labourer', titles: ['building construction worker', 'Construction Laborers', 'Construction labourer'] },
   { label: 'delivery driver', titles: ['car and van delivery driver', 'Light Truck Drivers', 'Delivery driver'] },
   { label: 'bus driver', titles: ['bus driver', 'Bus Drivers, Transit and Intercity', 'Bus driver'] },
@@ -71,9 +71,12 @@ const inScheme = [...taxonomy.occupations.values()].filter((o) => o.scheme === s
 console.log(`# Transitions on ${dbPath} (${scheme}: ${inScheme} occupations; taxonomy load ${(loadMs / 1000).toFixed(1)} s, index ${indexMs.toFixed(0)} ms)\n`);
 
 function findOrigin(t: Taxonomy, titles: string[]): Occupation | undefined {
+  // Exact preferred titles first (in the order given), then alternative titles.
   for (const title of titles) {
     const exact = [...t.occupations.values()].find((o) => o.scheme === scheme && o.title.toLowerCase() === title.toLowerCase());
     if (exact) return exact;
+  }
+  for (const title of titles) {
     const m = matchOccupationTitle(t, title);
     if (m && m.scheme === scheme) return m;
   }

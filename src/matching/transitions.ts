@@ -21,9 +21,11 @@ import { FULL_CREDIT_AT } from './score.ts';
  *
  * A component B has nothing for is left out, one resting on few skills is
  * down-weighted (k / (k + 2) for k skills), and the weights renormalised.
- * A's skills count with a strength: 1 for A's essential skills, 0.5 for its
- * optional ones; for a participant, their profile strength (see
- * skill-profile.ts) scaled as in the match score.
+ * Each of B's needs counts with B's relation weight n (1 essential, 0.5
+ * optional in ESCO and the bundled taxonomy; graded by importance in
+ * O*NET) and is covered up to min(h, n), where h is what A has: A's own
+ * relation weight for an occupation, or for a participant their profile
+ * strength (skill-profile.ts) scaled as in the match score.
  *
  * Guards follow Nesta's "Mapping Career Causeways" (Kanders et al., 2020),
  * which in turn follows the World Economic Forum and BCG's "Towards a
@@ -117,7 +119,10 @@ interface TransitionIndex {
   skillPostings: Map<string, [number, number]>;
   postOcc: Int32Array;
   postKind: Uint8Array;
-  postMass: Float64Array;
+  /** Specificity of the posting's skill. */
+  postSpec: Float64Array;
+  /** How much the occupation needs it (relation weight, 0–1). */
+  postNeed: Float64Array;
   groupPostings: Map<string, { occ: Int32Array; mass: Float64Array }>;
   scratch: { ess: Float64Array; opt: Float64Array; kn: Float64Array; grp: Float64Array };
 }
@@ -137,7 +142,7 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
   const n = occs.length;
   const totals = { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) };
   const counts = { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) };
-  const bySkill = new Map<string, { occ: number; kind: number; mass: number }[]>();
+  const bySkill = new Map<string, { occ: number; kind: number; spec: number; need: number }[]>();
   const byGroup = new Map<string, Map<number, number>>();
   occs.forEach((o, j) => {
     for (const r of taxonomy.skillsOf(o.id)) {
@@ -145,11 +150,11 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
       if (!skill) continue;
       const spec = taxonomy.skillWeight(r.skillId);
       const essential = r.relation === 'essential';
+      const need = needOf(r.relation, r.weight);
+      const mass = spec * need;
       let kind: number;
-      let mass = spec;
       if (skill.type === 'knowledge') {
         kind = KN;
-        mass = essential ? spec : spec * 0.5;
         totals.kn[j] = (totals.kn[j] ?? 0) + mass;
         counts.kn[j] = (counts.kn[j] ?? 0) + 1;
       } else if (essential) {
@@ -164,8 +169,8 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
       counts.grp[j] = (counts.grp[j] ?? 0) + 1;
       let list = bySkill.get(r.skillId);
       if (!list) bySkill.set(r.skillId, (list = []));
-      list.push({ occ: j, kind, mass });
-      const gm = essential ? spec : spec * 0.5;
+      list.push({ occ: j, kind, spec, need });
+      const gm = mass;
       totals.grp[j] = (totals.grp[j] ?? 0) + gm;
       if (skill.groupId) {
         let g = byGroup.get(skill.groupId);
@@ -178,7 +183,8 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
   for (const l of bySkill.values()) size += l.length;
   const postOcc = new Int32Array(size);
   const postKind = new Uint8Array(size);
-  const postMass = new Float64Array(size);
+  const postSpec = new Float64Array(size);
+  const postNeed = new Float64Array(size);
   const skillPostings = new Map<string, [number, number]>();
   let at = 0;
   for (const [id, list] of bySkill) {
@@ -186,7 +192,8 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
     for (const p of list) {
       postOcc[at] = p.occ;
       postKind[at] = p.kind;
-      postMass[at] = p.mass;
+      postSpec[at] = p.spec;
+      postNeed[at] = p.need;
       at++;
     }
     skillPostings.set(id, [start, at]);
@@ -214,7 +221,8 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
     skillPostings,
     postOcc,
     postKind,
-    postMass,
+    postSpec,
+    postNeed,
     groupPostings,
     scratch: { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) },
   };
@@ -226,7 +234,7 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
 export function occupationSource(taxonomy: Taxonomy, occupation: Occupation): TransitionSource {
   const skills = new Map<string, number>();
   for (const r of taxonomy.skillsOf(occupation.id)) {
-    const h = r.relation === 'essential' ? 1 : 0.5;
+    const h = needOf(r.relation, r.weight);
     if ((skills.get(r.skillId) ?? 0) < h) skills.set(r.skillId, h);
   }
   return {
@@ -259,6 +267,16 @@ export function profileSource(taxonomy: Taxonomy, profile: SkillProfile, salaryF
     schemes: schemes.length ? schemes : ['soc', 'esco', 'onet'],
     exclude: occs.map((o) => o.id),
   };
+}
+
+/**
+ * How much an occupation needs (or, as an origin, holds) a skill, 0–1: the
+ * relation's weight (ESCO and bundled: 1 essential, 0.5 optional; O*NET:
+ * graded by importance), falling back to those defaults when absent.
+ */
+function needOf(relation: 'essential' | 'optional', weight: number): number {
+  if (Number.isFinite(weight) && weight > 0) return Math.min(1, weight);
+  return relation === 'essential' ? 1 : 0.5;
 }
 
 function groupsOf(taxonomy: Taxonomy, skills: ReadonlyMap<string, number>): Map<string, number> {
@@ -296,7 +314,11 @@ export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource,
     if (!range) continue;
     for (let p = range[0]; p < range[1]; p++) {
       const j = idx.postOcc[p] as number;
-      const m = (idx.postMass[p] as number) * h;
+      // Covered up to what B needs: min(have, need), so a graded source
+      // (O*NET importance) gives partial credit, and a binary one (ESCO
+      // essential 1 / optional 0.5) reduces to exact overlap.
+      const need = idx.postNeed[p] as number;
+      const m = (idx.postSpec[p] as number) * (h < need ? h : need);
       const k = idx.postKind[p];
       if (k === ESS) ess[j] = (ess[j] as number) + m;
       else if (k === OPT) opt[j] = (opt[j] as number) + m;
