@@ -18,25 +18,22 @@ export function escapeHtml(text: string): string {
 }
 
 export function renderHighlight(formatted: string): string {
+  // Odd parts are the markers themselves (the split keeps them).
+  const parts = formatted.split(/([\uE000\uE001])/);
   let out = '';
   let open = false;
-  let run = '';
-  for (const ch of formatted) {
-    if (ch === HIGHLIGHT_PRE || ch === HIGHLIGHT_POST) {
-      out += escapeHtml(run);
-      run = '';
-      if (ch === HIGHLIGHT_PRE && !open) {
-        out += '<mark>';
-        open = true;
-      } else if (ch === HIGHLIGHT_POST && open) {
-        out += '</mark>';
-        open = false;
-      }
-      continue;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i % 2 === 0) {
+      if (part) out += escapeHtml(part);
+    } else if (part === HIGHLIGHT_PRE && !open) {
+      out += '<mark>';
+      open = true;
+    } else if (part === HIGHLIGHT_POST && open) {
+      out += '</mark>';
+      open = false;
     }
-    run += ch;
   }
-  out += escapeHtml(run);
   if (open) out += '</mark>';
   // An empty pair highlights nothing.
   return out.replace(/<mark><\/mark>/g, '');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../../src/search/meilisearch/geo.ts';
 import { escapeHtml, renderHighlight } from '../../../src/search/meilisearch/highlight.ts';
@@ -76,6 +77,24 @@ describe('renderHighlight', () => {
     expect(renderHighlight('\uE001a\uE000b')).toBe('a<mark>b</mark>');
     expect(renderHighlight('\uE000\uE001x')).toBe('x');
     expect(renderHighlight('\uE000a\uE000b\uE001')).toBe('<mark>ab</mark>');
+  });
+
+  it('always yields balanced marks and no other markup (property)', () => {
+    const alphabet = fc.constantFrom('a', ' ', '<', '>', '&', '"', "'", '\uE000', '\uE001', '/', 'm');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }).map((cs) => cs.join('')), (raw) => {
+        const html = renderHighlight(raw);
+        const stripped = html.replace(/<\/?mark>/g, '');
+        expect(stripped).not.toMatch(/[<>"']/);
+        const tags = html.match(/<\/?mark>/g) ?? [];
+        tags.forEach((tag, i) => expect(tag).toBe(i % 2 === 0 ? '<mark>' : '</mark>'));
+        expect(tags.length % 2).toBe(0);
+        // Unescaping gives back the text without the markers.
+        const text = stripped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+        expect(text).toBe(raw.replace(/[\uE000\uE001]/g, ''));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('escapes markup that looks like a mark tag', () => {

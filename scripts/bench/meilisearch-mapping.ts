@@ -1,0 +1,95 @@
+/**
+ * The client-side cost of the Meilisearch engine, which runs without a
+ * Meilisearch server: mapping vacancies to Meilisearch documents (one per
+ * place, with stemmed searchable text: the part that adds to the drainer's
+ * hot path), mapping a SearchQuery to search parameters, and mapping a
+ * 20-hit response back. Server-side indexing and search latency need a real
+ * Meilisearch: run the search/ingest benchmarks with SEARCH_ENGINE=meilisearch.
+ *
+ *   npx tsx scripts/bench/meilisearch-mapping.ts [--docs 20000]
+ */
+import type { SearchDocument } from '../../src/search/engine.ts';
+import { toMeiliDocuments } from '../../src/search/meilisearch/document.ts';
+import { toSearchParams } from '../../src/search/meilisearch/query.ts';
+import { toSearchResult, type MeiliSearchResponse } from '../../src/search/meilisearch/result.ts';
+import { numberArg, report } from './lib/args.ts';
+import { BENCH_QUERIES, createRng, generateVacancy, pickPlace } from './lib/generate.ts';
+
+const n = numberArg('docs', 20_000);
+const now = Date.parse('2026-03-01T09:00:00Z');
+const rng = createRng(11);
+
+const docs: SearchDocument[] = [];
+for (let i = 0; i < n; i++) {
+  const v = generateVacancy(rng, i, now);
+  const places = [v.location, ...v.extraLocations].flatMap((p) => (p && p.lat != null && p.lon != null ? [{ lat: p.lat, lon: p.lon }] : []));
+  docs.push({
+    id: i + 1,
+    title: v.title,
+    description: v.descriptionText,
+    employer: v.employerName,
+    places,
+    town: v.location?.town ?? null,
+    region: v.location?.region ?? null,
+    localAuthority: v.location?.localAuthority ?? null,
+    sector: v.sector?.code ?? null,
+    occupationCode: v.occupation?.code ?? null,
+    contract: v.contract,
+    employmentType: v.employmentType,
+    remote: v.remote,
+    salaryAnnualMin: v.salary.annualMin,
+    salaryAnnualMax: v.salary.annualMax,
+    datePosted: v.datePosted ?? now,
+    skills: v.skills.map((s) => s.id),
+    clusterId: i + 1,
+    isDemo: false,
+  });
+}
+const avgKb = docs.reduce((s, d) => s + d.description.length, 0) / docs.length / 1024;
+
+let t = performance.now();
+let meiliDocs = 0;
+let bytes = 0;
+for (const d of docs) {
+  const mapped = toMeiliDocuments(d);
+  meiliDocs += mapped.length;
+  if (d.id % 100 === 0) bytes += JSON.stringify(mapped).length;
+}
+const mapSeconds = (performance.now() - t) / 1000;
+
+const queries = 50_000;
+t = performance.now();
+for (let i = 0; i < queries; i++) {
+  const place = pickPlace(rng);
+  toSearchParams({
+    q: BENCH_QUERIES[i % BENCH_QUERIES.length],
+    near: { lat: place[2], lon: place[3], radiusKm: 15 },
+    filters: { contract: ['permanent'] },
+    facets: ['sector', 'contract', 'remote', 'employmentType'],
+  });
+}
+const querySeconds = (performance.now() - t) / 1000;
+
+const response: MeiliSearchResponse = {
+  hits: docs.slice(0, 20).map((d) => ({
+    vacancyId: d.id,
+    places: d.places,
+    _rankingScore: 0.5,
+    _formatted: { title: `\uE000${d.title}\uE001`, description: d.description.split(/\s+/).slice(0, 32).join(' ') },
+  })),
+  totalHits: 1234,
+  facetDistribution: { sector: { Q: 500, H: 400 }, contract: { permanent: 900 } },
+};
+const results = 20_000;
+t = performance.now();
+for (let i = 0; i < results; i++) {
+  toSearchResult(response, { near: { lat: 53.8, lon: -1.55, radiusKm: 15 }, facets: ['sector', 'contract'] });
+}
+const resultSeconds = (performance.now() - t) / 1000;
+
+report('meili_description_avg', avgKb, 'KB');
+report('meili_document_mapping', Math.round(n / mapSeconds), 'vacancies/s');
+report('meili_documents_per_vacancy', meiliDocs / n, 'docs');
+report('meili_document_json_avg', bytes / Math.ceil(n / 100) / 1024 / (meiliDocs / n), 'KB');
+report('meili_query_mapping', Math.round(queries / querySeconds), 'queries/s');
+report('meili_result_mapping_20_hits', Math.round(results / resultSeconds), 'responses/s');
