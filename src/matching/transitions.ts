@@ -1,4 +1,4 @@
-import type { SkillProfile } from '../participants/skill-profile.ts';
+import { impliedLicenceSkills, type SkillProfile } from '../participants/skill-profile.ts';
 import type { Occupation, OccupationScheme, Taxonomy } from '../taxonomy/model.ts';
 import { FULL_CREDIT_AT } from './score.ts';
 
@@ -236,6 +236,12 @@ export function occupationSource(taxonomy: Taxonomy, occupation: Occupation): Tr
   for (const r of taxonomy.skillsOf(occupation.id)) {
     const h = needOf(r.relation, r.weight);
     if ((skills.get(r.skillId) ?? 0) < h) skills.set(r.skillId, h);
+  }
+  // An occupation needing a C+E licence has people holding B as well.
+  for (const [id, h] of [...skills]) {
+    for (const implied of impliedLicenceSkills(taxonomy, id)) {
+      if ((skills.get(implied) ?? 0) < h) skills.set(implied, h);
+    }
   }
   return {
     skills,

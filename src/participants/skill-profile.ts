@@ -109,6 +109,14 @@ export function buildSkillProfile(taxonomy: Taxonomy, input: ProfileInput): Skil
     a.sources.sort((x, y) => contribution(y) - contribution(x));
     skills.set(id, { id, strength: 1 - a.miss, sources: a.sources, why: '' });
   }
+  // A licence skill from a past job brings the licences it includes (a C+E
+  // driver holds B), at the same strength, unless the coach removed them.
+  for (const s of [...skills.values()]) {
+    for (const id of impliedLicenceSkills(taxonomy, s.id)) {
+      if (removed.has(id) || (skills.get(id)?.strength ?? 0) >= s.strength) continue;
+      skills.set(id, { id, strength: s.strength, sources: s.sources, why: '' });
+    }
+  }
   const held = expandLicences(input.licences);
   for (const code of held) {
     for (const id of licenceSkillIds(taxonomy, code)) {
@@ -185,4 +193,33 @@ export function licenceSkillIds(taxonomy: Taxonomy, code: string): readonly stri
     licenceIndexes.set(taxonomy, idx);
   }
   return idx.get(code) ?? [];
+}
+
+const impliedIndexes = new WeakMap<Taxonomy, Map<string, string[]>>();
+
+/**
+ * Licence-type skills implied by holding licence-type skill `skillId`
+ * (category C+E implies C, C1 and B; enhanced DBS implies basic), itself
+ * excluded. Empty for any other skill.
+ */
+export function impliedLicenceSkills(taxonomy: Taxonomy, skillId: string): readonly string[] {
+  let idx = impliedIndexes.get(taxonomy);
+  if (!idx) {
+    idx = new Map();
+    for (const sk of taxonomy.skills.values()) {
+      if (sk.type !== 'licence') continue;
+      const codes = new Set<string>();
+      for (const label of [sk.label, ...sk.altLabels]) {
+        const c = parseLicence(label);
+        if (c) codes.add(c);
+      }
+      const out = new Set<string>();
+      for (const code of expandLicences(codes)) {
+        for (const id of licenceSkillIds(taxonomy, code)) if (id !== sk.id) out.add(id);
+      }
+      if (out.size) idx.set(sk.id, [...out]);
+    }
+    impliedIndexes.set(taxonomy, idx);
+  }
+  return idx.get(skillId) ?? [];
 }

@@ -62,6 +62,17 @@ describe('skill profile', () => {
     expect(p.licences.has('driving:C')).toBe(true);
   });
 
+  it('a licence skill from a past job brings the licences it includes', () => {
+    const p = buildSkillProfile(taxonomy, { ...empty, history: [{ occupationId: 'soc:8211', years: 5, endedYearsAgo: 0 }] });
+    const ce = p.skills.get('fp:licence-ce')?.strength ?? 0;
+    expect(ce).toBeGreaterThan(0);
+    expect(p.skills.get('fp:licence-b')?.strength).toBe(ce);
+    // History alone does not prove a licence is held now: requirement checks use recorded licences only.
+    expect(p.licences.size).toBe(0);
+    const removed = buildSkillProfile(taxonomy, { ...empty, skillsRemove: ['fp:licence-b'], history: [{ occupationId: 'soc:8211', years: 5, endedYearsAgo: 0 }] });
+    expect(removed.skills.has('fp:licence-b')).toBe(false);
+  });
+
   it('ignores unresolved history entries', () => {
     const p = buildSkillProfile(taxonomy, { ...empty, history: [{ occupationId: null, years: 3, endedYearsAgo: 0 }] });
     expect(p.skills.size).toBe(0);
