@@ -196,8 +196,21 @@ export function startOutboxDrainer(deps: OutboxDrainerDeps): OutboxDrainer {
 
 export type RebuildProgress = (done: number, total: number) => void;
 
-/** Streams every live vacancy from the store into engine.rebuild(), in id order. Returns the count. */
-export async function rebuildIndex(db: Db, engine: SearchEngine, onProgress?: RebuildProgress, batchSize = 1000): Promise<number> {
+/**
+ * Streams every live vacancy from the store into engine.rebuild(), in id
+ * order, and returns the count. Another process (the server's drainer) may
+ * apply changes to the old index while this runs; they would vanish at the
+ * swap, so vacancies updated since the rebuild began are re-applied after it.
+ */
+export async function rebuildIndex(
+  db: Db,
+  engine: SearchEngine,
+  onProgress?: RebuildProgress,
+  batchSize = 1000,
+  now: Clock = systemClock,
+): Promise<number> {
+  // A little slack for clocks of other processes and writes in flight.
+  const since = now() - 60_000;
   const total = db.$client.prepare("SELECT count(*) FROM vacancies WHERE status = 'live'").pluck().get() as number;
   let done = 0;
   async function* batches(): AsyncGenerator<SearchDocument[]> {
@@ -212,5 +225,13 @@ export async function rebuildIndex(db: Db, engine: SearchEngine, onProgress?: Re
     }
   }
   await engine.rebuild(batches());
+  const changed = db.$client.prepare('SELECT id FROM vacancies WHERE updated_at >= ?').pluck().all(since) as number[];
+  for (let i = 0; i < changed.length; i += batchSize) {
+    const ids = changed.slice(i, i + batchSize);
+    const { docs, live } = loadSearchDocuments(db, ids);
+    if (docs.length) await engine.upsert(docs);
+    const gone = ids.filter((id) => !live.has(id));
+    if (gone.length) await engine.remove(gone);
+  }
   return done;
 }
