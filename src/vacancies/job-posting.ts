@@ -44,22 +44,24 @@ export function findJobPostings(body: unknown, depth = 0): Obj[] {
 
 // ---------------------------------------------------------------- text helpers
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', pound: '£', euro: '€', ndash: '–', mdash: '—',
-  rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…', bull: '•', middot: '·', copy: '©', reg: '®',
-  trade: '™', eacute: 'é', egrave: 'è', aacute: 'á', oacute: 'ó', uacute: 'ú', iacute: 'í', ccedil: 'ç',
-  uuml: 'ü', ouml: 'ö', auml: 'ä', laquo: '«', raquo: '»', deg: '°', frac12: '½', times: '×',
-};
+// A Map, not an object literal: `&constructor;` must not find Object.prototype.constructor.
+const NAMED_ENTITIES = new Map<string, string>(
+  Object.entries({
+    amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', pound: '£', euro: '€', ndash: '–', mdash: '—',
+    rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…', bull: '•', middot: '·', copy: '©', reg: '®',
+    trade: '™', eacute: 'é', egrave: 'è', aacute: 'á', oacute: 'ó', uacute: 'ú', iacute: 'í', ccedil: 'ç',
+    uuml: 'ü', ouml: 'ö', auml: 'ä', laquo: '«', raquo: '»', deg: '°', frac12: '½', times: '×',
+  }),
+);
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,10}));/g;
 
 /** Decodes HTML character references (named, decimal, hex). Unknown names stay as written. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,10});/gi, (m, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : m;
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? m;
+  return s.replace(ENTITY, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED_ENTITIES.get(name) ?? NAMED_ENTITIES.get(name.toLowerCase()) ?? m;
+    const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : m;
   });
 }
 
@@ -100,7 +102,8 @@ export function numberOf(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
   const s = v.replace(/[£$€\s,]/g, '').replace(/^GBP/i, '');
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
+  // "-.262406" (no leading zero) is common in published geo.
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
 }
@@ -148,8 +151,10 @@ function mapSalary(v: unknown, path: string, m: Mapped): RawVacancy['salary'] | 
     }
     return n !== undefined && n >= 0 ? n : undefined;
   };
-  // A bare non-numeric value ("Competitive", "£24k-£27k DOE") is salary text, not an error.
-  const text = typeof qv === 'string' && numberOf(qv) === undefined ? qv.trim() : undefined;
+  // A non-numeric value ("negotiable", "£24,214 / £26,220 DOE") is salary text, not an
+  // error: NHS Jobs puts its salary wording in QuantitativeValue.value beside min/maxValue.
+  const rawValue = q['value'];
+  const text = typeof rawValue === 'string' && numberOf(rawValue) === undefined ? cleanLine(rawValue) || undefined : undefined;
   const value = text === undefined ? read('value', `${valuePath}.value`) : undefined;
   let min = read('minValue', `${valuePath}.minValue`) ?? value;
   let max = read('maxValue', `${valuePath}.maxValue`) ?? value;

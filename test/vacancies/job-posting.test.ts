@@ -152,6 +152,11 @@ describe('fromJobPosting field shapes', () => {
       { salary: { currency: 'GBP', text: 'Competitive' } },
     ],
     [
+      'QuantitativeValue.value as wording beside min/max (NHS Jobs)',
+      { baseSalary: { currency: 'GBP', value: { unitText: 'YEAR', value: '£24,214 to £26,220 &amp; more', minValue: '24214', maxValue: 26220 } } },
+      { salary: { min: 24214, max: 26220, period: 'year', text: '£24,214 to £26,220 & more' } },
+    ],
+    [
       'estimatedSalary when no baseSalary',
       { estimatedSalary: { '@type': 'MonetaryAmountDistribution', currency: 'GBP', value: { minValue: 11, maxValue: 12, unitText: 'HOUR' } } },
       { salary: { min: 11, max: 12, currency: 'GBP', period: 'hour' } },
@@ -162,6 +167,7 @@ describe('fromJobPosting field shapes', () => {
     ['workHours as number text', { workHours: '37.5 hrs per week' }, { hoursPerWeek: 37.5 }],
     ['O*NET category', { occupationalCategory: '37-2011.00 Janitors and Cleaners' }, { occupation: { code: '37-2011.00', scheme: 'onet' } }],
     ['geo on the Place itself', { jobLocation: { '@type': 'Place', latitude: '51.5', longitude: '-0.12', name: 'London' } }, { lat: 51.5, lon: -0.12, location: 'London' }],
+    ['geo without leading zeros', { jobLocation: { address: { addressLocality: 'Arlesey' }, geo: { latitude: '52.0105', longitude: '-.262406' } } }, { lat: 52.0105, lon: -0.262406 }],
     ['0,0 geo is ignored', { jobLocation: { address: { addressLocality: 'York' }, geo: { latitude: 0, longitude: 0 } } }, { town: 'York' }],
     ['non-UK country kept in text', { jobLocation: { address: { addressLocality: 'Dublin', addressCountry: 'IE' } } }, { location: 'Dublin, IE' }],
     ['TELECOMMUTE with a place', { jobLocationType: ['TELECOMMUTE'], jobLocation: { address: { addressLocality: 'Bristol' } } }, { remote: 'remote', town: 'Bristol' }],
@@ -197,6 +203,6 @@ describe('fromJobPosting field shapes', () => {
   });
 
   it('decodes entities', () => {
-    expect(decodeEntities('&pound;11.44 &amp; &#8211; &#x2014; &bogus;')).toBe('£11.44 & – — &bogus;');
+    expect(decodeEntities('&pound;11.44 &amp; &#8211; &#x2014; &bogus; &constructor; &AMP;')).toBe('£11.44 & – — &bogus; &constructor; &');
   });
 });
