@@ -160,12 +160,19 @@ export class MeilisearchEngine implements SearchEngine {
   async #write(uid: string, docs: readonly SearchDocument[], pruneStale: boolean): Promise<void> {
     const index = this.#writer.index<MeiliDocument>(uid);
     const inFlight: Promise<unknown>[] = [];
+    const start = (task: Promise<unknown>) => {
+      // Handled now so a failure while an earlier task is awaited is not an
+      // unhandled rejection; awaiting `task` below still throws it.
+      task.catch(() => undefined);
+      inFlight.push(task);
+    };
     try {
       for (const batch of this.#batches(docs)) {
-        // Adds go first so a vacancy is never missing from results mid-update.
-        inFlight.push(runTask(this.#writer, () => index.addDocuments(batch.meili, { primaryKey: PRIMARY_KEY }), this.#tasks));
+        // Stale deletes touch only location indexes past the new count, so
+        // they commute with the adds: a vacancy is never missing mid-update.
+        start(runTask(this.#writer, () => index.addDocuments(batch.meili, { primaryKey: PRIMARY_KEY }), this.#tasks));
         const stale = pruneStale ? staleLocationsFilter(batch.placeCounts) : undefined;
-        if (stale) inFlight.push(runTask(this.#writer, () => index.deleteDocuments({ filter: stale }), this.#tasks));
+        if (stale) start(runTask(this.#writer, () => index.deleteDocuments({ filter: stale }), this.#tasks));
         while (inFlight.length >= this.#maxInFlight) await inFlight.shift();
       }
       while (inFlight.length > 0) await inFlight.shift();
