@@ -249,7 +249,11 @@ export class SqliteEngine implements SearchEngine {
     this.storeText = !opts.textSource;
     this.textSource = opts.textSource ?? ((ids) => this.readStoredText(ids));
     createTables(this.c, LIVE);
-    this.c.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_highlight USING fts5(title, body, tokenize='${TOKENIZE}')`);
+    // Scratch space for highlighting. External content, so clearing it is a cheap 'delete-all'
+    // instead of re-tokenizing the previous page's text to delete it.
+    this.c.exec(`CREATE TABLE IF NOT EXISTS temp.search_highlight_text (rowid INTEGER PRIMARY KEY, title TEXT, body TEXT);
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_highlight USING fts5(title, body,
+        content='search_highlight_text', content_rowid='rowid', tokenize='${TOKENIZE}')`);
     this.writes = prepareWrites(this.c, LIVE);
   }
 
@@ -464,9 +468,15 @@ export class SqliteEngine implements SearchEngine {
     const probe = termProbe(terms);
     const c = this.c;
     c.transaction(() => {
-      c.exec('DELETE FROM temp.search_highlight');
-      const ins = c.prepare('INSERT INTO temp.search_highlight(rowid, title, body) VALUES (?, ?, ?)');
-      for (const [id, title, body] of texts) ins.run(id, stripMarkers(title), stripMarkers(matchWindow(body, probe)));
+      c.exec(`INSERT INTO temp.search_highlight(search_highlight) VALUES ('delete-all'); DELETE FROM temp.search_highlight_text;`);
+      const content = c.prepare('INSERT INTO temp.search_highlight_text(rowid, title, body) VALUES (?, ?, ?)');
+      const index = c.prepare('INSERT INTO temp.search_highlight(rowid, title, body) VALUES (?, ?, ?)');
+      for (const [id, title, body] of texts) {
+        const t = stripMarkers(title);
+        const b = stripMarkers(matchWindow(body, probe));
+        content.run(id, t, b);
+        index.run(id, t, b);
+      }
     })();
     const marked = c
       .prepare(
