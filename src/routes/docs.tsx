@@ -66,6 +66,11 @@ function curlFor(op: OperationSpec, base: string): string {
   return lines.join(' \\\n');
 }
 
+/** Text with `backtick` spans shown as code (descriptions are written that way, as in OpenAPI markdown). */
+const Md: FC<{ text: string }> = ({ text }) => (
+  <>{text.split('`').map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>
+);
+
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 const Fields: FC<{ rows: FieldRow[]; caption: string }> = ({ rows, caption }) =>
@@ -81,7 +86,7 @@ const Fields: FC<{ rows: FieldRow[]; caption: string }> = ({ rows, caption }) =>
             <td><code>{r.name}</code></td>
             <td><code>{r.type}</code></td>
             <td>{r.required ? 'yes' : ''}</td>
-            <td>{r.description}</td>
+            <td><Md text={r.description} /></td>
           </tr>
         ))}
       </tbody>
@@ -96,14 +101,14 @@ const Operation: FC<{ op: OperationSpec; base: string }> = ({ op, base }) => {
     <section class="op" id={slug(`${op.method} ${op.path}`)}>
       <h3><span class={`m ${op.method}`}>{op.method.toUpperCase()}</span> <code>{op.path}</code></h3>
       <p><strong>{op.summary}</strong></p>
-      {op.description ? <p>{op.description}</p> : null}
-      <p class="auth">Auth: {AUTH_TEXT[op.auth]}</p>
+      {op.description ? <p><Md text={op.description} /></p> : null}
+      <p class="auth">Auth: <Md text={AUTH_TEXT[op.auth]} /></p>
       <Fields rows={params} caption="Parameters" />
       <Fields rows={body} caption="Body fields" />
       <p>Responses:</p>
       <ul>
         {Object.entries(op.responses).map(([status, r]) => (
-          <li><code>{status}</code> {r.description}</li>
+          <li><code>{status}</code> <Md text={r.description} /></li>
         ))}
       </ul>
       <p>Example:</p>
@@ -141,9 +146,9 @@ const DocsPage: FC<{ ops: OperationSpec[]; base: string }> = ({ ops, base }) => 
         </p>
         <h2>Authentication</h2>
         <ul>
-          <li>{AUTH_TEXT.employer}</li>
-          <li>{AUTH_TEXT.coach}</li>
-          <li>{AUTH_TEXT.operator}</li>
+          <li><Md text={AUTH_TEXT.employer} /></li>
+          <li><Md text={AUTH_TEXT.coach} /></li>
+          <li><Md text={AUTH_TEXT.operator} /></li>
         </ul>
         <p>
           A missing, malformed, unknown or revoked credential is <code>401</code>. Employer keys are rate limited

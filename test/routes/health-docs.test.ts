@@ -108,6 +108,9 @@ describe('/openapi.json and /docs', () => {
     expect(html).toContain('Authorization: Bearer $FLIGHTPATH_API_KEY');
     expect(html).toContain('Retry-After');
     expect(html).toContain('<code>reference</code>');
+    // Backtick spans in descriptions render as code.
+    expect(html).toContain('<code>Authorization: Bearer fp_emp_…</code>');
+    expect(html).not.toContain('`');
     expect(NOW).toBeGreaterThan(0);
   });
 });
