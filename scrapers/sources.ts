@@ -83,6 +83,12 @@ export const FeedSource = z.strictObject({
   ...Politeness,
   url: HttpUrl,
   titleEmployerSeparator: z.string().min(1).optional(),
+  titleEmployerPosition: z.enum(['before', 'after']).optional(),
+  /** Fields read from "Label: value" lines in the description, e.g. { "location": "Location" }. */
+  labels: z
+    .strictObject({ employer: z.string(), location: z.string(), salary: z.string(), validThrough: z.string(), contract: z.string(), employmentType: z.string(), reference: z.string() })
+    .partial()
+    .optional(),
   fields: z
     .object({
       employer: z.string(),

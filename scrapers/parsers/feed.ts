@@ -6,6 +6,10 @@ import { cleanText, decodeEntities, resolveUrl, toIsoDate, unescapeMarkup } from
 export interface FeedOptions {
   /** "Acme Ltd: Warehouse Operative" → employer "Acme Ltd", title "Warehouse Operative". */
   titleEmployerSeparator?: string;
+  /** Where the employer sits around the separator: "before" (default) or "after" ("Porter - Acme Ltd"). */
+  titleEmployerPosition?: 'before' | 'after';
+  /** Fields read from "Label: value" lines of the description, e.g. { "location": "Location" }. */
+  labels?: Partial<Record<FeedField, string>>;
   /** Extra item elements mapped to vacancy fields, e.g. { "location": "region", "contract": "type" }. */
   fields?: Partial<Record<FeedField, string>>;
 }
@@ -74,10 +78,13 @@ function mapItem(n: Node, base: string, atom: boolean, opts: FeedOptions): RawVa
   let employer: string | undefined;
   const sep = opts.titleEmployerSeparator;
   if (sep) {
-    const at = title.indexOf(sep);
+    const after = opts.titleEmployerPosition === 'after';
+    const at = after ? title.lastIndexOf(sep) : title.indexOf(sep);
     if (at > 0 && at + sep.length < title.length) {
-      employer = title.slice(0, at).trim();
-      title = title.slice(at + sep.length).trim();
+      const left = title.slice(0, at).trim();
+      const right = title.slice(at + sep.length).trim();
+      employer = after ? right : left;
+      title = after ? left : right;
     }
   }
   const link = atom ? atomLink(n['link']) : textOf(asArray(n['link'])[0]);
@@ -86,7 +93,8 @@ function mapItem(n: Node, base: string, atom: boolean, opts: FeedOptions): RawVa
   const body = rawText(n['content:encoded']) || rawText(n['content']) || rawText(n['description']) || rawText(n['summary']);
   const field = (f: FeedField) => {
     const el = opts.fields?.[f];
-    return el ? cleanText(textOf(n[el])) : undefined;
+    const label = opts.labels?.[f];
+    return (el ? cleanText(textOf(n[el])) : undefined) ?? (label ? labelled(body, label) : undefined);
   };
   const author = atom ? cleanText(textOf((n['author'] as Node | undefined)?.['name'])) : undefined;
   const v: RawVacancy = {
@@ -104,6 +112,13 @@ function mapItem(n: Node, base: string, atom: boolean, opts: FeedOptions): RawVa
   };
   for (const k of Object.keys(v) as (keyof RawVacancy)[]) if (v[k] === undefined) delete v[k];
   return v;
+}
+
+/** "Location: Leeds" or "<strong>Location:</strong> Leeds" in a description. */
+function labelled(body: string, label: string): string | undefined {
+  const esc = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`${esc}\\s*:\\s*(?:</(?:strong|b|em|span|dt)>\\s*(?:<dd[^>]*>)?)?\\s*([^<\\n]{1,300})`, 'i').exec(body);
+  return m ? cleanText(decodeEntities(m[1]!)) : undefined;
 }
 
 function asArray(v: unknown): unknown[] {

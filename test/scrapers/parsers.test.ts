@@ -129,6 +129,15 @@ describe('feeds', () => {
     expect(r.items[1]).toMatchObject({ title: 'Porter & Driver', description: expect.stringContaining('Full driving licence') });
   });
 
+  it('splits "Title - Employer" titles and reads labelled fields from the description', () => {
+    const xml = `<rss version="2.0"><channel><item><title>Head of Research Computing - Colby College - Maine</title>
+      <description><p>Lead the team.</p><p><strong>Location:</strong> Waterville ME USA</p><p>Salary: $90k</p></description>
+      <guid>job-1</guid></item></channel></rss>`;
+    const r = parseFeed(xml, BASE, { titleEmployerSeparator: ' - ', titleEmployerPosition: 'after', labels: { location: 'Location', salary: 'Salary' } });
+    expect(r.items[0]).toMatchObject({ title: 'Head of Research Computing - Colby College', employer: 'Maine', location: 'Waterville ME USA', salary: '$90k', reference: 'job-1' });
+    expect(r.items[0]!.description).toContain('<strong>Location:</strong>');
+  });
+
   it('reports a document that is not a feed', () => {
     expect(parseFeed('<html><body>nope</body></html>', BASE)).toMatchObject({ format: 'unknown', items: [] });
     expect(parseFeed('', BASE).format).toBe('unknown');
