@@ -11,3 +11,4 @@ export * from './taxonomy.ts';
 export * from './geo.ts';
 export * from './dedupe.ts';
 export * from './employer-api.ts';
+export * from './demand.ts';
