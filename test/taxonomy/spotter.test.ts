@@ -29,6 +29,9 @@ const taxonomy = createTaxonomy({
     skill('esco:e3', 'manage budgets', ['budget management']),
     skill('esco:e4', 'HACCP', []),
     skill('esco:e5', 'C++', []),
+    skill('esco:e6', 'LESS', []),
+    skill('fp:packing', 'Packing', ['packaging']),
+    skill('esco:e7', 'compile manuals', ['and procedures']),
   ],
 });
 const spotter = createSkillSpotter(taxonomy);
@@ -78,6 +81,12 @@ describe('skill spotter', () => {
   it('drops generic one-word labels ("driving", "work") and one-word synonyms from imported taxonomies, keeps acronyms', () => {
     expect(ids('Work with Access to the building; driving')).toEqual([]);
     expect(ids('Knowledge of HACCP and C++')).toEqual(['esco:e4', 'esco:e5']);
+  });
+
+  it('checks one-word labels against the advert\'s own word', () => {
+    expect(ids('An attractive salary package and less paperwork')).toEqual([]);
+    expect(ids('Packaging and LESS stylesheets')).toEqual(['esco:e6', 'fp:packing']);
+    expect(ids('Policies and procedures')).toEqual([]);
   });
 
   it('tells required from merely mentioned, by section and by sentence', () => {

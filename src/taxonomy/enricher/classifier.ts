@@ -70,7 +70,7 @@ const TITLE_NOISE = new Set(
       'days nights night day weekend weekends evening evenings shift shifts bank relief flexible hours hour ' +
       'week weekly per annum pa ph ote salary pay paid up to plus bonus benefits excellent competitive ' +
       'remote hybrid homebased uk nationwide various locations location ' +
-      'm f d mf x h in at the a an and or of for with to',
+      'locum interim m f d mf x h in at the a an and or of for with to',
   ),
 );
 
@@ -104,6 +104,10 @@ function round2(x: number): number {
 export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndexEntry[] = []): Classifier {
   // --- occupation titles -------------------------------------------------
   const byKey = new Map<string, { phrase: string[]; entries: Map<string, TitleEntry> }>();
+  // Every word any title of an occupation uses: the leftover words of a
+  // partly matched title ("Lift adjuster" → "adjuster") vote among the
+  // occupations that share the matched part.
+  const occWords = new Map<string, Set<string>>();
   const addTitle = (label: string, occ: Occupation, kind: Kind, qualifier: string | null) => {
     // Known titles keep every word ("Bank manager" must not become "manager");
     // only the advert's title loses its noise words.
@@ -113,6 +117,10 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     let slot = byKey.get(key);
     if (!slot) byKey.set(key, (slot = { phrase, entries: new Map() }));
     const qual = qualifier ? stems(qualifier).filter((s) => !STOP_WORDS.has(s)) : null;
+    let words = occWords.get(occ.id);
+    if (!words) occWords.set(occ.id, (words = new Set()));
+    for (const w of phrase) words.add(w);
+    if (qual) for (const w of qual) words.add(w);
     const entryKey = `${occ.id}\t${qual ? qual.join(' ') : ''}`;
     const prev = slot.entries.get(entryKey);
     if (prev) {
@@ -239,8 +247,15 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
         const words = span(list, best.from, best.to - 1);
         // The head noun (last word) inside the match matters more than a modifier.
         const headBonus = best.to === list.length ? 1 : 0.85;
+        const leftover = [...list.slice(0, best.from), ...list.slice(best.to)].filter((t) => !TITLE_NOISE.has(t.stem) && !STOP_WORDS.has(t.stem));
+        const leftoverIdf = leftover.reduce((n, t) => n + idf(t.stem), 0);
         for (const c of scoreEntries(best.values, coverage, context, words)) {
           c.score *= headBonus;
+          if (leftoverIdf > 0) {
+            const known = occWords.get(c.entry.occ.id);
+            const shared = leftover.reduce((n, t) => n + (known?.has(t.stem) ? idf(t.stem) : 0), 0);
+            c.score *= 1 + 0.35 * (shared / leftoverIdf);
+          }
           cands.push(c);
         }
       }
