@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { findClosingDate, parseDate } from '../../src/vacancies/normalise/dates.ts';
 import { findRequirements } from '../../src/vacancies/normalise/requirements.ts';
 import { parseContract, parseEmploymentType, parseHoursPerWeek, parseShifts, parseTerms } from '../../src/vacancies/normalise/terms.ts';
-import { cleanDescription } from '../../src/vacancies/normalise/text.ts';
+import sanitizeHtml from 'sanitize-html';
+import { ALLOWED_TAGS, cleanDescription } from '../../src/vacancies/normalise/text.ts';
 import { cleanTitle } from '../../src/vacancies/normalise/title.ts';
 
 describe('cleanDescription', () => {
@@ -142,5 +143,39 @@ describe('requirements', () => {
   });
   it('never throws', () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => void findRequirements(s)), { numRuns: 300 });
+  });
+});
+
+describe('sanitised HTML', () => {
+  const opts = {
+    allowedTags: [...ALLOWED_TAGS],
+    allowedAttributes: { a: ['href', 'rel'] },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  };
+  it('is left unchanged by sanitize-html with the same allowlist (it is already clean)', () => {
+    const tag = fc.constantFrom('p', 'div', 'script', 'style', 'a', 'ul', 'li', 'img', 'span', 'b', 'iframe', 'svg', 'br', 'h2', 'table', 'td');
+    const attr = fc.constantFrom('', ' href="https://x.example/a?b=1&amp;c=2"', " href='javascript:alert(1)'", ' onclick="x()"', ' style="color:red"', ' src=x onerror=alert(1)', ' href="/relative"', ' title="a>b"');
+    const piece = fc.oneof(
+      fc.tuple(tag, attr).map(([t, a]) => `<${t}${a}>`),
+      tag.map((t) => `</${t}>`),
+      fc.constantFrom('&lt;script&gt;', '&amp;', '&#x3C;', '<!-- c -->', '<![CDATA[x]]>', 'text', ' ', '"quoted"', "it's", '<', '>', '&'),
+      fc.string({ maxLength: 8 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const html = cleanDescription('<p>' + parts.join('')).html ?? '';
+        expect(html).not.toMatch(/<(script|style|iframe|img|svg)|on\w+=|javascript:/i);
+        expect(sanitizeHtml(html, opts)).toBe(html);
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it('keeps safe links, drops unsafe ones but keeps their text', () => {
+    expect(cleanDescription('<p><a href="https://apply.example/job?id=1&amp;x=2" onclick="x">Apply</a> <a href="javascript:alert(1)">here</a></p>').html).toBe(
+      '<p><a href="https://apply.example/job?id=1&amp;x=2" rel="nofollow noopener">Apply</a> here</p>',
+    );
+  });
+  it('closes what it opens', () => {
+    expect(cleanDescription('<ul><li><b>One<li>Two</ul></b><p>Three').html).toBe('<ul><li><b>One<li>Two</li></b></li></ul><p>Three</p>');
   });
 });

@@ -212,19 +212,22 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
     const rb = rows[b]!;
     return similarity(ra.sig, rb.sig) >= SIMILARITY && samePlace(ra, rb) && sameTokens(tokens(a), tokens(b), ra.title, rb.title);
   };
-  const order = new Uint32Array(n);
+  // Per band, pack (low 32 bits of the key, row index) into one float and sort natively:
+  // equal keys end up adjacent, in row order. Low-bit collisions only add candidates that fail verification.
+  const packed = new Float64Array(n);
+  const SHIFT = 2 ** 21;
+  if (n >= SHIFT) throw new Error(`clusterAll handles up to ${SHIFT - 1} vacancies per run`);
   for (let b = 0; b < BANDS_COUNT; b++) {
-    for (let i = 0; i < n; i++) order[i] = i;
-    const key = (i: number) => keys[i * BANDS_COUNT + b]!;
-    order.sort((x, y) => key(x) - key(y) || x - y);
+    for (let i = 0; i < n; i++) packed[i] = (keys[i * BANDS_COUNT + b]! % 4294967296) * SHIFT + i;
+    packed.sort();
     for (let start = 0; start < n; ) {
+      const k = Math.floor(packed[start]! / SHIFT);
       let end = start + 1;
-      const k = key(order[start]!);
-      while (end < n && key(order[end]!) === k) end++;
+      while (end < n && Math.floor(packed[end]! / SHIFT) === k) end++;
       for (let j = start + 1; j < end; j++) {
-        const i = order[j]!;
+        const i = packed[j]! % SHIFT;
         for (let q = j - 1; q >= start && j - q <= MAX_CANDIDATES; q--) {
-          const other = order[q]!;
+          const other = packed[q]! % SHIFT;
           if (find(other) === find(i)) continue;
           if (verify(other, i)) union(other, i);
         }
