@@ -126,20 +126,20 @@ const EMPLOYER_B = ['Care', 'Logistics', 'Foods', 'Homes', 'Retail', 'Engineerin
 const EMPLOYER_C = ['Ltd', 'Limited', 'plc', 'Group', 'LLP', ''];
 
 const INTRO = [
-  'We are a family run business with over {n} years of experience serving customers across the region.',
+  'We are a family run business with over {n} years of experience serving {cust} across the region.',
   'Our organisation employs more than {n}00 people and is proud to be an accredited Living Wage employer.',
-  'Join a friendly, supportive team that values hard work, reliability and a positive attitude.',
+  'Join a friendly, supportive {team} that values hard work, reliability and a positive attitude.',
   'We are growing fast and are looking for motivated people who want to build a long term career with us.',
   'Our values are simple: respect, honesty, teamwork and putting people first in everything we do.',
   'We were rated outstanding at our last inspection and we invest heavily in training and development.',
 ];
 const DUTY = [
   'You will be responsible for {k} and making sure standards are maintained at all times.',
-  'Day to day duties include {k}, {k2} and working closely with colleagues across the site.',
-  'You will support the team with {k} and help to deliver an excellent service to our customers.',
-  'The role involves {k}, keeping accurate records and reporting any concerns to your line manager.',
+  'Day to day duties include {k}, {k2} and working closely with colleagues across the {site}.',
+  'You will support the {team} with {k} and help to deliver an excellent {svc} to our {cust}.',
+  'The role involves {k}, keeping accurate records and reporting any concerns to your {mgr}.',
   'You will take ownership of {k} and contribute ideas to improve the way we work.',
-  'Working as part of a small team, you will handle {k} and {k2} in a busy environment.',
+  'Working as part of a small {team}, you will handle {k} and {k2} in a busy environment.',
   'You will follow procedures for {k}, health and safety and data protection.',
 ];
 const REQUIRE = [
@@ -150,11 +150,11 @@ const REQUIRE = [
   'An enhanced DBS check will be required and we will pay for this on your behalf.',
   'Basic IT skills are needed, including email and simple spreadsheets.',
   'GCSEs in English and Maths at grade C or above, or equivalent, are preferred.',
-  'You should be able to work on your own initiative as well as part of a team.',
+  'You should be able to work on your own initiative as well as part of a {team}.',
   'Good attention to detail and the ability to prioritise your workload are important.',
 ];
 const BENEFIT = [
-  'Benefits include {n} days holiday plus bank holidays, a company pension and free parking on site.',
+  'Benefits include {n} days holiday plus bank holidays, a company pension and free parking at the {site}.',
   'We offer paid breaks, overtime at time and a half, and a refer a friend bonus of up to £{n}00.',
   'You will have access to an employee assistance programme, discounts at high street retailers and cycle to work.',
   'We provide uniform, paid training, and clear progression routes into supervisory roles.',
@@ -168,36 +168,62 @@ const SHIFT = [
   'Part time and full time hours are available, with flexible start times around school hours.',
 ];
 const CLOSE = [
-  'If this sounds like the role for you, apply today and one of our recruitment team will be in touch.',
+  'If this sounds like the role for you, apply today and one of our recruitment {team} will be in touch.',
   'We are committed to equality, diversity and inclusion and welcome applications from everyone.',
   'Interviews will be held on a rolling basis so early applications are encouraged.',
   'We reserve the right to close this vacancy early if we receive a high volume of suitable applications.',
 ];
+
+/*
+ * Synonym slots spread the generic advert words over many forms, so that no
+ * single everyday word ("customers", "team", "site", "manager") sits in
+ * nearly every advert as it would with fixed boilerplate. Real adverts vary
+ * like this; without it, two-word queries of common words match most of the
+ * corpus and posting lists look nothing like real ones.
+ */
+const SYNONYMS: Record<string, readonly string[]> = {
+  cust: ['customers', 'clients', 'service users', 'residents', 'patients', 'guests', 'visitors', 'members of the public', 'shoppers', 'tenants', 'pupils', 'passengers'],
+  team: ['team', 'crew', 'department', 'group', 'staff', 'colleagues', 'workforce', 'unit'],
+  site: ['site', 'premises', 'location', 'branch', 'depot', 'home', 'store', 'office', 'workplace', 'plant', 'campus', 'venue'],
+  mgr: ['manager', 'supervisor', 'team leader', 'shift lead', 'coordinator', 'head of department', 'duty lead', 'line lead'],
+  svc: ['service', 'experience', 'standard of work', 'level of support', 'quality of care', 'result'],
+};
 
 function fill(rng: Rng, s: string, keys: readonly string[]): string {
   return s
     .replace('{k}', pick(rng, keys))
     .replace('{k2}', pick(rng, keys))
     .replace('{n}', String(2 + Math.floor(rng() * 30)))
-    .replace('{h}', String(16 + Math.floor(rng() * 29)));
+    .replace('{h}', String(16 + Math.floor(rng() * 29)))
+    .replace(/\{(cust|team|site|mgr|svc)\}/g, (_, k: string) => pick(rng, SYNONYMS[k]!));
 }
 
-/** A 3–4 KB advert body. */
+const ROLE_SENTENCES = [
+  'Experience of {k} would be an advantage, and training in {k2} is provided.',
+  'A typical day includes {k}, {k2} and handing over to the next shift.',
+  'You will be confident with {k} and keen to learn more about {k2}.',
+  'We will support you to gain qualifications in {k}.',
+  'Knowledge of {k} and {k2} is helpful but we value attitude above all.',
+  'You will use {k} every day and help colleagues with {k2}.',
+];
+
+/**
+ * A 3–4 KB advert body: a handful of generic sentences (each advert its own
+ * selection, as each employer writes its own boilerplate) and role-specific
+ * sentences for the rest, which is what real adverts are mostly made of.
+ */
 export function generateDescription(rng: Rng, role: (typeof ROLES)[number], town: string): string {
   const keys = role[4];
   const target = 3000 + Math.floor(rng() * 1000);
-  const parts: string[] = [
-    `We are recruiting a ${role[0]} to join our team in ${town}.`,
-    fill(rng, pick(rng, INTRO), keys),
-  ];
-  const groups = [DUTY, DUTY, REQUIRE, BENEFIT, SHIFT, DUTY, REQUIRE, INTRO];
+  const parts: string[] = [`We are recruiting a ${role[0]} to join our ${pick(rng, SYNONYMS.team!)} in ${town}.`];
+  const generic = [INTRO, DUTY, REQUIRE, BENEFIT, SHIFT, REQUIRE, BENEFIT, INTRO];
+  const genericCount = 6 + Math.floor(rng() * 6);
+  for (let i = 0; i < genericCount; i++) parts.push(fill(rng, pick(rng, generic[i % generic.length]!), keys));
   let len = parts.join(' ').length;
-  let g = 0;
   while (len < target - 200) {
-    const s = fill(rng, pick(rng, groups[g % groups.length]!), keys);
+    const s = fill(rng, pick(rng, rng() < 0.5 ? DUTY : ROLE_SENTENCES), keys);
     parts.push(s);
     len += s.length + 1;
-    g++;
   }
   parts.push(pick(rng, CLOSE));
   return parts.join(' ');
