@@ -229,13 +229,18 @@ function toMatchJson(r: RankedMatch, hit: SearchHit | undefined) {
     match: {
       score: round(r.match.score),
       coverage: r.match.coverage == null ? null : round(r.match.coverage),
+      evidence: round(r.match.evidence),
       requirementFactor: round(r.match.requirementFactor),
       explanation: {
         matched: r.match.matched.map((m) => ({ ...m, importance: round(m.importance), credit: round(m.credit) })),
         missing: r.match.missing.map((m) => ({ ...m, importance: round(m.importance) })),
         requirements: r.match.requirements,
         gap: { ...r.match.gap, missingShare: round(r.match.gap.missingShare) },
-        ...(r.match.coverage == null ? { note: 'The vacancy names no skills we recognise and has no known occupation, so fit could not be judged.' } : {}),
+        ...(r.match.coverage == null
+          ? { note: 'The vacancy names no skills we recognise and has no known occupation, so fit could not be judged.' }
+          : r.match.evidence < 1
+            ? { note: 'The vacancy names few skills we recognise and no known occupation, so the score is held down until there is more to judge by.' }
+            : {}),
       },
     },
   };

@@ -14,7 +14,14 @@ import { forEachNeed } from './vacancy-needs.ts';
  *                  = GROUP_CREDIT · min(1, strength_g / FULL_CREDIT_AT)
  *                                   a different skill of the same group
  *   coverage       = Σ importance · credit   (importances sum to 1)
- *   score          = coverage · Π penalty(missing requirement)
+ *   evidence       = min(1, Σ specificity of the known needs / EVIDENCE_FULL)
+ *   score          = coverage · evidence · Π penalty(missing requirement)
+ *
+ * `evidence` keeps a vacancy we know little about from looking perfect: an
+ * advert whose only recognised skill is "teamwork" is fully "covered" by
+ * anyone, which says nothing. EVIDENCE_FULL ≈ three specific skills or six
+ * common ones; a vacancy with a known occupation clears it easily. (Found on
+ * real adverts with scripts/eval/matches.ts.)
  *
  * FULL_CREDIT_AT: a skill from one recent year in a job where it is
  * essential (strength ≈ 0.58) earns nearly full credit; an optional skill
@@ -22,6 +29,7 @@ import { forEachNeed } from './vacancy-needs.ts';
  */
 export const FULL_CREDIT_AT = 0.6;
 export const GROUP_CREDIT = 0.4;
+export const EVIDENCE_FULL = 12;
 /** Explanations list at most this many missing skills (the count says how many there were). */
 export const MAX_MISSING_LISTED = 10;
 
@@ -63,6 +71,8 @@ export interface MatchResult {
   score: number;
   /** 0–1, or null when the vacancy names no skills we know and has no known occupation. */
   coverage: number | null;
+  /** 0–1: how much we know about what the vacancy needs (1 = enough to judge). */
+  evidence: number;
   requirementFactor: number;
   matched: MatchedSkill[];
   /** Ordered by importance; at most MAX_MISSING_LISTED. */
@@ -91,7 +101,9 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
   const missEv: string[] = [];
   let coverage = 0;
   let missingRequired = 0;
+  let known = 0;
   const hasNeeds = forEachNeed(taxonomy, vacancy, (i, importance, required, evidence) => {
+    known += si.weight[i] as number;
     const own = dp.strength[i] as number;
     if (own > 0) {
       const credit = own >= FULL_CREDIT_AT ? 1 : own / FULL_CREDIT_AT;
@@ -150,9 +162,11 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
   }
 
   const cov = hasNeeds ? Math.min(1, coverage) : null;
+  const evidence = Math.min(1, known / EVIDENCE_FULL);
   return {
-    score: (cov ?? 0) * requirementFactor,
+    score: (cov ?? 0) * evidence * requirementFactor,
     coverage: cov,
+    evidence,
     requirementFactor,
     matched,
     missing,

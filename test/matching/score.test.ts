@@ -43,7 +43,7 @@ describe('scoreMatch', () => {
     const rare = scoreMatch(taxonomy, profile({ skillsAdd: ['fp:forklift-op'] }), job);
     const common = scoreMatch(taxonomy, profile({ skillsAdd: ['fp:communication'] }), job);
     expect(rare.score).toBeGreaterThan(common.score);
-    expect(rare.score + common.score).toBeCloseTo(1, 5);
+    expect((rare.coverage ?? 0) + (common.coverage ?? 0)).toBeCloseTo(1, 5);
     // The missing list puts the rare skill first for the one who lacks it.
     expect(common.missing[0]?.skillId).toBe('fp:forklift-op');
   });
@@ -83,14 +83,14 @@ describe('scoreMatch', () => {
     const r = scoreMatch(taxonomy, profile({ skillsAdd: ['fp:communication'] }), job);
     expect(r.requirements.map((x) => x.status)).toEqual(['unverified', 'offered']);
     expect(r.requirementFactor).toBe(1);
-    expect(r.score).toBeCloseTo(1, 5);
+    expect(r.coverage).toBeCloseTo(1, 5);
   });
 
   it('gives partial credit for a different skill of the same group', () => {
     const job = vacancy({ skills: [vs('picking-packing', 'pick and pack orders')] });
     const sameGroup = scoreMatch(taxonomy, profile({ skillsAdd: ['fp:stock-control'] }), job);
     const unrelated = scoreMatch(taxonomy, profile({ skillsAdd: ['fp:food-prep'] }), job);
-    expect(sameGroup.score).toBeCloseTo(0.4, 5);
+    expect(sameGroup.coverage).toBeCloseTo(0.4, 5);
     expect(sameGroup.matched[0]).toMatchObject({ via: 'group', skillId: 'fp:picking-packing', held: { skillId: 'fp:stock-control' } });
     expect(unrelated.score).toBe(0);
     const exact = scoreMatch(taxonomy, profile({ skillsAdd: ['fp:picking-packing'] }), job);
@@ -118,6 +118,17 @@ describe('scoreMatch', () => {
     expect(scoreMatch(taxonomy, p, req).score).toBeGreaterThan(scoreMatch(taxonomy, p, men).score);
   });
 
+  it('holds down the score of a vacancy it knows little about', () => {
+    const p = profile({ skillsAdd: ['fp:communication', 'fp:picking-packing', 'fp:manual-handling', 'fp:stock-control'] });
+    const thin = scoreMatch(taxonomy, p, vacancy({ skills: [vs('communication', 'good communicator')] }));
+    const known = scoreMatch(taxonomy, p, vacancy({ occupation: '9252' }));
+    expect(thin.coverage).toBe(1);
+    expect(thin.evidence).toBeLessThan(0.2);
+    expect(thin.score).toBeCloseTo(thin.evidence, 5);
+    expect(known.evidence).toBeGreaterThan(0.9);
+    expect(known.score).toBeGreaterThan(thin.score);
+  });
+
   it('says when a vacancy cannot be judged', () => {
     const r = scoreMatch(taxonomy, profile({ skillsAdd: ['fp:teamwork'] }), vacancy({}));
     expect(r.coverage).toBeNull();
@@ -128,7 +139,8 @@ describe('scoreMatch', () => {
     const p = profile({ history: [{ occupationId: 'soc:9252', years: 3, endedYearsAgo: 0 }] });
     const ess = scoreMatch(taxonomy, p, vacancy({ skills: [vs('picking-packing', 'picking')] }));
     const opt = scoreMatch(taxonomy, p, vacancy({ skills: [vs('forklift-op', 'forklift')] }));
-    expect(ess.score).toBeCloseTo(1, 5);
+    expect(ess.coverage).toBeCloseTo(1, 5);
+    expect(opt.coverage).toBeLessThan(1);
     expect(opt.score).toBeGreaterThan(0);
     expect(opt.score).toBeLessThan(ess.score);
     expect(ess.matched[0]?.held.why).toMatch(/essential skill of past job: Warehouse operative/);
@@ -141,11 +153,13 @@ describe('rankCandidates', () => {
     ({ id, skills, occupation: null, requirements: [], remote: null, datePosted, firstSeen: datePosted }) as unknown as Vacancy;
 
   it('puts a better fit first, and among equal fits the nearer and newer', () => {
-    const p = profile({ skillsAdd: ['fp:forklift-op'] });
-    const good = base(1, [vs('forklift-op', 'forklift')], now);
-    const poor = base(2, [vs('cash-handling', 'tills')], now);
-    const goodFar = base(3, [vs('forklift-op', 'forklift')], now);
-    const goodOld = base(4, [vs('forklift-op', 'forklift')], now - 60 * 86_400_000);
+    const p = profile({ skillsAdd: ['fp:picking-packing', 'fp:manual-handling', 'fp:stock-control', 'fp:forklift-op'] });
+    const job = (id: number, occupation: string, posted: number) =>
+      ({ ...base(id, [], posted), occupation: { code: occupation, scheme: 'soc', confidence: 1, evidence: [] } }) as unknown as Vacancy;
+    const good = job(1, '9252', now);
+    const poor = job(2, '5434', now);
+    const goodFar = job(3, '9252', now);
+    const goodOld = job(4, '9252', now - 60 * 86_400_000);
     const ranked = rankCandidates(
       taxonomy,
       p,
