@@ -3,6 +3,7 @@ import { closeDb } from '../../src/db.ts';
 import { createClassifier } from '../../src/taxonomy/enricher/classifier.ts';
 import { createSkillSpotter } from '../../src/taxonomy/enricher/skill-spotter.ts';
 import { countTaxonomy, listTaxonomyVersions, loadSocIndex, loadTaxonomy } from '../../src/taxonomy/store.ts';
+import { stems } from '../../src/taxonomy/text.ts';
 import { withDbOption, type CliContext } from '../lib/cli-context.ts';
 
 /**
@@ -10,6 +11,7 @@ import { withDbOption, type CliContext } from '../lib/cli-context.ts';
  * `taxonomy classify "<title>" [--description TEXT] [--employer NAME]`: what
  * the classifier makes of a job title, with its evidence.
  * `taxonomy skills "<text>"`: the skills the spotter finds in a text.
+ * `taxonomy search "<words>"`: occupations and skills whose labels contain all the words.
  */
 export function register(program: Command, ctx: CliContext): void {
   const tax = program.command('taxonomy').description('inspect the taxonomy store and try the classifier');
@@ -72,6 +74,29 @@ export function register(program: Command, ctx: CliContext): void {
         for (const s of spotter.spot(text.replace(/\\n/g, '\n'))) {
           console.log(`${s.required ? 'required ' : 'mentioned'} ${s.confidence.toFixed(2)} ${s.id} ${s.label} ← "${s.evidence}"`);
         }
+      } finally {
+        closeDb(db);
+      }
+    });
+  withDbOption(tax.command('search').argument('<words>', 'words to find in occupation titles and skill labels'))
+    .description('find occupations and skills by title or label (all words must appear)')
+    .option('--limit <n>', 'rows per kind', '15')
+    .action((words: string, opts: { db?: string; limit: string }) => {
+      const db = ctx.openDb(opts);
+      try {
+        const taxonomy = loadTaxonomy(db);
+        const wanted = stems(words);
+        const limit = Math.max(1, Number(opts.limit) || 15);
+        const hit = (labels: readonly string[]) => labels.some((l) => {
+          const have = new Set(stems(l));
+          return wanted.every((w) => have.has(w));
+        });
+        const occ = [...taxonomy.occupations.values()].filter((o) => hit([o.title, ...o.altTitles])).slice(0, limit);
+        const sk = [...taxonomy.skills.values()].filter((x) => hit([x.label, ...x.altLabels])).slice(0, limit);
+        console.log(`occupations (${occ.length}${occ.length === limit ? '+' : ''}):`);
+        for (const o of occ) console.log(`  ${o.id}  ${o.title}${o.sector ? `  [${o.sector}]` : ''}`);
+        console.log(`skills (${sk.length}${sk.length === limit ? '+' : ''}):`);
+        for (const x of sk) console.log(`  ${x.id}  ${x.label}  (${x.type})`);
       } finally {
         closeDb(db);
       }
