@@ -1,7 +1,8 @@
 import { Meilisearch, MeilisearchApiError, type IndexSwap, type Settings } from 'meilisearch';
 import type { Clock } from '../../clock.ts';
 import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../engine.ts';
-import { PRIMARY_KEY, toMeiliDocuments, type MeiliDocument } from './document.ts';
+import { planWriteBatches } from './batches.ts';
+import { PRIMARY_KEY, type MeiliDocument } from './document.ts';
 import { matchesNothing, staleLocationsFilter, vacancyIdsFilter } from './filter.ts';
 import { toSearchParams } from './query.ts';
 import { toSearchResult, type MeiliSearchResponse } from './result.ts';
@@ -129,29 +130,6 @@ export class MeilisearchEngine implements SearchEngine {
     await runTask(this.#writer, () => this.#writer.index(uid).updateSettings(this.settings), this.#tasks);
   }
 
-  /** Splits documents into write batches of about batchSize Meilisearch documents, never splitting a vacancy. */
-  #batches(docs: readonly SearchDocument[]): { meili: MeiliDocument[]; placeCounts: Map<number, number> }[] {
-    const out: { meili: MeiliDocument[]; placeCounts: Map<number, number> }[] = [];
-    let current = { meili: [] as MeiliDocument[], placeCounts: new Map<number, number>() };
-    // The last version of a vacancy wins; two versions in different batches would race.
-    const latest = new Map<number, SearchDocument>();
-    for (const doc of docs) {
-      latest.delete(doc.id);
-      latest.set(doc.id, doc);
-    }
-    for (const doc of latest.values()) {
-      const mapped = toMeiliDocuments(doc, this.#getLexicon().labelSkill);
-      if (current.meili.length > 0 && current.meili.length + mapped.length > this.#batchSize) {
-        out.push(current);
-        current = { meili: [], placeCounts: new Map() };
-      }
-      current.meili.push(...mapped);
-      current.placeCounts.set(doc.id, mapped.length);
-    }
-    if (current.meili.length > 0) out.push(current);
-    return out;
-  }
-
   /**
    * Writes documents to an index: add-or-replace by primary key, then delete
    * the location documents a vacancy no longer has (skipped when filling a
@@ -167,7 +145,7 @@ export class MeilisearchEngine implements SearchEngine {
       inFlight.push(task);
     };
     try {
-      for (const batch of this.#batches(docs)) {
+      for (const batch of planWriteBatches(docs, this.#batchSize, this.#getLexicon().labelSkill)) {
         // Stale deletes touch only location indexes past the new count, so
         // they commute with the adds: a vacancy is never missing mid-update.
         start(runTask(this.#writer, () => index.addDocuments(batch.meili, { primaryKey: PRIMARY_KEY }), this.#tasks));
