@@ -186,7 +186,16 @@ export function patchVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal,
   if (patch.data.status === undefined && v.status === 'closed') merged['status'] = 'closed';
   const parsed = EmployerVacancySchema.safeParse(merged);
   if (!parsed.success) throw validationFailed(toFieldErrors(parsed.error));
-  return submitVacancy(deps, employer, parsed.data);
+  const c = deps.db.$client;
+  return c.transaction(() => {
+    const r = submitVacancy(deps, employer, parsed.data);
+    // Editing a closed vacancy keeps the time it was closed (the store's update path
+    // would otherwise clear it: reported to the store's owner).
+    if (r.status === 'closed' && v.status === 'closed' && v.closedAt != null) {
+      c.prepare("UPDATE vacancies SET closed_at = ? WHERE id = ? AND status = 'closed'").run(v.closedAt, v.id);
+    }
+    return r;
+  })();
 }
 
 /** Closes the vacancy (kept, with its history; readable by its owner, gone from search). */

@@ -23,7 +23,8 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   }
   if (!text.trim()) throw badRequest('The request body is empty; send a JSON document');
   try {
-    return JSON.parse(text) as unknown;
+    // Some Windows tools prefix a UTF-8 byte order mark; it is not part of the JSON.
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } catch (err) {
     throw badRequest(`The request body is not valid JSON: ${err instanceof Error ? err.message : 'parse error'}`);
   }

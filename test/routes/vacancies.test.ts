@@ -178,6 +178,7 @@ describe('POST /v1/vacancies', () => {
     expect((await ctx.call('POST', '/v1/vacancies', { raw: JSON.stringify(vacancy()), contentType: 'text/plain' })).status).toBe(415);
     expect((await ctx.call('POST', '/v1/vacancies', { raw: '[1,2]' })).status).toBe(422);
     expect((await ctx.call('POST', '/v1/vacancies', { raw: 'null' })).status).toBe(422);
+    expect((await ctx.call('POST', '/v1/vacancies', { raw: `\ufeff${JSON.stringify(vacancy())}` })).status).toBe(201);
   });
 
   it('answers 413 for a body over BODY_LIMIT_BYTES, by header or while streaming', async () => {
@@ -325,6 +326,7 @@ describe('GET, PATCH, DELETE /v1/vacancies/:id', () => {
     const patched = (await (await ctx.call('PATCH', `/v1/vacancies/${a.id}`, { body: { salary: '£12.50 per hour' } })).json()) as Upsert;
     expect(patched.status).toBe('closed');
     expect(patched.vacancy.status).toBe('closed');
+    expect(patched.vacancy['closedAt']).toBe(new Date(NOW).toISOString());
     const reopened = (await (await ctx.call('PATCH', `/v1/vacancies/${a.id}`, { body: { status: 'live' } })).json()) as Upsert;
     expect(reopened.vacancy.status).toBe('live');
   });
