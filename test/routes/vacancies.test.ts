@@ -332,6 +332,20 @@ describe('GET, PATCH, DELETE /v1/vacancies/:id', () => {
   });
 });
 
+describe('re-sending', () => {
+  it('re-sending a closed vacancy unchanged reopens it (byte-identical input is not short-circuited past a status change)', async () => {
+    const ctx = setupEmployerApp();
+    const a = (await (await ctx.call('POST', '/v1/vacancies', { body: vacancy() })).json()) as Upsert;
+    await ctx.call('DELETE', `/v1/vacancies/${a.id}`);
+    const again = await ctx.call('POST', '/v1/vacancies', { body: vacancy() });
+    expect(again.status).toBe(200);
+    expect((await again.json()) as Upsert).toMatchObject({ id: a.id, outcome: 'updated', status: 'live', vacancy: { status: 'live', closedAt: null } });
+    // Sending `status: closed` closes it through the same upsert.
+    const closed = (await (await ctx.call('POST', '/v1/vacancies', { body: vacancy({ status: 'closed' }) })).json()) as Upsert;
+    expect(closed).toMatchObject({ outcome: 'updated', status: 'closed', vacancy: { status: 'closed' } });
+  });
+});
+
 describe('request ids and errors', () => {
   it('echoes a sane X-Request-Id and makes one otherwise', async () => {
     const ctx = setupEmployerApp();
