@@ -73,7 +73,9 @@ export function submitVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal
       c.prepare('UPDATE vacancies SET last_seen = ?, missed_runs = 0 WHERE id = ?').run(now, previous.id);
       return { id: previous.id, outcome: 'unchanged', contentHash: previous.hash, status };
     }
-    const result = ingestVacancy(deps, { source: sourceOf(employer), employerId: employer.id, raw });
+    // Without an employer name in the body, the vacancy is the key holder's own.
+    const withEmployer = raw.employer ? raw : { ...raw, employer: employer.name };
+    const result = ingestVacancy(deps, { source: sourceOf(employer), employerId: employer.id, raw: withEmployer });
     c.prepare(
       `INSERT INTO employer_submissions (vacancy_id, raw, updated_at) VALUES (?, ?, ?)
        ON CONFLICT(vacancy_id) DO UPDATE SET raw = excluded.raw, updated_at = excluded.updated_at`,

@@ -72,6 +72,8 @@ describe('POST /v1/vacancies', () => {
     expect(a.vacancy).toMatchObject({ id: a.id, reference: 'REF-1', title: 'Care Assistant', status: 'live', source: expect.stringMatching(/^employer:\d+$/) });
     expect(a.vacancy.location).toMatchObject({ lat: 53.8, lon: -1.55 });
     expect(a.vacancy['createdAt']).toBe(new Date(NOW).toISOString());
+    // No employer in the body: the key holder's name.
+    expect(a.vacancy['employer']).toBe('Acme Fictional Care');
 
     ctx.clock.advance(60_000);
     const again = await ctx.call('POST', '/v1/vacancies', { body: vacancy() });
