@@ -49,7 +49,7 @@ export const MatchesQuerySchema = z.strictObject({
 export type MatchesQuery = z.infer<typeof MatchesQuerySchema>;
 
 /** How many candidates a text query may bring in, and the shares of the no-query candidate pool. */
-export const CANDIDATES = { query: 1000, browse: 500, occupations: 300, perTitle: 100, titles: 2, transitionDestinations: 15 } as const;
+export const CANDIDATES = { query: 1000, browse: 500, occupations: 300, perTitle: 100, titles: 2, transitionDestinations: 15, remote: 200 } as const;
 const ENGINE_PAGE = 100;
 
 /**
@@ -102,6 +102,14 @@ export async function participantMatches(deps: MatchDeps, coach: Coach, id: numb
   const pool = textQuery
     ? await collect(deps.search, { q: query.q, near, filters, sort: 'relevance' }, CANDIDATES.query, true)
     : await browsePool(deps.search, taxonomy, p, profile, near, filters);
+  // Someone who wants remote work can take a remote job anywhere: the travel
+  // radius does not apply to those.
+  if (p.remote === 'remote' && near && !query.remote?.length) {
+    const remoteQuery: SearchQuery = textQuery
+      ? { q: query.q, filters: { ...filters, remote: ['remote'] }, sort: 'relevance' }
+      : { filters: { ...filters, remote: ['remote'] }, sort: 'date' };
+    await collect(deps.search, remoteQuery, CANDIDATES.remote, textQuery, pool);
+  }
 
   const vacancies = getVacanciesByIds(deps.db, [...pool.keys()]).filter(
     (v) => v.status === 'live' && !(floor && belowFloor(v, floor)),

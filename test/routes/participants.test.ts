@@ -352,6 +352,24 @@ describe('participant matches and transitions', () => {
     expect(p2.items.map((i: any) => i.vacancy.id)).toEqual([ids[1]]);
   });
 
+  it('brings in remote vacancies from anywhere for someone who wants remote work', async () => {
+    const remoteFar = addVacancy('Remote customer support advisor', { lat: 51.5, lon: -0.12 }, {
+      remote: 'remote',
+      occupation: { code: '7111', scheme: 'soc', confidence: 1, evidence: [] },
+    });
+    const onsiteFar = addVacancy('Sales assistant London', { lat: 51.5, lon: -0.12 }, {
+      occupation: { code: '7111', scheme: 'soc', confidence: 1, evidence: [] },
+    });
+    await drainOutbox(ctx.db, ctx.engine);
+    const homeWorker = await createPerson(ctx, ctx.tokenA, { ...PERSON, remote: 'remote' });
+    const onsite = await createPerson(ctx, ctx.tokenA, PERSON);
+    const ids = async (id: number) =>
+      ((await (await call(ctx, 'GET', `/v1/participants/${id}/matches`, ctx.tokenA)).json()) as any).items.map((i: any) => i.vacancy.id);
+    expect(await ids(homeWorker)).toEqual([remoteFar]);
+    expect(await ids(onsite)).toEqual([]);
+    expect(await ids(homeWorker)).not.toContain(onsiteFar);
+  });
+
   it('validates the matches query', async () => {
     const id = await createPerson(ctx);
     const res = await call(ctx, 'GET', `/v1/participants/${id}/matches?radiusKm=-3&sector=ZZ&contract=forever&pageSize=1000&bogus=1`, ctx.tokenA);
