@@ -27,7 +27,7 @@ export function isJobPosting(body: unknown): boolean {
   return findJobPosting(body) !== null;
 }
 
-/** The first JobPosting node in a JSON-LD document: the object itself, an `@graph` member or an array member. */
+/** The first JobPosting node in a JSON-LD document: the object itself, an `@graph`, array or `mainEntity` member. */
 export function findJobPosting(body: unknown): Obj | null {
   return findJobPostings(body)[0] ?? null;
 }
@@ -39,6 +39,8 @@ export function findJobPostings(body: unknown, depth = 0): Obj[] {
   if (!isObj(body)) return [];
   if (namesJobPosting(body['@type'])) return [body];
   if (body['@graph'] !== undefined) return findJobPostings(body['@graph'], depth + 1);
+  // A WebPage/ItemPage whose main entity is the posting.
+  if (body['mainEntity'] !== undefined) return findJobPostings(body['mainEntity'], depth + 1);
   return [];
 }
 

@@ -193,7 +193,13 @@ describe('fromJobPosting field shapes', () => {
   });
 
   it('finds every JobPosting in a page-level array', () => {
-    expect(findJobPostings([{ '@type': 'JobPosting', title: 'a' }, { '@graph': [{ '@type': 'JobPosting', title: 'b' }] }])).toHaveLength(2);
+    expect(
+      findJobPostings([
+        { '@type': 'JobPosting', title: 'a' },
+        { '@graph': [{ '@type': 'JobPosting', title: 'b' }] },
+        { '@type': 'WebPage', mainEntity: { '@type': 'JobPosting', title: 'c' } },
+      ]).map((j) => j['title']),
+    ).toEqual(['a', 'b', 'c']);
   });
 
   it('reports an overlong title by its path', () => {
