@@ -1,5 +1,5 @@
 import type { FacetField, SearchHit, SearchQuery, SearchResult } from '../engine.ts';
-import { haversineKm } from './geo.ts';
+import { haversineKm } from '../geo.ts';
 import { renderHighlight } from './highlight.ts';
 
 /** The part of a Meilisearch search response we read (what toSearchParams asks for). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { haversineKm } from '../../../src/search/meilisearch/geo.ts';
+import { haversineKm } from '../../../src/search/geo.ts';
 import { escapeHtml, renderHighlight } from '../../../src/search/meilisearch/highlight.ts';
 import { toSearchResult, type MeiliSearchResponse } from '../../../src/search/meilisearch/result.ts';
 
