@@ -136,7 +136,7 @@ export async function participantMatches(deps: MatchDeps, coach: Coach, id: numb
     total: ranked.length,
     page: query.page,
     pageSize: query.pageSize,
-    items: ranked.slice(start, start + query.pageSize).map((r) => toMatchJson(r, pool.get(r.vacancy.id)?.hit)),
+    items: ranked.slice(start, start + query.pageSize).map((r) => toMatchJson(r, pool.get(r.vacancy.id)?.hit, p)),
   };
 }
 
@@ -205,7 +205,7 @@ async function browsePool(
   return pool;
 }
 
-function toMatchJson(r: RankedMatch, hit: SearchHit | undefined) {
+function toMatchJson(r: RankedMatch, hit: SearchHit | undefined, p: Participant) {
   const v: Vacancy = r.vacancy;
   const round = (x: number) => Math.round(x * 1000) / 1000;
   return {
@@ -234,6 +234,7 @@ function toMatchJson(r: RankedMatch, hit: SearchHit | undefined) {
     },
     distanceKm: r.distanceKm == null ? null : Math.round(r.distanceKm * 10) / 10,
     highlights: hit?.highlights ?? {},
+    conditions: describeConditions(v, p),
     match: {
       score: round(r.match.score),
       coverage: r.match.coverage == null ? null : round(r.match.coverage),
@@ -251,5 +252,19 @@ function toMatchJson(r: RankedMatch, hit: SearchHit | undefined) {
             : {}),
       },
     },
+  };
+}
+
+/**
+ * The terms beside the skills, for the coach to weigh (not scored: a
+ * participant may take fewer hours or a hybrid role; the coach decides).
+ */
+function describeConditions(v: Vacancy, p: Participant) {
+  const reach = v.salary.annualMax ?? v.salary.annualMin;
+  return {
+    salary:
+      reach == null ? 'not stated' : p.salaryFloor == null ? 'no floor set' : reach >= p.salaryFloor ? 'meets floor' : 'below floor',
+    hours: { offered: v.hoursPerWeek, wanted: p.hoursPerWeek },
+    remote: { offered: v.remote, wanted: p.remote },
   };
 }

@@ -149,7 +149,7 @@ registerOperation({
   path: '/v1/participants/{id}/matches',
   summary: 'Vacancies ranked by fit for a participant, each with its explanation',
   description:
-    'The /v1/search filters, defaulting to the participant: `near` to their location, `radiusKm` to their maximum travel, `salaryMin` to their salary floor (adverts stating no salary are kept). Ranked by a blend of match score (0.55), text relevance (0.20, only with `q`), distance (0.15) and recency (0.10). Each result explains its match: matched skills with the advert text evidencing each, missing skills by importance, requirement flags (licences, DBS, CSCS, SIA…) met or missing, and the gap.',
+    'The /v1/search filters, defaulting to the participant: `near` to their location, `radiusKm` to their maximum travel, `salaryMin` to their salary floor (adverts stating no salary are kept). Ranked by a blend of match score (0.55), text relevance (0.20, only with `q`), distance (0.15) and recency (0.10). The match score is the specificity-weighted share of the vacancy’s needs (its advert skills and its occupation’s skills) the participant has, times how much we know about those needs (`evidence`), times a factor per missing requirement. Each result explains its match: matched skills with the advert text evidencing each, missing skills by importance, requirement flags (licences, DBS, CSCS, SIA…) met or missing, and the gap.',
   tags,
   auth: 'coach',
   params: IdParams,

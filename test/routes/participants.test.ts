@@ -339,6 +339,7 @@ describe('participant matches and transitions', () => {
     expect(hgvItem.match.explanation.gap.missingRequirements).toEqual(['Driving licence category C+E']);
     expect(hgvItem.match.explanation.missing.length).toBeGreaterThan(0);
     expect(typeof top.distanceKm).toBe('number');
+    expect(top.conditions).toEqual({ salary: 'not stated', hours: { offered: null, wanted: 37.5 }, remote: { offered: null, wanted: 'onsite' } });
 
     // A wider radius from the query brings the far one in.
     const wide = (await (await call(ctx, 'GET', `/v1/participants/${id}/matches?radiusKm=400`, ctx.tokenA)).json()) as any;
