@@ -1,4 +1,5 @@
 import { fillUrlTemplate, parseApiPage } from '../parsers/json-api.ts';
+import { resolveUrl } from '../parsers/text.ts';
 import type { JsonApiSourceConfig } from '../sources.ts';
 import type { Adapter } from './types.ts';
 
@@ -38,7 +39,7 @@ export const crawlJsonApi: Adapter<JsonApiSourceConfig> = async (source, io) => 
     const page = parseApiPage(json, got.page.finalUrl, source);
     if (n === 1 && page.errors.length && !page.count) throw new Error(`${url}: ${page.errors.join('; ')}`);
     for (const e of page.errors) io.error(url, e);
-    const next = page.count === 0 ? null : nextUrl(source, n, page, got.page.headers);
+    const next = page.count === 0 ? null : nextUrl(source, n, page, got.page.headers, got.page.finalUrl);
     const items = io.take(page.items);
     io.discovered(items.length);
     io.store(got.page, { vacancies: items, next });
@@ -52,6 +53,7 @@ function nextUrl(
   pagesDone: number,
   page: { count: number; cursor: string | null; next: string | null },
   headers: Headers,
+  base: string,
 ): string | null {
   const p = source.pagination;
   switch (p.type) {
@@ -67,7 +69,7 @@ function nextUrl(
       if (p.next) return page.next;
       const link = headers.get('link') ?? '';
       const m = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link);
-      return m ? m[1]! : null;
+      return m ? resolveUrl(m[1], base) : null;
     }
   }
 }

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDb } from '../../src/db.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { startScrapeCron } from '../../src/scrape/cron-job.ts';
 import { nextCronTime, parseCron, startSchedule } from '../../src/scrape/schedule.ts';
 
 const next = (expr: string, after: string) => new Date(nextCronTime(parseCron(expr), Date.parse(after))).toISOString();
@@ -33,6 +36,41 @@ describe('cron schedule', () => {
     const now = Date.parse('2026-11-23T01:00:00Z');
     const h = startSchedule('30 2 * * *', async () => {}, { now: () => now });
     expect(new Date(h.next()).toISOString()).toBe('2026-11-23T02:30:00.000Z');
+    h.stop();
+  });
+});
+
+describe('scheduled runs', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fires the job at each matching minute and never doubles a run still going', async () => {
+    vi.useFakeTimers({ now: Date.parse('2026-11-23T01:58:30Z') });
+    let started = 0;
+    let release: () => void = () => {};
+    const h = startSchedule('*/1 * * * *', () => {
+      started++;
+      return new Promise<void>((r) => (release = r));
+    }, { now: () => Date.now() });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(started).toBe(1);
+    await vi.advanceTimersByTimeAsync(60_000); // still running: skipped
+    expect(started).toBe(1);
+    release();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(started).toBe(2);
+    h.stop();
+  });
+
+  it('starts the server schedule only when SCRAPE_CRON is set, and rejects a bad one at start-up', () => {
+    const db = openDb(':memory:');
+    const base = { db, now: () => Date.parse('2026-11-23T01:00:00Z'), logger: silentLogger };
+    const config = { SOURCES_FILE: 'sources.json', SCRAPER_USER_AGENT: 'x' };
+    expect(startScrapeCron({ ...base, config: { ...config, SCRAPE_CRON: undefined } })).toBeNull();
+    expect(() => startScrapeCron({ ...base, config: { ...config, SCRAPE_CRON: '0 25 * * *' } })).toThrow(/hour: "25"/);
+    const h = startScrapeCron({ ...base, config: { ...config, SCRAPE_CRON: '15 3 * * *' } })!;
+    expect(new Date(h.next()).toISOString()).toBe('2026-11-23T03:15:00.000Z');
     h.stop();
   });
 });
