@@ -157,23 +157,31 @@ function listingPage(n: number, total: number): string {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const db = openDb(':memory:');
   const sources = parseSources([
     { name: 'bench', type: 'jsonld', start: `${origin}/jobs?page=0`, listing: { item: 'li.job', link: 'a', next: 'a.next', maxPages: 1000 } },
   ]);
-  const t0 = performance.now();
-  const summary = await runScrape(
-    { db, now: Date.now, logger: silentLogger, fetch: { userAgent: 'flightpath-bench/1.0', perHostConcurrency: 2, minDelayMs: 0 } },
-    { sources },
-  );
-  const secs = (performance.now() - t0) / 1000;
+  const crawl = async (label: string, dryRun: boolean) => {
+    maxActive = 0;
+    requests = 0;
+    const db = openDb(':memory:');
+    const t0 = performance.now();
+    const summary = await runScrape(
+      { db, now: Date.now, logger: silentLogger, fetch: { userAgent: 'flightpath-bench/1.0', perHostConcurrency: 2, minDelayMs: 0 } },
+      { sources, dryRun },
+    );
+    const secs = (performance.now() - t0) / 1000;
+    const r = summary.results[0]!;
+    const stored = dryRun ? r.found : r.stats.vacanciesNew;
+    if (r.status !== 'ok' || stored !== PAGES) throw new Error(`crawl incomplete: ${JSON.stringify(r.stats)} ${r.fatal ?? ''}`);
+    report(`${label}_pages`, r.stats.pagesFetched, 'pages');
+    report(`${label}_rate`, r.stats.pagesFetched / secs, 'pages/s');
+    report(`${label}_per_host_limit`, 2, 'requests');
+    report(`${label}_max_concurrency_observed`, maxActive, 'requests');
+    report(`${label}_server_requests`, requests, 'requests');
+  };
+  // Fetch + parse only (--dry-run): the crawler itself.
+  await crawl('scrape_crawl_dry', true);
+  // The whole job: fetch, parse, normalise, near-duplicate clustering, store with outbox rows.
+  await crawl('scrape_crawl_store', false);
   server.close();
-  const r = summary.results[0]!;
-  if (r.status !== 'ok' || r.stats.vacanciesNew !== PAGES) throw new Error(`crawl incomplete: ${JSON.stringify(r.stats)} ${r.fatal ?? ''}`);
-  report('scrape_crawl_pages', r.stats.pagesFetched, 'pages');
-  report('scrape_crawl_rate', r.stats.pagesFetched / secs, 'pages/s');
-  report('scrape_crawl_vacancies_stored', r.stats.vacanciesNew, 'vacancies');
-  report('scrape_crawl_per_host_limit', 2, 'requests');
-  report('scrape_crawl_max_concurrency_observed', maxActive, 'requests');
-  report('scrape_crawl_server_requests', requests, 'requests');
 }

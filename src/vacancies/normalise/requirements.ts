@@ -103,27 +103,26 @@ export function findRequirements(text: string): Requirement[] {
     if (!rule.re.test(text)) continue;
     const re = new RegExp(rule.re.source, 'gi');
     for (const m of text.matchAll(re)) {
+      const prev = seen.has(rule.kind) ? out.find((r) => r.kind === rule.kind)! : null;
+      // Known, with its detail (or no detail to find): later mentions add nothing.
+      if (prev && (prev.detail || !rule.detail)) break;
       const idx = m.index;
       const before = text.slice(Math.max(0, idx - 60), idx);
       const after = text.slice(idx + m[0].length, idx + m[0].length + 40);
       if (NEGATION.test(before.split(/[.;\n]/).pop() ?? '') || NOT_REQUIRED_AFTER.test(after)) continue;
-      if (rule.kind === 'sia' && !/licen|badge|door|cctv|security|accredit|approved|guard/i.test(sentenceAt(text, idx))) continue;
-      if (rule.kind === 'own_vehicle' && /\bcompany\s+(?:car|vehicle)\b/i.test(m[0])) continue;
       const sentence = sentenceAt(text, idx);
-      if (seen.has(rule.kind)) {
-        // A later sentence may say more (the category or level): fill a missing detail.
-        const prev = out.find((r) => r.kind === rule.kind)!;
-        if (!prev.detail && rule.detail) {
-          const d = rule.detail(m as RegExpExecArray, sentence);
-          if (d) {
-            prev.detail = d;
-            prev.evidence = sentence;
-          }
+      if (rule.kind === 'sia' && !/licen|badge|door|cctv|security|accredit|approved|guard/i.test(sentence)) continue;
+      const detail = rule.detail ? rule.detail(m as RegExpExecArray, sentence) : null;
+      if (prev) {
+        // A later sentence may say more (the category or level): fill the missing detail.
+        if (detail) {
+          prev.detail = detail;
+          prev.evidence = sentence;
         }
         continue;
       }
       seen.add(rule.kind);
-      out.push({ kind: rule.kind, detail: rule.detail ? rule.detail(m as RegExpExecArray, sentence) : null, evidence: sentence });
+      out.push({ kind: rule.kind, detail, evidence: sentence });
     }
   }
   const notOffered = SPONSOR_NOT_OFFERED.exec(text);
