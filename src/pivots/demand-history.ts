@@ -1,0 +1,228 @@
+import { DAY_MS } from '../clock.ts';
+import type { Db } from '../db.ts';
+
+/**
+ * Demand history: live and new vacancies per day × sector / occupation ×
+ * area, derived from the vacancy store (schema/demand.ts). A vacancy is live
+ * on day d when it was first seen on or before d and is still live, or was
+ * closed (else last seen) on or after d. Near-duplicate clusters count once
+ * (the canonical vacancy only).
+ *
+ * Computed set-based in SQLite, in four statements: (1) +1/−1 events per
+ * vacancy at its first and day-after-last live day, grouped at the finest
+ * grain; (2) rolled up to the eight dimension × area combinations; (3) a
+ * running sum turns events into segments of constant live count; (4) the
+ * segments are expanded to one row per day. Cost grows with the output
+ * (days × groups with something live), not with days × vacancies.
+ */
+
+/** Cells of the live-vacancy grid (schema/demand.ts demand_cells), in degrees. */
+export const CELL_DEG = 0.05;
+/** History kept by a default rebuild: at most two years back. */
+export const DEFAULT_HISTORY_DAYS = 730;
+
+export const dayOf = (ms: number): number => Math.floor(ms / DAY_MS);
+export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+export interface DemandState {
+  fromDay: number;
+  toDay: number;
+  updatedAt: number;
+}
+
+export interface DemandBuildSummary {
+  fromDay: number;
+  toDay: number;
+  rows: number;
+  cells: number;
+  ms: number;
+}
+
+export function readDemandState(db: Db): DemandState | null {
+  const r = db.$client.prepare('SELECT from_day AS fromDay, to_day AS toDay, updated_at AS updatedAt FROM demand_state WHERE id = 1').get() as
+    | DemandState
+    | undefined;
+  return r ?? null;
+}
+
+/**
+ * Recomputes the whole history between `from` and `to` (epoch ms; default
+ * from the earliest first-seen date, at most two years back, to `to`), and
+ * the live-cell grid. Replaces what was there for those days.
+ */
+export function rebuildDemandHistory(db: Db, opts: { from?: number; to: number }): DemandBuildSummary {
+  const toDay = dayOf(opts.to);
+  let fromDay: number;
+  if (opts.from != null) fromDay = dayOf(opts.from);
+  else {
+    const first = db.$client.prepare('SELECT min(first_seen) FROM vacancies').pluck().get() as number | null;
+    fromDay = Math.max(first == null ? toDay : dayOf(first), toDay - DEFAULT_HISTORY_DAYS);
+  }
+  return computeDemandRange(db, Math.min(fromDay, toDay), toDay, opts.to);
+}
+
+/**
+ * Refreshes the recent days after a scrape or import: from the day before
+ * the last refresh up to today (a vacancy closed today changes only today;
+ * the extra day absorbs a refresh that ran just before midnight). With no
+ * history yet it backfills everything.
+ */
+export function updateDemandHistory(db: Db, now: number): DemandBuildSummary {
+  const state = readDemandState(db);
+  if (!state) return rebuildDemandHistory(db, { to: now });
+  const today = dayOf(now);
+  return computeDemandRange(db, Math.min(state.toDay, today) - 1, today, now);
+}
+
+const CANONICAL = '(v.cluster_id IS NULL OR v.cluster_id = v.id)';
+const OCC = "CASE WHEN v.occupation_code IS NULL THEN '' ELSE coalesce(v.occupation_scheme, 'soc') || ':' || v.occupation_code END";
+/** Last live day of a vacancy that is no longer live (never before its first day). */
+const END_DAY = `max(coalesce(v.closed_at, v.last_seen) / ${DAY_MS}, v.first_seen / ${DAY_MS})`;
+
+function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number): DemandBuildSummary {
+  const c = db.$client;
+  const t0 = performance.now();
+  const run = c.transaction(() => {
+    c.exec(`CREATE TEMP TABLE IF NOT EXISTS dh_ev (sector TEXT, occ TEXT, la TEXT, region TEXT, day INTEGER, dl INTEGER, dn INTEGER);
+            CREATE TEMP TABLE IF NOT EXISTS dh_g (area_type TEXT, area TEXT, dim TEXT, key TEXT, day INTEGER, dl INTEGER, dn INTEGER);
+            CREATE TEMP TABLE IF NOT EXISTS dh_days (d INTEGER PRIMARY KEY);
+            DELETE FROM dh_ev; DELETE FROM dh_g; DELETE FROM dh_days;`);
+    c.prepare(
+      `WITH RECURSIVE days(d) AS (SELECT ? UNION ALL SELECT d + 1 FROM days WHERE d < ?) INSERT INTO dh_days SELECT d FROM days`,
+    ).run(fromDay, toDay);
+    // (1) Events at the finest grain. Starts before the range are carried in
+    // at its first day (live, not new); ends after it are dropped.
+    c.prepare(
+      `INSERT INTO dh_ev
+       SELECT sector, occ, la, region, day, sum(dl), sum(dn) FROM (
+         SELECT coalesce(v.sector, '') AS sector, ${OCC} AS occ, coalesce(v.local_authority, '') AS la, coalesce(v.region, '') AS region,
+                max(v.first_seen / ${DAY_MS}, :from) AS day, 1 AS dl,
+                CASE WHEN v.first_seen / ${DAY_MS} >= :from THEN 1 ELSE 0 END AS dn
+         FROM vacancies v
+         WHERE ${CANONICAL} AND v.first_seen / ${DAY_MS} <= :to AND (v.status = 'live' OR ${END_DAY} >= :from)
+         UNION ALL
+         SELECT coalesce(v.sector, ''), ${OCC}, coalesce(v.local_authority, ''), coalesce(v.region, ''), ${END_DAY} + 1, -1, 0
+         FROM vacancies v
+         WHERE ${CANONICAL} AND v.status <> 'live' AND v.first_seen / ${DAY_MS} <= :to AND ${END_DAY} >= :from AND ${END_DAY} < :to
+       ) GROUP BY sector, occ, la, region, day`,
+    ).run({ from: fromDay, to: toDay });
+    // (2) Roll up to every dimension × area kept (see schema/demand.ts).
+    const combos: [areaType: string, area: string, dim: string, key: string, where: string][] = [
+      ['all', "''", 'all', "''", '1'],
+      ['region', 'region', 'all', "''", "region <> ''"],
+      ['la', 'la', 'all', "''", "la <> ''"],
+      ['all', "''", 'sector', 'sector', "sector <> ''"],
+      ['region', 'region', 'sector', 'sector', "sector <> '' AND region <> ''"],
+      ['la', 'la', 'sector', 'sector', "sector <> '' AND la <> ''"],
+      ['all', "''", 'occupation', 'occ', "occ <> ''"],
+      ['region', 'region', 'occupation', 'occ', "occ <> '' AND region <> ''"],
+    ];
+    c.exec(
+      `INSERT INTO dh_g ` +
+        combos
+          .map(([at, area, dim, key, where]) => `SELECT '${at}', ${area}, '${dim}', ${key}, day, sum(dl), sum(dn) FROM dh_ev WHERE ${where} GROUP BY ${area}, ${key}, day`)
+          .join(' UNION ALL '),
+    );
+    // (3) + (4): running sums → constant segments → one row per day.
+    c.prepare('DELETE FROM demand_daily WHERE day BETWEEN ? AND ?').run(fromDay, toDay);
+    const info = c
+      .prepare(
+        `WITH s AS (
+           SELECT area_type, area, dim, key, day, dn,
+                  sum(dl) OVER (PARTITION BY area_type, area, dim, key ORDER BY day ROWS UNBOUNDED PRECEDING) AS live,
+                  coalesce(lead(day) OVER (PARTITION BY area_type, area, dim, key ORDER BY day) - 1, :to) AS seg_end
+           FROM dh_g)
+         INSERT INTO demand_daily (area_type, area, dim, key, day, live, new)
+         SELECT s.area_type, s.area, s.dim, s.key, d.d, s.live, CASE WHEN d.d = s.day THEN s.dn ELSE 0 END
+         FROM s JOIN dh_days d ON d.d BETWEEN s.day AND s.seg_end
+         WHERE s.live > 0 OR (d.d = s.day AND s.dn > 0)`,
+      )
+      .run({ to: toDay });
+    const cells = refreshLiveCells(db);
+    c.exec('DELETE FROM dh_ev; DELETE FROM dh_g; DELETE FROM dh_days;');
+    const prev = readDemandState(db);
+    c.prepare(
+      `INSERT INTO demand_state (id, from_day, to_day, updated_at) VALUES (1, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET from_day = excluded.from_day, to_day = excluded.to_day, updated_at = excluded.updated_at`,
+    ).run(prev ? Math.min(prev.fromDay, fromDay) : fromDay, prev ? Math.max(prev.toDay, toDay) : toDay, now);
+    return { rows: info.changes, cells };
+  });
+  const { rows, cells } = run();
+  return { fromDay, toDay, rows, cells, ms: Math.round(performance.now() - t0) };
+}
+
+/** Rebuilds the live-vacancy grid: one GROUP BY over live, located, canonical vacancies. */
+export function refreshLiveCells(db: Db): number {
+  const c = db.$client;
+  c.exec('DELETE FROM demand_cells');
+  return c
+    .prepare(
+      `INSERT INTO demand_cells (cell_lat, cell_lon, occupation, sector, region, live)
+       SELECT CAST((v.lat + 90) / ${CELL_DEG} AS INTEGER), CAST((v.lon + 180) / ${CELL_DEG} AS INTEGER), ${OCC}, coalesce(v.sector, ''), coalesce(v.region, ''), count(*)
+       FROM vacancies v
+       WHERE v.status = 'live' AND v.lat IS NOT NULL AND v.lon IS NOT NULL AND ${CANONICAL}
+       GROUP BY 1, 2, 3, 4, 5`,
+    )
+    .run().changes;
+}
+
+export interface DemandRow {
+  key: string;
+  day: number;
+  live: number;
+  new: number;
+}
+
+export interface AreaRef {
+  type: 'all' | 'region' | 'la';
+  /** '' for all. */
+  name: string;
+}
+
+/** Daily rows of one dimension in one area (all keys, or the given ones), by key then day. */
+export function readDemandSeries(db: Db, q: { area: AreaRef; dim: 'all' | 'sector' | 'occupation'; fromDay: number; toDay: number }): DemandRow[] {
+  return db.$client
+    .prepare(
+      `SELECT key, day, live, new FROM demand_daily
+       WHERE area_type = ? AND area = ? AND dim = ? AND day BETWEEN ? AND ? ORDER BY key, day`,
+    )
+    .all(q.area.type, q.area.name, q.dim, q.fromDay, q.toDay) as DemandRow[];
+}
+
+/** Sum of daily live counts (live-days) and of new vacancies over a window, per key. */
+export function windowTotals(
+  db: Db,
+  q: { area: AreaRef; dim: 'all' | 'sector' | 'occupation'; fromDay: number; toDay: number; keys?: readonly string[] },
+): Map<string, { liveDays: number; new: number }> {
+  const params: unknown[] = [q.area.type, q.area.name, q.dim, q.fromDay, q.toDay];
+  let keyFilter = '';
+  if (q.keys) {
+    if (q.keys.length === 0) return new Map();
+    keyFilter = ` AND key IN (${q.keys.map(() => '?').join(',')})`;
+    params.push(...q.keys);
+  }
+  const rows = db.$client
+    .prepare(
+      `SELECT key, sum(live) AS liveDays, sum(new) AS n FROM demand_daily
+       WHERE area_type = ? AND area = ? AND dim = ? AND day BETWEEN ? AND ?${keyFilter} GROUP BY key`,
+    )
+    .all(...params) as { key: string; liveDays: number; n: number }[];
+  return new Map(rows.map((r) => [r.key, { liveDays: r.liveDays, new: r.n }]));
+}
+
+/** Region and local authority names present in the history (for resolving `area=`). */
+export function findArea(db: Db, name: string): AreaRef | null {
+  const t = name.trim();
+  if (!t || t.toLowerCase() === 'all') return { type: 'all', name: '' };
+  // Exact spelling first (an index lookup), then any case (a scan, rare).
+  for (const collate of ['', ' COLLATE NOCASE']) {
+    for (const type of ['region', 'la'] as const) {
+      const hit = db.$client
+        .prepare(`SELECT area FROM demand_daily WHERE area_type = ? AND area = ?${collate} LIMIT 1`)
+        .pluck()
+        .get(type, t) as string | undefined;
+      if (hit) return { type, name: hit };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { auditLog } from '../../schema/audit.ts';
+import type { Coach } from '../auth/coaches.ts';
+import { notFound } from '../errors.ts';
+import { parseOr422 } from '../http/validation.ts';
+import { DEFAULT_RADIUS_KM } from '../matching/rank.ts';
+import { computeTransitions, profileSource, type Transition } from '../matching/transitions.ts';
+import { loadParticipant, profileOf, type ParticipantDeps } from '../participants/service.ts';
+import { findParticipant, type Participant } from '../participants/store.ts';
+import type { Occupation } from '../taxonomy/model.ts';
+import { bridgingCoursesFor, type BridgingSuggestion } from './bridging.ts';
+import { readDemandState, updateDemandHistory, type AreaRef } from './demand-history.ts';
+import { growthSignals, type GrowthOptions, type GrowthSignal } from './growth.ts';
+import { dominantRegion, liveVacanciesEverywhere, liveVacanciesNear, type LocalDemand } from './local-demand.ts';
+
+/**
+ * Pivot suggestions: occupations a participant could move into (never the
+ * ones they have done), ranked by
+ *
+ *   score = transferability × growth × local demand × pay
+ *
+ *   transferability  transition similarity from their whole skill profile
+ *                    (matching/transitions.ts), 0–1
+ *   growth           √(sector ratio × occupation ratio), the smoothed
+ *                    13-week growth ratios of growth.ts in their region
+ *                    (official series when our history is short), clamped
+ *                    to 0.5–2; an unknown ratio counts as 1
+ *   local demand     (n + 1) / (n + 1 + 10), n = live vacancies of the
+ *                    occupation within their travel range: saturates, so
+ *                    200 local vacancies are not 20× better than 10
+ *   pay              √(destination typical pay / their floor), clamped to
+ *                    0.8–1.5; 1 when either is unknown
+ *
+ * Only destinations passing the transition guards (viable: similar enough
+ * and at most one skill level up; desirable: pay ≥ 90% of their floor or
+ * last job) are suggested, however fast they grow. Grouped by sector.
+ */
+export const PIVOT_WEIGHTS = { demandHalf: 10, growthMin: 0.5, growthMax: 2, payMin: 0.8, payMax: 1.5, candidates: 150 } as const;
+
+export const PivotsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Growth window in days (default 91: 13 weeks). */
+  windowDays: z.coerce.number().int().min(7).max(365).optional(),
+  /** Travel range override in km (default their maximum travel). */
+  radiusKm: z.coerce.number().positive().max(500).optional(),
+});
+export type PivotsQuery = z.output<typeof PivotsQuerySchema>;
+
+export interface PivotSuggestion {
+  occupation: { id: string; code: string; scheme: string; title: string; sector: string | null; skillLevel: number | null; typicalPayAnnual: number | null };
+  score: number;
+  factors: { transferability: number; growth: number; localDemand: number; pay: number };
+  transferability: { similarity: number; components: Transition['components']; guards: Transition['guards'] };
+  growth: { sector: GrowthSignal | null; occupation: GrowthSignal | null };
+  vacancies: { live: number; radiusKm: number | null; basis: string; link: string };
+  pay: { typicalAnnual: number | null; comparedWith: number | null; ratio: number | null };
+  gaps: { skillId: string; label: string; type: string; specificity: number }[];
+  missingEssential: number;
+  courses: BridgingSuggestion[];
+}
+
+export interface PivotResult {
+  participant: { id: number };
+  area: { type: AreaRef['type']; name: string; basis: string };
+  travel: { radiusKm: number | null; located: boolean };
+  payBasis: { annual: number | null; basis: string | null };
+  groups: { sector: string | null; sectorTitle: string | null; growth: GrowthSignal | null; best: number; items: PivotSuggestion[] }[];
+  excluded: { unreachable: number; note: string };
+  history: { fromDay: string | null; toDay: string | null };
+  note?: string;
+}
+
+export interface PivotDeps extends ParticipantDeps {}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+export const occupationKey = (o: Pick<Occupation, 'scheme' | 'code'>) => `${o.scheme}:${o.code}`;
+
+/** Pivots for participant `participantId` (no organisation check: for scripts; the API uses participantPivots). */
+export function suggestPivots(deps: PivotDeps, participantId: number, query: Partial<PivotsQuery> = {}): PivotResult {
+  const org = deps.db.$client.prepare('SELECT org FROM participants WHERE id = ?').pluck().get(participantId) as string | undefined;
+  const p = org == null ? null : findParticipant(deps.db, org, participantId);
+  if (!p) throw notFound('Participant');
+  return pivotsFor(deps, p, { limit: 20, ...query });
+}
+
+/** GET /v1/participants/:id/pivots: organisation-scoped and audited like every participant read. */
+export function participantPivots(deps: PivotDeps, coach: Coach, id: number, rawQuery: unknown): PivotResult {
+  const p = loadParticipant(deps, coach, id);
+  const q = parseOr422(PivotsQuerySchema, rawQuery);
+  // Same audit row shape as participants/audit.ts (its action list has no pivots entry).
+  deps.db
+    .insert(auditLog)
+    .values({ at: deps.now(), actor: `coach:${coach.id}`, action: 'participant.pivots', subjectType: 'participant', subjectId: String(p.id), detail: null })
+    .run();
+  return pivotsFor(deps, p, q);
+}
+
+export function pivotsFor(deps: PivotDeps, p: Participant, q: Partial<PivotsQuery> & { limit: number }): PivotResult {
+  const taxonomy = deps.taxonomy();
+  const now = deps.now();
+  if (!readDemandState(deps.db)) updateDemandHistory(deps.db, now);
+  const state = readDemandState(deps.db);
+  const profile = profileOf(deps, p);
+  const source = profileSource(taxonomy, profile, p.salaryFloor);
+  const located = !!(p.location?.resolved && p.location.lat != null && p.location.lon != null);
+  const radiusKm = located ? (q.radiusKm ?? p.maxTravelKm ?? DEFAULT_RADIUS_KM) : null;
+  const local: LocalDemand =
+    located && radiusKm != null ? liveVacanciesNear(deps.db, { lat: p.location!.lat!, lon: p.location!.lon! }, radiusKm) : liveVacanciesEverywhere(deps.db);
+  const region = located ? dominantRegion(local) : null;
+  const area: AreaRef = region ? { type: 'region', name: region } : { type: 'all', name: '' };
+  const base: PivotResult = {
+    participant: { id: p.id },
+    area: { ...area, basis: region ? 'the region most live vacancies in their travel range are in' : 'all areas (no location, or no vacancies in range)' },
+    travel: { radiusKm, located },
+    payBasis: { annual: source.payAnnual, basis: p.salaryFloor != null ? 'salary floor' : source.payAnnual != null ? 'typical pay of their most recent occupation' : null },
+    groups: [],
+    excluded: { unreachable: 0, note: '' },
+    history: { fromDay: state ? isoOf(state.fromDay) : null, toDay: state ? isoOf(state.toDay) : null },
+  };
+  if (!profile.skills.size) return { ...base, note: 'No resolved job history or skills yet: add history, licences or skills to see pivots.' };
+
+  const all = computeTransitions(taxonomy, source, { filter: 'all', limit: PIVOT_WEIGHTS.candidates, maxGaps: 12 });
+  const reachable = all.filter((t) => t.desirable);
+  const unreachable = all.length - reachable.length;
+
+  const growthOpts: GrowthOptions = q.windowDays ? { windowDays: q.windowDays } : {};
+  const sectors = [...new Set(reachable.map((t) => t.occupation.sector).filter((s): s is string => !!s))];
+  const occKeys = [...new Set(reachable.map((t) => occupationKey(t.occupation)))];
+  const sectorGrowth = growthSignals(deps.db, { dim: 'sector', area, keys: sectors, now, options: growthOpts });
+  const sectorOfKey = new Map(reachable.map((t) => [occupationKey(t.occupation), t.occupation.sector]));
+  const occGrowth = growthSignals(deps.db, { dim: 'occupation', area, keys: occKeys, now, sectorOf: (k) => sectorOfKey.get(k) ?? null, options: growthOpts });
+
+  const suggestions: PivotSuggestion[] = reachable.map((t) => {
+    const occ = t.occupation;
+    const key = occupationKey(occ);
+    const sg = occ.sector ? (sectorGrowth.get(occ.sector) ?? null) : null;
+    const og = occGrowth.get(key) ?? null;
+    const gs = sg?.ratio ?? 1;
+    const go = og?.ratio ?? gs;
+    const growth = clamp(Math.sqrt(gs * go), PIVOT_WEIGHTS.growthMin, PIVOT_WEIGHTS.growthMax);
+    const n = local.byOccupation.get(key) ?? 0;
+    const demand = (n + 1) / (n + 1 + PIVOT_WEIGHTS.demandHalf);
+    const payRatio = occ.typicalPayAnnual != null && source.payAnnual ? occ.typicalPayAnnual / source.payAnnual : null;
+    const pay = payRatio == null ? 1 : Math.sqrt(clamp(payRatio, PIVOT_WEIGHTS.payMin, PIVOT_WEIGHTS.payMax));
+    const score = t.similarity * growth * demand * pay;
+    const full = taxonomy.occupations.get(occ.id);
+    const searchTitle = full?.altTitles[0] ?? occ.title;
+    const link =
+      `/v1/participants/${p.id}/matches?q=${encodeURIComponent(searchTitle)}` +
+      (occ.sector ? `&sector=${occ.sector}` : '') +
+      (q.radiusKm ? `&radiusKm=${q.radiusKm}` : '');
+    return {
+      occupation: { id: occ.id, code: occ.code, scheme: occ.scheme, title: occ.title, sector: occ.sector, skillLevel: occ.skillLevel, typicalPayAnnual: occ.typicalPayAnnual },
+      score: r3(score),
+      factors: { transferability: r3(t.similarity), growth: r3(growth), localDemand: r3(demand), pay: r3(pay) },
+      transferability: { similarity: t.similarity, components: t.components, guards: t.guards },
+      growth: { sector: sg, occupation: og },
+      vacancies: { live: n, radiusKm, basis: local.basis, link },
+      pay: { typicalAnnual: occ.typicalPayAnnual, comparedWith: source.payAnnual, ratio: payRatio == null ? null : r3(payRatio) },
+      gaps: t.gaps,
+      missingEssential: t.missingEssential,
+      courses: bridgingCoursesFor(taxonomy, t.gaps),
+    };
+  });
+  suggestions.sort((a, b) => b.score - a.score || a.occupation.id.localeCompare(b.occupation.id));
+  const top = suggestions.slice(0, q.limit);
+
+  const groups = new Map<string, PivotSuggestion[]>();
+  for (const s of top) {
+    const k = s.occupation.sector ?? '';
+    const list = groups.get(k) ?? [];
+    list.push(s);
+    groups.set(k, list);
+  }
+  return {
+    ...base,
+    groups: [...groups].map(([sector, items]) => ({
+      sector: sector || null,
+      sectorTitle: sector ? (taxonomy.sectors.get(sector)?.title ?? null) : null,
+      growth: sector ? (sectorGrowth.get(sector) ?? null) : null,
+      best: items[0]?.score ?? 0,
+      items,
+    })),
+    excluded: {
+      unreachable,
+      note: `${unreachable} of the ${all.length} most similar occupations fail a transition guard (too little skill overlap, more than one skill level up, or pay below 90% of their floor) and are not suggested however they are growing`,
+    },
+  };
+}
+
+function isoOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

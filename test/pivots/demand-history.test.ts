@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { DAY_MS } from '../../src/clock.ts';
+import { openDb } from '../../src/db.ts';
+import { dayOf, readDemandSeries, readDemandState, rebuildDemandHistory, updateDemandHistory } from '../../src/pivots/demand-history.ts';
+import { liveVacanciesNear } from '../../src/pivots/local-demand.ts';
+import { daysAgo, insertVacancies } from './helpers.ts';
+
+const NOW = Date.parse('2026-06-01T10:00:00Z');
+const TODAY = dayOf(NOW);
+const ALL = { type: 'all', name: '' } as const;
+
+function dump(db: ReturnType<typeof openDb>) {
+  return db.$client.prepare('SELECT area_type, area, dim, key, day, live, new FROM demand_daily ORDER BY 1, 2, 3, 4, 5').all();
+}
+
+describe('demand history', () => {
+  it('counts a vacancy live from its first day to its closing day, new on its first day', () => {
+    const db = openDb(':memory:');
+    insertVacancies(db, { sector: 'Q', occupation: 'soc:6135', region: 'North West', la: 'Bolton', firstSeen: daysAgo(NOW, 10), closedAt: daysAgo(NOW, 5) });
+    insertVacancies(db, { sector: 'Q', occupation: 'soc:6135', region: 'North West', la: 'Bolton', firstSeen: daysAgo(NOW, 3) });
+    rebuildDemandHistory(db, { from: daysAgo(NOW, 20), to: NOW });
+    const rows = readDemandSeries(db, { area: ALL, dim: 'sector', fromDay: TODAY - 20, toDay: TODAY });
+    const live = new Map(rows.map((r) => [TODAY - r.day, r.live]));
+    const fresh = new Map(rows.map((r) => [TODAY - r.day, r.new]));
+    // First: days 10..5 ago; second: 3 ago..today.
+    expect([...live].sort((a, b) => b[0] - a[0])).toEqual([
+      [10, 1], [9, 1], [8, 1], [7, 1], [6, 1], [5, 1], [3, 1], [2, 1], [1, 1], [0, 1],
+    ]);
+    expect(fresh.get(10)).toBe(1);
+    expect(fresh.get(3)).toBe(1);
+    expect(fresh.get(9)).toBe(0);
+    // Every area level and dimension kept; occupations not per local authority.
+    const combos = new Set((dump(db) as { area_type: string; dim: string }[]).map((r) => `${r.area_type}/${r.dim}`));
+    expect([...combos].sort()).toEqual(['all/all', 'all/occupation', 'all/sector', 'la/all', 'la/sector', 'region/all', 'region/occupation', 'region/sector']);
+    expect(readDemandState(db)).toMatchObject({ fromDay: TODAY - 20, toDay: TODAY, updatedAt: NOW });
+  });
+
+  it('counts a near-duplicate cluster once and carries in vacancies first seen before the range', () => {
+    const db = openDb(':memory:');
+    const [canon] = insertVacancies(db, { sector: 'H', firstSeen: daysAgo(NOW, 40) });
+    insertVacancies(db, { sector: 'H', firstSeen: daysAgo(NOW, 2), clusterId: canon }, 3);
+    rebuildDemandHistory(db, { from: daysAgo(NOW, 7), to: NOW });
+    const rows = readDemandSeries(db, { area: ALL, dim: 'sector', fromDay: TODAY - 7, toDay: TODAY });
+    expect(rows).toHaveLength(8);
+    expect(rows.every((r) => r.live === 1 && r.new === 0)).toBe(true);
+  });
+
+  it('an incremental update gives exactly what a full rebuild gives', () => {
+    const db = openDb(':memory:');
+    const rnd = mulberry(7);
+    const sectors = ['C', 'G', 'H', 'Q'];
+    const regions = ['North West', 'London'];
+    for (let i = 0; i < 300; i++) {
+      const first = Math.floor(rnd() * 60);
+      const closed = rnd() < 0.5 ? Math.max(0, first - 1 - Math.floor(rnd() * 20)) : null;
+      insertVacancies(db, {
+        sector: sectors[i % 4] as string,
+        occupation: `soc:${1000 + (i % 7)}`,
+        region: regions[i % 2] as string,
+        la: `LA${i % 5}`,
+        firstSeen: daysAgo(NOW, first) - 3_600_000,
+        ...(closed == null ? {} : { closedAt: daysAgo(NOW, closed) }),
+      });
+    }
+    rebuildDemandHistory(db, { from: daysAgo(NOW, 60), to: NOW });
+    // A day later: new vacancies, and some live ones close.
+    const tomorrow = NOW + DAY_MS;
+    insertVacancies(db, { sector: 'Q', occupation: 'soc:1003', region: 'London', la: 'LA1', firstSeen: tomorrow - 1000 }, 5);
+    db.$client.prepare("UPDATE vacancies SET status = 'expired', closed_at = ?, last_seen = ? WHERE status = 'live' AND id % 9 = 0").run(tomorrow, tomorrow - 60_000);
+    updateDemandHistory(db, tomorrow);
+    const incremental = dump(db);
+    const fresh = openDb(':memory:');
+    fresh.$client.exec('DELETE FROM vacancies');
+    const rows = db.$client.prepare('SELECT * FROM vacancies').all() as Record<string, unknown>[];
+    const cols = Object.keys(rows[0] as object);
+    const ins = fresh.$client.prepare(`INSERT INTO vacancies (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`);
+    for (const r of rows) ins.run(...cols.map((c) => r[c]));
+    rebuildDemandHistory(fresh, { from: daysAgo(NOW, 60), to: tomorrow });
+    expect(incremental).toEqual(dump(fresh));
+    expect(incremental.length).toBeGreaterThan(100);
+  });
+
+  it('counts live vacancies within a travel range from the cell grid', () => {
+    const db = openDb(':memory:');
+    const leeds = { lat: 53.8, lon: -1.55 };
+    insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', region: 'Yorkshire and The Humber', ...leeds, firstSeen: daysAgo(NOW, 1) }, 4);
+    insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', region: 'Yorkshire and The Humber', lat: 53.85, lon: -1.6, firstSeen: daysAgo(NOW, 1) }, 2);
+    insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', region: 'London', lat: 51.5, lon: -0.12, firstSeen: daysAgo(NOW, 1) }, 9);
+    insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', ...leeds, firstSeen: daysAgo(NOW, 9), closedAt: daysAgo(NOW, 2) }, 3);
+    rebuildDemandHistory(db, { to: NOW });
+    const near = liveVacanciesNear(db, leeds, 15);
+    expect(near.byOccupation.get('soc:6135')).toBe(6);
+    expect(near.byRegion.get('Yorkshire and The Humber')).toBe(6);
+    expect(liveVacanciesNear(db, leeds, 300).byOccupation.get('soc:6135')).toBe(15);
+  });
+});
+
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
