@@ -88,17 +88,24 @@ export interface MatchResult {
   };
 }
 
+const missingScratch = {
+  skill: new Int32Array(MAX_MISSING_LISTED),
+  imp: new Float64Array(MAX_MISSING_LISTED),
+  req: new Array<boolean>(MAX_MISSING_LISTED).fill(false),
+  ev: new Array<string>(MAX_MISSING_LISTED).fill(''),
+};
+
 type ScorableVacancy = Pick<Vacancy, 'skills' | 'occupation' | 'requirements'>;
 
 export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: ScorableVacancy): MatchResult {
   const si = skillIndex(taxonomy);
   const dp = denseProfile(taxonomy, profile);
   const matched: MatchedSkill[] = [];
-  // Missing needs are kept as parallel arrays; only the top few become objects.
-  const missSkill: number[] = [];
-  const missImp: number[] = [];
-  const missReq: boolean[] = [];
-  const missEv: string[] = [];
+  // Missing needs: only the MAX_MISSING_LISTED most important become
+  // objects, kept in order by insertion into small scratch buffers.
+  const top = missingScratch;
+  let listed = 0;
+  let missingCount = 0;
   let coverage = 0;
   let missingRequired = 0;
   let known = 0;
@@ -127,24 +134,34 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
       return;
     }
     if (required) missingRequired++;
-    missSkill.push(i);
-    missImp.push(importance);
-    missReq.push(required);
-    missEv.push(evidence);
+    missingCount++;
+    if (listed === MAX_MISSING_LISTED && importance <= (top.imp[listed - 1] as number)) return;
+    let k = listed < MAX_MISSING_LISTED ? listed++ : listed - 1;
+    while (k > 0 && (top.imp[k - 1] as number) < importance) {
+      top.imp[k] = top.imp[k - 1] as number;
+      top.skill[k] = top.skill[k - 1] as number;
+      top.req[k] = top.req[k - 1] as boolean;
+      top.ev[k] = top.ev[k - 1] as string;
+      k--;
+    }
+    top.imp[k] = importance;
+    top.skill[k] = i;
+    top.req[k] = required;
+    top.ev[k] = evidence;
   });
   matched.sort((a, b) => b.importance * b.credit - a.importance * a.credit);
-  // Importance already includes the advert's "required" boost.
-  const order = missImp.map((_, k) => k).sort((a, b) => (missImp[b] as number) - (missImp[a] as number));
-  const missing: MissingSkill[] = order.slice(0, MAX_MISSING_LISTED).map((k) => {
-    const i = missSkill[k] as number;
-    return {
+  // Most important first (importance already includes the advert's "required" boost).
+  const missing: MissingSkill[] = [];
+  for (let k = 0; k < listed; k++) {
+    const i = top.skill[k] as number;
+    missing.push({
       skillId: si.ids[i] as string,
       label: si.labels[i] as string,
-      importance: missImp[k] as number,
-      required: missReq[k] as boolean,
-      evidence: missEv[k] as string,
-    };
-  });
+      importance: top.imp[k] as number,
+      required: top.req[k] as boolean,
+      evidence: top.ev[k] as string,
+    });
+  }
 
   const requirements: RequirementResult[] = [];
   const missingRequirements: string[] = [];
@@ -173,7 +190,7 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
     requirements,
     gap: {
       missingShare: hasNeeds ? 1 - Math.min(1, coverage) : 0,
-      missingSkills: missSkill.length,
+      missingSkills: missingCount,
       missingRequiredSkills: missingRequired,
       missingRequirements,
     },
