@@ -241,6 +241,8 @@ export class SqliteEngine implements SearchEngine {
   private nextWrites: WriteStatements | null = null;
   private readonly snippetTokens: number;
   private readonly textSource: TextSource;
+  /** Search SQL varies only with which filters are present: a handful of shapes, prepared once. */
+  private readonly statements = new Map<string, Statement>();
   private readonly storeText: boolean;
 
   constructor(db: Db, opts: SqliteEngineOptions = {}) {
@@ -395,7 +397,7 @@ export class SqliteEngine implements SearchEngine {
       ? `SELECT ${cols}, ${wantRank ? `${LIVE.fts}.rank` : 'NULL'} FROM ${LIVE.fts} JOIN ${LIVE.docs} d ON d.id = ${LIVE.fts}.rowid
          WHERE ${where.join(' AND ')}`
       : `SELECT ${cols}, NULL FROM ${LIVE.docs} d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const rows = this.c.prepare(sql).raw().all(...params) as Row[];
+    const rows = this.stmt(sql).raw().all(...params) as Row[];
 
     // 3. Exact distance (nearest place), then order, collapse, facets, page.
     const candidates: Candidate[] = [];
@@ -440,6 +442,15 @@ export class SqliteEngine implements SearchEngine {
     return { total: shown.length, hits, facets };
   }
 
+  private stmt(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.c.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   private readStoredText(ids: number[]): ReturnType<TextSource> {
     const rows = this.c
       .prepare(`SELECT id, title, body FROM ${LIVE.text} WHERE id IN (SELECT value FROM json_each(?))`)
@@ -469,8 +480,8 @@ export class SqliteEngine implements SearchEngine {
     const c = this.c;
     c.transaction(() => {
       c.exec(`INSERT INTO temp.search_highlight(search_highlight) VALUES ('delete-all'); DELETE FROM temp.search_highlight_text;`);
-      const content = c.prepare('INSERT INTO temp.search_highlight_text(rowid, title, body) VALUES (?, ?, ?)');
-      const index = c.prepare('INSERT INTO temp.search_highlight(rowid, title, body) VALUES (?, ?, ?)');
+      const content = this.stmt('INSERT INTO temp.search_highlight_text(rowid, title, body) VALUES (?, ?, ?)');
+      const index = this.stmt('INSERT INTO temp.search_highlight(rowid, title, body) VALUES (?, ?, ?)');
       for (const [id, title, body] of texts) {
         const t = stripMarkers(title);
         const b = stripMarkers(matchWindow(body, probe));
@@ -478,8 +489,8 @@ export class SqliteEngine implements SearchEngine {
         index.run(id, t, b);
       }
     })();
-    const marked = c
-      .prepare(
+    const marked = this
+      .stmt(
         `SELECT rowid, highlight(search_highlight, 0, ?, ?), snippet(search_highlight, 1, ?, ?, '…', ?)
          FROM temp.search_highlight WHERE search_highlight MATCH ?`,
       )

@@ -399,6 +399,7 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
       const { engine, cleanup } = await makeEngine();
       try {
         await engine.upsert(CONTRACT_DOCS);
+        expect(ids(await engine.search({ q: 'forklift' }))).toEqual([4, 3]);
         async function* batches() {
           yield CONTRACT_DOCS.slice(3, 5);
           yield CONTRACT_DOCS.slice(6, 7);
