@@ -26,8 +26,11 @@ describe('runScrape against the fixture site', () => {
       tick: () => {},
       end: (s, r) => events.push(`end ${s} ${r.status}`),
     };
+    site.latencyMs = 5;
     const summary = await runScrape(deps, { sources: fixtureSources(site.origin), progress });
     expect(summary.failed).toBe(false);
+    // Measured at the server, across every source of the run: never over the per-host default of 2.
+    expect(site.maxActive).toBe(2);
     const r = byName(summary);
     expect(Object.fromEntries(summary.results.map((x) => [x.source, [x.status, x.stats.vacanciesNew]]))).toEqual({
       board: ['ok', 5],

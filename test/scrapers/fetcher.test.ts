@@ -109,6 +109,8 @@ describe('polite fetcher', () => {
     const err = await failure(f.fetch(`${site.url}/loop/a`, { kind: 'html' }));
     expect(err.kind).toBe('redirect');
     expect(err.message).toMatch(/redirect loop at .*\/loop\/a/);
+    const limited = await failure(fetcher({ maxRedirects: 0 }).f.fetch(`${site.url}/loop/a`, { kind: 'html' }));
+    expect(limited.message).toBe('more than 0 redirects');
   });
 
   it('stops reading a response over the size limit, streamed or declared', async () => {
