@@ -365,6 +365,26 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
   });
 
   describe(`search engine contract (writes): ${name}`, () => {
+    it('keeps answering during a rebuild and keeps writes made meanwhile', async () => {
+      const { engine, cleanup } = await makeEngine();
+      try {
+        await engine.upsert(CONTRACT_DOCS.slice(0, 5));
+        const during: number[][] = [];
+        async function* batches() {
+          yield CONTRACT_DOCS.slice(0, 2);
+          // Mid-rebuild: searches answer from the old index; a write arrives (the drainer).
+          during.push(ids(await engine.search({ q: 'forklift' })));
+          await engine.upsert([CONTRACT_DOCS[6]!]);
+          yield CONTRACT_DOCS.slice(2, 4);
+        }
+        await engine.rebuild(batches());
+        expect(during).toEqual([[4, 3]]);
+        expect(sorted(ids(await engine.search({})))).toEqual([1, 2, 3, 4, 7]);
+      } finally {
+        await cleanup();
+      }
+    });
+
     it('upsert is idempotent and replaces a document', async () => {
       const { engine, cleanup } = await makeEngine();
       try {
