@@ -117,7 +117,7 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
       coverage += importance * credit;
       const skillId = si.ids[i] as string;
       const label = si.labels[i] as string;
-      matched.push({ skillId, label, importance, credit, via: 'skill', evidence, held: { skillId, label, why: profile.skills.get(skillId)?.why ?? '' } });
+      matched.push({ skillId, label, importance, credit, via: 'skill', evidence, held: { skillId, label, why: dp.why.get(i) ?? '' } });
       return;
     }
     const g = si.group[i] as number;
@@ -129,7 +129,7 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
       const heldId = si.ids[held] as string;
       matched.push({
         skillId: si.ids[i] as string, label: si.labels[i] as string, importance, credit, via: 'group', evidence,
-        held: { skillId: heldId, label: si.labels[held] as string, why: profile.skills.get(heldId)?.why ?? '' },
+        held: { skillId: heldId, label: si.labels[held] as string, why: dp.why.get(held) ?? '' },
       });
       return;
     }

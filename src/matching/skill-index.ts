@@ -52,6 +52,8 @@ export interface DenseProfile {
   /** Per group number: the strongest held skill's strength and number (−1 none). */
   groupStrength: Float64Array;
   groupSkill: Int32Array;
+  /** Why we think the participant has each held skill, by skill number. */
+  why: Map<number, string>;
 }
 
 const dense = new WeakMap<SkillProfile, { taxonomy: Taxonomy; d: DenseProfile }>();
@@ -64,17 +66,19 @@ export function denseProfile(taxonomy: Taxonomy, profile: SkillProfile): DensePr
   const strength = new Float64Array(si.ids.length);
   const groupStrength = new Float64Array(si.groupCount);
   const groupSkill = new Int32Array(si.groupCount).fill(-1);
+  const why = new Map<number, string>();
   for (const s of profile.skills.values()) {
     const i = si.index.get(s.id);
     if (i === undefined) continue;
     strength[i] = s.strength;
+    why.set(i, s.why);
     const g = si.group[i] as number;
     if (g >= 0 && (groupSkill[g] === -1 || (groupStrength[g] as number) < s.strength)) {
       groupStrength[g] = s.strength;
       groupSkill[g] = i;
     }
   }
-  const d = { strength, groupStrength, groupSkill };
+  const d = { strength, groupStrength, groupSkill, why };
   dense.set(profile, { taxonomy, d });
   return d;
 }
