@@ -78,12 +78,21 @@ export async function run(args: string[]): Promise<void> {
   closeDb(db);
 
   const adverts = readAdverts(file).filter((a) => a.title.trim());
-  t = performance.now();
+  // CPU time of this process (per core, robust to other load), after one warm-up pass.
+  for (const a of adverts.slice(0, 500)) {
+    classifier.classify(a);
+    spotter.spot(a.description);
+  }
+  const cpuMs = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+  t = cpuMs();
   const results = adverts.map((a) => ({ a, r: classifier.classify(a) }));
-  const classifyMs = performance.now() - t;
-  t = performance.now();
+  const classifyMs = cpuMs() - t;
+  t = cpuMs();
   const skillCounts = adverts.map((a) => spotter.spot(a.description));
-  const spotMs = performance.now() - t;
+  const spotMs = cpuMs() - t;
 
   const n = results.length;
   const withOcc = results.filter((x) => x.r.occupation);
@@ -99,7 +108,7 @@ export async function run(args: string[]): Promise<void> {
   const required = skillCounts.reduce((k, s) => k + s.filter((x) => x.required).length, 0);
   const total = skillCounts.reduce((k, s) => k + s.length, 0);
   console.log(`skills: ≥1 in ${pct(withSkills, n)}; ${(total / n).toFixed(1)} per advert, ${pct(required, total)} required`);
-  console.log(`throughput: classify ${((1000 * n) / classifyMs).toFixed(0)} adverts/s, spot ${((1000 * n) / spotMs).toFixed(0)} adverts/s (avg description ${(adverts.reduce((k, a) => k + a.description.length, 0) / n).toFixed(0)} chars)`);
+  console.log(`throughput (per CPU-second): classify ${((1000 * n) / classifyMs).toFixed(0)} adverts/s, spot ${((1000 * n) / spotMs).toFixed(0)} adverts/s (avg description ${(adverts.reduce((k, a) => k + a.description.length, 0) / n).toFixed(0)} chars)`);
 
   const top = new Map<string, number>();
   for (const x of withOcc) {

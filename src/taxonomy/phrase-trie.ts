@@ -1,4 +1,4 @@
-import type { Token } from './text.ts';
+import { stemWord, type Token } from './text.ts';
 
 /** One match of a phrase: token positions [from, to) and what was stored at that phrase. */
 export interface PhraseMatch<T> {
@@ -21,8 +21,13 @@ const TOKEN_BITS = 2 ** 21;
 export class PhraseTrie<T> {
   private readonly vocab = new Map<string, number>();
   private readonly edges = new Map<number, number>();
+  // Edges out of the root, by token id: every known word probes the root, so
+  // it gets an array instead of a Map probe (-1: no edge).
+  private rootNext = new Int32Array(1024).fill(-1);
   private readonly values: (T[] | undefined)[] = [undefined];
   private nodes = 1;
+  // Raw word → token id, so a hot caller stems each distinct word once.
+  private readonly wordIds = new Map<string, number>();
 
   get size(): number {
     return this.nodes;
@@ -39,12 +44,27 @@ export class PhraseTrie<T> {
         if (id >= TOKEN_BITS) return; // beyond any real vocabulary; ignore rather than corrupt keys
         this.vocab.set(s, id);
       }
-      const key = node * TOKEN_BITS + id;
-      let next = this.edges.get(key);
-      if (next === undefined) {
-        next = this.nodes++;
-        this.edges.set(key, next);
-        this.values.push(undefined);
+      let next: number | undefined;
+      if (node === 0) {
+        if (id >= this.rootNext.length) {
+          const grown = new Int32Array(Math.max(id + 1, this.rootNext.length * 2)).fill(-1);
+          grown.set(this.rootNext);
+          this.rootNext = grown;
+        }
+        next = this.rootNext[id]!;
+        if (next < 0) {
+          next = this.nodes++;
+          this.rootNext[id] = next;
+          this.values.push(undefined);
+        }
+      } else {
+        const key = node * TOKEN_BITS + id;
+        next = this.edges.get(key);
+        if (next === undefined) {
+          next = this.nodes++;
+          this.edges.set(key, next);
+          this.values.push(undefined);
+        }
       }
       node = next;
     }
@@ -59,8 +79,8 @@ export class PhraseTrie<T> {
     for (const s of stems) {
       const id = this.vocab.get(s);
       if (id === undefined) return undefined;
-      const next = this.edges.get(node * TOKEN_BITS + id);
-      if (next === undefined) return undefined;
+      const next = this.step(node, id);
+      if (next < 0) return undefined;
       node = next;
     }
     return this.values[node];
@@ -70,6 +90,26 @@ export class PhraseTrie<T> {
   idsOf(tokens: readonly Token[]): Int32Array {
     const ids = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) ids[i] = this.vocab.get(tokens[i]!.stem) ?? -1;
+    return ids;
+  }
+
+  private step(node: number, id: number): number {
+    return node === 0 ? (this.rootNext[id] ?? -1) : (this.edges.get(node * TOKEN_BITS + id) ?? -1);
+  }
+
+  /** Token ids of raw words (as scanWords gives them), stemming each distinct word once. */
+  idsOfWords(words: readonly string[]): Int32Array {
+    const ids = new Int32Array(words.length);
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      let id = this.wordIds.get(w);
+      if (id === undefined) {
+        id = this.vocab.get(stemWord(w)) ?? -1;
+        if (this.wordIds.size >= 500_000) this.wordIds.clear();
+        this.wordIds.set(w, id);
+      }
+      ids[k] = id;
+    }
     return ids;
   }
 
@@ -95,8 +135,8 @@ export class PhraseTrie<T> {
       for (let j = i; j < n; j++) {
         const id = ids[j]!;
         if (id < 0) break;
-        const next = this.edges.get(node * TOKEN_BITS + id);
-        if (next === undefined) break;
+        const next = node === 0 ? (this.rootNext[id] ?? -1) : (this.edges.get(node * TOKEN_BITS + id) ?? -1);
+        if (next < 0) break;
         node = next;
         const v = this.values[node];
         if (v) {

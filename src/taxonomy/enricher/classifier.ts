@@ -4,7 +4,7 @@ import { sectorFromIsco } from '../importers/occupation-mappings.ts';
 import type { Occupation, Taxonomy } from '../model.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
 import type { SocIndexEntry } from '../store.ts';
-import { STOP_WORDS, stems, tokenise, type Token } from '../text.ts';
+import { STOP_WORDS, scanWords, stems, tokenise, type Token } from '../text.ts';
 import { SECTOR_KEYWORDS } from './sector-keywords.ts';
 
 /**
@@ -175,7 +175,10 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       }
     }
   }
-  const idf = (s: string) => Math.log((docs.length + 1) / ((postings.get(s)?.length ?? 0) + 1)) + 0.1;
+  const idfOf = new Map<string, number>();
+  for (const [s, p] of postings) idfOf.set(s, Math.log((docs.length + 1) / (p.length + 1)) + 0.1);
+  const unknownIdf = Math.log(docs.length + 1) + 0.1;
+  const idf = (s: string) => idfOf.get(s) ?? unknownIdf;
   // idf sums per doc (second pass, now that document frequencies are known)
   {
     let id = 0;
@@ -184,6 +187,10 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       for (let k = 0; k < entries.size; k++) docs[id++]!.idfSum = sum;
     }
   }
+
+  // Reused accumulators for the overlap fallback (no per-call Map).
+  const acc = new Float64Array(docs.length);
+  const touched: number[] = [];
 
   // --- sector keywords ----------------------------------------------------
   const sectorTrie = new PhraseTrie<{ section: string; phrase: string }>();
@@ -268,16 +275,21 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const q = [...new Set(tokens.map((t) => t.stem))];
     if (q.length === 0) return null;
     const qSum = q.reduce((n, s) => n + idf(s), 0);
-    const shared = new Map<number, number>();
+    touched.length = 0;
     for (const s of q) {
       const p = postings.get(s);
-      if (!p || p.length > 3000) continue;
+      if (!p || p.length > 2000) continue;
       const w = idf(s);
-      for (const d of p) shared.set(d, (shared.get(d) ?? 0) + w);
+      for (const d of p) {
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = acc[d]! + w;
+      }
     }
     let bestDoc = -1;
     let bestScore = 0;
-    for (const [d, sh] of shared) {
+    for (const d of touched) {
+      const sh = acc[d]!;
+      acc[d] = 0;
       const doc = docs[d]!;
       const jaccard = sh / (qSum + doc.idfSum - sh);
       const score = jaccard * (SCHEME_FACTOR[doc.entry.occ.scheme] ?? 0.85);
@@ -334,14 +346,14 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (s) vote(s, 1.5 * occConfidence, `occupation: ${occ.entry.occ.title}`);
     }
     const scan = (text: string, weight: number, where: string, cap: number) => {
-      const tokens = tokenise(text);
+      const { words, starts, ends } = scanWords(text);
       const seen = new Map<string, number>();
-      for (const m of sectorTrie.match(tokens)) {
+      for (const m of sectorTrie.matchIds(sectorTrie.idsOfWords(words))) {
         for (const v of m.values) {
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
           seen.set(v.phrase, n + 1);
-          vote(v.section, weight, `${where}: ${text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end)}`);
+          vote(v.section, weight, `${where}: ${text.slice(starts[m.from]!, ends[m.to - 1]!)}`);
         }
       }
     };
