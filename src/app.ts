@@ -14,6 +14,8 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { vacancyRoutes } from './routes/vacancies.ts';
 import { searchRoutes } from './routes/search.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { pivotRoutes } from './routes/pivots.ts';
+import { sectorRoutes } from './routes/sectors.ts';
 import type { SearchEngine } from './search/engine.ts';
 import type { Taxonomy } from './taxonomy/model.ts';
 import type { VacancyEnricher } from './vacancies/enricher.ts';
@@ -85,6 +87,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', searchRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/v1/participants', participantRoutes(deps));
+  app.route('/', pivotRoutes(deps));
+  app.route('/', sectorRoutes(deps));
 
   return app;
 }

@@ -11,7 +11,11 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = z
   .string()
   .regex(ISO_DAY, 'a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real date');
+  .refine((s) => {
+    // Date.parse rolls 2026-02-31 over into March: insist on a round trip.
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'not a real date');
 
 export const TrendsQuerySchema = z.strictObject({
   /** "all" (default), a region name or a local authority name. */

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
+import { pivotWorld } from '../pivots/pivot-fixture.ts';
+
+interface Trends {
+  area: { type: string; name: string };
+  from: string;
+  to: string;
+  dates: string[];
+  all: { live: number[]; new: number[] };
+  sectors: { code: string; title: string; live: number[]; new: number[]; growth: { label: string; source: string; ratio: number } }[];
+}
+
+function setup() {
+  const w = pivotWorld();
+  const app = createApp({
+    ...w.deps,
+    search: new SqliteEngine(w.db),
+    logger: silentLogger,
+    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
+  });
+  const get = (path: string, token: string | null = w.coach.token) => app.request(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  return { ...w, get };
+}
+
+describe('GET /v1/sectors/trends', () => {
+  const ctx = setup();
+
+  it('returns aligned daily series per sector with growth signals (default: the last year, all areas)', async () => {
+    const res = await ctx.get('/v1/sectors/trends');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Trends;
+    expect(body.area).toEqual({ type: 'all', name: '' });
+    expect(body.to).toBe('2026-06-01');
+    expect(body.dates).toHaveLength(365);
+    expect(body.dates[0]).toBe(body.from);
+    for (const s of body.sectors) {
+      expect(s.live).toHaveLength(365);
+      expect(s.new).toHaveLength(365);
+    }
+    const q = body.sectors.find((s) => s.code === 'Q')!;
+    expect(q.title).toBe('Human health and social work activities');
+    expect(q.live.at(-1)).toBe(20);
+    expect(q.live[0]).toBe(10);
+    expect(q.growth.label).toBe('growing');
+    expect(body.sectors.find((s) => s.code === 'G')!.growth.label).toBe('shrinking');
+    // All vacancies: Q 20 + G 20 near Leeds + 50 in London + F 30 + H 15 today.
+    expect(body.all.live.at(-1)).toBe(135);
+  });
+
+  it('narrows to a region or local authority and a date range', async () => {
+    const res = await ctx.get('/v1/sectors/trends?area=yorkshire%20and%20the%20humber&from=2026-05-01&to=2026-05-31');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Trends;
+    expect(body.area).toEqual({ type: 'region', name: 'Yorkshire and The Humber' });
+    expect(body.dates).toHaveLength(31);
+    expect(body.sectors.find((s) => s.code === 'G')!.live[0]).toBe(20);
+    const la = (await (await ctx.get('/v1/sectors/trends?area=Leeds')).json()) as Trends;
+    expect(la.area).toEqual({ type: 'la', name: 'Leeds' });
+  });
+
+  it('names bad parameters and needs a coach token', async () => {
+    expect((await ctx.get('/v1/sectors/trends', null)).status).toBe(401);
+    const cases: [string, string][] = [
+      ['area=Atlantis', 'area'],
+      ['from=2026-05-10&to=2026-05-01', 'from'],
+      ['from=2020-01-01&to=2026-01-01', 'from'],
+      ['to=yesterday', 'to'],
+      ['from=2026-02-31', 'from'],
+      ['colour=red', 'colour'],
+    ];
+    for (const [qs, path] of cases) {
+      const res = await ctx.get(`/v1/sectors/trends?${qs}`);
+      expect(res.status, qs).toBe(422);
+      const body = (await res.json()) as { errors: { path: string }[] };
+      expect(body.errors.map((e) => e.path), qs).toContain(path);
+    }
+  });
+});
