@@ -5,6 +5,8 @@ import type { CachedPage, PageMemo, ValidatorLookup, Validators } from '../../sc
 export interface FetchCacheStore extends ValidatorLookup {
   save(url: string, source: string, v: Validators, memo: PageMemo, now: number): void;
   forget(url: string): void;
+  /** Drops the source's entries for URLs not requested in its last complete run. */
+  prune(source: string, keep: ReadonlySet<string>): number;
 }
 
 export function createFetchCache(db: Db): FetchCacheStore {
@@ -29,6 +31,12 @@ export function createFetchCache(db: Db): FetchCacheStore {
     },
     forget(url) {
       del.run(url);
+    },
+    prune(source, keep) {
+      const urls = c.prepare('SELECT url FROM fetch_cache WHERE source = ?').pluck().all(source) as string[];
+      const gone = urls.filter((u) => !keep.has(u));
+      c.transaction(() => gone.forEach((u) => del.run(u)))();
+      return gone.length;
     },
   };
 }

@@ -93,8 +93,10 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
     return true;
   };
 
+  const requested = new Set<string>();
   const io: CrawlIo = {
     async get(url, kind, o) {
+      requested.add(url);
       try {
         let out = await fetcher.fetch(url, { kind, conditional, headers: o?.headers });
         if (out.kind === 'not-modified') {
@@ -179,6 +181,8 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
     const now = deps.now();
     stats.vacanciesExpired += expireClosed(deps.db, tag, now);
     stats.vacanciesExpired += expireUnseen(deps.db, tag, seen, opts.expireAfterRuns, now);
+    // Validators for pages the source no longer links to would only grow the table.
+    deps.cache?.prune(source.name, requested);
   }
   return { source: source.name, status, stats, found, errors, errorCount, fatal };
 }

@@ -97,6 +97,10 @@ describe('runScrape against the fixture site', () => {
     r = byName(await runScrape(deps, { sources }));
     expect(r.board.stats.vacanciesExpired).toBe(1);
     expect(missing()).toMatchObject({ status: 'expired', missed_runs: 2 });
+    // Its page is no longer linked, so its validators were dropped.
+    const cached = db.$client.prepare('SELECT url FROM fetch_cache WHERE source = ?').pluck().all('board') as string[];
+    expect(cached.some((u) => u.endsWith('/102.html'))).toBe(false);
+    expect(cached.some((u) => u.endsWith('/101.html'))).toBe(true);
     expect(vacancyRows(db, 'board').filter((v) => v.status === 'live')).toHaveLength(4);
     site.hidden.clear();
     now.advance(DAY_MS);
