@@ -179,3 +179,25 @@ describe('sanitised HTML', () => {
     expect(cleanDescription('<ul><li><b>One<li>Two</ul></b><p>Three').html).toBe('<ul><li><b>One<li>Two</li></b></li></ul><p>Three</p>');
   });
 });
+
+describe('every parser survives any string', () => {
+  it('terms, location, fingerprint', async () => {
+    const { parseLocation, parseRemote } = await import('../../src/vacancies/normalise/location.ts');
+    const { computeFingerprint } = await import('../../src/vacancies/dedupe/fingerprint.ts');
+    const { createGeocoder } = await import('../../src/geo/geocoder.ts');
+    const g = createGeocoder(null);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 200 }), (a, b) => {
+        parseTerms({ employmentType: a, contract: b, title: a, text: b });
+        parseHoursPerWeek(a);
+        parseShifts(a);
+        parseContract(a);
+        parseEmploymentType(a);
+        parseRemote(a);
+        parseLocation(g, { title: 'x', location: a, town: b });
+        expect(computeFingerprint({ title: a, descriptionText: b })).toMatch(/^mh1:/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
