@@ -124,6 +124,8 @@ interface TransitionIndex {
   /** How much the occupation needs it (relation weight, 0–1). */
   postNeed: Float64Array;
   groupPostings: Map<string, { occ: Int32Array; mass: Float64Array }>;
+  /** Per dense skill (needed by most occupations): the average need, subtracted from both sides. */
+  baseline: Map<string, number>;
   scratch: { ess: Float64Array; opt: Float64Array; kn: Float64Array; grp: Float64Array };
 }
 
@@ -144,13 +146,16 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
   const counts = { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) };
   const bySkill = new Map<string, { occ: number; kind: number; spec: number; need: number }[]>();
   const byGroup = new Map<string, Map<number, number>>();
+  const baseline = denseBaselines(taxonomy, occs);
   occs.forEach((o, j) => {
     for (const r of taxonomy.skillsOf(o.id)) {
       const skill = taxonomy.skills.get(r.skillId);
       if (!skill) continue;
       const spec = taxonomy.skillWeight(r.skillId);
       const essential = r.relation === 'essential';
-      const need = needOf(r.relation, r.weight);
+      const need = needOf(r.relation, r.weight) - (baseline.get(r.skillId) ?? 0);
+      // At or below what the average occupation needs: nothing that sets this one apart.
+      if (need <= 1e-9) continue;
       const mass = spec * need;
       let kind: number;
       if (skill.type === 'knowledge') {
@@ -224,6 +229,7 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
     postSpec,
     postNeed,
     groupPostings,
+    baseline,
     scratch: { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) },
   };
   indexes.set(taxonomy, idx);
@@ -275,6 +281,32 @@ export function profileSource(taxonomy: Taxonomy, profile: SkillProfile, salaryF
   };
 }
 
+/** A skill linked to more than this share of occupations is "dense" (every O*NET occupation rates every skill). */
+export const DENSE_SHARE = 0.5;
+
+/**
+ * For dense skills, the average need over all occupations. O*NET rates all
+ * 35 skills and 33 knowledge areas for every occupation, so raw coverage
+ * is high everywhere and says little; what sets an occupation apart is
+ * needing a skill *more than the average occupation does*. Subtracting the
+ * average from both need and have measures that. ESCO and the bundled
+ * taxonomy link each skill to a minority of occupations and are unchanged.
+ */
+function denseBaselines(taxonomy: Taxonomy, occs: Occupation[]): Map<string, number> {
+  const sum = new Map<string, number>();
+  const df = new Map<string, number>();
+  for (const o of occs) {
+    for (const r of taxonomy.skillsOf(o.id)) {
+      sum.set(r.skillId, (sum.get(r.skillId) ?? 0) + needOf(r.relation, r.weight));
+      df.set(r.skillId, (df.get(r.skillId) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, number>();
+  const n = Math.max(1, occs.length);
+  for (const [id, d] of df) if (d / n > DENSE_SHARE) out.set(id, (sum.get(id) ?? 0) / n);
+  return out;
+}
+
 /**
  * How much an occupation needs (or, as an origin, holds) a skill, 0–1: the
  * relation's weight (ESCO and bundled: 1 essential, 0.5 optional; O*NET:
@@ -315,9 +347,11 @@ export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource,
   opt.fill(0);
   kn.fill(0);
   grp.fill(0);
-  for (const [id, h] of source.skills) {
+  for (const [id, have] of source.skills) {
     const range = idx.skillPostings.get(id);
     if (!range) continue;
+    const h = have - (idx.baseline.get(id) ?? 0);
+    if (h <= 0) continue;
     for (let p = range[0]; p < range[1]; p++) {
       const j = idx.postOcc[p] as number;
       // Covered up to what B needs: min(have, need), so a graded source
@@ -396,7 +430,12 @@ function describe(
 
   const missing: TransitionGap[] = [];
   for (const r of taxonomy.skillsOf(occ.id)) {
-    if (r.relation !== 'essential' || source.skills.has(r.skillId)) continue;
+    if (r.relation !== 'essential') continue;
+    // A gap: what the origin has covers less than half of what B needs (above the baseline for dense skills).
+    const base = idx.baseline.get(r.skillId) ?? 0;
+    const need = needOf(r.relation, r.weight) - base;
+    const have = (source.skills.get(r.skillId) ?? 0) - base;
+    if (need <= 1e-9 || have >= 0.5 * need) continue;
     const s = taxonomy.skills.get(r.skillId);
     if (!s) continue;
     missing.push({ skillId: s.id, label: s.label, type: s.type, specificity: round(taxonomy.skillWeight(s.id)) });

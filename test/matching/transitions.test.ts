@@ -18,11 +18,13 @@ describe('occupation transitions', () => {
     const down = similarity('soc:6136', 'soc:6135');
     expect(down).toBeGreaterThan(up);
     expect(up).not.toBeCloseTo(down, 3);
-    // The care worker lacks only customer service (teamwork is optional for them, essential for seniors: held, weaker).
+    // The care worker lacks customer service, and teamwork at the level seniors need: teamwork is linked to
+    // most occupations here (a dense skill), so only needing it more than the average occupation counts,
+    // and a care worker's optional teamwork is just the average.
     const res = transitionsFromOccupation(taxonomy, '6135', { filter: 'all', limit: 100 });
     const senior = res?.transitions.find((t) => t.occupation.id === 'soc:6136');
-    expect(senior?.gaps.map((g) => g.skillId)).toEqual(['fp:customer-service']);
-    expect(senior?.missingEssential).toBe(1);
+    expect(senior?.gaps.map((g) => g.skillId).sort()).toEqual(['fp:customer-service', 'fp:teamwork']);
+    expect(senior?.missingEssential).toBe(2);
     expect(senior?.components.essential).toBeLessThan(1);
   });
 
@@ -81,6 +83,29 @@ describe('occupation transitions', () => {
     );
     const sim = (list: typeof fromForklift) => list.find((t) => t.occupation.id === 'soc:9252')?.components.essential ?? 0;
     expect(sim(fromForklift)).toBeGreaterThan(sim(fromComms));
+  });
+
+  it('compares dense skills (rated for most occupations, like O*NET\'s) above their average need', () => {
+    // Graded importances on every occupation: raw coverage would make everything similar.
+    const occs = ['a', 'b', 'c', 'd'].map((x) => ({ ...taxonomy.occupations.get('soc:9252')!, id: `onet:${x}`, scheme: 'onet' as const, code: x, title: x }));
+    const grade: Record<string, [number, number]> = { a: [0.9, 0.3], b: [0.85, 0.35], c: [0.3, 0.9], d: [0.5, 0.5] };
+    const dense = createTaxonomy({
+      versionId: 9,
+      occupations: occs,
+      skills: [...taxonomy.skills.values()],
+      relations: occs.flatMap((o) => [
+        { occupationId: o.id, skillId: 'fp:hgv-driving', relation: 'essential' as const, weight: grade[o.code]![0] },
+        { occupationId: o.id, skillId: 'fp:personal-care', relation: 'essential' as const, weight: grade[o.code]![1] },
+      ]),
+      groups: [],
+      sectors: [],
+    });
+    const res = transitionsFromOccupation(dense, 'onet:a', { filter: 'all', limit: 10, minSimilarity: 0 });
+    const sim = (id: string) => res?.transitions.find((t) => t.occupation.id === id)?.similarity ?? 0;
+    expect(sim('onet:b')).toBeGreaterThan(0.8);
+    expect(sim('onet:c')).toBeLessThan(0.2);
+    expect(res?.transitions[0]?.occupation.id).toBe('onet:b');
+    expect(res?.transitions.find((t) => t.occupation.id === 'onet:c')?.gaps.map((g) => g.skillId)).toEqual(['fp:personal-care']);
   });
 
   it('uses knowledge-type skills as their own component, and leaves it out where there are none', () => {
