@@ -65,7 +65,8 @@ const SECTOR_TABLE: DemoSector[] = DEMO_SECTORS.flatMap((s) => Array.from({ leng
 const BIG_TOWNS = new Set(['London', 'Birmingham', 'Manchester', 'Leeds', 'Glasgow', 'Bristol', 'Liverpool', 'Sheffield']);
 const TOWN_TABLE: DemoTown[] = DEMO_TOWNS.flatMap((t) => (BIG_TOWNS.has(t.name) ? [t, t, t, t] : [t]));
 
-const gbp0 = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
+// Hand-rolled thousands separators: toLocaleString goes through Intl and is the slowest step.
+const gbp0 = (n: number) => `£${String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 const gbp2 = (n: number) => `£${n.toFixed(2)}`;
 const roundTo = (n: number, step: number) => Math.round(n / step) * step;
 
@@ -81,7 +82,7 @@ function makeSalary(rnd: () => number, role: DemoRole, partTime: boolean, hours:
     const min = Math.round((pay.min + (pay.max - pay.min) * rnd() * 0.6) * 100) / 100;
     const max = Math.round((min + (pay.max - min) * rnd()) * 100) / 100;
     if (r < 0.5) return { salary: { min, max: min, currency: 'GBP', period: 'hour', text: `${gbp2(min)} per hour` } };
-    if (r < 0.75) return { salary: { min, max, currency: 'GBP', period: 'hour', text: `${gbp2(min)} - ${gbp2(max)} per hour` } };
+    if (r < 0.75 && max > min) return { salary: { min, max, currency: 'GBP', period: 'hour', text: `${gbp2(min)} - ${gbp2(max)} per hour` } };
     if (r < 0.88) {
       const wk = Math.round(min * hours);
       return { salary: { min: wk, max: wk, currency: 'GBP', period: 'week', text: `${gbp0(wk)} per week (${hours} hours)` } };
@@ -92,14 +93,18 @@ function makeSalary(rnd: () => number, role: DemoRole, partTime: boolean, hours:
   }
   const min = roundTo(pay.min + (pay.max - pay.min) * rnd() * 0.5, 500);
   const max = Math.max(min, roundTo(min + (pay.max - min) * rnd(), 500));
-  if (r < 0.45) return { salary: { min, max, currency: 'GBP', period: 'year', text: `${gbp0(min)} - ${gbp0(max)} per annum` } };
+  if (r < 0.45) {
+    const text = max > min ? `${gbp0(min)} - ${gbp0(max)} per annum` : `${gbp0(min)} per annum`;
+    return { salary: { min, max, currency: 'GBP', period: 'year', text } };
+  }
   if (r < 0.65) return { salary: { min, max: min, currency: 'GBP', period: 'year', text: `${gbp0(min)} per year` } };
   if (r < 0.8) return { salary: { max, currency: 'GBP', period: 'year', text: `Up to ${gbp0(max)} pa + benefits` } };
   if (r < 0.9) {
     const k = (n: number) => `£${Math.round(n / 1000)}k`;
-    return { salary: { min, max, currency: 'GBP', period: 'year', text: `${k(min)}-${k(max)} DOE` } };
+    if (max > min) return { salary: { min, max, currency: 'GBP', period: 'year', text: `${k(min)}-${k(max)} DOE` } };
   }
-  return { salary: { min, max, currency: 'GBP', period: 'year', text: `${gbp0(min)} to ${gbp0(max)} a year plus overtime` } };
+  const upper = max > min ? ` to ${gbp0(max)}` : '';
+  return { salary: { min, max, currency: 'GBP', period: 'year', text: `${gbp0(min)}${upper} a year plus overtime` } };
 }
 
 const article = (word: string) => (/^[AEIOU]/i.test(word) ? 'an' : 'a');
