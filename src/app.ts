@@ -16,6 +16,8 @@ import { searchRoutes } from './routes/search.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { pivotRoutes } from './routes/pivots.ts';
 import { sectorRoutes } from './routes/sectors.ts';
+import { pageRoutes } from './routes/pages.tsx';
+import { sendErrorPage, wantsHtmlPage } from './views/error-page.tsx';
 import type { SearchEngine } from './search/engine.ts';
 import type { Taxonomy } from './taxonomy/model.ts';
 import type { VacancyEnricher } from './vacancies/enricher.ts';
@@ -50,6 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((err, c) => {
     if (err instanceof ProblemError) {
+      if (wantsHtmlPage(c)) return sendErrorPage(c, err.status, err.title, err.detail ?? null);
       return c.json(
         {
           type: err.type,
@@ -63,18 +66,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       );
     }
     if (err instanceof HTTPException && err.status < 500) {
+      if (wantsHtmlPage(c)) return sendErrorPage(c, err.status, err.message || 'Error', null);
       return c.json({ type: 'about:blank', title: err.message || 'Error', status: err.status }, err.status, {
         'Content-Type': 'application/problem+json',
       });
     }
     (c.get('logger') ?? deps.logger).error({ err }, 'unhandled error');
+    if (wantsHtmlPage(c)) return sendErrorPage(c, 500, 'Internal Server Error', null);
     return c.json({ type: 'about:blank', title: 'Internal Server Error', status: 500 }, 500, {
       'Content-Type': 'application/problem+json',
     });
   });
 
   app.notFound((c) =>
-    c.json({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }, 404, {
+    wantsHtmlPage(c) ? sendErrorPage(c, 404, 'Not Found', 'There is no page at this address.') : c.json({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }, 404, {
       'Content-Type': 'application/problem+json',
     }),
   );
@@ -89,6 +94,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/participants', participantRoutes(deps));
   app.route('/', pivotRoutes(deps));
   app.route('/', sectorRoutes(deps));
+  app.route('/', pageRoutes(deps));
 
   return app;
 }

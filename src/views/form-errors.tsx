@@ -1,0 +1,29 @@
+import type { FC } from 'hono/jsx';
+import type { FieldError } from '../errors.ts';
+
+/** The first error message for a form field: the API path's first segment names the field (`history.2.years` → history). */
+export function fieldErrorFor(errors: readonly FieldError[], field: string): string | null {
+  const hit = errors.find((e) => (e.path.split('.')[0] ?? '') === field);
+  if (!hit) return null;
+  const rest = hit.path.split('.').slice(1);
+  // List entries: say which line, counting from 1 as people do.
+  const line = rest.find((s) => /^\d+$/.test(s));
+  return line != null ? `Line ${Number(line) + 1}: ${hit.message}` : hit.message;
+}
+
+/** An error summary at the top of a form, linking to each field (announced to screen readers). */
+export const ErrorSummary: FC<{ errors: readonly FieldError[]; fieldIds?: Record<string, string> }> = ({ errors, fieldIds = {} }) =>
+  errors.length ? (
+    <div class="errors" role="alert">
+      <p>
+        <strong>Please correct {errors.length === 1 ? 'this' : `these ${errors.length}`}:</strong>
+      </p>
+      <ul>
+        {errors.map((e) => {
+          const field = e.path.split('.')[0] ?? '';
+          const id = fieldIds[field] ?? field;
+          return <li>{id ? <a href={`#${id}`}>{`${field}: ${e.message}`}</a> : e.message}</li>;
+        })}
+      </ul>
+    </div>
+  ) : null;

@@ -1,0 +1,106 @@
+import { SIC_2007_SECTIONS } from '../taxonomy/sectors.ts';
+
+/** Display helpers shared by the page components: plain functions of their arguments. */
+
+const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
+const gbpPence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+export function formatMoney(amount: number, currency: string | null = 'GBP'): string {
+  if (currency && currency !== 'GBP') return `${whole.format(amount)} ${currency}`;
+  return amount < 100 && !Number.isInteger(amount) ? gbpPence.format(amount) : gbp.format(amount);
+}
+
+const PERIOD_WORDS: Record<string, string> = { hour: 'an hour', day: 'a day', week: 'a week', month: 'a month', year: 'a year' };
+
+export interface SalaryLike {
+  min: number | null;
+  max: number | null;
+  currency: string | null;
+  period: string | null;
+  annualMin: number | null;
+  annualMax: number | null;
+  text: string | null;
+}
+
+/** The advert's own salary words when it has them, else the figures; with the annual equivalent when the period is not a year. */
+export function formatSalary(s: SalaryLike): string {
+  const range = (a: number | null, b: number | null, cur: string | null) =>
+    a != null && b != null && a !== b ? `${formatMoney(a, cur)}–${formatMoney(b, cur)}` : a != null ? formatMoney(a, cur) : b != null ? formatMoney(b, cur) : null;
+  const stated = s.text?.trim() || (() => {
+    const r = range(s.min, s.max, s.currency);
+    return r ? `${r}${s.period ? ` ${PERIOD_WORDS[s.period] ?? `per ${s.period}`}` : ''}` : null;
+  })();
+  if (!stated) return 'Salary not stated';
+  const annual = range(s.annualMin, s.annualMax, 'GBP');
+  return annual && s.period !== 'year' ? `${stated} (about ${annual} a year)` : stated;
+}
+
+export function formatKm(km: number | null | undefined): string | null {
+  if (km == null) return null;
+  return km < 10 ? `${km.toFixed(1)} km` : `${Math.round(km)} km`;
+}
+
+export function formatDate(iso: string | number | null | undefined): string | null {
+  if (iso == null) return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** 0.42 → "42%"; change ratios with a sign: +12%, −8%. */
+export function formatPercent(x: number | null | undefined, signed = false): string {
+  if (x == null || !Number.isFinite(x)) return '–';
+  const p = Math.round(x * 100);
+  if (!signed) return `${p}%`;
+  return p > 0 ? `+${p}%` : p < 0 ? `−${Math.abs(p)}%` : '0%';
+}
+
+export function formatNumber(x: number | null | undefined, digits = 0): string {
+  if (x == null || !Number.isFinite(x)) return '–';
+  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(x);
+}
+
+const SECTOR_TITLES = new Map(SIC_2007_SECTIONS.map((s) => [s.code, s.title]));
+
+/** "Q" → "Human health and social work activities" (the code itself when unknown). */
+export function sectorTitle(code: string | null | undefined): string {
+  if (!code) return 'Sector not known';
+  return SECTOR_TITLES.get(code) ?? code;
+}
+
+export const SECTOR_OPTIONS: readonly { code: string; title: string }[] = SIC_2007_SECTIONS.map((s) => ({ code: s.code, title: s.title }));
+
+const WORDS: Record<string, string> = {
+  full_time: 'Full time',
+  part_time: 'Part time',
+  permanent: 'Permanent',
+  temporary: 'Temporary',
+  fixed_term: 'Fixed term',
+  contract: 'Contract',
+  apprenticeship: 'Apprenticeship',
+  internship: 'Internship',
+  volunteer: 'Volunteer',
+  zero_hours: 'Zero hours',
+  onsite: 'On site',
+  hybrid: 'Hybrid',
+  remote: 'Remote',
+  any: 'Any',
+};
+
+/** An enum value in words: `full_time` → "Full time". */
+export function describeValue(v: string | null | undefined): string {
+  if (!v) return '';
+  return WORDS[v] ?? v.replace(/_/g, ' ').replace(/^./, (ch) => ch.toUpperCase());
+}
+
+/** An external link only when it is http(s): adverts come from employers and scrapers, and a `javascript:` URL must never become a link. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,69 @@
+import type { Child, FC } from 'hono/jsx';
+import { STYLESHEET } from './styles.ts';
+
+export type Section = 'search' | 'participants' | 'sectors' | null;
+
+export interface LayoutProps {
+  title: string;
+  /** The signed-in coach; null on the sign-in and error pages. */
+  coach: { name: string; org: string } | null;
+  section?: Section;
+  children?: Child;
+}
+
+const NAV: { section: Exclude<Section, null>; href: string; label: string }[] = [
+  { section: 'search', href: '/', label: 'Vacancy search' },
+  { section: 'participants', href: '/participants', label: 'Participants' },
+  { section: 'sectors', href: '/sectors', label: 'Sector trends' },
+];
+
+/** Every page: landmarks, a skip link, the navigation and a sign-out button (a POST, so it is CSRF-checked). */
+export const Layout: FC<LayoutProps> = ({ title, coach, section = null, children }) => (
+  <html lang="en-GB">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="referrer" content="same-origin" />
+      <title>{`${title} – flightpath`}</title>
+      <style>{STYLESHEET}</style>
+    </head>
+    <body>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="site">
+        <div class="bar">
+          <a class="brand" href="/">
+            flightpath
+          </a>
+          {coach ? (
+            <nav aria-label="Main">
+              <ul>
+                {NAV.map((n) => (
+                  <li>
+                    <a href={n.href} aria-current={n.section === section ? 'page' : undefined}>
+                      {n.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          {coach ? (
+            <div class="who">
+              <span>
+                {coach.name} <span class="muted">({coach.org})</span>
+              </span>
+              <form method="post" action="/signout" class="inline">
+                <button type="submit">Sign out</button>
+              </form>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabindex={-1}>
+        {children}
+      </main>
+    </body>
+  </html>
+);

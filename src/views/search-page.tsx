@@ -1,0 +1,238 @@
+import type { FC } from 'hono/jsx';
+import { raw } from 'hono/html';
+import type { FieldError } from '../errors.ts';
+import type { SearchResponse } from '../search/search-api.ts';
+import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE } from '../vacancies/model.ts';
+import { describeValue, formatDate, formatKm, formatNumber, formatSalary, safeHref, SECTOR_OPTIONS, sectorTitle } from './format.ts';
+import { ErrorSummary, fieldErrorFor } from './form-errors.tsx';
+import { Layout } from './layout.tsx';
+
+/** The search form's fields, as the query string carries them (strings; '' = not set). */
+export const SEARCH_FIELDS = ['q', 'near', 'radiusKm', 'sector', 'contract', 'remote', 'employmentType', 'salaryMin', 'sort', 'page'] as const;
+export type SearchForm = Partial<Record<(typeof SEARCH_FIELDS)[number], string>>;
+
+export interface SearchPageProps {
+  coach: { name: string; org: string };
+  form: SearchForm;
+  result: SearchResponse | null;
+  errors: FieldError[];
+}
+
+/** `/?…` for the form with some fields changed ('' or null removes one); always back to page 1 unless a page is given. */
+export function searchHref(form: SearchForm, changes: SearchForm & { page?: string }): string {
+  const merged: SearchForm = { ...form, page: '', ...changes };
+  const params = new URLSearchParams();
+  for (const k of SEARCH_FIELDS) {
+    const v = merged[k];
+    if (v != null && v !== '' && !(k === 'page' && v === '1')) params.set(k, v);
+  }
+  const qs = params.toString();
+  return qs ? `/?${qs}` : '/';
+}
+
+const FACET_LABELS: Record<string, string> = { sector: 'Sector', contract: 'Contract', remote: 'Remote working', employmentType: 'Hours' };
+const FACET_ORDER = ['sector', 'contract', 'remote', 'employmentType'] as const;
+
+const facetValueLabel = (field: string, value: string) => (field === 'sector' ? `${value} · ${sectorTitle(value)}` : describeValue(value));
+
+const Facets: FC<{ form: SearchForm; facets: SearchResponse['facets'] }> = ({ form, facets }) => (
+  <nav class="facets" aria-label="Filter results">
+    <h2 class="small">Refine</h2>
+    {FACET_ORDER.map((field) => {
+      const counts = Object.entries(facets[field] ?? {}).sort((a, b) => b[1] - a[1]);
+      const active = form[field] ?? '';
+      if (!counts.length && !active) return null;
+      return (
+        <section>
+          <h3>{FACET_LABELS[field]}</h3>
+          <ul>
+            {active ? (
+              <li>
+                <a href={searchHref(form, { [field]: '' })}>× Any {FACET_LABELS[field]?.toLowerCase()}</a>
+              </li>
+            ) : null}
+            {counts.map(([value, n]) => (
+              <li>
+                <a href={searchHref(form, { [field]: value })} aria-current={active === value ? 'true' : undefined}>
+                  {facetValueLabel(field, value)}
+                </a>{' '}
+                <span class="muted">({formatNumber(n)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      );
+    })}
+  </nav>
+);
+
+type Result = SearchResponse['results'][number];
+
+const ResultItem: FC<{ r: Result }> = ({ r }) => {
+  const place = r.location ? r.location.town ?? r.location.text : r.remote === 'remote' ? 'Remote' : null;
+  const bits = [r.employer, place, formatKm(r.distanceKm) ? `${formatKm(r.distanceKm)} away` : null].filter(Boolean);
+  const terms = [describeValue(r.contract), describeValue(r.employmentType), r.remote && r.remote !== 'onsite' ? describeValue(r.remote) : null]
+    .filter(Boolean)
+    .join(' · ');
+  const href = safeHref(r.url) ?? safeHref(r.applyUrl);
+  return (
+    <li>
+      <h3>
+        {/* The engine's snippets are HTML-escaped with only <mark> added: the one field rendered raw. */}
+        {href ? (
+          <a href={href} rel="noopener noreferrer">
+            {r.highlights.title ? raw(r.highlights.title) : r.title}
+          </a>
+        ) : r.highlights.title ? (
+          raw(r.highlights.title)
+        ) : (
+          r.title
+        )}
+        {r.isDemo ? <span class="tag"> demo</span> : null}
+      </h3>
+      <p class="meta">{bits.join(' · ')}</p>
+      <p class="meta">
+        <strong>{formatSalary(r.salary)}</strong>
+        {terms ? ` · ${terms}` : ''}
+        {r.sector ? ` · ${sectorTitle(r.sector)}` : ''}
+        {r.datePosted ? ` · posted ${formatDate(r.datePosted)}` : ''}
+      </p>
+      {r.highlights.description ? <p class="snippet">{raw(r.highlights.description)}</p> : null}
+    </li>
+  );
+};
+
+const Select: FC<{ id: string; label: string; value: string; options: readonly { value: string; label: string }[]; error?: string | null }> = ({
+  id,
+  label,
+  value,
+  options,
+  error,
+}) => (
+  <div class={error ? 'field invalid' : 'field'}>
+    <label for={id}>{label}</label>
+    <select id={id} name={id} aria-invalid={error ? 'true' : undefined}>
+      <option value="">Any</option>
+      {options.map((o) => (
+        <option value={o.value} selected={o.value === value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+    {error ? <span class="error-text">{error}</span> : null}
+  </div>
+);
+
+const TextField: FC<{ id: string; label: string; value: string; hint?: string; type?: string; error?: string | null; inputmode?: 'decimal' | 'numeric' }> = ({
+  id,
+  label,
+  value,
+  hint,
+  type = 'text',
+  error,
+  inputmode,
+}) => (
+  <div class={error ? 'field invalid' : 'field'}>
+    <label for={id}>
+      {label}
+      {hint ? <span class="hint">{hint}</span> : null}
+    </label>
+    <input
+      type={type}
+      id={id}
+      name={id}
+      value={value}
+      inputmode={inputmode}
+      aria-invalid={error ? 'true' : undefined}
+      aria-describedby={error ? `${id}-error` : undefined}
+    />
+    {error ? (
+      <span class="error-text" id={`${id}-error`}>
+        {error}
+      </span>
+    ) : null}
+  </div>
+);
+
+const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: describeValue(v) }));
+
+/** `/`: vacancy search with filters, facets as links, and pagination. A plain GET form. */
+export const SearchPage: FC<SearchPageProps> = ({ coach, form, result, errors }) => {
+  const err = (f: string) => fieldErrorFor(errors, f);
+  const pages = result ? Math.max(1, Math.min(1000, Math.ceil(result.total / result.pageSize))) : 1;
+  const page = result?.page ?? 1;
+  return (
+    <Layout title={form.q ? `Search: ${form.q}` : 'Vacancy search'} coach={coach} section="search">
+      <h1>Vacancy search</h1>
+      <ErrorSummary errors={errors} />
+      <form method="get" action="/" role="search" aria-label="Vacancies">
+        <div class="grid">
+          <TextField id="q" label="What" value={form.q ?? ''} type="search" hint='Words, "a phrase" or fork*' error={err('q')} />
+          <TextField id="near" label="Near" value={form.near ?? ''} hint="Town, postcode or lat,lon" error={err('near')} />
+          <TextField id="radiusKm" label="Within (km)" value={form.radiusKm ?? ''} hint="Default 15 km" inputmode="decimal" error={err('radiusKm')} />
+          <TextField id="salaryMin" label="Salary at least (£ a year)" value={form.salaryMin ?? ''} inputmode="numeric" error={err('salaryMin')} />
+        </div>
+        <div class="grid">
+          <Select id="sector" label="Sector" value={form.sector ?? ''} options={SECTOR_OPTIONS.map((s) => ({ value: s.code, label: `${s.code} · ${s.title}` }))} error={err('sector')} />
+          <Select id="contract" label="Contract" value={form.contract ?? ''} options={options(CONTRACTS)} error={err('contract')} />
+          <Select id="remote" label="Remote working" value={form.remote ?? ''} options={options(REMOTE)} error={err('remote')} />
+          <Select id="employmentType" label="Hours" value={form.employmentType ?? ''} options={options(EMPLOYMENT_TYPES)} error={err('employmentType')} />
+          <Select
+            id="sort"
+            label="Order"
+            value={form.sort ?? ''}
+            options={[
+              { value: 'relevance', label: 'Best match' },
+              { value: 'date', label: 'Newest' },
+              { value: 'distance', label: 'Nearest' },
+              { value: 'salary', label: 'Highest salary' },
+            ]}
+            error={err('sort')}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit">Search</button>
+          <a href="/">Clear</a>
+        </div>
+      </form>
+
+      {result ? (
+        <div class="layout">
+          <Facets form={form} facets={result.facets} />
+          <section aria-labelledby="results-heading">
+            <h2 id="results-heading">
+              {formatNumber(result.total)} {result.total === 1 ? 'vacancy' : 'vacancies'}
+              {pages > 1 ? <span class="muted small"> · page {page} of {formatNumber(pages)}</span> : null}
+            </h2>
+            {result.results.length ? (
+              <ol class="results" start={(page - 1) * result.pageSize + 1}>
+                {result.results.map((r) => (
+                  <ResultItem r={r} />
+                ))}
+              </ol>
+            ) : (
+              <p>No vacancies match. Try fewer words, a wider radius or fewer filters.</p>
+            )}
+            {pages > 1 ? (
+              <nav class="pager" aria-label="Pages">
+                {page > 1 ? (
+                  <a href={searchHref(form, { page: String(page - 1) })} rel="prev">
+                    ← Previous
+                  </a>
+                ) : null}
+                <span>
+                  Page {page} of {formatNumber(pages)}
+                </span>
+                {page < pages ? (
+                  <a href={searchHref(form, { page: String(page + 1) })} rel="next">
+                    Next →
+                  </a>
+                ) : null}
+              </nav>
+            ) : null}
+          </section>
+        </div>
+      ) : null}
+    </Layout>
+  );
+};
