@@ -101,7 +101,7 @@ function makeSalary(rnd: () => number, role: DemoRole, partTime: boolean, hours:
   if (r < 0.8) return { salary: { max, currency: 'GBP', period: 'year', text: `Up to ${gbp0(max)} pa + benefits` } };
   if (r < 0.9) {
     const k = (n: number) => `£${Math.round(n / 1000)}k`;
-    if (max > min) return { salary: { min, max, currency: 'GBP', period: 'year', text: `${k(min)}-${k(max)} DOE` } };
+    if (k(max) !== k(min)) return { salary: { min, max, currency: 'GBP', period: 'year', text: `${k(min)}-${k(max)} DOE` } };
   }
   const upper = max > min ? ` to ${gbp0(max)}` : '';
   return { salary: { min, max, currency: 'GBP', period: 'year', text: `${gbp0(min)}${upper} a year plus overtime` } };
