@@ -30,6 +30,8 @@ describe('generateDemoVacancies', () => {
       expect(v.lon).toBeGreaterThan(-8.2);
       expect(v.lon).toBeLessThan(1.8);
       expect(typeof v.salary === 'object' && v.salary.text).toMatch(/£\d/);
+      // No degenerate ranges such as "£24k-£24k".
+      expect(typeof v.salary === 'object' && v.salary.text).not.toMatch(/(£[\d,.]+k?)\D+\1(?!\d)/);
     }
     expect(new Set(vs.map((v) => v.sector)).size).toBeGreaterThanOrEqual(8);
     expect(new Set(vs.map((v) => v.town)).size).toBeGreaterThan(40);
