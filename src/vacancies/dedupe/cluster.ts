@@ -69,7 +69,12 @@ function statements(db: Db): Statements {
   const c = db.$client;
   const keys = Array.from({ length: 16 }, () => '?').join(',');
   s = {
-    row: c.prepare('SELECT id, first_seen, title, lat, lon, town, fingerprint, cluster_id, content_hash, employer_name, description_text, location_text FROM vacancies WHERE id = ?'),
+    // The description is read only for rows without a stored fingerprint (written before dedupe existed).
+    row: c.prepare(
+      `SELECT id, first_seen, title, lat, lon, town, fingerprint, cluster_id, content_hash, employer_name,
+         CASE WHEN fingerprint IS NULL THEN description_text ELSE '' END AS description_text, location_text
+       FROM vacancies WHERE id = ?`,
+    ),
     byKeys: c.prepare(`SELECT DISTINCT vacancy_id FROM dedupe_bands WHERE band_key IN (${keys}) AND vacancy_id <> ? LIMIT ${MAX_CANDIDATES}`),
     byHash: c.prepare(`SELECT id FROM vacancies WHERE content_hash = ? AND id <> ? LIMIT ${MAX_CANDIDATES}`),
     deleteBands: c.prepare('DELETE FROM dedupe_bands WHERE vacancy_id = ?'),
