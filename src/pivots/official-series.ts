@@ -97,3 +97,11 @@ export function officialGrowth(db: Db, sic: string, opts: { asOf?: string } = {}
     all: { latest: allLatest, quarterRatio: ratio(allLatest, allQ), yearRatio: ratio(allLatest, allY) },
   };
 }
+
+/** Every imported series with its shape and latest period. */
+export function listSeries(db: Db): (SeriesInfo & { latest: string; sections: string[] })[] {
+  const rows = db.$client
+    .prepare('SELECT series, max(months) AS months, max(seasonally_adjusted) AS sa, max(period_end) AS latest, group_concat(DISTINCT sic) AS sics FROM official_vacancies GROUP BY series ORDER BY series')
+    .all() as { series: string; months: number; sa: number; latest: string; sics: string }[];
+  return rows.map((r) => ({ series: r.series, months: r.months, sa: r.sa === 1, latest: r.latest, sections: r.sics.split(',').sort() }));
+}
