@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { closeDb, openDb } from '../../src/db.ts';
 import { rankCandidates } from '../../src/matching/rank.ts';
+import { parseLicence } from '../../src/participants/licences.ts';
 import { resolveTitle } from '../../src/participants/resolve-occupation.ts';
 import { buildSkillProfile } from '../../src/participants/skill-profile.ts';
 import { findSkill } from '../../src/participants/validation.ts';
@@ -72,16 +73,12 @@ for (const persona of PERSONAS) {
     years: h.years,
     endedYearsAgo: null,
   }));
-  const licences = persona.licences.map((l) => l).flatMap((l) => {
-    // Same parsing the API does.
-    return [l];
-  });
-  const { parseLicence } = await import('../../src/participants/licences.ts');
   const profile = buildSkillProfile(taxonomy, {
     history,
     skillsAdd: (persona.add ?? []).map((s) => findSkill(taxonomy, s)).filter((s): s is string => !!s),
     skillsRemove: [],
-    licences: licences.map((l) => parseLicence(l)).filter((c): c is string => !!c),
+    // Same parsing the API does.
+    licences: persona.licences.map((l) => parseLicence(l)).filter((c): c is string => !!c),
   });
   t0 = performance.now();
   const ranked = rankCandidates(

@@ -9,7 +9,8 @@ export type ParticipantAction =
   | 'participant.update'
   | 'participant.erase'
   | 'participant.matches'
-  | 'participant.transitions';
+  | 'participant.transitions'
+  | 'participant.pivots';
 
 /**
  * One audit row per read or change of participant data. `detail` carries
