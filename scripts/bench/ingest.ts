@@ -22,6 +22,15 @@ const batch = numberArg('batch', 1000);
 const path = join(tmpdir(), `flightpath-bench-ingest-${process.pid}.db`);
 const now = Date.parse('2026-03-01T09:00:00Z');
 
+// --page-size N: try a database page size before openDb creates the file (default: SQLite's 4096).
+const pageSize = numberArg('page-size', 0);
+if (pageSize) {
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(path);
+  raw.pragma(`page_size = ${pageSize}`);
+  raw.exec('VACUUM');
+  raw.close();
+}
 const db = openDb(path);
 const engine = createSearchEngine({ searchEngine: 'sqlite' }, db) as SqliteEngine;
 const rng = createRng(42);
