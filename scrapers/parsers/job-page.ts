@@ -5,6 +5,8 @@ import { extractJsonLd, type JsonObject } from './jsonld.ts';
 import { extractMicrodata } from './microdata.ts';
 import { resolveUrl } from './text.ts';
 
+const MICRODATA = /itemtype\s*=\s*["']?https?:\/\/schema\.org\/JobPosting/i;
+
 export interface JobPageResult {
   vacancies: RawVacancy[];
   /** Why something on the page could not be read (malformed JSON-LD, a posting without a title, no posting at all). */
@@ -22,8 +24,13 @@ export function parseJobPage(html: string, url: string): JobPageResult {
   let postings: JsonObject[] = ld.postings;
   let via: JobPageResult['via'] = postings.length ? 'json-ld' : 'none';
   const errors = [...ld.errors];
-  if (!postings.length && /itemtype\s*=\s*["']?https?:\/\/schema\.org\/JobPosting/i.test(html)) {
-    postings = extractMicrodata(loadHtml(html));
+  const marker = postings.length ? null : MICRODATA.exec(html);
+  if (marker) {
+    // An item's properties are all inside its element, so the DOM is built
+    // from that element's start tag on: the head, inline CSS/JS and
+    // navigation before it are never parsed.
+    const start = html.lastIndexOf('<', marker.index);
+    postings = extractMicrodata(loadHtml(start > 0 ? html.slice(start) : html));
     if (postings.length) via = 'microdata';
   }
   if (!postings.length) {
