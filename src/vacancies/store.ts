@@ -55,8 +55,9 @@ function statements(db: Db): Statements {
       `INSERT INTO vacancies (source, source_ref, ${CONTENT_COLUMNS.join(', ')}, first_seen, last_seen, created_at, updated_at, missed_runs)
        VALUES (@source, @source_ref, ${params.join(', ')}, @now, @now, @now, @now, 0)`,
     ),
+    // closed_at keeps the first closing time when a closed vacancy is updated again.
     update: c.prepare(
-      `UPDATE vacancies SET ${CONTENT_COLUMNS.map((k) => `${k} = @${k}`).join(', ')},
+      `UPDATE vacancies SET ${CONTENT_COLUMNS.map((k) => (k === 'closed_at' ? 'closed_at = CASE WHEN @status = \'closed\' THEN COALESCE(closed_at, @now) ELSE NULL END' : `${k} = @${k}`)).join(', ')},
        last_seen = @now, updated_at = @now, missed_runs = 0 WHERE id = @id`,
     ),
     touch: c.prepare('UPDATE vacancies SET last_seen = ?, missed_runs = 0 WHERE id = ?'),
@@ -68,7 +69,7 @@ function statements(db: Db): Statements {
 
 const json = (v: unknown) => (v == null ? null : JSON.stringify(v));
 
-function toParams(input: UpsertInput, hash: string, now: number, previousStatus: string | null) {
+function toParams(input: UpsertInput, hash: string, now: number) {
   const v = input.vacancy;
   const loc = v.location;
   // A closed vacancy stays closed until its owner reopens it explicitly; a
@@ -121,7 +122,7 @@ function toParams(input: UpsertInput, hash: string, now: number, previousStatus:
     requirements: json(v.requirements),
     fingerprint: v.fingerprint,
     content_hash: hash,
-    closed_at: status === 'closed' ? (previousStatus === 'closed' ? null : now) : null,
+    closed_at: status === 'closed' ? now : null,
     is_demo: input.isDemo ? 1 : 0,
     now,
   };
@@ -142,7 +143,7 @@ export function upsertVacancy(db: Db, input: UpsertInput, now: number): UpsertRe
       | undefined;
     const wantStatus = input.vacancy.requestedStatus === 'closed' ? 'closed' : 'live';
     if (!existing) {
-      const info = st.insert.run(toParams(input, hash, now, null));
+      const info = st.insert.run(toParams(input, hash, now));
       const id = Number(info.lastInsertRowid);
       st.enqueue.run(id, now);
       return { id, outcome: 'created' as const, contentHash: hash };
@@ -151,7 +152,7 @@ export function upsertVacancy(db: Db, input: UpsertInput, now: number): UpsertRe
       st.touch.run(now, existing.id);
       return { id: existing.id, outcome: 'unchanged' as const, contentHash: hash };
     }
-    st.update.run({ ...toParams(input, hash, now, existing.status), id: existing.id });
+    st.update.run({ ...toParams(input, hash, now), id: existing.id });
     st.enqueue.run(existing.id, now);
     return { id: existing.id, outcome: 'updated' as const, contentHash: hash };
   };

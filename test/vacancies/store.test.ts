@@ -52,3 +52,16 @@ describe('vacancy store', () => {
     expect(v?.firstSeen).toBe(now);
   });
 });
+
+describe('vacancy store: closing time', () => {
+  it('an update to a closed vacancy keeps its first closing time', () => {
+    const db = openDb(':memory:');
+    const closed = { ...raw, status: 'closed' as const };
+    const { id } = upsertVacancy(db, { source: 's', vacancy: normaliseVacancy({ now }, closed) }, now);
+    upsertVacancy(db, { source: 's', vacancy: normaliseVacancy({ now }, { ...closed, title: 'Care Assistant (nights)' }) }, now + 60_000);
+    const v = getVacancy(db, id);
+    expect(v?.status).toBe('closed');
+    expect(v?.closedAt).toBe(now);
+    expect(v?.title).toBe('Care Assistant (nights)');
+  });
+});
