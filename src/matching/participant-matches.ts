@@ -65,8 +65,9 @@ const ENGINE_PAGE = 100;
  * occupation, and (c) keeps anything else near and new in view.
  */
 export async function participantMatches(deps: MatchDeps, coach: Coach, id: number, rawQuery: unknown) {
-  const p = readParticipant(deps, coach, id, 'participant.matches');
+  // Query first: a rejected request reads nothing, so it writes no audit row.
   const query = parseOr422(MatchesQuerySchema, rawQuery);
+  const p = readParticipant(deps, coach, id, 'participant.matches');
   const taxonomy = deps.taxonomy();
   const now = deps.now();
 

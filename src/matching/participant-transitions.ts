@@ -20,8 +20,8 @@ export const TransitionsQuerySchema = z.strictObject({
  * destinations that use both.
  */
 export function participantTransitions(deps: ParticipantDeps, coach: Coach, id: number, rawQuery: unknown) {
-  const p = readParticipant(deps, coach, id, 'participant.transitions');
   const q = parseOr422(TransitionsQuerySchema, rawQuery);
+  const p = readParticipant(deps, coach, id, 'participant.transitions');
   const taxonomy = deps.taxonomy();
   const profile = profileOf(deps, p);
   const source = profileSource(taxonomy, profile, p.salaryFloor);

@@ -379,6 +379,9 @@ describe('participant matches and transitions', () => {
     expect(paths).toEqual(expect.arrayContaining(['radiusKm', 'sector.0', 'contract.0', 'pageSize']));
     const bad = await call(ctx, 'GET', `/v1/participants/${id}/matches?near=Atlantis`, ctx.tokenA);
     expect(bad.status).toBe(422);
+    // The malformed query read nothing, so it left no audit row.
+    const audited = ctx.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'participant.matches'").get();
+    expect(audited).toEqual({ n: 1 });
   });
 
   it('lists transitions from the participant history with similarity, gaps and guards', async () => {
