@@ -4,6 +4,7 @@ import { DAY_MS } from '../../src/clock.ts';
 import { acquireScrapeLock, LockHeldError } from '../../src/scrape/lock.ts';
 import { runScrape, type ScrapeProgress } from '../../src/scrape/run-scrape.ts';
 import { listRuns } from '../../src/scrape/runs.ts';
+import { parseSources } from '../../scrapers/sources.ts';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.ts';
 import { fixtureSources, scrapeDeps, TEST_UA, vacancyRows } from './helpers.ts';
 
@@ -206,6 +207,24 @@ describe('runScrape against the fixture site', () => {
     await expect(runScrape(deps, { sources })).rejects.toThrow(/pid 1 on elsewhere/);
     now.advance(31 * 60_000);
     expect((await runScrape(deps, { sources })).failed).toBe(false);
+  });
+
+  it('follows offset, cursor and Link-header pagination in JSON APIs', async () => {
+    const { deps, db } = scrapeDeps();
+    const fields = { reference: 'id', title: 'title', employer: 'company.name' };
+    const sources = parseSources([
+      { name: 'offset', type: 'json-api', url: `${site.origin}/api/offset?offset={offset}&limit={limit}`, items: 'results', pagination: { type: 'offset', limit: 2 }, fields },
+      { name: 'cursor', type: 'json-api', url: `${site.origin}/api/cursor?cursor={cursor}`, items: 'jobs', pagination: { type: 'cursor', cursor: 'paging.next' }, fields },
+      { name: 'linked', type: 'json-api', url: `${site.origin}/api/linked`, pagination: { type: 'next-link' }, fields },
+    ]);
+    const summary = await runScrape(deps, { sources });
+    expect(summary.results.map((r) => [r.source, r.status, r.stats.pagesFetched, r.stats.vacanciesNew])).toEqual([
+      ['offset', 'ok', 3, 3], // four items in pages of two; the empty third page ends it
+      ['cursor', 'ok', 2, 3],
+      ['linked', 'ok', 2, 3],
+    ]);
+    expect(vacancyRows(db, 'linked').map((v) => v.source_ref)).toEqual(['9001', '9002', '9003']);
+    expect(site.requests.filter((q) => q.path === '/api/offset')).toHaveLength(3);
   });
 
   it('names the configured sources when --source matches none', async () => {
