@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../scrapers/fetch/fetch-error.ts';
 import { createFetcher, type FetcherOptions } from '../../scrapers/fetch/fetcher.ts';
@@ -171,6 +173,28 @@ describe('polite fetcher', () => {
       starts.push(t);
     }
     expect(starts).toEqual([0, 500, 1000]);
+  });
+});
+
+describe('robots.txt Crawl-delay', () => {
+  it('spaces requests by the Crawl-delay for our user agent, capped', async () => {
+    const server = createServer((req, res) => {
+      if (req.url === '/robots.txt') return res.writeHead(200, { 'Content-Type': 'text/plain' }).end('User-agent: flightpath-test-bot\nCrawl-delay: 3\n\nUser-agent: *\nDisallow: /\n');
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>ok</p>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    let t = 0;
+    const f = createFetcher({ userAgent: UA, minDelayMs: 0, maxCrawlDelayMs: 2000, now: () => t, sleep: async (ms) => void (t += ms) });
+    const starts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const out = await f.fetch(`${origin}/jobs/${i}`, { kind: 'html' });
+      expect(out.kind).toBe('ok');
+      starts.push(t);
+    }
+    server.close();
+    // The group for our token allows everything (the * group's Disallow does not apply to us).
+    expect(starts).toEqual([0, 2000, 4000]);
   });
 });
 
