@@ -1,0 +1,110 @@
+import { DAY_MS } from '../clock.ts';
+import type { Db } from '../db.ts';
+import { rebuildDemandHistory } from '../pivots/demand-history.ts';
+import { DEMO_SOURCE } from './generate-vacancies.ts';
+
+/**
+ * Months of demo history, so trends and pivots show something on a fresh
+ * start. Call after loadDemoVacancies (the live demo set):
+ *
+ *   loadDemoVacancies(ingestDeps, { count: 2000 });
+ *   addDemoHistory(db, { now: clock() });
+ *
+ * The live demo vacancies keep their place in the search index and stand
+ * for what arrived in the last six weeks (first seen spread over them).
+ * Behind them it adds closed copies (status expired, never indexed, short
+ * description) arriving day by day back ~9 months at the rate that keeps
+ * live(t) = live(now) × (1 + change)^((t − now) / span) open, each for 35–49
+ * days.
+ * Over the span: care (Q) +80% and transport and logistics (H) +70%, so both
+ * read as growing (about +20% in 13 weeks); retail (G) −50%, shrinking;
+ * every other sector flat.
+ * About six closed copies per live vacancy. Idempotent: does nothing when
+ * the copies exist. Rebuilds the demand history at the end.
+ */
+export const DEMO_TRENDS: Readonly<Record<string, number>> = { Q: 0.8, H: 0.7, G: -0.5 };
+const MEAN_LIFE_DAYS = 42;
+
+export interface DemoHistoryOptions {
+  now: number;
+  /** How far back (default 270 days). */
+  days?: number;
+  seed?: number;
+  /** Relative change over `days` per SIC section (default DEMO_TRENDS; others flat). */
+  trends?: Readonly<Record<string, number>>;
+}
+
+export function addDemoHistory(db: Db, opts: DemoHistoryOptions): { copies: number; live: number } {
+  const c = db.$client;
+  const days = opts.days ?? 270;
+  const trends = opts.trends ?? DEMO_TRENDS;
+  const rnd = createRandom(opts.seed ?? 11);
+  const live = c
+    .prepare("SELECT id, sector FROM vacancies WHERE source = ? AND status = 'live' AND source_ref NOT LIKE '%~h%' ORDER BY id")
+    .all(DEMO_SOURCE) as { id: number; sector: string | null }[];
+  const existing = c.prepare("SELECT count(*) FROM vacancies WHERE source = ? AND source_ref LIKE '%~h%'").pluck().get(DEMO_SOURCE) as number;
+  if (existing > 0 || live.length === 0) return { copies: 0, live: live.length };
+
+  const bySector = new Map<string, typeof live>();
+  for (const v of live) {
+    const k = v.sector ?? '';
+    const list = bySector.get(k) ?? [];
+    list.push(v);
+    bySector.set(k, list);
+  }
+  const setFirstSeen = c.prepare('UPDATE vacancies SET first_seen = ?, last_seen = ? WHERE id = ?');
+  const copy = c.prepare(
+    `INSERT INTO vacancies (source, source_ref, employer_id, url, apply_url, title, title_original, description_text, description_html,
+       employer_name, end_employer_name, location_text, lat, lon, postcode, town, local_authority, region, location_resolved, extra_locations,
+       remote, employment_type, contract, hours_per_week, shifts, salary_min, salary_max, salary_currency, salary_period, salary_annual_min,
+       salary_annual_max, salary_text, date_posted, valid_through, status, occupation_code, occupation_scheme, occupation_confidence, sector,
+       sector_confidence, classification_evidence, skills, requirements, cluster_id, fingerprint, content_hash, first_seen, last_seen,
+       created_at, updated_at, closed_at, missed_runs, is_demo)
+     SELECT source, source_ref || ?, NULL, url, apply_url, title, title_original,
+       'A closed demonstration vacancy kept for the demand history (fictional employer, not a real job).', NULL,
+       employer_name, end_employer_name, location_text, lat, lon, postcode, town, local_authority, region, location_resolved, extra_locations,
+       remote, employment_type, contract, hours_per_week, shifts, salary_min, salary_max, salary_currency, salary_period, salary_annual_min,
+       salary_annual_max, salary_text, :first, :first + ${28 * DAY_MS}, 'expired', occupation_code, occupation_scheme, occupation_confidence, sector,
+       sector_confidence, classification_evidence, skills, requirements, NULL, NULL, content_hash, :first, :last,
+       :first, :closed, :closed, 0, 1
+     FROM vacancies WHERE id = :id`,
+  );
+  let copies = 0;
+  c.transaction(() => {
+    // The live set stands for what arrived in the last MEAN_LIFE days.
+    for (const v of live) setFirstSeen.run(opts.now - Math.floor(rnd() * MEAN_LIFE_DAYS * DAY_MS), opts.now, v.id);
+    // Before that, arrivals at rate live(t) / MEAN_LIFE per day, each open 35–49 days.
+    const today = Math.floor(opts.now / DAY_MS) * DAY_MS;
+    for (const [sector, list] of bySector) {
+      const change = trends[sector] ?? 0;
+      let acc = rnd();
+      let k = 0;
+      for (let d = days + 49; d > MEAN_LIFE_DAYS; d--) {
+        acc += (list.length * Math.pow(1 + change, -d / days)) / MEAN_LIFE_DAYS;
+        while (acc >= 1) {
+          acc -= 1;
+          const src = list[k % list.length] as (typeof list)[number];
+          const first = today - d * DAY_MS + Math.floor(rnd() * DAY_MS);
+          const closed = Math.min(first + (35 + Math.floor(rnd() * 15)) * DAY_MS, opts.now - DAY_MS);
+          copy.run(`~h${k}`, { first, last: closed - DAY_MS, closed, id: src.id });
+          k++;
+          copies++;
+        }
+      }
+    }
+  })();
+  rebuildDemandHistory(db, { to: opts.now });
+  return { copies, live: live.length };
+}
+
+/** mulberry32, as the demo generator uses. */
+function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
