@@ -18,6 +18,7 @@ import type { VacancyEnricher } from '../../src/vacancies/enricher.ts';
 import { openRecords } from '../../src/vacancies/import/read-records.ts';
 import { recordToRaw } from '../../src/vacancies/import/to-raw.ts';
 import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
+import { isNoSpecificPlace } from '../../src/vacancies/normalise/location.ts';
 import { isUnquantifiedSalary } from '../../src/vacancies/normalise/salary.ts';
 
 interface Stats {
@@ -28,6 +29,7 @@ interface Stats {
   salaryFromFigures: number;
   unquantified: number;
   foreign: number;
+  nowhere: number;
   location: number;
   geocoded: number;
   region: number;
@@ -38,7 +40,7 @@ interface Stats {
   contract: number;
   datePosted: number;
 }
-const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, salaryFromFigures: 0, unquantified: 0, foreign: 0, location: 0, geocoded: 0, region: 0, sector: 0, occupation: 0, skill: 0, requirement: 0, contract: 0, datePosted: 0 });
+const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, salaryFromFigures: 0, unquantified: 0, foreign: 0, nowhere: 0, location: 0, geocoded: 0, region: 0, sector: 0, occupation: 0, skill: 0, requirement: 0, contract: 0, datePosted: 0 });
 
 /**
  * Eval-only heuristic: a place outside the UK (the geocoder is UK-only by
@@ -152,6 +154,7 @@ export async function run(args: string[]): Promise<void> {
       else if (v.salary.text) unparsedSalary.set(v.salary.text.slice(0, 80), (unparsedSalary.get(v.salary.text.slice(0, 80)) ?? 0) + 1);
       if (v.location) st.location++;
       if (v.location?.resolved) st.geocoded++;
+      else if (v.location && isNoSpecificPlace(v.location.text)) st.nowhere++;
       else if (v.location && isForeign(v.location.text)) st.foreign++;
       else if (v.location) unresolvedPlaces.set(v.location.text.slice(0, 60), (unresolvedPlaces.get(v.location.text.slice(0, 60)) ?? 0) + 1);
       if (v.location?.region) st.region++;
@@ -168,10 +171,10 @@ export async function run(args: string[]): Promise<void> {
   }
   const secs = (performance.now() - started) / 1000;
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
-  const header = ['file', 'adverts', 'rejected', 'salary text', 'salary parsed', 'parsed / text with figures', 'no figure (Competitive…)', 'location', 'geocoded', 'geocoded / UK places', 'region', 'sector', 'occupation', '≥1 skill', 'requirement', 'contract', 'date posted'];
+  const header = ['file', 'adverts', 'rejected', 'salary text', 'salary parsed', 'parsed / text with figures', 'no figure (Competitive…)', 'location', 'geocoded', 'geocoded / named UK places', 'region', 'sector', 'occupation', '≥1 skill', 'requirement', 'contract', 'date posted'];
   const line = (name: string, s: Stats) => {
     const ok = s.n - s.rejected;
-    return [name, String(s.n), String(s.rejected), pct(s.salaryText, ok), pct(s.salary, ok), pct(s.salaryFromFigures, s.salaryText - s.unquantified), pct(s.unquantified, ok), pct(s.location, ok), pct(s.geocoded, ok), pct(s.geocoded, s.location - s.foreign), pct(s.region, ok), pct(s.sector, ok), pct(s.occupation, ok), pct(s.skill, ok), pct(s.requirement, ok), pct(s.contract, ok), pct(s.datePosted, ok)];
+    return [name, String(s.n), String(s.rejected), pct(s.salaryText, ok), pct(s.salary, ok), pct(s.salaryFromFigures, s.salaryText - s.unquantified), pct(s.unquantified, ok), pct(s.location, ok), pct(s.geocoded, ok), pct(s.geocoded, s.location - s.foreign - s.nowhere), pct(s.region, ok), pct(s.sector, ok), pct(s.occupation, ok), pct(s.skill, ok), pct(s.requirement, ok), pct(s.contract, ok), pct(s.datePosted, ok)];
   };
   const table = [header, ...rows.map(([n, s]) => line(n, s)), line('ALL', total)];
   console.log('\n| ' + table[0]!.join(' | ') + ' |\n|' + table[0]!.map(() => '---').join('|') + '|');

@@ -84,3 +84,12 @@ describe('normaliseVacancy', () => {
     );
   });
 });
+
+describe('place lead-ins', () => {
+  it.each([
+    ['Sutton-In-Ashfield, Nottinghamshire', 'Sutton in Ashfield'],
+    ['Based in Leeds', 'Leeds'],
+    ['Location: York', 'York'],
+    ['Stratford-upon-Avon', 'Stratford-upon-Avon'],
+  ])('%s → %s', (text, town) => expect(parseLocation(geocoder, { title: 'x', location: text }).location?.town?.toLowerCase()).toBe(town.toLowerCase()));
+});

@@ -19,6 +19,11 @@ const ONSITE_RE = /\b(?:on[- ]?site|office[- ]based|in[- ]office|site[- ]based|f
 const NOWHERE_RE = /^(?:multiple|various|several|many|different)\s+(?:locations?|sites?|areas?|places?)$|^(?:nationwide|national|uk[- ]?wide|across\s+the\s+uk|united\s+kingdom|uk|gb|great\s+britain|england|countrywide|n\/?a|tbc|not\s+specified|unspecified|flexible|anywhere|worldwide|global|international|europe|emea)$/i;
 const SPLIT_RE = /\s*(?:;|\||\s\/\s|\bor\b|\band\b|&|\s+-\s+|·|\n)\s*/i;
 
+/** "UK", "Nationwide", "Multiple locations": a real answer that names no single place. */
+export function isNoSpecificPlace(text: string): boolean {
+  return NOWHERE_RE.test(text.trim());
+}
+
 export function parseRemote(text: string): Remote | null {
   if (HYBRID_RE.test(text)) return 'hybrid';
   if (REMOTE_RE.test(text)) return ONSITE_RE.test(text) || /\bor\b/i.test(text) ? 'hybrid' : 'remote';
@@ -56,7 +61,10 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
       .replace(new RegExp(REMOTE_RE.source, 'gi'), ' ')
       .replace(new RegExp(HYBRID_RE.source, 'gi'), ' ')
       .replace(new RegExp(ONSITE_RE.source, 'gi'), ' ')
-      .replace(/\b(?:based|working|work|in|from|with|travel|location|locations)\b\s*:?/gi, ' ')
+      .replace(/^[\s,:;|/–-]+|[\s,:;|/–-]+$/g, '')
+      // Lead-in words only at the start: "Based in Leeds", "Location: York" (not the "in" of Sutton-in-Ashfield).
+      .replace(/^(?:(?:based|working|work|located|location|locations|office|site)\s*(?:in|at|from|near)?\s*[:\-–]?\s*)+/i, '')
+      .replace(/^(?:in|at|from|near)\s+/i, '')
       .replace(/^[\s,:;|/–-]+|[\s,:;|/–-]+$/g, '')
       .replace(/\s+/g, ' ')
       .trim();
