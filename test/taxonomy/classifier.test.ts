@@ -48,7 +48,7 @@ describe('occupation classifier', () => {
   it('cleans adverts\' title noise and finds the known title inside', () => {
     expect(classify('URGENT: Senior Care Assistant - Nights (£12.50ph)').occupation).toMatchObject({ code: '6135' });
     expect(classify('HGV Class 1 Driver').occupation).toMatchObject({ code: '8211' });
-    expect(titleVariants('Warehouse Operative - Leeds | Ref 12345')).toEqual(['Warehouse Operative - Leeds |', 'Warehouse Operative', 'Leeds']);
+    expect(titleVariants('Warehouse Operative - Leeds | Ref 12345')).toEqual(['Warehouse Operative - Leeds', 'Warehouse Operative', 'Leeds']);
   });
 
   it('prefers the UK SOC occupation when ESCO knows the same title', () => {

@@ -86,6 +86,7 @@ export function titleVariants(title: string): string[] {
     .replace(/\b(?:band|level|grade)\s*\d+[a-z]?\b/gi, ' ')
     .replace(/\b(?:class|cat(?:egory)?)\s*(?:[12]|c\s*\+\s*e|c1|c|d1|d)\b/gi, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/^[\s|\-–—/@,:;]+|[\s|\-–—/@,:;]+$/g, '')
     .trim();
   const parts = cleaned.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
   const out = [cleaned];
@@ -209,8 +210,15 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   };
 
   function scoreEntries(entries: readonly TitleEntry[], coverage: number, context: () => Set<string>, words: string): Candidate[] {
-    const totalVotes = new Map<string, number>();
-    for (const e of entries) totalVotes.set(e.occ.scheme, (totalVotes.get(e.occ.scheme) ?? 0) + e.votes);
+    // Coding-index rows vote among the codes sharing a title; a taxonomy title
+    // or alt title shared by several occupations of one scheme is weaker
+    // evidence for each of them.
+    const indexVotes = new Map<string, number>();
+    const titleCount = new Map<string, number>();
+    for (const e of entries) {
+      if (e.kind === 'index') indexVotes.set(e.occ.scheme, (indexVotes.get(e.occ.scheme) ?? 0) + e.votes);
+      else titleCount.set(e.occ.scheme, (titleCount.get(e.occ.scheme) ?? 0) + 1);
+    }
     const out: Candidate[] = [];
     for (const e of entries) {
       let score = KIND_BASE[e.kind] * (0.5 + 0.5 * coverage) * (SCHEME_FACTOR[e.occ.scheme] ?? 0.85);
@@ -223,9 +231,12 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
           how += ` (qualifier "${e.qualifier.join(' ')}" found)`;
         } else score *= 0.8;
       }
-      // Titles shared by several codes of one scheme: the code most rows point at wins.
-      const share = e.votes / (totalVotes.get(e.occ.scheme) ?? e.votes);
-      score *= 0.75 + 0.25 * share;
+      if (e.kind === 'index') {
+        const share = e.votes / (indexVotes.get(e.occ.scheme) ?? e.votes);
+        score *= 0.7 + 0.3 * share;
+      } else {
+        score /= 1 + 0.1 * ((titleCount.get(e.occ.scheme) ?? 1) - 1);
+      }
       out.push({ entry: e, score, words, how });
     }
     return out;
