@@ -8,9 +8,10 @@ import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm
  *   dim        'all' (key ''), 'sector' (SIC 2007 letter) or 'occupation'
  *              (`scheme:code`, e.g. `soc:6135`)
  *   area_type  'all' (area ''), 'region' or 'la' (local authority).
- *              Occupations are kept at 'all' and 'region' only: per local
- *              authority they are too sparse to say anything and would
- *              multiply the table.
+ *              Occupations are kept at 'all' only: with ESCO's 3,000
+ *              occupations, per region or local authority they are too
+ *              sparse to say anything and would multiply the table
+ *              (local demand for an occupation comes from demand_cells).
  *   day        UTC day number (epoch ms / 86 400 000, floored)
  *   live       vacancies live on that day (near-duplicate clusters once)
  *   new        vacancies first seen that day

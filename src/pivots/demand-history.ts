@@ -115,7 +115,6 @@ function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number)
       ['region', 'region', 'sector', 'sector', "sector <> '' AND region <> ''"],
       ['la', 'la', 'sector', 'sector', "sector <> '' AND la <> ''"],
       ['all', "''", 'occupation', 'occ', "occ <> ''"],
-      ['region', 'region', 'occupation', 'occ', "occ <> '' AND region <> ''"],
     ];
     c.exec(
       `INSERT INTO dh_g ` +

@@ -22,8 +22,9 @@ import { dominantRegion, liveVacanciesEverywhere, liveVacanciesNear, type LocalD
  *   transferability  transition similarity from their whole skill profile
  *                    (matching/transitions.ts), 0–1
  *   growth           √(sector ratio × occupation ratio), the smoothed
- *                    13-week growth ratios of growth.ts in their region
- *                    (official series when our history is short), clamped
+ *                    13-week growth ratios of growth.ts, the sector's in
+ *                    their region, the occupation's nationally (official
+ *                    series when our history is short), clamped
  *                    to 0.5–2; an unknown ratio counts as 1
  *   local demand     (n + 1) / (n + 1 + 10), n = live vacancies of the
  *                    occupation within their travel range: saturates, so
@@ -129,7 +130,8 @@ export function pivotsFor(deps: PivotDeps, p: Participant, q: Partial<PivotsQuer
   const occKeys = [...new Set(reachable.map((t) => occupationKey(t.occupation)))];
   const sectorGrowth = growthSignals(deps.db, { dim: 'sector', area, keys: sectors, now, options: growthOpts });
   const sectorOfKey = new Map(reachable.map((t) => [occupationKey(t.occupation), t.occupation.sector]));
-  const occGrowth = growthSignals(deps.db, { dim: 'occupation', area, keys: occKeys, now, sectorOf: (k) => sectorOfKey.get(k) ?? null, options: growthOpts });
+  // Occupations are tracked nationally (schema/demand.ts); their local demand is the travel-range count.
+  const occGrowth = growthSignals(deps.db, { dim: 'occupation', area: { type: 'all', name: '' }, keys: occKeys, now, sectorOf: (k) => sectorOfKey.get(k) ?? null, options: growthOpts });
 
   const suggestions: PivotSuggestion[] = reachable.map((t) => {
     const occ = t.occupation;

@@ -29,9 +29,9 @@ describe('demand history', () => {
     expect(fresh.get(10)).toBe(1);
     expect(fresh.get(3)).toBe(1);
     expect(fresh.get(9)).toBe(0);
-    // Every area level and dimension kept; occupations not per local authority.
+    // Every area level and dimension kept; occupations nationally only.
     const combos = new Set((dump(db) as { area_type: string; dim: string }[]).map((r) => `${r.area_type}/${r.dim}`));
-    expect([...combos].sort()).toEqual(['all/all', 'all/occupation', 'all/sector', 'la/all', 'la/sector', 'region/all', 'region/occupation', 'region/sector']);
+    expect([...combos].sort()).toEqual(['all/all', 'all/occupation', 'all/sector', 'la/all', 'la/sector', 'region/all', 'region/sector']);
     expect(readDemandState(db)).toMatchObject({ fromDay: TODAY - 20, toDay: TODAY, updatedAt: NOW });
   });
 

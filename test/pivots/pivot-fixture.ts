@@ -23,7 +23,7 @@ const SKILLS: Skill[] = [
   skill('stock-control', 'warehouse'),
   skill('health-safety-law', 'safety', 'cross-sector'),
   skill('customer-service', 'retail'),
-  skill('cash-handling', 'retail'),
+  skill('cash-handling', 'retail', 'licence'),
   skill('care-certificate', 'care', 'licence'),
   skill('safeguarding-adults', 'care'),
   skill('forklift-counterbalance', 'warehouse', 'licence'),
@@ -32,19 +32,19 @@ const SKILLS: Skill[] = [
 const occ = (code: string, title: string, level: number, pay: number, sector: string, alt: string[] = []): Occupation => ({
   id: `soc:${code}`, scheme: 'soc', code, title, altTitles: alt, description: null, skillLevel: level, typicalPayAnnual: pay, sector,
 });
-/** Origin: warehouse operative. A: care (reachable, sector growing). B: retail (more similar, shrinking). C: site manager (growing, three levels up: unreachable). D: forklift driver (gap bridged by a course). */
+/** Origin: warehouse operative. A: care (reachable, sector growing). B: retail (the mirror image of care in skills, level and pay; shrinking). C: site manager (growing, three levels up: unreachable). D: forklift driver (gap bridged by a course). */
 const OCCS: Occupation[] = [
   occ('9260', 'Warehouse operatives', 1, 23000, 'H'),
-  occ('6135', 'Care workers and home carers', 2, 23500, 'Q', ['care assistant']),
-  occ('7111', 'Sales and retail assistants', 1, 23000, 'G', ['sales assistant']),
+  occ('6135', 'Care workers and home carers', 2, 23000, 'Q', ['care assistant']),
+  occ('7111', 'Sales and retail assistants', 2, 23000, 'G', ['sales assistant']),
   occ('1122', 'Construction site managers', 4, 45000, 'F'),
   occ('8214', 'Forklift truck drivers', 2, 25000, 'H', ['forklift driver']),
 ];
 const ess = (code: string, slugs: string) => slugs.split(' ').map((s): OccupationSkill => ({ occupationId: `soc:${code}`, skillId: `fp:${s}`, relation: 'essential', weight: 1 }));
 const RELATIONS: OccupationSkill[] = [
   ...ess('9260', 'manual-handling order-picking stock-control teamwork health-safety-law'),
-  ...ess('6135', 'manual-handling teamwork health-safety-law care-certificate safeguarding-adults'),
-  ...ess('7111', 'manual-handling order-picking stock-control teamwork customer-service'),
+  ...ess('6135', 'manual-handling teamwork health-safety-law communication care-certificate safeguarding-adults'),
+  ...ess('7111', 'manual-handling teamwork health-safety-law communication customer-service cash-handling'),
   ...ess('1122', 'manual-handling order-picking stock-control teamwork health-safety-law site-management'),
   ...ess('8214', 'manual-handling order-picking stock-control health-safety-law forklift-counterbalance'),
 ];
@@ -94,6 +94,7 @@ export function pivotWorld(): { db: Db; deps: PivotDeps; taxonomy: Taxonomy; coa
     maxTravelKm: 20,
     salaryFloor: 22000,
     history: [{ occupation: 'soc:9260', years: 4 }],
+    skills: { add: ['fp:communication'], remove: [] },
   });
   return { db, deps, taxonomy, coach, participantId: p.id };
 }

@@ -9,12 +9,15 @@ describe('pivot suggestions', () => {
   const items: PivotSuggestion[] = res.groups.flatMap((g) => g.items);
   const byId = new Map(items.map((s) => [s.occupation.id, s]));
 
-  it('a growing reachable sector outranks a shrinking one, even when the shrinking one is more similar', () => {
+  it('a growing reachable sector outranks a shrinking one that is equal in every other respect', () => {
     const care = byId.get('soc:6135')!;
     const retail = byId.get('soc:7111')!;
     expect(care).toBeDefined();
     expect(retail).toBeDefined();
-    expect(retail.transferability.similarity).toBeGreaterThan(care.transferability.similarity);
+    // Mirror images: same similarity, pay and local demand; only growth differs.
+    expect(retail.transferability.similarity).toBe(care.transferability.similarity);
+    expect(retail.factors.pay).toBe(care.factors.pay);
+    expect(retail.factors.localDemand).toBe(care.factors.localDemand);
     expect(care.growth.sector?.label).toBe('growing');
     expect(retail.growth.sector?.label).toBe('shrinking');
     expect(care.factors.growth).toBeGreaterThan(1);
@@ -43,6 +46,7 @@ describe('pivot suggestions', () => {
     expect(fork.courses[0]!.covers.map((c) => c.skillId)).toEqual(['fp:forklift-counterbalance']);
     const care = byId.get('soc:6135')!;
     expect(care.gaps.map((g) => g.skillId).sort()).toEqual(['fp:care-certificate', 'fp:safeguarding-adults']);
+    expect(care.courses[0]?.covers.map((c) => c.skillId).sort()).toEqual(['fp:care-certificate', 'fp:safeguarding-adults']);
     expect(care.courses.map((c) => c.id)).toContain('care-certificate');
     expect(care.vacancies.live).toBe(20);
     expect(care.vacancies.radiusKm).toBe(20);
