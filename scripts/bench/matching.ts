@@ -3,7 +3,7 @@
  *   - transitions from one occupation across all ESCO occupations ≤ 20 ms
  *   - ranking 1,000 candidate vacancies for one participant, with explanations, ≤ 20 ms
  *
- *   npx tsx scripts/bench/matching.ts [--db PATH] [--runs N]
+ *   npx tsx scripts/bench/matching.ts [--db PATH] [--runs N] [--route N]
  *
  * With --db, the taxonomy is the one imported there (for the target: ESCO
  * 1.1.1, `npm run cli -- import esco DIR --db PATH`). Without it, a synthetic
@@ -11,6 +11,9 @@
  * ~124k relations, skewed skill popularity like ESCO's) and the output says so.
  * Vacancies are synthetic either way: 1,000 candidates, each with an
  * occupation of the taxonomy, 6–14 advert skills and 0–2 requirement flags.
+ * With --route N, also the whole GET /v1/participants/:id/matches path
+ * (candidate searches on the embedded engine, loading, scoring, paging) over
+ * N generated demo vacancies enriched with the bundled taxonomy.
  * Prints `name: value unit` lines.
  */
 import { parseArgs } from 'node:util';
@@ -23,7 +26,9 @@ import type { Occupation, OccupationSkill, Skill, SkillType, Taxonomy } from '..
 import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import type { Requirement, Vacancy, VacancySkill } from '../../src/vacancies/model.ts';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, runs: { type: 'string', default: '200' }, route: { type: 'string', default: '0' } },
+});
 const runs = Math.max(10, Number(values.runs));
 
 /** Deterministic PRNG so runs are comparable. */
@@ -208,3 +213,53 @@ console.log(`rank_1000_candidates_with_explanations_cpu_p50: ${rqc.p50.toFixed(2
 console.log(`rank_1000_candidates_with_explanations_cpu_p95: ${rqc.p95.toFixed(2)} ms`);
 console.log(`rank_candidates_explained: ${explained} of 1000`);
 console.log(`load_average_1min: ${(await import('node:os')).loadavg()[0]?.toFixed(1)} (2 cores shared: figures are indicative)`);
+
+// 3. The whole matches path, over generated demo vacancies (optional: it takes a while to build).
+const routeCount = Number(values.route);
+if (routeCount > 0) {
+  const { openDb: open } = await import('../../src/db.ts');
+  const { ensureBundledTaxonomy } = await import('../../src/taxonomy/bundled-import.ts');
+  const bundled = await import('../../src/taxonomy/bundled/index.ts');
+  const { createEnricher } = await import('../../src/taxonomy/enricher/index.ts');
+  const { createGeocoder } = await import('../../src/geo/geocoder.ts');
+  const { loadDemoVacancies } = await import('../../src/demo/load-demo.ts');
+  const { SqliteEngine } = await import('../../src/search/sqlite-engine.ts');
+  const { drainOutbox } = await import('../../src/search/outbox.ts');
+  const { createCoach } = await import('../../src/auth/coaches.ts');
+  const { createParticipant } = await import('../../src/participants/service.ts');
+  const { participantMatches } = await import('../../src/matching/participant-matches.ts');
+  const clockNow = Date.parse('2025-06-02T09:00:00Z');
+  const db = open(':memory:');
+  ensureBundledTaxonomy(db, clockNow, {
+    groups: bundled.BUNDLED_SKILL_GROUPS, skills: bundled.BUNDLED_SKILLS, occupations: bundled.BUNDLED_OCCUPATIONS, sectors: bundled.BUNDLED_SECTORS,
+  });
+  const tax = loadTaxonomy(db);
+  const enricher = createEnricher(tax, db);
+  const geocoder = createGeocoder(db);
+  t0 = performance.now();
+  loadDemoVacancies({ db, now: () => clockNow, enricher, geocoder }, { count: routeCount });
+  const engine = new SqliteEngine(db);
+  for (let i = 0; i < 10_000; i++) if ((await drainOutbox(db, engine, { batchSize: 2000 })).rows === 0) break;
+  console.log(`route_setup: ${((performance.now() - t0) / 1000).toFixed(1)} s for ${routeCount} demo vacancies (ingest + index)`);
+  const place = db.$client.prepare('SELECT lat, lon FROM vacancies WHERE lat IS NOT NULL LIMIT 1').get() as { lat: number; lon: number };
+  const { coach } = createCoach(db, { name: 'Bench', org: 'bench' }, clockNow);
+  const deps = { db, search: engine, taxonomy: () => tax, enricher: () => enricher, geocoder, now: () => clockNow };
+  const p = createParticipant(deps, coach, {
+    location: `${place.lat},${place.lon}`,
+    maxTravelKm: 30,
+    history: [{ title: 'Warehouse operative', years: 3 }, { title: 'Sales assistant', years: 2 }],
+    licences: ['B', 'forklift'],
+  });
+  for (const [name, query] of [['browse', {}], ['query', { q: 'warehouse' }]] as const) {
+    const xs: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 12; i++) {
+      t0 = performance.now();
+      total = (await participantMatches(deps, coach, p.id, query)).total;
+      xs.push(performance.now() - t0);
+    }
+    const q = quantiles(xs.slice(2));
+    console.log(`matches_route_${name}_p50: ${q.p50.toFixed(1)} ms (${total} candidates ranked, ${routeCount} vacancies)`);
+    console.log(`matches_route_${name}_p95: ${q.p95.toFixed(1)} ms`);
+  }
+}
