@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import { closeDb } from '../../src/db.ts';
 import { createSearchEngine } from '../../src/search/create-engine.ts';
 import { drainOutbox, outboxBacklog, rebuildIndex } from '../../src/search/outbox.ts';
+import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import { withDbOption, type CliContext } from '../lib/cli-context.ts';
 
-/** `index drain|rebuild|status`: the search index is derived from the vacancies table. */
+/** `index drain|rebuild|optimize|status`: the search index is derived from the vacancies table. */
 export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('index').description('search index: apply the outbox, rebuild, status');
 
@@ -54,6 +55,25 @@ export function register(program: Command, ctx: CliContext): void {
         console.log(`rebuilt the ${engine.name} index: ${n} live vacancies in ${secs.toFixed(1)} s (${Math.round(n / Math.max(secs, 0.001))}/s)`);
       } finally {
         bar.stop();
+        await engine.close?.();
+        closeDb(db);
+      }
+    });
+
+  withDbOption(cmd.command('optimize'))
+    .description('merge the embedded index into one segment (after a big import; searches get faster)')
+    .action(async (opts: { db?: string }) => {
+      const db = ctx.openDb(opts);
+      const engine = createSearchEngine(ctx.config, db);
+      try {
+        if (!(engine instanceof SqliteEngine)) {
+          console.log(`nothing to do: the ${engine.name} engine manages its own index`);
+          return;
+        }
+        const started = Date.now();
+        engine.optimize();
+        console.log(`optimized the embedded index in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      } finally {
         await engine.close?.();
         closeDb(db);
       }
