@@ -1,7 +1,7 @@
 import type { VacancySkill } from '../../vacancies/model.ts';
 import type { Skill, Taxonomy } from '../model.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
-import { STOP_WORDS, scanWords, stemWord, stems } from '../text.ts';
+import { STOP_WORDS, scanWords, stems } from '../text.ts';
 import { createRequiredLookup } from './requirement-context.ts';
 
 /**
@@ -134,8 +134,6 @@ export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
     for (const h of hits) trie.add(phrase, h);
   }
   const buildMs = performance.now() - t0;
-  // Raw word → trie token id: one Map probe per word on the hot path.
-  const wordIds = new Map<string, number>();
 
   return {
     phrases: byPhrase.size,
@@ -143,17 +141,7 @@ export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
     spot(text: string): VacancySkill[] {
       if (typeof text !== 'string' || text.length === 0) return [];
       const { words, starts, ends } = scanWords(text);
-      const ids = new Int32Array(words.length);
-      for (let k = 0; k < words.length; k++) {
-        const w = words[k]!;
-        let id = wordIds.get(w);
-        if (id === undefined) {
-          id = trie.idOf(stemWord(w));
-          if (wordIds.size >= 500_000) wordIds.clear();
-          wordIds.set(w, id);
-        }
-        ids[k] = id;
-      }
+      const ids = trie.idsOfWords(words);
       const matches = trie.matchIds(ids);
       if (matches.length === 0) return [];
       const isRequired = createRequiredLookup(text);
