@@ -44,8 +44,10 @@ const opts = program.opts<{
 }>();
 
 const config = loadConfig();
-// Logs go to stderr so stdout carries only the summary table.
-const logger = createLogger(config.LOG_LEVEL, pino.destination(2));
+const showBars = opts.progress && process.stderr.isTTY;
+// Logs go to stderr so stdout carries only the summary table; under live
+// progress bars, per-source info lines would only tear them.
+const logger = createLogger(showBars && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, pino.destination(2));
 let sources;
 try {
   sources = loadSources(opts.sources ?? config.SOURCES_FILE);
@@ -55,7 +57,6 @@ try {
 }
 
 const db = openDb(opts.db ?? config.DATABASE_PATH);
-const showBars = opts.progress && process.stderr.isTTY;
 const multibar = showBars
   ? new cliProgress.MultiBar(
       { stream: process.stderr, format: ' {source} |{bar}| {value}/{total} {status}', hideCursor: true, clearOnComplete: false, etaBuffer: 20 },
