@@ -3,7 +3,23 @@ import type { AppDeps } from '../app.ts';
 import type { CoachEnv } from '../auth/coach-auth.ts';
 import { assertSameOrigin, pageSession, safeNext, sessionCoach, signIn, signOut } from '../auth/page-session.ts';
 import { ProblemError, type FieldError } from '../errors.ts';
+import { participantMatches } from '../matching/participant-matches.ts';
+import { participantTransitions } from '../matching/participant-transitions.ts';
+import { createParticipant, eraseParticipant, listParticipants, profileOf, readParticipant, updateParticipant } from '../participants/service.ts';
+import { toParticipantJson } from '../participants/view.ts';
+import { participantPivots } from '../pivots/pivots.ts';
+import { sectorTrends, type TrendsResult } from '../pivots/sector-trends.ts';
 import { searchVacancies, type SearchResponse } from '../search/search-api.ts';
+import {
+  formPathOf,
+  participantBodyFromForm,
+  participantFormFromJson,
+  readParticipantForm,
+  type ParticipantForm,
+} from '../views/participant-form-data.ts';
+import { MATCH_FIELDS, ParticipantPage, type MatchesResult, type MatchForm } from '../views/participant-page.tsx';
+import { ErasePage, ParticipantsPage } from '../views/participants-page.tsx';
+import { SectorsPage } from '../views/sectors-page.tsx';
 import { SEARCH_FIELDS, SearchPage, type SearchForm } from '../views/search-page.tsx';
 import { SigninPage } from '../views/signin-page.tsx';
 import { sendPage } from '../views/render.ts';
@@ -29,6 +45,14 @@ function formValues<K extends string>(c: Context, fields: readonly K[]): Partial
   }
   return out;
 }
+
+/** A path id; anything that is not a positive integer reads as "no such participant" (as in the API). */
+const idOf = (raw: string): number => (/^\d{1,15}$/.test(raw) ? Number(raw) : -1);
+
+/** The API's 422 field errors in the form's terms (`skills.add.1` → `skillsAdd.1`). */
+const formErrorsOf = (err: unknown): FieldError[] => fieldErrorsOf(err).map((e) => ({ ...e, path: formPathOf(e.path) }));
+
+const PARTICIPANTS_PAGE_SIZE = 25;
 
 export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   const r = new Hono<CoachEnv>();
@@ -69,6 +93,117 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
       errors = fieldErrorsOf(err);
     }
     return sendPage(c, <SearchPage coach={c.var.coach} form={form} result={result} errors={errors} />, errors.length ? 422 : 200);
+  });
+
+  // ---- participants -------------------------------------------------------
+
+  const renderParticipants = (c: Context<CoachEnv>, opts: { form?: ParticipantForm; errors?: FieldError[]; notice?: string | null }, status = 200) => {
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+    const res = listParticipants(deps, c.var.coach, { page, pageSize: PARTICIPANTS_PAGE_SIZE });
+    const taxonomy = deps.taxonomy();
+    const list = { ...res, items: res.items.map((p) => toParticipantJson(taxonomy, p)) };
+    return sendPage(
+      c,
+      <ParticipantsPage coach={c.var.coach} list={list} form={opts.form ?? {}} errors={opts.errors ?? []} notice={opts.notice ?? null} />,
+      status,
+    );
+  };
+
+  r.get('/participants', (c) => renderParticipants(c, { notice: c.req.query('erased') ? 'The participant was erased.' : null }));
+
+  r.post('/participants', async (c) => {
+    assertSameOrigin(c);
+    const form = readParticipantForm(await c.req.parseBody());
+    const { body, errors } = participantBodyFromForm(form, 'create');
+    if (errors.length) return renderParticipants(c, { form, errors }, 422);
+    try {
+      const p = createParticipant(deps, c.var.coach, body);
+      return c.redirect(`/participants/${p.id}?created=1`, 303);
+    } catch (err) {
+      return renderParticipants(c, { form, errors: formErrorsOf(err) }, 422);
+    }
+  });
+
+  const renderParticipant = async (
+    c: Context<CoachEnv>,
+    id: number,
+    opts: { editForm?: ParticipantForm; editErrors?: FieldError[]; notice?: string | null },
+    status = 200,
+  ) => {
+    const coach = c.var.coach;
+    const p = readParticipant(deps, coach, id);
+    const taxonomy = deps.taxonomy();
+    const participant = toParticipantJson(taxonomy, p, profileOf(deps, p));
+    const matchForm: MatchForm = formValues(c, MATCH_FIELDS);
+    let matches: MatchesResult | null = null;
+    let matchErrors: FieldError[] = [];
+    try {
+      matches = await participantMatches(deps, coach, p.id, { ...matchForm, pageSize: '10' });
+    } catch (err) {
+      matchErrors = fieldErrorsOf(err);
+    }
+    const transitions = participantTransitions(deps, coach, p.id, { limit: '10' });
+    const pivots = participantPivots(deps, coach, p.id, { limit: '12', ...(matchForm.radiusKm && !matchErrors.length ? { radiusKm: matchForm.radiusKm } : {}) });
+    return sendPage(
+      c,
+      <ParticipantPage
+        coach={coach}
+        participant={participant}
+        matches={matches}
+        matchForm={matchForm}
+        matchErrors={matchErrors}
+        transitions={transitions}
+        pivots={pivots}
+        editForm={opts.editForm ?? participantFormFromJson(participant)}
+        editErrors={opts.editErrors ?? []}
+        notice={opts.notice ?? null}
+      />,
+      status,
+    );
+  };
+
+  r.get('/participants/:id', (c) => {
+    const notice = c.req.query('created') ? 'Participant added.' : c.req.query('saved') ? 'Changes saved.' : null;
+    return renderParticipant(c, idOf(c.req.param('id')), { notice });
+  });
+
+  r.post('/participants/:id', async (c) => {
+    assertSameOrigin(c);
+    const id = idOf(c.req.param('id'));
+    const form = readParticipantForm(await c.req.parseBody());
+    const { body, errors } = participantBodyFromForm(form, 'update');
+    if (errors.length) return renderParticipant(c, id, { editForm: form, editErrors: errors }, 422);
+    try {
+      updateParticipant(deps, c.var.coach, id, body);
+    } catch (err) {
+      return renderParticipant(c, id, { editForm: form, editErrors: formErrorsOf(err) }, 422);
+    }
+    return c.redirect(`/participants/${id}?saved=1`, 303);
+  });
+
+  r.get('/participants/:id/erase', (c) => {
+    const p = readParticipant(deps, c.var.coach, idOf(c.req.param('id')));
+    return sendPage(c, <ErasePage coach={c.var.coach} participant={toParticipantJson(deps.taxonomy(), p)} />);
+  });
+
+  r.post('/participants/:id/erase', (c) => {
+    assertSameOrigin(c);
+    eraseParticipant(deps, c.var.coach, idOf(c.req.param('id')));
+    return c.redirect('/participants?erased=1', 303);
+  });
+
+  // ---- sectors ------------------------------------------------------------
+
+  r.get('/sectors', (c) => {
+    const area = c.req.query('area')?.trim() || 'all';
+    let trends: TrendsResult | null = null;
+    let errors: FieldError[] = [];
+    try {
+      trends = sectorTrends(deps, { area });
+    } catch (err) {
+      errors = fieldErrorsOf(err);
+    }
+    return sendPage(c, <SectorsPage coach={c.var.coach} area={area} trends={trends} errors={errors} />, errors.length ? 422 : 200);
   });
 
   return r;

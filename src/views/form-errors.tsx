@@ -12,7 +12,11 @@ export function fieldErrorFor(errors: readonly FieldError[], field: string): str
 }
 
 /** An error summary at the top of a form, linking to each field (announced to screen readers). */
-export const ErrorSummary: FC<{ errors: readonly FieldError[]; fieldIds?: Record<string, string> }> = ({ errors, fieldIds = {} }) =>
+export const ErrorSummary: FC<{ errors: readonly FieldError[]; fieldIds?: Record<string, string>; labels?: Record<string, string> }> = ({
+  errors,
+  fieldIds = {},
+  labels = {},
+}) =>
   errors.length ? (
     <div class="errors" role="alert">
       <p>
@@ -22,7 +26,9 @@ export const ErrorSummary: FC<{ errors: readonly FieldError[]; fieldIds?: Record
         {errors.map((e) => {
           const field = e.path.split('.')[0] ?? '';
           const id = fieldIds[field] ?? field;
-          return <li>{id ? <a href={`#${id}`}>{`${field}: ${e.message}`}</a> : e.message}</li>;
+          const line = e.path.split('.').slice(1).find((s) => /^\d+$/.test(s));
+          const where = `${labels[field] ?? field}${line != null ? `, line ${Number(line) + 1}` : ''}`;
+          return <li>{id ? <a href={`#${id}`}>{`${where}: ${e.message}`}</a> : e.message}</li>;
         })}
       </ul>
     </div>

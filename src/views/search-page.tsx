@@ -170,7 +170,7 @@ export const SearchPage: FC<SearchPageProps> = ({ coach, form, result, errors })
           <TextField id="q" label="What" value={form.q ?? ''} type="search" hint='Words, "a phrase" or fork*' error={err('q')} />
           <TextField id="near" label="Near" value={form.near ?? ''} hint="Town, postcode or lat,lon" error={err('near')} />
           <TextField id="radiusKm" label="Within (km)" value={form.radiusKm ?? ''} hint="Default 15 km" inputmode="decimal" error={err('radiusKm')} />
-          <TextField id="salaryMin" label="Salary at least (£ a year)" value={form.salaryMin ?? ''} inputmode="numeric" error={err('salaryMin')} />
+          <TextField id="salaryMin" label="Salary at least" value={form.salaryMin ?? ''} hint="£ a year, e.g. 22000" inputmode="numeric" error={err('salaryMin')} />
         </div>
         <div class="grid">
           <Select id="sector" label="Sector" value={form.sector ?? ''} options={SECTOR_OPTIONS.map((s) => ({ value: s.code, label: `${s.code} · ${s.title}` }))} error={err('sector')} />

@@ -76,6 +76,11 @@ dl.summary dd { margin: 0; }
 .tag.growing { color: var(--good); border-color: var(--good); }
 .tag.shrinking { color: var(--bad); border-color: var(--bad); }
 .sector { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin-bottom: 1rem; }
+.sector ul.cards li { border: 0; border-top: 1px solid var(--line); border-radius: 0; padding: .5rem 0 .25rem; margin: 0; }
+.sector ul.cards p { margin: .15rem 0; }
+.sector ul.cards ul { margin: .15rem 0; }
+.sector h4 { margin: 0 0 .2rem; font-size: 1rem; }
+caption { text-align: left; padding: .25rem 0; }
 .sector h3 { display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
 .spark { vertical-align: middle; }
 .spark polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; }

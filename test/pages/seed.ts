@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { createApp } from '../../src/app.ts';
+import { createCoach, type Coach } from '../../src/auth/coaches.ts';
+import { DAY_MS, fixedClock } from '../../src/clock.ts';
+import { openDb, type Db } from '../../src/db.ts';
+import { loadDemoVacancies } from '../../src/demo/load-demo.ts';
+import { createGeocoder } from '../../src/geo/geocoder.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { createParticipant } from '../../src/participants/service.ts';
+import { updateDemandHistory } from '../../src/pivots/demand-history.ts';
+import type { SearchEngine } from '../../src/search/engine.ts';
+import { drainOutbox } from '../../src/search/outbox.ts';
+import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
+import { ensureBundledTaxonomy } from '../../src/taxonomy/bundled-import.ts';
+import { createEnricher } from '../../src/taxonomy/enricher/index.ts';
+import { loadTaxonomy } from '../../src/taxonomy/store.ts';
+import { RawVacancySchema } from '../../src/vacancies/model.ts';
+import { ingestVacancy } from '../../src/vacancies/ingest.ts';
+
+export const NOW = Date.parse('2026-03-01T09:00:00Z');
+
+/** Three hand-written Leeds adverts (forklift, warehouse nights, care) in the employer API's raw format. */
+export const PAGE_VACANCIES = RawVacancySchema.array().parse(
+  JSON.parse(readFileSync(new URL('../fixtures/pages/vacancies.json', import.meta.url), 'utf8')),
+);
+
+export const JORDAN = {
+  reference: 'CASE-0042',
+  name: 'Jordan Example',
+  location: 'Leeds',
+  maxTravelKm: 25,
+  history: [{ title: 'Warehouse operative', years: 3 }],
+  licences: ['B', 'forklift'],
+  salaryFloor: 20000,
+  remote: 'onsite',
+};
+
+export interface Seeded {
+  db: Db;
+  app: ReturnType<typeof createApp>;
+  coach: Coach;
+  token: string;
+  /** A coach of another organisation: must never see the first one's participants. */
+  otherToken: string;
+  participantId: number;
+}
+
+/**
+ * A real app over a :memory: database, filled through the same functions
+ * the API and `npm start` use: the bundled taxonomy, the offline geocoder,
+ * vacancies through the ingest path (demo adverts first seen 200 and 60
+ * days ago, so the sector history shows growth, and the three fixture
+ * adverts two days ago), the outbox drained into the embedded engine, a
+ * coach and one participant.
+ */
+export async function seedApp(opts: { search?: (db: Db) => SearchEngine; demo?: boolean } = {}): Promise<Seeded> {
+  const db = openDb(':memory:');
+  const clock = fixedClock(NOW);
+  ensureBundledTaxonomy(db, NOW);
+  const taxonomy = loadTaxonomy(db);
+  const enricher = createEnricher(taxonomy, db);
+  const geocoder = createGeocoder(db);
+  const ingest = { db, now: clock, enricher, geocoder };
+  if (opts.demo !== false) {
+    clock.set(NOW - 200 * DAY_MS);
+    loadDemoVacancies(ingest, { count: 120, seed: 11 });
+    clock.set(NOW - 60 * DAY_MS);
+    loadDemoVacancies(ingest, { count: 120, seed: 12 });
+  }
+  clock.set(NOW - 2 * DAY_MS);
+  for (const raw of PAGE_VACANCIES) ingestVacancy(ingest, { source: 'import:pages-fixture', raw });
+  clock.set(NOW);
+  updateDemandHistory(db, NOW);
+  const search = opts.search?.(db) ?? new SqliteEngine(db);
+  await drainOutbox(db, search);
+  const app = createApp({
+    db,
+    search,
+    taxonomy: () => taxonomy,
+    enricher: () => enricher,
+    geocoder,
+    now: clock,
+    logger: silentLogger,
+    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
+  });
+  const { coach, token } = createCoach(db, { name: 'Ann Coach', org: 'North Works' }, NOW);
+  const other = createCoach(db, { name: 'Bea Coach', org: 'South Skills' }, NOW);
+  const deps = { db, taxonomy: () => taxonomy, enricher: () => enricher, geocoder, now: clock };
+  const participant = createParticipant(deps, coach, JORDAN);
+  return { db, app, coach, token, otherToken: other.token, participantId: participant.id };
+}
