@@ -50,6 +50,34 @@ export function words(text: string, max = MAX_WORDS): string[] {
   return out;
 }
 
+/**
+ * FNV-1a of each ASCII-alphanumeric word, lower-cased, in one pass over the
+ * text without building strings (the hot path: every advert, every ingest).
+ * Equal to hashString(word) for the words `words()` would return.
+ */
+function wordHashes(text: string, max: number): Uint32Array {
+  const out = new Uint32Array(max);
+  let n = 0;
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i <= text.length && n < max; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (alnum) {
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (inWord) {
+      out[n++] = h >>> 0;
+      inWord = false;
+    }
+  }
+  return out.subarray(0, n);
+}
+
 export function computeMinHash(input: FingerprintInput): Uint32Array {
   const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
   const add = (h: number) => {
@@ -61,8 +89,7 @@ export function computeMinHash(input: FingerprintInput): Uint32Array {
   for (const w of words(input.title, 30)) add(hashString('t:' + w));
   if (input.employerName) add(hashString('e:' + input.employerName.toLowerCase().trim()));
   if (input.place) add(hashString('p:' + input.place.toLowerCase().trim()));
-  const ws = words(input.descriptionText);
-  const hs = ws.map(hashString);
+  const hs = wordHashes(input.descriptionText, MAX_WORDS);
   for (let i = 0; i + 2 < hs.length; i++) add(Math.imul(hs[i]!, 0x9e3779b1) ^ Math.imul(hs[i + 1]!, 0x85ebca77) ^ hs[i + 2]!);
   if (hs.length < 3) for (const h of hs) add(h);
   // Densify: an empty bin borrows the next filled bin's value (rotation), so short texts still compare.

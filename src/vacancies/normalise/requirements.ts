@@ -87,6 +87,9 @@ const RULES: Rule[] = [
   },
 ];
 
+const ALL_RULES_RE = new RegExp(RULES.map((r) => `(${r.re.source})`).join('|'), 'gi');
+const RULE_ORDER = RULES.map((r) => r.kind);
+
 const SPONSOR_NOT_OFFERED =
   /\b(?:(?:unable|not\s+able|cannot|can'?t|do\s+not|don'?t|does\s+not|doesn'?t|will\s+not|won'?t|are\s+not\s+able\s+to|is\s+not\s+able\s+to)\s+(?:to\s+)?(?:offer|provide|support|consider|accept)?\s*(?:any\s+)?(?:(?:visa|work\s+permit|skilled\s+worker)\s+)?sponsor(?:ship)?|no\s+(?:visa\s+)?sponsorship|sponsorship\s+(?:is\s+)?not\s+(?:available|offered|provided|possible)|(?:does\s+not|doesn'?t|do\s+not)\s+hold\s+a\s+(?:visa\s+)?sponsor(?:ship)?\s+licen[cs]e|without\s+(?:the\s+need\s+for\s+)?(?:visa\s+)?sponsorship|not\s+(?:in\s+a\s+position\s+to|able\s+to)\s+sponsor)\b/i;
 const SPONSOR_OFFERED =
@@ -97,34 +100,37 @@ const GATE = /licen[cs]e|vehicle|car\b|transport|dbs|crb|disclosure|pvg|access\s
 export function findRequirements(text: string): Requirement[] {
   if (!text || !GATE.test(text)) return [];
   const out: Requirement[] = [];
-  const seen = new Set<RequirementKind>();
-  for (const rule of RULES) {
-    // One cheap test per rule first: most adverts mention few of these.
-    if (!rule.re.test(text)) continue;
-    const re = new RegExp(rule.re.source, 'gi');
-    for (const m of text.matchAll(re)) {
-      const prev = seen.has(rule.kind) ? out.find((r) => r.kind === rule.kind)! : null;
-      // Known, with its detail (or no detail to find): later mentions add nothing.
-      if (prev && (prev.detail || !rule.detail)) break;
-      const idx = m.index;
-      const before = text.slice(Math.max(0, idx - 60), idx);
-      const after = text.slice(idx + m[0].length, idx + m[0].length + 40);
-      if (NEGATION.test(before.split(/[.;\n]/).pop() ?? '') || NOT_REQUIRED_AFTER.test(after)) continue;
-      const sentence = sentenceAt(text, idx);
-      if (rule.kind === 'sia' && !/licen|badge|door|cctv|security|accredit|approved|guard/i.test(sentence)) continue;
-      const detail = rule.detail ? rule.detail(m as RegExpExecArray, sentence) : null;
-      if (prev) {
-        // A later sentence may say more (the category or level): fill the missing detail.
-        if (detail) {
-          prev.detail = detail;
-          prev.evidence = sentence;
-        }
-        continue;
+  const byKind = new Map<RequirementKind, Requirement>();
+  // One scan for every rule: group i+1 is RULES[i] (rule sources use no capturing groups).
+  for (const m of text.matchAll(ALL_RULES_RE)) {
+    let r = 0;
+    while (r < RULES.length && m[r + 1] === undefined) r++;
+    const rule = RULES[r];
+    if (!rule) continue;
+    const prev = byKind.get(rule.kind);
+    // Known, with its detail (or no detail to find): later mentions add nothing.
+    if (prev && (prev.detail || !rule.detail)) continue;
+    const idx = m.index;
+    const before = text.slice(Math.max(0, idx - 60), idx);
+    const after = text.slice(idx + m[0].length, idx + m[0].length + 40);
+    if (NEGATION.test(before.split(/[.;\n]/).pop() ?? '') || NOT_REQUIRED_AFTER.test(after)) continue;
+    const sentence = sentenceAt(text, idx);
+    if (rule.kind === 'sia' && !/licen|badge|door|cctv|security|accredit|approved|guard/i.test(sentence)) continue;
+    const detail = rule.detail ? rule.detail(m, sentence) : null;
+    if (prev) {
+      // A later sentence may say more (the category or level): fill the missing detail.
+      if (detail) {
+        prev.detail = detail;
+        prev.evidence = sentence;
       }
-      seen.add(rule.kind);
-      out.push({ kind: rule.kind, detail, evidence: sentence });
+      continue;
     }
+    const req: Requirement = { kind: rule.kind, detail, evidence: sentence };
+    byKind.set(rule.kind, req);
+    out.push(req);
   }
+  // Rule order, whatever order the advert mentions them in.
+  out.sort((a, b) => RULE_ORDER.indexOf(a.kind) - RULE_ORDER.indexOf(b.kind));
   const notOffered = SPONSOR_NOT_OFFERED.exec(text);
   const offered = notOffered ? null : SPONSOR_OFFERED.exec(text);
   if (notOffered) {

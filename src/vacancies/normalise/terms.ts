@@ -80,10 +80,21 @@ const SHIFT_PATTERNS: [string, RegExp][] = [
   ['on_call', /\bon[- ]call\b/i],
 ];
 
+// One scan for all shift patterns: group i+1 is SHIFT_PATTERNS[i] (their sources use no capturing groups).
+const SHIFTS_RE = new RegExp(SHIFT_PATTERNS.map(([, re]) => `(${re.source})`).join('|'), 'gi');
+
 export function parseShifts(text: string): string[] {
-  const out: string[] = [];
-  for (const [name, re] of SHIFT_PATTERNS) if (re.test(text)) out.push(name);
-  return out;
+  const found = new Set<number>();
+  for (const m of text.matchAll(SHIFTS_RE)) {
+    for (let g = 1; g <= SHIFT_PATTERNS.length; g++) {
+      if (m[g] !== undefined) {
+        found.add(g - 1);
+        break;
+      }
+    }
+    if (found.size === SHIFT_PATTERNS.length) break;
+  }
+  return SHIFT_PATTERNS.filter((_, i) => found.has(i)).map(([name]) => name);
 }
 
 export function parseTerms(input: TermsInput): Terms {

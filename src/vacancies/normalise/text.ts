@@ -159,11 +159,19 @@ export function htmlToText(html: string): string {
   return tidyText(sanitise(html).text);
 }
 
+const ODD_SPACE = /[\u00a0\u2007\u202f\t\f\v]/;
+const ODD_SPACE_G = new RegExp(ODD_SPACE.source, 'g');
+const ZERO_WIDTH = /[\u200b\u200c\u200d\ufeff]/;
+const ZERO_WIDTH_G = new RegExp(ZERO_WIDTH.source, 'g');
 const BULLET_RE = /^\s*(?:[•·▪●◦‣∙*]|-(?=\s)|–(?=\s))\s*/;
 
 /** Collapses spaces inside lines, normalises bullets, keeps at most one blank line between blocks. */
 export function tidyText(s: string): string {
-  const lines = s.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f\t\f\v]/g, ' ').replace(/[\u200b\u200c\u200d\ufeff]/g, '').split('\n');
+  let t = s;
+  if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+  if (ODD_SPACE.test(t)) t = t.replace(ODD_SPACE_G, ' ');
+  if (ZERO_WIDTH.test(t)) t = t.replace(ZERO_WIDTH_G, '');
+  const lines = t.split('\n');
   const out: string[] = [];
   let blank = false;
   for (const raw of lines) {
