@@ -9,17 +9,23 @@
  *                porter + unicode61, detail=full. Columns:
  *                  title (weight 8), body (1), extra = employer + town +
  *                  region (3), tags (0).
- *                `tags` holds filter tokens: geo grid cells of every place at
- *                three grid sizes (src/search/geo.ts), sector, contract,
- *                employment type, remote and occupation. A query with a
- *                radius and filters is ONE MATCH expression such as
- *                  {title body extra}: ("care" AND "assistant")
- *                  AND tags: ("zg1a…" OR … 12 cells) AND tags: ("zc…")
- *                so FTS5 intersects the posting lists and computes BM25 only
- *                for documents already inside the area and filters. The naive
- *                layout (text MATCH, then R*Tree/box post-filter) computes
- *                BM25 for every nationwide text match first: ~7× slower
- *                (DESIGN.md, "Performance notes").
+ *                `tags` holds filter tokens: sector, contract, employment
+ *                type, remote, occupation; the grid cell of every place at
+ *                three sizes (src/search/geo.ts); and each cell fused with
+ *                each filter value (one token for "this cell ∧ permanent").
+ *                A query with a radius and a filter is ONE MATCH expression:
+ *                  tags: ("<cell1>∧permanent" OR … ~12 cells)
+ *                  AND {title body extra}: ("care" AND "assistant")
+ *                so FTS5 intersects short posting lists and computes BM25
+ *                only for documents already inside the area and filters. The
+ *                naive layout (text MATCH, then R*Tree/box post-filter)
+ *                computes BM25 for every nationwide text match first: ~7×
+ *                slower (DESIGN.md, "Performance notes"). Fusing matters too:
+ *                bm25() scans the full posting list of every phrase in the
+ *                query once for its IDF, and a bare "permanent" token sits
+ *                in 60% of documents; measured at 100k, fusing took the
+ *                rank step from ~6 ms to ~3.5 ms at p50.
+ *                Tags go first in the expression (the narrow list drives).
  *                detail=full stays: BM25 and phrase queries need positions
  *                (with detail=column FTS5 re-tokenizes each matched row to
  *                rank it, which costs more than it saves).
@@ -39,7 +45,13 @@
  *                third less disk). The contract tests run without it.
  *
  * Ranking computes BM25 over the whole (already narrowed) match: total,
- * facets and cluster collapse need the whole match anyway.
+ * facets and cluster collapse need the whole match anyway. Merging: automerge
+ * 16 and a 32 MB pending-terms hash (see createTables) — one segment per
+ * ingest transaction, less merge work; `optimize` after a rebuild.
+ *
+ * Known cost: a query with no radius and only common words is O(matches)
+ * (every match is read to count facets and collapse clusters): fine for a
+ * region, slow for a national index; that is Meilisearch's job (DESIGN.md).
  *
  * Rebuild writes into *_next tables and swaps them in with a rename inside one
  * short transaction, so searches keep answering from the old index meanwhile;
