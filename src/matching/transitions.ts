@@ -40,6 +40,12 @@ import { FULL_CREDIT_AT } from './score.ts';
 export const COMPONENT_WEIGHTS = { essential: 0.5, optional: 0.15, knowledge: 0.15, group: 0.2 } as const;
 /** Shrinkage of a component's weight toward zero when it rests on few skills (see transitionIndex). */
 export const COMPONENT_PRIOR = 2;
+/**
+ * Destinations described by fewer needs than this are left out: with one or
+ * two needs, anyone "covers" them (O*NET lists a few new occupations with
+ * hardly any ratings; they otherwise top every list).
+ */
+export const MIN_DESTINATION_NEEDS = 3;
 
 export interface TransitionOptions {
   /** How many destinations to return (default 20). */
@@ -124,6 +130,8 @@ interface TransitionIndex {
   /** How much the occupation needs it (relation weight, 0–1). */
   postNeed: Float64Array;
   groupPostings: Map<string, { occ: Int32Array; mass: Float64Array }>;
+  /** Needs per occupation (after the dense-skill baseline). */
+  needCount: Float64Array;
   /** Per dense skill (needed by most occupations): the average need, subtracted from both sides. */
   baseline: Map<string, number>;
   scratch: { ess: Float64Array; opt: Float64Array; kn: Float64Array; grp: Float64Array };
@@ -229,6 +237,7 @@ export function transitionIndex(taxonomy: Taxonomy): TransitionIndex {
     postSpec,
     postNeed,
     groupPostings,
+    needCount: counts.grp,
     baseline,
     scratch: { ess: new Float64Array(n), opt: new Float64Array(n), kn: new Float64Array(n), grp: new Float64Array(n) },
   };
@@ -382,6 +391,8 @@ export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource,
   for (let j = 0; j < n; j++) {
     const occ = idx.occs[j] as Occupation;
     if (!schemes.has(occ.scheme) || exclude.has(occ.id)) continue;
+    // Too little known about what it needs to say anyone is close to it.
+    if ((idx.needCount[j] as number) < MIN_DESTINATION_NEEDS) continue;
     let num = 0;
     let den = 0;
     const te = idx.totals.ess[j] as number;

@@ -88,15 +88,16 @@ describe('occupation transitions', () => {
   it('compares dense skills (rated for most occupations, like O*NET\'s) above their average need', () => {
     // Graded importances on every occupation: raw coverage would make everything similar.
     const occs = ['a', 'b', 'c', 'd'].map((x) => ({ ...taxonomy.occupations.get('soc:9252')!, id: `onet:${x}`, scheme: 'onet' as const, code: x, title: x }));
-    const grade: Record<string, [number, number]> = { a: [0.9, 0.3], b: [0.85, 0.35], c: [0.3, 0.9], d: [0.5, 0.5] };
+    // Skills 0–3 matter most to a and b, skills 4–7 to c; d is middling on all.
+    const ids = ['hgv-driving', 'route-planning', 'manual-handling', 'forklift-op', 'personal-care', 'medication', 'safeguarding', 'diagnosis'];
+    const high = (o: string, k: number) => (o === 'd' ? 0.5 : (o === 'c') === k >= 4 ? (o === 'b' ? 0.85 : 0.9) : 0.3);
     const dense = createTaxonomy({
       versionId: 9,
       occupations: occs,
       skills: [...taxonomy.skills.values()],
-      relations: occs.flatMap((o) => [
-        { occupationId: o.id, skillId: 'fp:hgv-driving', relation: 'essential' as const, weight: grade[o.code]![0] },
-        { occupationId: o.id, skillId: 'fp:personal-care', relation: 'essential' as const, weight: grade[o.code]![1] },
-      ]),
+      relations: occs.flatMap((o) =>
+        ids.map((id, k) => ({ occupationId: o.id, skillId: `fp:${id}`, relation: 'essential' as const, weight: high(o.code, k) })),
+      ),
       groups: [],
       sectors: [],
     });
@@ -105,7 +106,9 @@ describe('occupation transitions', () => {
     expect(sim('onet:b')).toBeGreaterThan(0.8);
     expect(sim('onet:c')).toBeLessThan(0.2);
     expect(res?.transitions[0]?.occupation.id).toBe('onet:b');
-    expect(res?.transitions.find((t) => t.occupation.id === 'onet:c')?.gaps.map((g) => g.skillId)).toEqual(['fp:personal-care']);
+    expect(res?.transitions.find((t) => t.occupation.id === 'onet:c')?.gaps.map((g) => g.skillId).sort()).toEqual(
+      ['fp:diagnosis', 'fp:medication', 'fp:personal-care', 'fp:safeguarding'],
+    );
   });
 
   it('uses knowledge-type skills as their own component, and leaves it out where there are none', () => {
