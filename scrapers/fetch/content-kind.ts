@@ -11,7 +11,7 @@ const ACCEPT: Record<ContentKind, string> = {
 const ALLOWED: Record<ContentKind, RegExp> = {
   html: /^(text\/html|application\/xhtml\+xml|text\/plain)$/,
   // Many feeds are served as text/html or text/plain by misconfigured servers.
-  xml: /^(application\/(rss\+xml|atom\+xml|xml|rdf\+xml)|text\/(xml|html|plain))$/,
+  xml: /^(application\/(x-)?(rss\+xml|atom\+xml|xml|rdf\+xml)|text\/(xml|html|plain))$/,
   json: /^(application\/([a-z.+-]*\+)?json|text\/(json|plain|javascript)|application\/javascript)$/,
   text: /^text\//,
 };

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { contentTypeFits } from '../../scrapers/fetch/content-kind.ts';
 import { FetchError } from '../../scrapers/fetch/fetch-error.ts';
 import { createFetcher, type FetcherOptions } from '../../scrapers/fetch/fetcher.ts';
 import { backoffDelay, parseRetryAfter } from '../../scrapers/fetch/retry-after.ts';
@@ -201,6 +202,18 @@ describe('robots.txt Crawl-delay', () => {
 function createFetcherWithRealSleep(extra: Partial<FetcherOptions>) {
   return { f: createFetcher({ userAgent: UA, minDelayMs: 0, ...extra }) };
 }
+
+describe('content types', () => {
+  it('accepts what feeds and APIs are really served as, and refuses the rest', () => {
+    expect(contentTypeFits('xml', 'application/x-rss+xml')).toBe(true);
+    expect(contentTypeFits('xml', 'application/atom+xml; charset=utf-8')).toBe(true);
+    expect(contentTypeFits('xml', 'text/xml')).toBe(true);
+    expect(contentTypeFits('json', 'application/vnd.api+json')).toBe(true);
+    expect(contentTypeFits('html', null)).toBe(true);
+    expect(contentTypeFits('html', 'application/pdf')).toBe(false);
+    expect(contentTypeFits('json', 'text/html')).toBe(false);
+  });
+});
 
 describe('Retry-After and backoff', () => {
   it('reads seconds and HTTP dates', () => {
