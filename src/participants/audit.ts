@@ -19,7 +19,15 @@ export type ParticipantAction =
  */
 export function auditParticipant(
   db: Db,
-  entry: { coachId: number; action: ParticipantAction; participantId: number | null; fields?: string[]; ids?: number[] },
+  entry: {
+    /** The coach acting; or give `actor` for someone else (`operator:cli`). */
+    coachId?: number;
+    actor?: string;
+    action: ParticipantAction;
+    participantId: number | null;
+    fields?: string[];
+    ids?: number[];
+  },
   now: number,
 ): void {
   const detail: Record<string, unknown> = {};
@@ -28,7 +36,7 @@ export function auditParticipant(
   db.insert(auditLog)
     .values({
       at: now,
-      actor: `coach:${entry.coachId}`,
+      actor: entry.actor ?? `coach:${entry.coachId ?? 'unknown'}`,
       action: entry.action,
       subjectType: 'participant',
       subjectId: entry.participantId == null ? null : String(entry.participantId),

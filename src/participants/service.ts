@@ -141,3 +141,19 @@ export function profileOf(deps: Pick<ParticipantDeps, 'taxonomy' | 'enricher'>, 
   });
   return buildSkillProfile(taxonomy, { history, skillsAdd: p.skills.add, skillsRemove: p.skills.remove, licences: p.licences });
 }
+
+/**
+ * Erasure on an operator's instruction (a data subject's request that
+ * reaches the operator rather than a coach): same as DELETE, audited as
+ * `operator:cli`. The organisation must be named too, as a check that the
+ * right person is being erased.
+ */
+export function eraseParticipantByOperator(deps: Pick<ParticipantDeps, 'db' | 'now'>, org: string, id: number): boolean {
+  const now = deps.now();
+  return deps.db.$client.transaction(() => {
+    if (!eraseParticipantRows(deps.db, org, id)) return false;
+    stripParticipantAudit(deps.db, id);
+    auditParticipant(deps.db, { actor: 'operator:cli', action: 'participant.erase', participantId: id }, now);
+    return true;
+  })();
+}
