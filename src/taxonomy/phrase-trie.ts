@@ -1,4 +1,4 @@
-import { stemWord, type Token } from './text.ts';
+import { isWordCode, stemWord, type Token } from './text.ts';
 
 /** One match of a phrase: token positions [from, to) and what was stored at that phrase. */
 export interface PhraseMatch<T> {
@@ -28,6 +28,12 @@ export class PhraseTrie<T> {
   private nodes = 1;
   // Raw word → token id, so a hot caller stems each distinct word once.
   private readonly wordIds = new Map<string, number>();
+  // The same for scanIds(), keyed by a hash of the word's letters (ASCII
+  // case folded) so the hot path allocates no substring for words it has
+  // seen; every hit is verified letter by letter against the stored word.
+  private readonly hashSlot = new Map<number, number>();
+  private readonly slotWord: string[] = [];
+  private readonly slotId: number[] = [];
 
   get size(): number {
     return this.nodes;
@@ -113,6 +119,72 @@ export class PhraseTrie<T> {
     return ids;
   }
 
+  /**
+   * Scans `text` into words (the same rules as scanWords in text.ts) and
+   * their token ids in one pass: the skill spotter's hot path.
+   */
+  scanIds(text: string): { n: number; ids: Int32Array; starts: Int32Array; ends: Int32Array } {
+    const cap = (text.length >> 1) + 1;
+    const ids = new Int32Array(cap);
+    const starts = new Int32Array(cap);
+    const ends = new Int32Array(cap);
+    let n = 0;
+    const len = text.length;
+    let i = 0;
+    while (i < len) {
+      let c = text.charCodeAt(i);
+      if (!isWordCode(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = 0x811c9dc5;
+      while (i < len) {
+        c = text.charCodeAt(i);
+        if (isWordCode(c)) {
+          h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+          i++;
+        } else if ((c === 39 || c === 0x2019) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
+          h = Math.imul(h ^ 39, 0x01000193);
+          i++;
+        } else break;
+      }
+      if (i < len) {
+        c = text.charCodeAt(i);
+        if (c === 43 && text.charCodeAt(i + 1) === 43) {
+          h = Math.imul(Math.imul(h ^ 43, 0x01000193) ^ 43, 0x01000193);
+          i += 2;
+        } else if (c === 35) {
+          h = Math.imul(h ^ 35, 0x01000193);
+          i++;
+        }
+      }
+      h &= 0x3fffffff;
+      let id = -2;
+      const slot = this.hashSlot.get(h);
+      if (slot !== undefined && sameWord(this.slotWord[slot]!, text, start, i)) id = this.slotId[slot]!;
+      if (id === -2) {
+        const word = text.slice(start, i);
+        id = this.vocab.get(stemWord(word)) ?? -1;
+        if (slot === undefined) {
+          if (this.slotWord.length >= 500_000) {
+            this.hashSlot.clear();
+            this.slotWord.length = 0;
+            this.slotId.length = 0;
+          }
+          this.hashSlot.set(h, this.slotWord.length);
+          this.slotWord.push(word);
+          this.slotId.push(id);
+        }
+      }
+      ids[n] = id;
+      starts[n] = start;
+      ends[n] = i;
+      n++;
+    }
+    return { n, ids: ids.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+  }
+
   /** The token id of a stem, or -1 when no phrase contains it. */
   idOf(stem: string): number {
     return this.vocab.get(stem) ?? -1;
@@ -151,4 +223,17 @@ export class PhraseTrie<T> {
     }
     return out;
   }
+}
+
+/** Whether text[start, end) is `word`, ignoring ASCII case. */
+function sameWord(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) {
+    let a = word.charCodeAt(k);
+    let b = text.charCodeAt(start + k);
+    if (a >= 65 && a <= 90) a += 32;
+    if (b >= 65 && b <= 90) b += 32;
+    if (a !== b) return false;
+  }
+  return true;
 }

@@ -60,7 +60,7 @@ export interface WordSpans {
   ends: number[];
 }
 
-function isWordCode(c: number): boolean {
+export function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   // Latin-1 letters onwards, up to (not including) general punctuation; skip × and ÷.
   return c >= 0xc0 && c < 0x2000 && c !== 0xd7 && c !== 0xf7;

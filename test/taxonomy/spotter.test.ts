@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createTaxonomy } from '../../src/taxonomy/build.ts';
 import { createSkillSpotter } from '../../src/taxonomy/enricher/skill-spotter.ts';
 import type { Skill } from '../../src/taxonomy/model.ts';
-import { stemWord } from '../../src/taxonomy/text.ts';
+import { PhraseTrie } from '../../src/taxonomy/phrase-trie.ts';
+import { scanWords, stemWord, stems } from '../../src/taxonomy/text.ts';
 
 const skill = (id: string, label: string, altLabels: string[] = [], type: Skill['type'] = 'cross-sector'): Skill => ({
   id, label, altLabels, type, groupId: null, description: null,
@@ -48,6 +49,26 @@ describe('stemmer', () => {
     expect(stemWord('driver')).not.toBe(stemWord('drive'));
     expect(stemWord('organize')).toBe(stemWord('organise'));
     expect(stemWord('advisor')).toBe(stemWord('adviser'));
+  });
+});
+
+describe('phrase trie', () => {
+  it('scans text into the same words and ids whichever path is used, cache or not', () => {
+    const trie = new PhraseTrie<number>();
+    for (const [i, p] of ['drive lorries', "driver's hours", 'c++', 'café culture', 'HGV'].entries()) trie.add(stems(p), i);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Drive', 'LORRIES', "driver's", 'driver’s', 'hours', 'C++', 'c#', 'Café', 'hgv', 'x', ' ', ', ', '\n', 'é'), { maxLength: 30 }), fc.string({ maxLength: 20 }), (parts, noise) => {
+        const text = parts.join('') + noise;
+        for (let round = 0; round < 2; round++) {
+          const fast = trie.scanIds(text);
+          const { words, starts, ends } = scanWords(text);
+          expect([...fast.starts]).toEqual(starts);
+          expect([...fast.ends]).toEqual(ends);
+          expect([...fast.ids]).toEqual([...trie.idsOfWords(words)]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

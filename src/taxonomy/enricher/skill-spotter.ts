@@ -1,7 +1,7 @@
 import type { VacancySkill } from '../../vacancies/model.ts';
 import type { Skill, Taxonomy } from '../model.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
-import { STOP_WORDS, scanWords, stems } from '../text.ts';
+import { STOP_WORDS, stems } from '../text.ts';
 import { createRequiredLookup } from './requirement-context.ts';
 
 /**
@@ -140,8 +140,7 @@ export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
     buildMs,
     spot(text: string): VacancySkill[] {
       if (typeof text !== 'string' || text.length === 0) return [];
-      const { words, starts, ends } = scanWords(text);
-      const ids = trie.idsOfWords(words);
+      const { ids, starts, ends } = trie.scanIds(text);
       const matches = trie.matchIds(ids);
       if (matches.length === 0) return [];
       const isRequired = createRequiredLookup(text);
