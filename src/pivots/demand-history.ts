@@ -122,7 +122,8 @@ function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number)
           .map(([at, area, dim, key, where]) => `SELECT '${at}', ${area}, '${dim}', ${key}, day, sum(dl), sum(dn) FROM dh_ev WHERE ${where} GROUP BY ${area}, ${key}, day`)
           .join(' UNION ALL '),
     );
-    // (3) + (4): running sums → constant segments → one row per day.
+    // (3) + (4): running sums → constant segments → one row per day, inserted
+    // in primary-key order so the B-tree is appended to, not split at random.
     c.prepare('DELETE FROM demand_daily WHERE day BETWEEN ? AND ?').run(fromDay, toDay);
     const info = c
       .prepare(
@@ -134,7 +135,8 @@ function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number)
          INSERT INTO demand_daily (area_type, area, dim, key, day, live, new)
          SELECT s.area_type, s.area, s.dim, s.key, d.d, s.live, CASE WHEN d.d = s.day THEN s.dn ELSE 0 END
          FROM s JOIN dh_days d ON d.d BETWEEN s.day AND s.seg_end
-         WHERE s.live > 0 OR (d.d = s.day AND s.dn > 0)`,
+         WHERE s.live > 0 OR (d.d = s.day AND s.dn > 0)
+         ORDER BY 1, 2, 3, 4, 5`,
       )
       .run({ to: toDay });
     const cells = refreshLiveCells(db);

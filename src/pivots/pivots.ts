@@ -133,7 +133,8 @@ export function pivotsFor(deps: PivotDeps, p: Participant, q: Partial<PivotsQuer
   // Occupations are tracked nationally (schema/demand.ts); their local demand is the travel-range count.
   const occGrowth = growthSignals(deps.db, { dim: 'occupation', area: { type: 'all', name: '' }, keys: occKeys, now, sectorOf: (k) => sectorOfKey.get(k) ?? null, options: growthOpts });
 
-  const suggestions: PivotSuggestion[] = reachable.map((t) => {
+  // Score every reachable destination, then describe only the ones returned.
+  const scored = reachable.map((t) => {
     const occ = t.occupation;
     const key = occupationKey(occ);
     const sg = occ.sector ? (sectorGrowth.get(occ.sector) ?? null) : null;
@@ -146,6 +147,11 @@ export function pivotsFor(deps: PivotDeps, p: Participant, q: Partial<PivotsQuer
     const payRatio = occ.typicalPayAnnual != null && source.payAnnual ? occ.typicalPayAnnual / source.payAnnual : null;
     const pay = payRatio == null ? 1 : Math.sqrt(clamp(payRatio, PIVOT_WEIGHTS.payMin, PIVOT_WEIGHTS.payMax));
     const score = t.similarity * growth * demand * pay;
+    return { t, key, sg, og, growth, n, demand, payRatio, pay, score };
+  });
+  scored.sort((a, b) => b.score - a.score || a.t.occupation.id.localeCompare(b.t.occupation.id));
+  const top: PivotSuggestion[] = scored.slice(0, q.limit).map(({ t, sg, og, growth, n, demand, payRatio, pay, score }) => {
+    const occ = t.occupation;
     const full = taxonomy.occupations.get(occ.id);
     const searchTitle = full?.altTitles[0] ?? occ.title;
     const link =
@@ -165,8 +171,6 @@ export function pivotsFor(deps: PivotDeps, p: Participant, q: Partial<PivotsQuer
       courses: bridgingCoursesFor(taxonomy, t.gaps),
     };
   });
-  suggestions.sort((a, b) => b.score - a.score || a.occupation.id.localeCompare(b.occupation.id));
-  const top = suggestions.slice(0, q.limit);
 
   const groups = new Map<string, PivotSuggestion[]>();
   for (const s of top) {
