@@ -21,6 +21,8 @@ const FULL_POSTCODE_RE = /\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][ABD-HJLNP-UW-Z]{
 const TRAILING_OUTWARD_RE = /\s+([A-Z]{1,2}[0-9][A-Z0-9]?)$/i;
 const DIRECTION_RE = /^(?:central|city\s+centre\s+of|greater|north|south|east|west|north\s+east|north\s+west|south\s+east|south\s+west|outskirts\s+of|near|nr\.?|around|close\s+to|in)\s+/i;
 
+const SUFFIX_RE = /\s+(?:city\s+centre|town\s+centre|area|office|offices|hq|headquarters|campus|site|depot|branch|based)$/i;
+
 interface PostcodeAnswer {
   lat: number | null;
   lon: number | null;
@@ -114,8 +116,9 @@ function resolvePlace(
     }
     if (town) continue;
     const others = segments.filter((_, j) => j !== i);
+    const bare = seg.replace(SUFFIX_RE, '').replace(/^\W+/, '');
     town = findTown(towns, seg, others) ?? findTown(towns, seg.replace(DIRECTION_RE, ''), others) ??
-      findTown(towns, seg.replace(/\s+(?:city\s+centre|town\s+centre|area)$/i, ''), others);
+      (bare !== seg ? findTown(towns, bare, others) ?? findTown(towns, bare.replace(DIRECTION_RE, ''), others) : null);
     if (town) townName = town.name;
   }
 

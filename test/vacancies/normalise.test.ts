@@ -93,3 +93,10 @@ describe('place lead-ins', () => {
     ['Stratford-upon-Avon', 'Stratford-upon-Avon'],
   ])('%s → %s', (text, town) => expect(parseLocation(geocoder, { title: 'x', location: text }).location?.town?.toLowerCase()).toBe(town.toLowerCase()));
 });
+
+describe('remote with a country', () => {
+  it.each(['Remote UK', 'Remote - UK', 'Remote - Multiple Locations', 'UK Remote'])('%s: remote, no place', (text) =>
+    expect(parseLocation(geocoder, { title: 'x', location: text })).toEqual({ location: null, extraLocations: [], remote: 'remote' }),
+  );
+  it('London Office', () => expect(parseLocation(geocoder, { title: 'x', location: 'London Office' }).location).toMatchObject({ town: 'London', resolved: true }));
+});

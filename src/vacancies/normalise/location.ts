@@ -81,7 +81,8 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
       } else if (!places.length) {
         places.push(whole ?? unresolved(stripped));
       }
-    } else if (!places.length && stripped) {
+    } else if (!places.length && stripped && !remote) {
+      // "Nationwide", "UK": kept as text, no point. With remote work ("Remote UK") it names no place at all.
       places.push(unresolved(text));
     } else if (!places.length && !stripped && !remote) {
       places.push(unresolved(text));
