@@ -33,3 +33,21 @@ export const ErrorSummary: FC<{ errors: readonly FieldError[]; fieldIds?: Record
       </ul>
     </div>
   ) : null;
+
+/** aria-describedby for a control: its hint and its error, when present (ids `<id>-hint`, `<id>-error`). */
+export function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** A label and, outside it, its hint: the control's name stays short and the hint is read as its description. */
+export const LabelWithHint: FC<{ id: string; label: string; hint?: string | null }> = ({ id, label, hint }) => (
+  <>
+    <label for={id}>{label}</label>
+    {hint ? (
+      <span class="hint" id={`${id}-hint`}>
+        {hint}
+      </span>
+    ) : null}
+  </>
+);

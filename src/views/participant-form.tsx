@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { FieldError } from '../errors.ts';
-import { ErrorSummary, fieldErrorFor } from './form-errors.tsx';
+import { describedBy, ErrorSummary, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
 import type { ParticipantForm, ParticipantFormField } from './participant-form-data.ts';
 
 export interface ParticipantFormProps {
@@ -62,14 +62,11 @@ export const ParticipantFormView: FC<ParticipantFormProps> = ({ action, values, 
             id: id(f.name),
             name: f.name,
             'aria-invalid': error ? 'true' : undefined,
-            'aria-describedby': error ? `${id(f.name)}-error` : undefined,
+            'aria-describedby': describedBy(id(f.name), f.hint, error),
           };
           return (
             <div class={error ? 'field invalid' : 'field'}>
-              <label for={id(f.name)}>
-                {f.label}
-                {f.hint ? <span class="hint">{f.hint}</span> : null}
-              </label>
+              <LabelWithHint id={id(f.name)} label={f.label} hint={f.hint} />
               {f.kind === 'remote' ? (
                 <select {...common}>
                   {REMOTE_OPTIONS.map((o) => (
@@ -94,16 +91,13 @@ export const ParticipantFormView: FC<ParticipantFormProps> = ({ action, values, 
         const error = fieldErrorFor(errors, f.name);
         return (
           <div class={error ? 'field invalid' : 'field'}>
-            <label for={id(f.name)}>
-              {f.label}
-              {f.hint ? <span class="hint">{f.hint}</span> : null}
-            </label>
+            <LabelWithHint id={id(f.name)} label={f.label} hint={f.hint} />
             <textarea
               id={id(f.name)}
               name={f.name}
               rows={f.name === 'history' ? 4 : 3}
               aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? `${id(f.name)}-error` : undefined}
+              aria-describedby={describedBy(id(f.name), f.hint, error)}
             >
               {values[f.name] ?? ''}
             </textarea>

@@ -4,7 +4,7 @@ import type { FieldError } from '../errors.ts';
 import type { SearchResponse } from '../search/search-api.ts';
 import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE } from '../vacancies/model.ts';
 import { describeValue, formatDate, formatKm, formatNumber, formatSalary, safeHref, SECTOR_OPTIONS, sectorTitle } from './format.ts';
-import { ErrorSummary, fieldErrorFor } from './form-errors.tsx';
+import { describedBy, ErrorSummary, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
 import { Layout } from './layout.tsx';
 
 /** The search form's fields, as the query string carries them (strings; '' = not set). */
@@ -133,10 +133,7 @@ const TextField: FC<{ id: string; label: string; value: string; hint?: string; t
   inputmode,
 }) => (
   <div class={error ? 'field invalid' : 'field'}>
-    <label for={id}>
-      {label}
-      {hint ? <span class="hint">{hint}</span> : null}
-    </label>
+    <LabelWithHint id={id} label={label} hint={hint} />
     <input
       type={type}
       id={id}
@@ -144,7 +141,7 @@ const TextField: FC<{ id: string; label: string; value: string; hint?: string; t
       value={value}
       inputmode={inputmode}
       aria-invalid={error ? 'true' : undefined}
-      aria-describedby={error ? `${id}-error` : undefined}
+      aria-describedby={describedBy(id, hint, error)}
     />
     {error ? (
       <span class="error-text" id={`${id}-error`}>

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { FieldError } from '../errors.ts';
 import type { TrendsResult } from '../pivots/sector-trends.ts';
-import { ErrorSummary, fieldErrorFor } from './form-errors.tsx';
+import { describedBy, ErrorSummary, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
 import { formatNumber } from './format.ts';
 import { Layout } from './layout.tsx';
 import { GrowthText } from './participant-page.tsx';
@@ -28,12 +28,13 @@ export const SectorsPage: FC<SectorsPageProps> = ({ coach, area, trends, errors 
       <ErrorSummary errors={errors} fieldIds={{ area: 'area' }} labels={{ area: 'Area' }} />
       <form method="get" action="/sectors" class="grid" aria-label="Area">
         <div class={error ? 'field invalid' : 'field'}>
-          <label for="area">
-            Area
-            <span class="hint">“all”, a region (e.g. Yorkshire and The Humber) or a local authority</span>
-          </label>
-          <input type="text" id="area" name="area" value={area} aria-invalid={error ? 'true' : undefined} />
-          {error ? <span class="error-text">{error}</span> : null}
+          <LabelWithHint id="area" label="Area" hint="“all”, a region (e.g. Yorkshire and The Humber) or a local authority" />
+          <input type="text" id="area" name="area" value={area} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy('area', true, error)} />
+          {error ? (
+            <span class="error-text" id="area-error">
+              {error}
+            </span>
+          ) : null}
         </div>
         <div class="field">
           <button type="submit">Show</button>

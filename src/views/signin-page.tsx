@@ -24,13 +24,11 @@ export const SigninPage: FC<SigninPageProps> = ({ next, error, notice }) => (
     <form method="post" action="/signin">
       <input type="hidden" name="next" value={next} />
       <div class={error ? 'field invalid' : 'field'}>
-        <label for="token">
-          Coach token
-          <span class="hint">
-            The token your operator gave you (it starts with <code>fp_coach_</code>). It is printed once by{' '}
-            <code>npm run cli -- coaches create</code>, and by <code>npm start</code> for the demo coach.
-          </span>
-        </label>
+        <label for="token">Coach token</label>
+        <span class="hint" id="token-hint">
+          The token your operator gave you (it starts with <code>fp_coach_</code>). It is printed once by{' '}
+          <code>npm run cli -- coaches create</code>, and by <code>npm start</code> for the demo coach.
+        </span>
         <input
           type="password"
           id="token"
@@ -39,7 +37,7 @@ export const SigninPage: FC<SigninPageProps> = ({ next, error, notice }) => (
           spellcheck={false}
           required
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? 'signin-error' : undefined}
+          aria-describedby={error ? 'token-hint signin-error' : 'token-hint'}
         />
       </div>
       <button type="submit">Sign in</button>
