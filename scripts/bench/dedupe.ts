@@ -27,6 +27,7 @@ const insert = db.$client.prepare(
    VALUES ('bench', ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 );
 const t0 = performance.now();
+let constructed = 0;
 const originals: { title: string; town: [string, number, number]; paras: string[]; employer: string }[] = [];
 db.$client.transaction(() => {
   for (let i = 0; i < count; i++) {
@@ -36,6 +37,7 @@ db.$client.transaction(() => {
       const paras = [...o.paras];
       [paras[0], paras[1]] = [paras[1]!, paras[0]!];
       v = { ...o, paras: [...paras, `Ref ${i}`], employer: rnd() < 0.5 ? 'Agency ' + i : o.employer };
+      constructed++;
     } else {
       v = { title: pick(TITLES), town: pick(TOWNS), paras: Array.from({ length: 8 }, paragraph), employer: 'Employer ' + Math.floor(rnd() * 5000) };
       if (originals.length < 20_000) originals.push(v);
@@ -55,6 +57,8 @@ console.log(`dedupe_cluster_all_${count}: ${secs.toFixed(1)} s`);
 console.log(`dedupe_cluster_all_cpu_${count}: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
 console.log(`dedupe_clusters: ${r.clusters} clusters`);
 console.log(`dedupe_duplicates: ${r.duplicates} vacancies`);
+// Every constructed near-duplicate should be found, and nothing else merged: equal counts.
+console.log(`dedupe_constructed_duplicates: ${constructed} vacancies`);
 const t2 = performance.now();
 clusterAll(db, { now: Date.now(), rebuildBands: true });
 console.log(`dedupe_cluster_all_with_band_table_rebuild_${count}: ${((performance.now() - t2) / 1000).toFixed(1)} s`);
