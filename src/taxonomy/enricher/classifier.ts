@@ -4,7 +4,7 @@ import { sectorFromIsco } from '../importers/occupation-mappings.ts';
 import type { Occupation, Taxonomy } from '../model.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
 import type { SocIndexEntry } from '../store.ts';
-import { STOP_WORDS, scanWords, stems, tokenise, type Token } from '../text.ts';
+import { STOP_WORDS, stemWord, stems, tokenise, type Token } from '../text.ts';
 import { SECTOR_KEYWORDS } from './sector-keywords.ts';
 
 /**
@@ -117,11 +117,15 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const key = phrase.join(' ');
     let slot = byKey.get(key);
     if (!slot) byKey.set(key, (slot = { phrase, entries: new Map() }));
-    const qual = qualifier ? stems(qualifier).filter((s) => !STOP_WORDS.has(s)) : null;
+    // Qualifier words stay as written (lower-cased): they are looked up in
+    // the advert text with a plain substring test, far cheaper than stemming it.
+    const qual = qualifier
+      ? (qualifier.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3 && !STOP_WORDS.has(stemWord(w)))
+      : null;
     let words = occWords.get(occ.id);
     if (!words) occWords.set(occ.id, (words = new Set()));
     for (const w of phrase) words.add(w);
-    if (qual) for (const w of qual) words.add(w);
+    if (qual) for (const w of qual) words.add(stemWord(w));
     const entryKey = `${occ.id}\t${qual ? qual.join(' ') : ''}`;
     const prev = slot.entries.get(entryKey);
     if (prev) {
@@ -209,7 +213,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return top && top[1] / total >= 0.6 ? top[0] : null;
   };
 
-  function scoreEntries(entries: readonly TitleEntry[], coverage: number, context: () => Set<string>, words: string): Candidate[] {
+  function scoreEntries(entries: readonly TitleEntry[], coverage: number, context: () => string, words: string): Candidate[] {
     // Coding-index rows vote among the codes sharing a title; a taxonomy title
     // or alt title shared by several occupations of one scheme is weaker
     // evidence for each of them.
@@ -225,7 +229,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       let how = KIND_LABEL[e.kind];
       if (e.qualifier) {
         const ctx = context();
-        const hits = e.qualifier.filter((q) => ctx.has(q)).length;
+        const hits = e.qualifier.filter((q) => ctx.includes(q)).length;
         if (hits > 0 && hits >= Math.ceil(e.qualifier.length / 2)) {
           score *= 1.05;
           how += ` (qualifier "${e.qualifier.join(' ')}" found)`;
@@ -242,7 +246,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return out;
   }
 
-  function occupationFromTitle(title: string, context: () => Set<string>): Candidate[] {
+  function occupationFromTitle(title: string, context: () => string): Candidate[] {
     const cands: Candidate[] = [];
     for (const variant of titleVariants(title)) {
       const all = tokenise(variant);
@@ -314,7 +318,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return { entry, score: 0.25 + 0.45 * bestScore, words: tokens.map((t) => title.slice(t.start, t.end)).join(' '), how: `word overlap with "${entry.label}"` };
   }
 
-  function occupationFromDescription(description: string, context: () => Set<string>): Candidate | null {
+  function occupationFromDescription(description: string, context: () => string): Candidate | null {
     const head = description.slice(0, 1200);
     const tokens = meaningful(tokenise(head));
     let best: Candidate | null = null;
@@ -357,9 +361,9 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (s) vote(s, 1.5 * occConfidence, `occupation: ${occ.entry.occ.title}`);
     }
     const scan = (text: string, weight: number, where: string, cap: number) => {
-      const { words, starts, ends } = scanWords(text);
+      const { ids, starts, ends } = sectorTrie.scanIds(text);
       const seen = new Map<string, number>();
-      for (const m of sectorTrie.matchIds(sectorTrie.idsOfWords(words))) {
+      for (const m of sectorTrie.matchIds(ids)) {
         for (const v of m.values) {
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
@@ -393,8 +397,8 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const employer = typeof input?.employer === 'string' ? input.employer : null;
       const safe: ClassifyInput = { title, description, employer };
       // Employer and advert words, only built when a qualified index title needs them.
-      let contextSet: Set<string> | null = null;
-      const context = () => (contextSet ??= new Set<string>([...stems(employer ?? ''), ...stems(description.slice(0, 3000))]));
+      let contextText: string | null = null;
+      const context = () => (contextText ??= `${employer ?? ''}\n${description.slice(0, 3000)}`.toLowerCase());
       let chosen = pick(occupationFromTitle(title, context));
       if (!chosen || chosen.score < 0.6) {
         const overlap = occupationFromOverlap(titleVariants(title)[0] ?? title);
