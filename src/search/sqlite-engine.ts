@@ -409,6 +409,9 @@ export class SqliteEngine implements SearchEngine {
       params.push(box.minLat, box.maxLat, box.minLon, box.maxLon);
     }
     if (near) where.push('d.lat IS NOT NULL');
+    if (!match && !near) {
+      return this.browse(where, params, sort, query.collapseClusters !== false, query.facets ?? [], page, pageSize);
+    }
     const wantRank = textExpr !== null && sort === 'relevance';
     const cols = `d.id, d.cluster_id, d.lat, d.lon, d.places, d.sector, d.contract, d.employment_type, d.remote, d.salary_top, d.date_posted`;
     const sql = match
@@ -458,6 +461,73 @@ export class SqliteEngine implements SearchEngine {
       highlights: highlights.get(h.id) ?? {},
     }));
     return { total: shown.length, hits, facets };
+  }
+
+  /**
+   * No text, no radius, no token filter: possibly the whole index, so count,
+   * facet and page in SQL instead of reading every row (reading 250k rows into
+   * JS costs over a second). Collapsed counts are distinct clusters.
+   */
+  private browse(
+    where: string[],
+    params: unknown[],
+    sort: NonNullable<SearchQuery['sort']>,
+    collapseClusters: boolean,
+    facetFields: FacetField[],
+    page: number,
+    pageSize: number,
+  ): SearchResult {
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const countExpr = collapseClusters ? 'count(DISTINCT d.cluster_id)' : 'count(*)';
+    const total = this.stmt(`SELECT ${countExpr} FROM ${LIVE.docs} d ${w}`).pluck().get(...params) as number;
+    const facets: SearchResult['facets'] = {};
+    const column: Record<FacetField, string> = {
+      sector: 'd.sector',
+      contract: 'd.contract',
+      remote: 'd.remote',
+      employmentType: 'd.employment_type',
+    };
+    for (const field of facetFields) {
+      if (!FACETS.includes(field)) continue;
+      const col = column[field];
+      const rows = this.stmt(
+        `SELECT ${col}, ${countExpr} FROM ${LIVE.docs} d ${w ? `${w} AND` : 'WHERE'} ${col} IS NOT NULL GROUP BY ${col}`,
+      )
+        .raw()
+        .all(...params) as [string, number][];
+      facets[field] = Object.fromEntries(rows);
+    }
+    const order =
+      sort === 'salary'
+        ? 'd.salary_top IS NULL, d.salary_top DESC, d.date_posted DESC, d.id ASC'
+        : 'd.date_posted DESC, d.id ASC';
+    const pageSql = this.stmt(`SELECT d.id, d.cluster_id FROM ${LIVE.docs} d ${w} ORDER BY ${order} LIMIT ?`).raw();
+    const want = page * pageSize;
+    // Fetch a little more than the page end; duplicates are rare, so one round almost always does.
+    let limit = want + 50;
+    let ids: number[] = [];
+    for (;;) {
+      const rows = pageSql.all(...params, limit) as [number, number][];
+      const seen = new Set<number>();
+      ids = [];
+      for (const [id, cluster] of rows) {
+        if (collapseClusters) {
+          if (seen.has(cluster)) continue;
+          seen.add(cluster);
+        }
+        ids.push(id);
+        if (ids.length >= want) break;
+      }
+      if (ids.length >= want || rows.length < limit) break;
+      limit *= 4;
+    }
+    const pageIds = ids.slice((page - 1) * pageSize, want);
+    const highlights = this.highlight(pageIds, []);
+    return {
+      total,
+      hits: pageIds.map((id) => ({ id, score: 0, distanceKm: null, highlights: highlights.get(id) ?? {} })),
+      facets,
+    };
   }
 
   private stmt(sql: string): Statement {
