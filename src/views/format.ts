@@ -8,7 +8,8 @@ const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 export function formatMoney(amount: number, currency: string | null = 'GBP'): string {
   if (currency && currency !== 'GBP') return `${whole.format(amount)} ${currency}`;
-  return amount < 100 && !Number.isInteger(amount) ? gbpPence.format(amount) : gbp.format(amount);
+  // Hourly rates keep their pence (£13.00 beside £12.50); yearly pay reads better whole.
+  return amount < 100 ? gbpPence.format(amount) : gbp.format(amount);
 }
 
 const PERIOD_WORDS: Record<string, string> = { hour: 'an hour', day: 'a day', week: 'a week', month: 'a month', year: 'a year' };
