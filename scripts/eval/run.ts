@@ -1,7 +1,8 @@
 /**
  * `npm run eval -- <name> [args]`: runs scripts/eval/<name>.ts, which exports
- * `run(args: string[]): Promise<void>`. Evaluations read real data from a
- * path the operator gives; tests never do.
+ * `run(args: string[]): Promise<void>` (or runs at import, reading
+ * process.argv, where it finds its own arguments from argv[2]). Evaluations
+ * read real data from a path the operator gives; tests never do.
  */
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -14,5 +15,7 @@ if (!name || !existsSync(new URL(`${name}.ts`, dir)) || name === 'run') {
   console.error(`usage: npm run eval -- <name> [args]\navailable: ${available.join(', ')}`);
   process.exit(2);
 }
-const mod = (await import(new URL(`${name}.ts`, dir).href)) as { run: (args: string[]) => Promise<void> };
-await mod.run(args);
+// Scripts that run at import time read process.argv: give them their own arguments at argv[2...].
+process.argv.splice(2, 1);
+const mod = (await import(new URL(`${name}.ts`, dir).href)) as { run?: (args: string[]) => Promise<void> };
+if (typeof mod.run === 'function') await mod.run(args);
