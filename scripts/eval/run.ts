@@ -18,4 +18,11 @@ if (!name || !existsSync(new URL(`${name}.ts`, dir)) || name === 'run') {
 // Scripts that run at import time read process.argv: give them their own arguments at argv[2...].
 process.argv.splice(2, 1);
 const mod = (await import(new URL(`${name}.ts`, dir).href)) as { run?: (args: string[]) => Promise<void> };
-if (typeof mod.run === 'function') await mod.run(args);
+if (typeof mod.run === 'function') {
+  try {
+    await mod.run(args);
+  } catch (err) {
+    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}
