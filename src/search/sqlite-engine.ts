@@ -49,9 +49,12 @@
  * 16 and a 32 MB pending-terms hash (see createTables) — one segment per
  * ingest transaction, less merge work; `optimize` after a rebuild.
  *
- * Known cost: a query with no radius and only common words is O(matches)
- * (every match is read to count facets and collapse clusters): fine for a
- * region, slow for a national index; that is Meilisearch's job (DESIGN.md).
+ * Browsing with no text, radius or token filter counts, facets and pages in
+ * SQL (see browse()), so an empty search of the whole index stays cheap.
+ * Known cost: a text query with no radius and only common words is
+ * O(matches) (every match is read to count facets and collapse clusters):
+ * fine for a region, slow for a national index; that is Meilisearch's job
+ * (DESIGN.md, "Scale").
  *
  * Rebuild writes into *_next tables and swaps them in with a rename inside one
  * short transaction, so searches keep answering from the old index meanwhile;
