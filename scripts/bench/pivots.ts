@@ -180,7 +180,7 @@ try {
   const sectors = [...new Set(cands.map((c) => c.occupation.sector).filter((x): x is string => !!x))];
   report('pivots_cpu_total', cpu(() => suggestPivots(deps, p.id)), 'ms');
   report('pivots_cpu_transitions', cpu(() => computeTransitions(taxonomy, source, { filter: 'all', limit: 150, maxGaps: 12 })), 'ms');
-  report('pivots_cpu_local_counts', cpu(() => liveVacanciesNear(db, { lat: 51.507, lon: -0.128 }, 30)), 'ms');
+  report('pivots_cpu_local_counts', cpu(() => liveVacanciesNear(db, { lat: 51.507, lon: -0.128 }, 30, keys)), 'ms');
   report('pivots_cpu_growth_occupations', cpu(() => growthSignals(db, { dim: 'occupation', area: { type: 'all', name: '' }, keys, now: NOW + DAY_MS })), 'ms');
   report('pivots_cpu_growth_sectors', cpu(() => growthSignals(db, { dim: 'sector', area: { type: 'region', name: 'London' }, keys: sectors, now: NOW + DAY_MS })), 'ms');
 

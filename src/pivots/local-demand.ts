@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db.ts';
 import type { LatLon } from '../search/geo.ts';
 import { CELL_DEG } from './demand-history.ts';
@@ -5,25 +6,15 @@ import { CELL_DEG } from './demand-history.ts';
 const KM_PER_DEG_LAT = 111.195;
 
 export interface LocalDemand {
-  /** Live vacancies per occupation key (`soc:6135`) within range. */
+  /** Live vacancies per occupation key (`soc:6135`) within range (only the keys asked for, when given). */
   byOccupation: Map<string, number>;
-  bySector: Map<string, number>;
-  byRegion: Map<string, number>;
-  total: number;
   /** How it was counted, for the response. */
   basis: string;
 }
 
-/**
- * Live vacancies within `radiusKm` of a point, by occupation, sector and
- * region, from the live-cell grid (demand_cells): every 0.05° cell that
- * touches the circle counts whole, so the figure can include a few
- * vacancies just beyond the radius (at most one cell, ~5 km). One range
- * query per row of cells: a 30 km radius reads about 20 short ranges.
- */
-export function liveVacanciesNear(db: Db, center: LatLon, radiusKm: number): LocalDemand {
-  const out: LocalDemand = { byOccupation: new Map(), bySector: new Map(), byRegion: new Map(), total: 0, basis: `within about ${radiusKm} km (0.05° cells touching the circle)` };
-  const stmt = db.$client.prepare('SELECT occupation, sector, region, live FROM demand_cells WHERE cell_lat = ? AND cell_lon BETWEEN ? AND ?').raw();
+/** Per row of cells touching the circle: [cell_lat, first cell_lon, last cell_lon]. */
+function cellRows(center: LatLon, radiusKm: number): [number, number, number][] {
+  const rows: [number, number, number][] = [];
   const dLat = radiusKm / KM_PER_DEG_LAT;
   const iMin = Math.floor((center.lat - dLat + 90) / CELL_DEG);
   const iMax = Math.floor((center.lat + dLat + 90) / CELL_DEG);
@@ -37,35 +28,63 @@ export function liveVacanciesNear(db: Db, center: LatLon, radiusKm: number): Loc
     const remaining = Math.sqrt(Math.max(0, radiusKm * radiusKm - dKmLat * dKmLat));
     const cos = Math.max(0.01, Math.cos((Math.max(Math.abs(latLo), Math.abs(latHi)) * Math.PI) / 180));
     const dLon = remaining / (KM_PER_DEG_LAT * cos);
-    const jMin = Math.floor((center.lon - dLon + 180) / CELL_DEG);
-    const jMax = Math.floor((center.lon + dLon + 180) / CELL_DEG);
-    for (const [occ, sector, region, live] of stmt.all(i, jMin, jMax) as [string, string, string, number][]) {
-      if (occ) out.byOccupation.set(occ, (out.byOccupation.get(occ) ?? 0) + live);
-      if (sector) out.bySector.set(sector, (out.bySector.get(sector) ?? 0) + live);
-      if (region) out.byRegion.set(region, (out.byRegion.get(region) ?? 0) + live);
-      out.total += live;
-    }
+    rows.push([i, Math.floor((center.lon - dLon + 180) / CELL_DEG), Math.floor((center.lon + dLon + 180) / CELL_DEG)]);
   }
+  return rows;
+}
+
+const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+
+/** One statement per shape (number of cell rows), summed inside SQLite. */
+function statementFor(db: Db, kind: 'occupation' | 'region', nRows: number): Statement<unknown[]> {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  const k = `${kind}:${nRows}`;
+  let stmt = cache.get(k);
+  if (!stmt) {
+    const parts = Array.from({ length: nRows }, () => `SELECT ${kind} AS k, live FROM demand_cells WHERE cell_lat = ? AND cell_lon BETWEEN ? AND ?`).join(' UNION ALL ');
+    const filter = kind === 'occupation' ? ' WHERE k IN (SELECT value FROM json_each(?))' : " WHERE k <> ''";
+    stmt = db.$client.prepare<unknown[]>(`SELECT k, sum(live) FROM (${parts})${filter} GROUP BY k`).raw();
+    cache.set(k, stmt);
+  }
+  return stmt;
+}
+
+/**
+ * Live vacancies of the given occupations within `radiusKm` of a point, from
+ * the live-cell grid (demand_cells): every 0.05° cell that touches the
+ * circle counts whole, so the figure can include a few vacancies just
+ * beyond the radius (at most one cell, ~5 km). One statement: a range per
+ * row of cells, summed by SQLite (a 30 km radius is about 12 short ranges).
+ */
+export function liveVacanciesNear(db: Db, center: LatLon, radiusKm: number, occupations: readonly string[]): LocalDemand {
+  const rows = cellRows(center, radiusKm);
+  const out: LocalDemand = { byOccupation: new Map(), basis: `within about ${radiusKm} km (0.05° cells touching the circle)` };
+  if (!rows.length || !occupations.length) return out;
+  const res = statementFor(db, 'occupation', rows.length).all(...rows.flat(), JSON.stringify(occupations)) as [string, number][];
+  for (const [k, n] of res) out.byOccupation.set(k, n);
   return out;
 }
 
-/** Live vacancies everywhere (participants without a location). */
-export function liveVacanciesEverywhere(db: Db): LocalDemand {
-  const out: LocalDemand = { byOccupation: new Map(), bySector: new Map(), byRegion: new Map(), total: 0, basis: 'everywhere (the participant has no location)' };
-  const rows = db.$client.prepare('SELECT occupation, sector, sum(live) FROM demand_cells GROUP BY occupation, sector').raw().all() as [string, string, number][];
-  for (const [occ, sector, live] of rows) {
-    if (occ) out.byOccupation.set(occ, (out.byOccupation.get(occ) ?? 0) + live);
-    if (sector) out.bySector.set(sector, (out.bySector.get(sector) ?? 0) + live);
-    out.total += live;
-  }
-  return out;
-}
-
-/** The region most of the live vacancies in range belong to (the participant's labour market). */
-export function dominantRegion(d: LocalDemand): string | null {
+/** The region most live vacancies within a few km belong to: the participant's own labour market. */
+export function regionAt(db: Db, center: LatLon, radiusKm = 8): string | null {
+  const rows = cellRows(center, radiusKm);
+  if (!rows.length) return null;
+  const res = statementFor(db, 'region', rows.length).all(...rows.flat()) as [string, number][];
   let best: string | null = null;
   let n = 0;
-  for (const [r, c] of d.byRegion) if (c > n) [best, n] = [r, c];
+  for (const [r, c] of res) if (c > n) [best, n] = [r, c];
   return best;
 }
 
+/** Live vacancies of the given occupations everywhere (participants without a location). */
+export function liveVacanciesEverywhere(db: Db, occupations: readonly string[]): LocalDemand {
+  const out: LocalDemand = { byOccupation: new Map(), basis: 'everywhere (the participant has no location)' };
+  if (!occupations.length) return out;
+  const rows = db.$client
+    .prepare('SELECT occupation, sum(live) FROM demand_cells WHERE occupation IN (SELECT value FROM json_each(?)) GROUP BY occupation')
+    .raw()
+    .all(JSON.stringify(occupations)) as [string, number][];
+  for (const [k, n] of rows) out.byOccupation.set(k, n);
+  return out;
+}

@@ -11,7 +11,7 @@ import type { Occupation } from '../taxonomy/model.ts';
 import { bridgingCoursesFor, type BridgingSuggestion } from './bridging.ts';
 import { readDemandState, updateDemandHistory, type AreaRef } from './demand-history.ts';
 import { growthSignals, type GrowthOptions, type GrowthSignal } from './growth.ts';
-import { dominantRegion, liveVacanciesEverywhere, liveVacanciesNear, type LocalDemand } from './local-demand.ts';
+import { liveVacanciesEverywhere, liveVacanciesNear, regionAt, type LocalDemand } from './local-demand.ts';
 
 /**
  * Pivot suggestions: occupations a participant could move into (never the
@@ -106,13 +106,12 @@ export function pivotsFor(deps: PivotDeps, p: Participant, q: Partial<PivotsQuer
   const source = profileSource(taxonomy, profile, p.salaryFloor);
   const located = !!(p.location?.resolved && p.location.lat != null && p.location.lon != null);
   const radiusKm = located ? (q.radiusKm ?? p.maxTravelKm ?? DEFAULT_RADIUS_KM) : null;
-  const local: LocalDemand =
-    located && radiusKm != null ? liveVacanciesNear(deps.db, { lat: p.location!.lat!, lon: p.location!.lon! }, radiusKm) : liveVacanciesEverywhere(deps.db);
-  const region = located ? dominantRegion(local) : null;
+  const center = located ? { lat: p.location!.lat!, lon: p.location!.lon! } : null;
+  const region = center ? regionAt(deps.db, center) : null;
   const area: AreaRef = region ? { type: 'region', name: region } : { type: 'all', name: '' };
   const base: PivotResult = {
     participant: { id: p.id },
-    area: { ...area, basis: region ? 'the region most live vacancies in their travel range are in' : 'all areas (no location, or no vacancies in range)' },
+    area: { ...area, basis: region ? 'the region of the live vacancies within 8 km of them' : 'all areas (no location, or no vacancies near it)' },
     travel: { radiusKm, located },
     payBasis: { annual: source.payAnnual, basis: p.salaryFloor != null ? 'salary floor' : source.payAnnual != null ? 'typical pay of their most recent occupation' : null },
     groups: [],
@@ -125,9 +124,11 @@ export function pivotsFor(deps: PivotDeps, p: Participant, q: Partial<PivotsQuer
   const reachable = all.filter((t) => t.desirable);
   const unreachable = all.length - reachable.length;
 
+  const local: LocalDemand =
+    center && radiusKm != null ? liveVacanciesNear(deps.db, center, radiusKm, occKeysOf(reachable)) : liveVacanciesEverywhere(deps.db, occKeysOf(reachable));
   const growthOpts: GrowthOptions = q.windowDays ? { windowDays: q.windowDays } : {};
   const sectors = [...new Set(reachable.map((t) => t.occupation.sector).filter((s): s is string => !!s))];
-  const occKeys = [...new Set(reachable.map((t) => occupationKey(t.occupation)))];
+  const occKeys = occKeysOf(reachable);
   const sectorGrowth = growthSignals(deps.db, { dim: 'sector', area, keys: sectors, now, options: growthOpts });
   const sectorOfKey = new Map(reachable.map((t) => [occupationKey(t.occupation), t.occupation.sector]));
   // Occupations are tracked nationally (schema/demand.ts); their local demand is the travel-range count.
@@ -193,6 +194,10 @@ export function pivotsFor(deps: PivotDeps, p: Participant, q: Partial<PivotsQuer
       note: `${unreachable} of the ${all.length} most similar occupations fail a transition guard (too little skill overlap, more than one skill level up, or pay below 90% of their floor) and are not suggested however they are growing`,
     },
   };
+}
+
+function occKeysOf(ts: readonly Transition[]): string[] {
+  return [...new Set(ts.map((t) => occupationKey(t.occupation)))];
 }
 
 function isoOf(day: number): string {

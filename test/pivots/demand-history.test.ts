@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/clock.ts';
 import { openDb } from '../../src/db.ts';
 import { dayOf, readDemandSeries, readDemandState, rebuildDemandHistory, updateDemandHistory } from '../../src/pivots/demand-history.ts';
-import { liveVacanciesNear } from '../../src/pivots/local-demand.ts';
+import { liveVacanciesNear, regionAt } from '../../src/pivots/local-demand.ts';
 import { daysAgo, insertVacancies } from './helpers.ts';
 
 const NOW = Date.parse('2026-06-01T10:00:00Z');
@@ -88,10 +88,14 @@ describe('demand history', () => {
     insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', region: 'London', lat: 51.5, lon: -0.12, firstSeen: daysAgo(NOW, 1) }, 9);
     insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', ...leeds, firstSeen: daysAgo(NOW, 9), closedAt: daysAgo(NOW, 2) }, 3);
     rebuildDemandHistory(db, { to: NOW });
-    const near = liveVacanciesNear(db, leeds, 15);
-    expect(near.byOccupation.get('soc:6135')).toBe(6);
-    expect(near.byRegion.get('Yorkshire and The Humber')).toBe(6);
-    expect(liveVacanciesNear(db, leeds, 300).byOccupation.get('soc:6135')).toBe(15);
+    insertVacancies(db, { occupation: 'soc:9999', sector: 'H', region: 'Yorkshire and The Humber', ...leeds, firstSeen: daysAgo(NOW, 1) }, 2);
+    rebuildDemandHistory(db, { to: NOW });
+    const near = liveVacanciesNear(db, leeds, 15, ['soc:6135', 'soc:1234']);
+    expect([...near.byOccupation]).toEqual([['soc:6135', 6]]);
+    expect(liveVacanciesNear(db, leeds, 300, ['soc:6135']).byOccupation.get('soc:6135')).toBe(15);
+    expect(liveVacanciesNear(db, leeds, 15, ['soc:6135', 'soc:9999']).byOccupation.get('soc:9999')).toBe(2);
+    expect(regionAt(db, leeds)).toBe('Yorkshire and The Humber');
+    expect(regionAt(db, { lat: 57.5, lon: -4.2 })).toBeNull();
   });
 });
 
