@@ -151,6 +151,9 @@ const REQUIREMENT_WORDS: Record<string, string> = {
   offered: 'employer provides it',
 };
 
+/** Advert words are quoted as the advert's; a need that comes from the vacancy's occupation says so instead. */
+const evidenceOf = (e: string) => (/^required by occupation\b/i.test(e) ? e : `advert: “${e}”`);
+
 /** Matched skills listed before the rest fold away (the explanation lists them most important first). */
 const MATCHED_SHOWN = 6;
 
@@ -160,7 +163,7 @@ const MatchedSkillItem: FC<{ s: Match['match']['explanation']['matched'][number]
     {s.via === 'group' ? <span class="muted"> (related: {s.held.label})</span> : null}
     <br />
     <span class="small muted">
-      advert: “{s.evidence}” · they have it: {s.held.why}
+      {evidenceOf(s.evidence)} · they have it: {s.held.why}
     </span>
   </li>
 );
@@ -234,7 +237,7 @@ const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
                     <span class="gap">✗</span> {s.label}
                     {s.required ? <strong class="gap"> (required)</strong> : null}
                     <br />
-                    <span class="small muted">advert: “{s.evidence}”</span>
+                    <span class="small muted">{evidenceOf(s.evidence)}</span>
                   </li>
                 ))}
               </ul>
@@ -255,7 +258,7 @@ const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
                       {r.needs ?? describeValue(r.kind)}: {REQUIREMENT_WORDS[r.status] ?? r.status}
                     </span>
                     <br />
-                    <span class="small muted">advert: “{r.evidence}”</span>
+                    <span class="small muted">{evidenceOf(r.evidence)}</span>
                   </li>
                 ))}
               </ul>
@@ -422,9 +425,9 @@ export const GrowthText: FC<{ g: GrowthSignal | null }> = ({ g }) => {
 };
 
 const PivotItem: FC<{ s: PivotSuggestion; participantId: number }> = ({ s, participantId }) => (
-  <li>
+  <li class="pivot">
     <h4>
-      {s.occupation.title} <span class="score">{formatNumber(s.score, 2)}</span>
+      {s.occupation.title} <span class="score">{s.score.toFixed(2)}</span>
     </h4>
     <p class="small">
       Skill overlap {formatPercent(s.factors.transferability)} · growth × {formatNumber(s.factors.growth, 2)} ·{' '}

@@ -76,7 +76,7 @@ const ResultItem: FC<{ r: Result }> = ({ r }) => {
     .join(' · ');
   const href = safeHref(r.url) ?? safeHref(r.applyUrl);
   return (
-    <li>
+    <li class="result">
       <h3>
         {/* The engine's snippets are HTML-escaped with only <mark> added: the one field rendered raw. */}
         {href ? (

@@ -54,7 +54,7 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .facets li { margin: .15rem 0; }
 .facets a[aria-current=true] { font-weight: 700; }
 ol.results, ul.cards { list-style: none; margin: 0; padding: 0; }
-.results li, .cards li.card { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin-bottom: .75rem; }
+.results li.result, li.card { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin-bottom: .75rem; }
 .results .meta, .card .meta { color: var(--muted); font-size: .9rem; margin: .1rem 0 .4rem; }
 .results .snippet { margin: .25rem 0 0; font-size: .95rem; }
 mark { background: var(--mark); color: inherit; padding: 0 .1em; }
@@ -69,14 +69,15 @@ dl.summary dd { margin: 0; }
 .score { display: inline-block; min-width: 3.2rem; text-align: center; font-weight: 700; border-radius: 4px; padding: 0 .4rem; background: var(--soft); border: 1px solid var(--line); }
 .why { display: grid; gap: .5rem 1.5rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); margin-top: .5rem; font-size: .92rem; }
 .why h4 { margin: 0 0 .2rem; font-size: .9rem; }
-.why ul { margin: 0; padding-left: 1.1rem; }
+.why ul { margin: 0; padding-left: 0; list-style: none; }
+.why li { margin-bottom: .35rem; }
 .ok { color: var(--good); }
 .gap { color: var(--bad); }
 .tag { display: inline-block; font-size: .8rem; padding: 0 .4rem; border-radius: 3px; border: 1px solid var(--line); background: var(--soft); }
 .tag.growing { color: var(--good); border-color: var(--good); }
 .tag.shrinking { color: var(--bad); border-color: var(--bad); }
 .sector { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin-bottom: 1rem; }
-.sector ul.cards li { border: 0; border-top: 1px solid var(--line); border-radius: 0; padding: .5rem 0 .25rem; margin: 0; }
+.sector li.pivot { border: 0; border-top: 1px solid var(--line); border-radius: 0; padding: .5rem 0 .25rem; margin: 0; }
 .sector ul.cards p { margin: .15rem 0; }
 .sector ul.cards ul { margin: .15rem 0; }
 .sector h4 { margin: 0 0 .2rem; font-size: 1rem; }
