@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDb, openDb } from '../../src/db.ts';
-import { clusterAll } from '../../src/vacancies/dedupe/cluster.ts';
+import { assignCluster, clusterAll } from '../../src/vacancies/dedupe/cluster.ts';
 import { computeFingerprint } from '../../src/vacancies/dedupe/fingerprint.ts';
 
 const count = Number(process.argv[2] ?? 250_000);
@@ -62,5 +62,22 @@ console.log(`dedupe_constructed_duplicates: ${constructed} vacancies`);
 const t2 = performance.now();
 clusterAll(db, { now: Date.now(), rebuildBands: true });
 console.log(`dedupe_cluster_all_with_band_table_rebuild_${count}: ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+// Ingest-time cost: the indexed band lookup + verification + band rows for one new vacancy.
+const extra = 2000;
+const ids: number[] = [];
+db.$client.transaction(() => {
+  for (let i = 0; i < extra; i++) {
+    const o = pick(originals);
+    const fp = computeFingerprint({ title: o.title, employerName: 'Late ' + i, place: o.town[0], descriptionText: [...o.paras, `Ref L${i}`].join('\n\n') });
+    const info = insert.run(`late${i}`, o.title, o.title, 'Late ' + i, o.town[0], o.town[1], o.town[2], fp, `hl${i}`, count + i, count + i, count + i, count + i);
+    ids.push(Number(info.lastInsertRowid));
+  }
+})();
+const t3 = performance.now();
+let joined = 0;
+db.$client.transaction(() => {
+  for (const id of ids) if (assignCluster(db, id) !== id) joined++;
+})();
+console.log(`dedupe_assign_cluster_at_ingest: ${(((performance.now() - t3) * 1000) / extra).toFixed(0)} µs/vacancy (${joined}/${extra} joined their original's cluster)`);
 closeDb(db);
 rmSync(dir, { recursive: true, force: true });
