@@ -10,7 +10,7 @@ import type { Db } from '../db.ts';
  *
  * Computed set-based in SQLite, in four statements: (1) +1/−1 events per
  * vacancy at its first and day-after-last live day, grouped at the finest
- * grain; (2) rolled up to the eight dimension × area combinations; (3) a
+ * grain; (2) rolled up to the seven dimension × area combinations; (3) a
  * running sum turns events into segments of constant live count; (4) the
  * segments are expanded to one row per day. Cost grows with the output
  * (days × groups with something live), not with days × vacancies.
@@ -71,7 +71,10 @@ export function updateDemandHistory(db: Db, now: number): DemandBuildSummary {
   const state = readDemandState(db);
   if (!state) return rebuildDemandHistory(db, { to: now });
   const today = dayOf(now);
-  return computeDemandRange(db, Math.min(state.toDay, today) - 1, today, now);
+  const from = Math.min(state.toDay, today) - 1;
+  // From the stored day before (cheap: only vacancies starting or ending in
+  // the range are read), unless the history does not reach back that far.
+  return computeDemandRange(db, from, today, now, from - 1 >= state.fromDay);
 }
 
 const CANONICAL = '(v.cluster_id IS NULL OR v.cluster_id = v.id)';
@@ -79,7 +82,13 @@ const OCC = "CASE WHEN v.occupation_code IS NULL THEN '' ELSE coalesce(v.occupat
 /** Last live day of a vacancy that is no longer live (never before its first day). */
 const END_DAY = `max(coalesce(v.closed_at, v.last_seen) / ${DAY_MS}, v.first_seen / ${DAY_MS})`;
 
-function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number): DemandBuildSummary {
+/**
+ * Replaces days fromDay..toDay. `incremental`: the live counts of the day
+ * before are taken from the stored history and only vacancies starting or
+ * ending in the range are read; otherwise every vacancy live at the start
+ * is carried in from the vacancy table.
+ */
+function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number, incremental = false): DemandBuildSummary {
   const c = db.$client;
   const t0 = performance.now();
   const run = c.transaction(() => {
@@ -92,7 +101,21 @@ function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number)
     ).run(fromDay, toDay);
     // (1) Events at the finest grain. Starts before the range are carried in
     // at its first day (live, not new); ends after it are dropped.
-    c.prepare(
+    if (incremental) {
+      c.prepare(
+        `INSERT INTO dh_ev
+         SELECT sector, occ, la, region, day, sum(dl), sum(dn) FROM (
+           SELECT coalesce(v.sector, '') AS sector, ${OCC} AS occ, coalesce(v.local_authority, '') AS la, coalesce(v.region, '') AS region,
+                  v.first_seen / ${DAY_MS} AS day, 1 AS dl, 1 AS dn
+           FROM vacancies v
+           WHERE ${CANONICAL} AND v.first_seen >= :fromMs AND v.first_seen < :toEndMs
+           UNION ALL
+           SELECT coalesce(v.sector, ''), ${OCC}, coalesce(v.local_authority, ''), coalesce(v.region, ''), ${END_DAY} + 1, -1, 0
+           FROM vacancies v
+           WHERE ${CANONICAL} AND v.status <> 'live' AND ${END_DAY} >= :from - 1 AND ${END_DAY} < :to AND v.first_seen / ${DAY_MS} <= :to
+         ) GROUP BY sector, occ, la, region, day`,
+      ).run({ from: fromDay, to: toDay, fromMs: fromDay * DAY_MS, toEndMs: (toDay + 1) * DAY_MS });
+    } else c.prepare(
       `INSERT INTO dh_ev
        SELECT sector, occ, la, region, day, sum(dl), sum(dn) FROM (
          SELECT coalesce(v.sector, '') AS sector, ${OCC} AS occ, coalesce(v.local_authority, '') AS la, coalesce(v.region, '') AS region,
@@ -122,16 +145,21 @@ function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number)
           .map(([at, area, dim, key, where]) => `SELECT '${at}', ${area}, '${dim}', ${key}, day, sum(dl), sum(dn) FROM dh_ev WHERE ${where} GROUP BY ${area}, ${key}, day`)
           .join(' UNION ALL '),
     );
+    // Incremental: what was live the day before enters on the first day.
+    if (incremental) {
+      c.prepare('INSERT INTO dh_g SELECT area_type, area, dim, key, ?, live, 0 FROM demand_daily WHERE day = ? AND live > 0').run(fromDay, fromDay - 1);
+    }
     // (3) + (4): running sums → constant segments → one row per day, inserted
     // in primary-key order so the B-tree is appended to, not split at random.
     c.prepare('DELETE FROM demand_daily WHERE day BETWEEN ? AND ?').run(fromDay, toDay);
     const info = c
       .prepare(
-        `WITH s AS (
+        `WITH g AS (SELECT area_type, area, dim, key, day, sum(dl) AS dl, sum(dn) AS dn FROM dh_g GROUP BY 1, 2, 3, 4, 5),
+         s AS (
            SELECT area_type, area, dim, key, day, dn,
                   sum(dl) OVER (PARTITION BY area_type, area, dim, key ORDER BY day ROWS UNBOUNDED PRECEDING) AS live,
                   coalesce(lead(day) OVER (PARTITION BY area_type, area, dim, key ORDER BY day) - 1, :to) AS seg_end
-           FROM dh_g)
+           FROM g)
          INSERT INTO demand_daily (area_type, area, dim, key, day, live, new)
          SELECT s.area_type, s.area, s.dim, s.key, d.d, s.live, CASE WHEN d.d = s.day THEN s.dn ELSE 0 END
          FROM s JOIN dh_days d ON d.d BETWEEN s.day AND s.seg_end

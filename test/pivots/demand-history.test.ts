@@ -68,6 +68,11 @@ describe('demand history', () => {
     insertVacancies(db, { sector: 'Q', occupation: 'soc:1003', region: 'London', la: 'LA1', firstSeen: tomorrow - 1000 }, 5);
     db.$client.prepare("UPDATE vacancies SET status = 'expired', closed_at = ?, last_seen = ? WHERE status = 'live' AND id % 9 = 0").run(tomorrow, tomorrow - 60_000);
     updateDemandHistory(db, tomorrow);
+    // Four days later (no update in between): more arrivals and closures.
+    const later = tomorrow + 4 * DAY_MS;
+    insertVacancies(db, { sector: 'H', occupation: 'soc:1001', region: 'North West', la: 'LA3', firstSeen: tomorrow + 2 * DAY_MS }, 4);
+    db.$client.prepare("UPDATE vacancies SET status = 'closed', closed_at = ?, last_seen = ? WHERE status = 'live' AND id % 7 = 0").run(later - 2 * DAY_MS, later - 3 * DAY_MS);
+    updateDemandHistory(db, later);
     const incremental = dump(db);
     const fresh = openDb(':memory:');
     fresh.$client.exec('DELETE FROM vacancies');
@@ -75,7 +80,7 @@ describe('demand history', () => {
     const cols = Object.keys(rows[0] as object);
     const ins = fresh.$client.prepare(`INSERT INTO vacancies (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`);
     for (const r of rows) ins.run(...cols.map((c) => r[c]));
-    rebuildDemandHistory(fresh, { from: daysAgo(NOW, 60), to: tomorrow });
+    rebuildDemandHistory(fresh, { from: daysAgo(NOW, 60), to: later });
     expect(incremental).toEqual(dump(fresh));
     expect(incremental.length).toBeGreaterThan(100);
   });
