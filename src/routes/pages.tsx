@@ -143,7 +143,10 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
       matchErrors = fieldErrorsOf(err);
     }
     const transitions = participantTransitions(deps, coach, p.id, { limit: '10' });
-    const pivots = participantPivots(deps, coach, p.id, { limit: '12', ...(matchForm.radiusKm && !matchErrors.length ? { radiusKm: matchForm.radiusKm } : {}) });
+    // The matches' radius also sets the pivots' travel range, within what the pivots accept.
+    const radius = Number(matchForm.radiusKm);
+    const pivotRadius = !matchErrors.length && radius > 0 && radius <= 500 ? { radiusKm: String(radius) } : {};
+    const pivots = participantPivots(deps, coach, p.id, { limit: '12', ...pivotRadius });
     return sendPage(
       c,
       <ParticipantPage

@@ -30,6 +30,19 @@ export function searchHref(form: SearchForm, changes: SearchForm & { page?: stri
   return qs ? `/?${qs}` : '/';
 }
 
+const FIELD_LABELS: Record<string, string> = {
+  q: 'What',
+  near: 'Near',
+  radiusKm: 'Within (km)',
+  salaryMin: 'Salary at least',
+  sector: 'Sector',
+  contract: 'Contract',
+  remote: 'Remote working',
+  employmentType: 'Hours',
+  sort: 'Order',
+  page: 'Page',
+};
+
 const FACET_LABELS: Record<string, string> = { sector: 'Sector', contract: 'Contract', remote: 'Remote working', employmentType: 'Hours' };
 const FACET_ORDER = ['sector', 'contract', 'remote', 'employmentType'] as const;
 
@@ -161,7 +174,7 @@ export const SearchPage: FC<SearchPageProps> = ({ coach, form, result, errors })
   return (
     <Layout title={form.q ? `Search: ${form.q}` : 'Vacancy search'} coach={coach} section="search">
       <h1>Vacancy search</h1>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} labels={FIELD_LABELS} />
       <form method="get" action="/" role="search" aria-label="Vacancies">
         <div class="grid">
           <TextField id="q" label="What" value={form.q ?? ''} type="search" hint='Words, "a phrase" or fork*' error={err('q')} />

@@ -114,7 +114,7 @@ describe('coach pages in Chromium', () => {
 
       // Bad input is shown on the form, not as a crash.
       await page.goto(`${server.baseUrl}/?near=Nowhereville%20on%20Sea`);
-      expect(await page.getByRole('alert').textContent()).toContain('near');
+      expect(await page.getByRole('alert').textContent()).toContain('Near: not a "lat,lon", place or postcode we can locate');
     },
     STEP_TIMEOUT,
   );

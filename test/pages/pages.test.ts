@@ -196,6 +196,17 @@ describe('page content', () => {
     expect(html).toContain('value="Leeds"');
   });
 
+  it('shows a participant page whatever the matches filter says: bad values as field errors, wide radii accepted', async () => {
+    const wide = await get(`/participants/${s.participantId}?radiusKm=800`);
+    expect(wide.status).toBe(200);
+    expect(await wide.text()).toContain('Within 800 km');
+    const bad = await get(`/participants/${s.participantId}?radiusKm=-1&sector=ZZ`);
+    expect(bad.status).toBe(200);
+    const html = await bad.text();
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('Pivot suggestions');
+  });
+
   it('shows an HTML 500 with no internals when something underneath fails; the API still answers problem+json', async () => {
     const failing: SearchEngine = Object.assign(Object.create(new SqliteEngine(s.db)) as SearchEngine, {
       search: async () => {
