@@ -79,3 +79,23 @@ describe('GET /v1/sectors/trends', () => {
     }
   });
 });
+
+describe('GET /v1/sectors/trends before any history', () => {
+  it('answers with empty series rather than failing', async () => {
+    const { openDb } = await import('../../src/db.ts');
+    const { createCoach } = await import('../../src/auth/coaches.ts');
+    const { buildPivotTaxonomy, NOW } = await import('../pivots/pivot-fixture.ts');
+    const db = openDb(':memory:');
+    const taxonomy = buildPivotTaxonomy();
+    const app = createApp({
+      db, search: new SqliteEngine(db), taxonomy: () => taxonomy, enricher: () => null, geocoder: null, now: () => NOW,
+      logger: silentLogger, config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
+    });
+    const { token } = createCoach(db, { name: 'Ann', org: 'x' }, NOW);
+    const res = await app.request('/v1/sectors/trends?from=2026-05-01&to=2026-05-07', { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Trends;
+    expect(body.sectors).toEqual([]);
+    expect(body.all.live).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+});
