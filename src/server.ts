@@ -1,0 +1,81 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { issueDemoCoachToken, seedDemoData } from './demo/seed-demo.ts';
+import type { Logger } from './logger.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+import { startScrapeCron } from './scrape/cron-job.ts';
+import { drainOutbox, startOutboxDrainer } from './search/outbox.ts';
+
+export interface RunningServer {
+  url: string;
+  runtime: Runtime;
+  /** Set when demo data is on: a fresh token for the demo coach (org "demo"). */
+  demoCoachToken: string | null;
+  /** Stops accepting, finishes requests in flight, drains the outbox, closes the database. Idempotent. */
+  shutdown(): Promise<void>;
+}
+
+/** Live demo vacancies on a first start (history behind them is added on top). */
+const DEMO_COUNT = 2000;
+
+/**
+ * The composition root. Config is passed in (read once by the caller); this
+ * opens the database and engine, seeds demo data into an empty database,
+ * starts the outbox drainer and the optional scrape schedule, and listens.
+ */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const runtime = openRuntime(config);
+  const { db, search, now } = runtime;
+  const ingestDeps = { db, now, enricher: runtime.enricher(), geocoder: runtime.geocoder };
+
+  let demoCoachToken: string | null = null;
+  if (config.DEMO_DATA === 'auto') {
+    const seeded = seedDemoData(ingestDeps, DEMO_COUNT, (done, total) => {
+      if (done === total || done % 500 === 0) logger.info({ done, total }, 'loading demo vacancies');
+    });
+    if (seeded) logger.info({ vacancies: seeded }, 'empty database: demo data loaded');
+    demoCoachToken = issueDemoCoachToken(db, now());
+  }
+  // Index whatever is queued before answering, so a fresh start searches at once.
+  const drained = await drainOutbox(db, search, { batchSize: 1000 });
+  if (drained.error) logger.warn({ err: drained.error }, 'search engine not ready; the outbox keeps the backlog');
+
+  const app = createApp({
+    db,
+    search,
+    taxonomy: runtime.taxonomy,
+    enricher: runtime.enricher,
+    geocoder: runtime.geocoder,
+    now,
+    logger,
+    config,
+    sourcesFile: config.SOURCES_FILE,
+  });
+  const drainer = startOutboxDrainer({ db, engine: search, now, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
+  const cron = startScrapeCron({ db, now, logger, config, enricher: runtime.enricher, geocoder: runtime.geocoder });
+
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  const url = `http://${host}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const shutdown = () =>
+    (closing ??= (async () => {
+      logger.info('shutting down: no new connections, finishing requests in flight');
+      cron?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drainer.stop();
+      const last = await drainOutbox(db, search, { batchSize: 1000 });
+      if (last.error) logger.warn({ err: last.error }, 'final outbox drain failed; rows stay queued for the next start');
+      await runtime.close();
+      logger.info('stopped');
+    })());
+
+  return { url, runtime, demoCoachToken, shutdown };
+}
