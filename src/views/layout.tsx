@@ -24,6 +24,8 @@ export const Layout: FC<LayoutProps> = ({ title, coach, section = null, children
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <meta name="referrer" content="same-origin" />
+      {/* No favicon request: the pages load nothing but themselves. */}
+      <link rel="icon" href="data:," />
       <title>{`${title} – flightpath`}</title>
       <style>{STYLESHEET}</style>
     </head>

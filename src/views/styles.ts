@@ -24,6 +24,7 @@ header.site nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25r
 header.site nav a { color: #fff; text-decoration: none; padding: .2rem 0; border-bottom: 3px solid transparent; }
 header.site nav a[aria-current=page] { border-bottom-color: #f5a623; }
 header.site .who { margin-left: auto; display: flex; gap: .75rem; align-items: center; font-size: .9rem; }
+header.site .who .muted { color: #c9d3de; }
 header.site .who button { background: transparent; color: #fff; border: 1px solid #8fa3bb; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
 h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
