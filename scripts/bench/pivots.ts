@@ -130,12 +130,18 @@ try {
   report('vacancies_insert', Math.round(performance.now() - t), 'ms');
 
   t = performance.now();
+  let c0 = process.cpuUsage();
   const built = rebuildDemandHistory(db, { to: NOW });
+  let used = process.cpuUsage(c0);
   report('demand_rebuild', Math.round(performance.now() - t), 'ms');
+  report('demand_rebuild_cpu', Math.round((used.user + used.system) / 1000), 'ms');
   report('demand_rows', built.rows, 'rows');
   t = performance.now();
+  c0 = process.cpuUsage();
   updateDemandHistory(db, NOW + DAY_MS);
+  used = process.cpuUsage(c0);
   report('demand_update_daily', Math.round(performance.now() - t), 'ms');
+  report('demand_update_daily_cpu', Math.round((used.user + used.system) / 1000), 'ms');
 
   const coach = createCoach(db, { name: 'Bench', org: 'bench' }, NOW);
   const deps = { db, taxonomy: () => taxonomy, enricher: () => null, geocoder: null, now: () => NOW + DAY_MS };
