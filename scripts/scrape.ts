@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.ts';
-import { closeDb, openDb } from '../src/db.ts';
+import { openRuntime } from '../src/runtime.ts';
 import { createLogger } from '../src/logger.ts';
 import { systemClock } from '../src/clock.ts';
 import { LockHeldError } from '../src/scrape/lock.ts';
@@ -56,7 +56,9 @@ try {
   process.exit(2);
 }
 
-const db = openDb(opts.db ?? config.DATABASE_PATH);
+// The runtime brings the taxonomy enricher and geocoder, so scraped adverts are classified and placed.
+const runtime = openRuntime(config, { dbPath: opts.db });
+const db = runtime.db;
 const multibar = showBars
   ? new cliProgress.MultiBar(
       { stream: process.stderr, format: ' {source} |{bar}| {value}/{total} {status}', hideCursor: true, clearOnComplete: false, etaBuffer: 20 },
@@ -90,7 +92,7 @@ const progress: ScrapeProgress = {
 let exitCode = 0;
 try {
   const summary = await runScrape(
-    { db, now: systemClock, logger, fetch: { userAgent: config.SCRAPER_USER_AGENT } },
+    { db, now: systemClock, logger, enricher: runtime.enricher(), geocoder: runtime.geocoder, fetch: { userAgent: config.SCRAPER_USER_AGENT } },
     { sources, only: opts.source, dryRun: opts.dryRun, limit: opts.limit, expireAfterRuns: opts.expireAfter, progress },
   );
   multibar?.stop();
@@ -101,6 +103,6 @@ try {
   console.error(`error: ${err instanceof LockHeldError ? err.message : err instanceof Error ? err.message : String(err)}`);
   exitCode = 2;
 } finally {
-  closeDb(db);
+  await runtime.close();
 }
 process.exit(exitCode);

@@ -2,6 +2,7 @@ import type { FetcherOptions } from '../../scrapers/fetch/fetcher.ts';
 import type { Source } from '../../scrapers/sources.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
+import { updateDemandHistory } from '../pivots/demand-history.ts';
 import type { Logger } from '../logger.ts';
 import type { VacancyEnricher } from '../vacancies/enricher.ts';
 import type { Geocoder } from '../vacancies/normalise.ts';
@@ -97,6 +98,8 @@ export async function runScrape(deps: ScrapeDeps, options: ScrapeOptions): Promi
       options.progress?.end(source.name, result);
       results.push(result);
     }
+    // Growth signals read the demand history; bring it up to date with what this run changed.
+    if (!dryRun) updateDemandHistory(deps.db, deps.now());
   } finally {
     if (heartbeat) clearInterval(heartbeat);
     lock?.release();
