@@ -12,5 +12,6 @@ export const dedupeBands = sqliteTable(
     bandKey: integer('band_key').notNull(),
     vacancyId: integer('vacancy_id').notNull(),
   },
-  (t) => [index('dedupe_bands_key_idx').on(t.bandKey), index('dedupe_bands_vacancy_idx').on(t.vacancyId)],
+  // (band_key, vacancy_id) covers the candidate lookup: no table visits per band hit.
+  (t) => [index('dedupe_bands_key_vacancy_idx').on(t.bandKey, t.vacancyId), index('dedupe_bands_vacancy_idx').on(t.vacancyId)],
 );

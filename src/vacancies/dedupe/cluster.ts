@@ -268,11 +268,11 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
 function rebuildBandTable(db: Db, ids: number[], keys: Float64Array): void {
   const c = db.$client;
   c.transaction(() => {
-    c.exec('DROP INDEX IF EXISTS dedupe_bands_key_idx; DROP INDEX IF EXISTS dedupe_bands_vacancy_idx; DELETE FROM dedupe_bands;');
+    c.exec('DROP INDEX IF EXISTS dedupe_bands_key_vacancy_idx; DROP INDEX IF EXISTS dedupe_bands_vacancy_idx; DELETE FROM dedupe_bands;');
     const insert = c.prepare('INSERT INTO dedupe_bands (band_key, vacancy_id) VALUES (?, ?)');
     for (let i = 0; i < ids.length; i++) for (let b = 0; b < BANDS_COUNT; b++) insert.run(keys[i * BANDS_COUNT + b]!, ids[i]!);
     // Same definitions as the migration (schema/dedupe.ts).
-    c.exec('CREATE INDEX dedupe_bands_key_idx ON dedupe_bands (band_key); CREATE INDEX dedupe_bands_vacancy_idx ON dedupe_bands (vacancy_id);');
+    c.exec('CREATE INDEX dedupe_bands_key_vacancy_idx ON dedupe_bands (band_key, vacancy_id); CREATE INDEX dedupe_bands_vacancy_idx ON dedupe_bands (vacancy_id);');
   })();
 }
 
