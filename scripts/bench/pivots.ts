@@ -8,8 +8,8 @@
  *
  * Taxonomy: with --db, the one imported there (read-only; e.g. ESCO 1.1.1
  * via `npm run cli -- import esco DIR --db PATH`); without it, a synthetic
- * ESCO-sized one (3,007 occupations, 13,896 skills, ~124k relations, skewed
- * skill popularity). Vacancies (written to a scratch database under /tmp,
+ * ESCO-sized one (3,007 occupations, 13,896 skills, ~120k relations, skewed
+ * skill popularity, occupations in families sharing a core of skills). Vacancies (written to a scratch database under /tmp,
  * removed at the end): `live` live plus `closed` closed ones over the last
  * nine months, in 59 UK towns weighted by size, occupations drawn with a
  * power law over the taxonomy. The participant lives in central London (the
@@ -66,10 +66,18 @@ function syntheticTaxonomy(): Taxonomy {
     id: `esco:o${i}`, scheme: 'esco', code: `o${i}`, title: `occupation ${i}`, altTitles: [], description: null,
     skillLevel: 1 + Math.floor(rng() * 4), typicalPayAnnual: 18_000 + Math.floor(rng() * 40_000), sector: pick(SECTIONS),
   }));
+  // Occupations come in families of ~20 sharing a core of skills (as ESCO's
+  // neighbouring occupations do), so transitions within a family are viable.
+  const families = Array.from({ length: 150 }, () => Array.from({ length: 14 }, () => Math.floor(Math.pow(rng(), 1.5) * nSkill)));
   const relations: OccupationSkill[] = [];
-  for (const o of occupations) {
-    const n = 25 + Math.floor(rng() * 33);
+  for (const [i, o] of occupations.entries()) {
+    const n = 12 + Math.floor(rng() * 25);
     const seen = new Set<number>();
+    for (const s of families[i % families.length] as number[]) {
+      if (seen.has(s) || rng() < 0.15) continue;
+      seen.add(s);
+      relations.push({ occupationId: o.id, skillId: `syn:s${s}`, relation: 'essential', weight: 1 });
+    }
     for (let k = 0; k < n; k++) {
       const s = Math.floor(Math.pow(rng(), 2.2) * nSkill);
       if (seen.has(s)) continue;
