@@ -8,7 +8,7 @@ import { closeDb, openDb } from '../../src/db.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createGeocoder } from '../../src/geo/geocoder.ts';
 import { importVacancies } from '../../src/vacancies/import/import-vacancies.ts';
-import { parseMappingSpec } from '../../src/vacancies/import/to-raw.ts';
+import { parseMappingSpec, recordToRaw } from '../../src/vacancies/import/to-raw.ts';
 
 const fixture = (f: string) => fileURLToPath(new URL(`../fixtures/import/${f}`, import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'fp-import-'));
@@ -61,5 +61,21 @@ describe('importVacancies', () => {
   });
   it('rejects an unknown mapping field', () => {
     expect(() => parseMappingSpec('titel=Job Title')).toThrow(/unknown field "titel"/);
+  });
+  it('maps a JobPosting with NHS-style quirks (coordinate without leading zero, salary text in value) as published', () => {
+    const r = recordToRaw({
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title: 'Staff Nurse',
+      description: '<p>Ward nursing.</p>',
+      datePosted: '2025-03-01',
+      jobLocation: { '@type': 'Place', address: { addressLocality: 'Arlesey' }, geo: { latitude: '52.0105', longitude: '-.262406' } },
+      baseSalary: { '@type': 'MonetaryAmount', currency: 'GBP', value: { '@type': 'QuantitativeValue', value: '£28,407 to £34,581 a year', minValue: 28407, maxValue: 34581, unitText: 'YEAR' } },
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.raw.lat).toBeCloseTo(52.0105, 6);
+    expect(r.raw.lon).toBeCloseTo(-0.262406, 6);
+    expect(r.raw.salary).toMatchObject({ min: 28407, max: 34581, text: '£28,407 to £34,581 a year' });
   });
 });

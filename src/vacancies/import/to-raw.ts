@@ -163,13 +163,10 @@ export interface ToRawOptions {
   mapping?: Mapping | null;
 }
 
-
 export function recordToRaw(record: Record<string, unknown>, opts: ToRawOptions = {}): ToRawResult {
-  if (isJobPosting(record)) {
-    const first = fromJobPosting(record);
-    if (first.ok) return first;
-    return fromRepairedJobPosting(record) ?? first;
-  }
+  // The mapper itself reads publisher quirks (NHS Jobs: "-.262406" coordinates, salary text in
+  // QuantitativeValue.value), so a JobPosting needs no repair here.
+  if (isJobPosting(record)) return fromJobPosting(record);
   let candidate: Record<string, unknown> = record;
   if (opts.mapping) candidate = mapRecord(record, opts.mapping);
   // Our own shape only when every key is one of ours; other objects (job-board exports) go through a mapping.
@@ -180,44 +177,6 @@ export function recordToRaw(record: Record<string, unknown>, opts: ToRawOptions 
     ok: false,
     errors: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(record)', message: i.message })),
   };
-}
-
-/**
- * Publisher quirks the JobPosting mapper rejects but whose meaning is plain
- * (seen in NHS Jobs JSON-LD): coordinates written "-.262406", and a
- * QuantitativeValue whose `value` is salary text ("negotiable", "£27,373.50
- * to £34,510 DOE") beside numeric minValue/maxValue. Repaired on a copy and
- * mapped again; the salary text is kept. (The mapper is src/vacancies/job-posting.ts.)
- */
-function fromRepairedJobPosting(record: Record<string, unknown>): ToRawResult | null {
-  const copy = structuredClone(record) as Record<string, unknown>;
-  let salaryText: string | undefined;
-  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const fixNumber = (o: Record<string, unknown>, k: string) => {
-    const v = o[k];
-    if (typeof v === 'string' && /^\s*-?\.\d+\s*$/.test(v)) o[k] = Number(v.trim().replace(/^(-?)\./, '$10.'));
-  };
-  for (const loc of Array.isArray(copy['jobLocation']) ? copy['jobLocation'] : [copy['jobLocation']]) {
-    if (!isObj(loc)) continue;
-    const geo = isObj(loc['geo']) ? loc['geo'] : loc;
-    fixNumber(geo, 'latitude');
-    fixNumber(geo, 'longitude');
-  }
-  const bs = copy['baseSalary'];
-  if (isObj(bs) && isObj(bs['value'])) {
-    const q = bs['value'];
-    const v = q['value'];
-    if (typeof v === 'string' && !/^\s*[£$€]?\s*[\d,]+(?:\.\d+)?\s*$/.test(v)) {
-      salaryText = v.trim();
-      delete q['value'];
-      if (q['minValue'] == null && q['maxValue'] == null) copy['baseSalary'] = salaryText;
-    }
-  }
-  const again = fromJobPosting(copy);
-  if (!again.ok) return null;
-  const raw = again.raw;
-  if (salaryText && typeof raw.salary === 'object') raw.salary = { ...raw.salary, text: salaryText.slice(0, 500) };
-  return { ok: true, raw };
 }
 
 /** Guessing per distinct key set, cached: a file's records share their columns. */
