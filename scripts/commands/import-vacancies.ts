@@ -2,8 +2,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { closeDb } from '../../src/db.ts';
-import { createGeocoder } from '../../src/geo/geocoder.ts';
+import { updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import { importVacancies } from '../../src/vacancies/import/import-vacancies.ts';
 import type { RecordFormat } from '../../src/vacancies/import/read-records.ts';
 import { parseMappingSpec, type Mapping } from '../../src/vacancies/import/to-raw.ts';
@@ -28,7 +27,9 @@ export function register(program: Command, ctx: CliContext): void {
       let mapping: Mapping | null = null;
       if (opts.mapping) mapping = JSON.parse(readFileSync(opts.mapping, 'utf8')) as Mapping;
       if (opts.map) mapping = { ...(mapping ?? {}), ...parseMappingSpec(opts.map) };
-      const db = ctx.openDb(opts);
+      // The full runtime, so imported adverts are classified, skill-tagged and geocoded like any other.
+      const runtime = ctx.openRuntime(opts);
+      const db = runtime.db;
       const rejects = opts.rejects ? createWriteStream(opts.rejects) : null;
       const bar = new SingleBar(
         { format: 'vacancies [{bar}] {percentage}% | {mb}/{totalMb} MB | read {read} | rejected {rejected}', stream: process.stderr, hideCursor: true },
@@ -37,7 +38,7 @@ export function register(program: Command, ctx: CliContext): void {
       let started = false;
       try {
         const summary = await importVacancies(
-          { db, now: Date.now, geocoder: createGeocoder(db) },
+          { db, now: runtime.now, enricher: runtime.enricher(), geocoder: runtime.geocoder },
           {
             file,
             source: opts.source ?? `import:${basename(file)}`,
@@ -61,10 +62,12 @@ export function register(program: Command, ctx: CliContext): void {
         );
         for (const [reason, n] of Object.entries(summary.reasons).sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  rejected ${n}: ${reason}`);
         if (opts.rejects && summary.rejected) console.log(`rejected records written to ${opts.rejects}`);
+        updateDemandHistory(db, runtime.now());
+        console.log('queued for the search index; the running server (or `index drain`) applies it');
       } finally {
         if (started) bar.stop();
         await new Promise<void>((r) => (rejects ? rejects.end(r) : r()));
-        closeDb(db);
+        await runtime.close();
       }
     });
 }

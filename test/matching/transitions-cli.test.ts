@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { register } from '../../scripts/commands/transitions.ts';
-import { loadConfig } from '../../src/config.ts';
-import { openDb } from '../../src/db.ts';
+import { createCliContext } from '../../scripts/lib/cli-context.ts';
 
 /** Runs `transitions …` against a fresh database file and returns what it printed. */
 async function run(dbPath: string, args: string[]): Promise<string> {
   const program = new Command('flightpath').exitOverride();
-  register(program, { config: loadConfig({}), openDb: (o) => openDb(o.db ?? dbPath) });
+  register(program, createCliContext({ DATABASE_PATH: dbPath }));
   const out: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   const table = vi.spyOn(console, 'table').mockImplementation((rows: unknown) => void out.push(JSON.stringify(rows)));

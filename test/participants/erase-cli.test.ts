@@ -5,14 +5,14 @@ import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { register } from '../../scripts/commands/participants.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
-import { loadConfig } from '../../src/config.ts';
+import { createCliContext } from '../../scripts/lib/cli-context.ts';
 import { closeDb, openDb } from '../../src/db.ts';
 import { createParticipant } from '../../src/participants/service.ts';
 import { buildFixtureTaxonomy } from '../matching/fixture-taxonomy.ts';
 
 async function run(dbPath: string, args: string[]): Promise<string> {
   const program = new Command('flightpath').exitOverride();
-  register(program, { config: loadConfig({}), openDb: (o) => openDb(o.db ?? dbPath) });
+  register(program, createCliContext({ DATABASE_PATH: dbPath }));
   const out: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   try {
