@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { auditLog } from '../../schema/audit.ts';
 import type { Coach } from '../auth/coaches.ts';
 import { notFound } from '../errors.ts';
 import { parseOr422 } from '../http/validation.ts';
 import { DEFAULT_RADIUS_KM } from '../matching/rank.ts';
 import { computeTransitions, profileSource, type Transition } from '../matching/transitions.ts';
+import { auditParticipant } from '../participants/audit.ts';
 import { loadParticipant, profileOf, type ParticipantDeps } from '../participants/service.ts';
 import { findParticipant, type Participant } from '../participants/store.ts';
 import type { Occupation } from '../taxonomy/model.ts';
@@ -89,11 +89,7 @@ export function suggestPivots(deps: PivotDeps, participantId: number, query: Par
 export function participantPivots(deps: PivotDeps, coach: Coach, id: number, rawQuery: unknown): PivotResult {
   const p = loadParticipant(deps, coach, id);
   const q = parseOr422(PivotsQuerySchema, rawQuery);
-  // Same audit row shape as participants/audit.ts (its action list has no pivots entry).
-  deps.db
-    .insert(auditLog)
-    .values({ at: deps.now(), actor: `coach:${coach.id}`, action: 'participant.pivots', subjectType: 'participant', subjectId: String(p.id), detail: null })
-    .run();
+  auditParticipant(deps.db, { coachId: coach.id, action: 'participant.pivots', participantId: p.id }, deps.now());
   return pivotsFor(deps, p, q);
 }
 
