@@ -15,7 +15,8 @@ import { createSearchEngine } from '../../src/search/create-engine.ts';
 import type { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import { upsertVacancies, type UpsertInput } from '../../src/vacancies/store.ts';
 import { numberArg, peakRssMb, report } from './lib/args.ts';
-import { createRng, generateVacancy } from './lib/generate.ts';
+import { generateVacancy } from './lib/generate.ts';
+import { createRandom } from '../../src/random.ts';
 
 const scale = numberArg('scale', 50_000);
 const batch = numberArg('batch', 1000);
@@ -33,7 +34,7 @@ if (pageSize) {
 }
 const db = openDb(path);
 const engine = createSearchEngine({ searchEngine: 'sqlite' }, db) as SqliteEngine;
-const rng = createRng(42);
+const rng = createRandom(42);
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

@@ -25,24 +25,14 @@ import { createTaxonomy } from '../../src/taxonomy/build.ts';
 import type { Occupation, OccupationSkill, Skill, SkillType, Taxonomy } from '../../src/taxonomy/model.ts';
 import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import type { Requirement, Vacancy, VacancySkill } from '../../src/vacancies/model.ts';
+import { createRandom } from '../../src/random.ts';
 
 const { values } = parseArgs({
   options: { db: { type: 'string' }, runs: { type: 'string', default: '200' }, route: { type: 'string', default: '0' } },
 });
 const runs = Math.max(10, Number(values.runs));
 
-/** Deterministic PRNG so runs are comparable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(42);
+const rnd = createRandom(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 
 function syntheticTaxonomy(): Taxonomy {

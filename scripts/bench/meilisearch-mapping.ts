@@ -13,11 +13,12 @@ import { toMeiliDocuments } from '../../src/search/meilisearch/document.ts';
 import { toSearchParams } from '../../src/search/meilisearch/query.ts';
 import { toSearchResult, type MeiliSearchResponse } from '../../src/search/meilisearch/result.ts';
 import { numberArg, report } from './lib/args.ts';
-import { BENCH_QUERIES, createRng, generateVacancy, pickPlace } from './lib/generate.ts';
+import { BENCH_QUERIES, generateVacancy, pickPlace } from './lib/generate.ts';
+import { createRandom } from '../../src/random.ts';
 
 const n = numberArg('docs', 20_000);
 const now = Date.parse('2026-03-01T09:00:00Z');
-const rng = createRng(11);
+const rng = createRandom(11);
 
 const docs: SearchDocument[] = [];
 for (let i = 0; i < n; i++) {

@@ -36,7 +36,8 @@ import { createTaxonomy } from '../../src/taxonomy/build.ts';
 import type { Occupation, OccupationSkill, Skill, SkillType, Taxonomy } from '../../src/taxonomy/model.ts';
 import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import { report } from './lib/args.ts';
-import { createRng, pickPlace } from './lib/generate.ts';
+import { pickPlace } from './lib/generate.ts';
+import { createRandom } from '../../src/random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +52,7 @@ const CLOSED = Number(values.closed);
 const RUNS = Math.max(5, Number(values.runs));
 const NOW = Date.parse('2026-06-01T09:00:00Z');
 const SECTIONS = 'CFGHIJMNPQ'.split('');
-const rng = createRng(5);
+const rng = createRandom(5);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 
 function syntheticTaxonomy(): Taxonomy {

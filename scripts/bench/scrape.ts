@@ -18,13 +18,13 @@ import { openDb } from '../../src/db.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { runScrape } from '../../src/scrape/run-scrape.ts';
 import { numberArg, report } from './lib/args.ts';
-import { createRng, type Rng } from './lib/generate.ts';
+import { createRandom, type Random } from '../../src/random.ts';
 
 const PAGES = numberArg('pages', 5000);
 const PARSE = numberArg('parse', 3000);
 const PER_LISTING = 100;
 
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+const pick = <T>(rng: Random, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 const TITLES = ['Care Assistant', 'Warehouse Operative', 'HGV Class 2 Driver', 'Kitchen Porter', 'Customer Service Adviser', 'Forklift Driver', 'Cleaner', 'Retail Assistant', 'Support Worker', 'Administrator', 'Electrician', 'Chef de Partie'];
 const TOWNS = [['Leeds', 'LS1 4AP'], ['Bradford', 'BD1 1HY'], ['Wakefield', 'WF1 2EB'], ['Halifax', 'HX1 1UJ'], ['Huddersfield', 'HD1 2TA'], ['York', 'YO1 7HH']] as const;
 const SENTENCES = [
@@ -38,7 +38,7 @@ const SENTENCES = [
   'Successful applicants will need an enhanced DBS check, which we pay for.',
 ];
 
-function description(rng: Rng, bytes: number): string {
+function description(rng: Random, bytes: number): string {
   const parts: string[] = [];
   let size = 0;
   while (size < bytes) {
@@ -52,7 +52,7 @@ function description(rng: Rng, bytes: number): string {
   return parts.join('\n');
 }
 
-function chrome(rng: Rng, kb: number): { head: string; nav: string; footer: string } {
+function chrome(rng: Random, kb: number): { head: string; nav: string; footer: string } {
   const css = Array.from({ length: Math.floor(kb * 6) }, (_, i) => `.c${i}{margin:${i % 7}px;padding:${i % 5}px;color:#${(i * 2654435761 % 0xffffff).toString(16).padStart(6, '0')}}`).join('\n');
   const script = `window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)};gtag('js',new Date());` + 'var cfg={"features":[' + Array.from({ length: kb * 20 }, (_, i) => `"f${i}"`).join(',') + ']};';
   const nav = '<nav class="site-nav"><ul>' + Array.from({ length: 60 }, (_, i) => `<li class="nav-item"><a href="/category/${i}">Category ${i} jobs</a></li>`).join('') + '</ul></nav>';
@@ -62,7 +62,7 @@ function chrome(rng: Rng, kb: number): { head: string; nav: string; footer: stri
 
 /** One detail page of about 30–50 KB; `kind` decides how the posting is marked up. */
 function detailPage(i: number, kind: 'jsonld' | 'microdata'): string {
-  const rng = createRng(i + 1);
+  const rng = createRandom(i + 1);
   const title = `${pick(rng, TITLES)} ${i}`;
   const [town, postcode] = pick(rng, TOWNS);
   const desc = description(rng, 6000 + Math.floor(rng() * 8000));

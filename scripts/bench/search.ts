@@ -18,7 +18,8 @@ import type { SearchQuery } from '../../src/search/engine.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
 import { upsertVacancies, type UpsertInput } from '../../src/vacancies/store.ts';
 import { numberArg, peakRssMb, report } from './lib/args.ts';
-import { BENCH_QUERIES, createRng, generateVacancy, pickPlace } from './lib/generate.ts';
+import { BENCH_QUERIES, generateVacancy, pickPlace } from './lib/generate.ts';
+import { createRandom } from '../../src/random.ts';
 
 const scale = numberArg('scale', 250_000);
 const queries = numberArg('queries', 300);
@@ -27,7 +28,7 @@ const path = join(tmpdir(), `flightpath-bench-search-${process.pid}.db`);
 const now = Date.parse('2026-03-01T09:00:00Z');
 const db = openDb(path);
 const engine = createSearchEngine({ searchEngine: 'sqlite' }, db);
-const rng = createRng(7);
+const rng = createRandom(7);
 let loaded = 0;
 
 async function loadUpTo(n: number): Promise<void> {
@@ -47,7 +48,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function measure(label: string): Promise<void> {
-  const qrng = createRng(99);
+  const qrng = createRandom(99);
   const makeQuery = (): SearchQuery => {
     const place = pickPlace(qrng);
     return {

@@ -15,7 +15,7 @@ import { openDb, closeDb } from '../../src/db.ts';
 import { createClassifier } from '../../src/taxonomy/enricher/classifier.ts';
 import { createSkillSpotter } from '../../src/taxonomy/enricher/skill-spotter.ts';
 import { loadSocIndex, loadTaxonomy } from '../../src/taxonomy/store.ts';
-import { createRng, type Rng } from './lib/generate.ts';
+import { createRandom, type Random } from '../../src/random.ts';
 import { numberArg, peakRssMb, report } from './lib/args.ts';
 
 const dbPath = process.argv.slice(2).find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
@@ -61,14 +61,14 @@ const FILLER = [
 const labels = [...taxonomy.skills.values()].flatMap((s) => [s.label, ...s.altLabels.slice(0, 2)]);
 const titles = [...taxonomy.occupations.values()].flatMap((o) => [o.title, ...o.altTitles.slice(0, 3)]);
 
-function inflect(rng: Rng, label: string): string {
+function inflect(rng: Random, label: string): string {
   const r = rng();
   if (r < 0.2) return label.replace(/^(\w+?)e?\b/, (w) => (w.length > 3 ? `${w.replace(/e$/, '')}ing` : w));
   if (r < 0.35) return `${label}s`;
   return label;
 }
 
-function generateAdvert(rng: Rng): string {
+function generateAdvert(rng: Random): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)]!;
   const lines: string[] = ['About the role'];
   let len = 0;
@@ -88,7 +88,7 @@ function generateAdvert(rng: Rng): string {
   return lines.join('\n');
 }
 
-const rng = createRng(42);
+const rng = createRandom(42);
 const adverts = Array.from({ length: advertCount }, () => generateAdvert(rng));
 const advertTitles = Array.from({ length: advertCount }, () => `${rng() < 0.3 ? 'Senior ' : ''}${titles[Math.floor(rng() * titles.length)]}${rng() < 0.3 ? ' - Leeds' : ''}`);
 report('adverts.avg_length', adverts.reduce((n, a) => n + a.length, 0) / adverts.length, 'chars');

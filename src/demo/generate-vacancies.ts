@@ -10,6 +10,7 @@ import {
   type DemoSector,
   type DemoTown,
 } from './demo-data.ts';
+import { createRandom } from '../random.ts';
 
 /**
  * Seeded, deterministic demo vacancies: plausible UK adverts (titles,
@@ -32,17 +33,6 @@ export const DEMO_SOURCE = 'demo';
 const DEFAULT_NOW = Date.parse('2025-06-02T09:00:00Z');
 const DAY = 86_400_000;
 
-/** mulberry32: tiny, fast, good enough for plausible variety. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
 

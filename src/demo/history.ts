@@ -2,6 +2,7 @@ import { DAY_MS } from '../clock.ts';
 import type { Db } from '../db.ts';
 import { rebuildDemandHistory } from '../pivots/demand-history.ts';
 import { DEMO_SOURCE } from './generate-vacancies.ts';
+import { createRandom } from '../random.ts';
 
 /**
  * Months of demo history, so trends and pivots show something on a fresh
@@ -97,14 +98,3 @@ export function addDemoHistory(db: Db, opts: DemoHistoryOptions): { copies: numb
   return { copies, live: live.length };
 }
 
-/** mulberry32, as the demo generator uses. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -4,6 +4,7 @@ import { openDb } from '../../src/db.ts';
 import { dayOf, readDemandSeries, readDemandState, rebuildDemandHistory, updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import { liveVacanciesNear, regionAt } from '../../src/pivots/local-demand.ts';
 import { daysAgo, insertVacancies } from './helpers.ts';
+import { createRandom } from '../../src/random.ts';
 
 const NOW = Date.parse('2026-06-01T10:00:00Z');
 const TODAY = dayOf(NOW);
@@ -47,7 +48,7 @@ describe('demand history', () => {
 
   it('an incremental update gives exactly what a full rebuild gives', () => {
     const db = openDb(':memory:');
-    const rnd = mulberry(7);
+    const rnd = createRandom(7);
     const sectors = ['C', 'G', 'H', 'Q'];
     const regions = ['North West', 'London'];
     for (let i = 0; i < 300; i++) {
@@ -104,13 +105,3 @@ describe('demand history', () => {
   });
 });
 
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,4 +1,5 @@
 import type { Contract, EmploymentType, NormalisedVacancy, Remote } from '../../../src/vacancies/model.ts';
+import type { Random } from '../../../src/random.ts';
 
 /**
  * Bench-only vacancy generator: seeded, no outside data. Plausible UK titles,
@@ -9,21 +10,7 @@ import type { Contract, EmploymentType, NormalisedVacancy, Remote } from '../../
  * than random noise.
  */
 
-export type Rng = () => number;
-
-/** mulberry32: tiny, fast, good enough for benchmark data. */
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
+const pick = <T>(rng: Random, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 
 /** [town, region, lat, lon, weight] — approximate centres; weight ~ relative size. */
 export const UK_PLACES: readonly (readonly [string, string, number, number, number])[] = [
@@ -58,7 +45,7 @@ export const UK_PLACES: readonly (readonly [string, string, number, number, numb
 ];
 const PLACE_WEIGHT_TOTAL = UK_PLACES.reduce((s, p) => s + p[4], 0);
 
-export function pickPlace(rng: Rng): (typeof UK_PLACES)[number] {
+export function pickPlace(rng: Random): (typeof UK_PLACES)[number] {
   let r = rng() * PLACE_WEIGHT_TOTAL;
   for (const p of UK_PLACES) {
     r -= p[4];
@@ -189,7 +176,7 @@ const SYNONYMS: Record<string, readonly string[]> = {
   svc: ['service', 'experience', 'standard of work', 'level of support', 'quality of care', 'result'],
 };
 
-function fill(rng: Rng, s: string, keys: readonly string[]): string {
+function fill(rng: Random, s: string, keys: readonly string[]): string {
   return s
     .replace('{k}', pick(rng, keys))
     .replace('{k2}', pick(rng, keys))
@@ -212,7 +199,7 @@ const ROLE_SENTENCES = [
  * selection, as each employer writes its own boilerplate) and role-specific
  * sentences for the rest, which is what real adverts are mostly made of.
  */
-export function generateDescription(rng: Rng, role: (typeof ROLES)[number], town: string): string {
+export function generateDescription(rng: Random, role: (typeof ROLES)[number], town: string): string {
   const keys = role[4];
   const target = 3000 + Math.floor(rng() * 1000);
   const parts: string[] = [`We are recruiting a ${role[0]} to join our ${pick(rng, SYNONYMS.team!)} in ${town}.`];
@@ -233,7 +220,7 @@ const CONTRACT_WEIGHTS: readonly [Contract, number][] = [
   ['permanent', 60], ['temporary', 15], ['contract', 10], ['apprenticeship', 4], ['zero_hours', 6], ['seasonal', 3], ['internship', 2],
 ];
 
-function pickWeighted<T>(rng: Rng, xs: readonly (readonly [T, number])[]): T {
+function pickWeighted<T>(rng: Random, xs: readonly (readonly [T, number])[]): T {
   const total = xs.reduce((s, x) => s + x[1], 0);
   let r = rng() * total;
   for (const x of xs) {
@@ -244,7 +231,7 @@ function pickWeighted<T>(rng: Rng, xs: readonly (readonly [T, number])[]): T {
 }
 
 /** One normalised vacancy (the store's input), number `i` of a seeded stream. */
-export function generateVacancy(rng: Rng, i: number, now: number): NormalisedVacancy {
+export function generateVacancy(rng: Random, i: number, now: number): NormalisedVacancy {
   const role = pick(rng, ROLES);
   const place = pickPlace(rng);
   const title = `${pick(rng, SENIORITY)}${role[0]}`;
