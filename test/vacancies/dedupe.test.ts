@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../src/db.ts';
+import { closeDb, openDb } from '../../src/db.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createGeocoder } from '../../src/geo/geocoder.ts';
 import { clusterAll } from '../../src/vacancies/dedupe/cluster.ts';
@@ -40,12 +43,42 @@ describe('near-duplicate clustering at ingest', () => {
     const other = ingest('scrape:a', { ...base, reference: 'A-4', title: 'Senior Warehouse Operative' });
     expect([a.clusterId, town.clusterId, role.clusterId, other.clusterId]).toEqual([a.id, town.id, role.id, other.id]);
   });
+  it('finds a duplicate whose original another connection ingested after this one built its band index', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fp-dedupe-'));
+    try {
+      const open = () => {
+        const db = openDb(join(dir, 'v.db'));
+        const deps = { db, now: fixedClock(Date.UTC(2025, 3, 1)), geocoder: createGeocoder(null) };
+        return { db, ingest: (source: string, raw: RawVacancy) => ingestVacancy(deps, { source, raw }) };
+      };
+      const server = open();
+      const importer = open();
+      const first = server.ingest('scrape:a', { ...base, reference: 'A-1', title: 'Cleaner', description: P.slice(2).join('\n\n') });
+      expect(first.clusterId).toBe(first.id);
+      const original = importer.ingest('import:x', { ...base, reference: 'X-1' });
+      const repost = server.ingest('scrape:b', { ...base, reference: 'B-1', employer: 'Agency Ltd' });
+      expect(repost.clusterId).toBe(original.id);
+      closeDb(server.db);
+      closeDb(importer.db);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('a vacancy whose text changed is found by its new text, not its old', () => {
+    const { ingest } = setup();
+    const other = 'Join our kitchen team preparing fresh meals for a busy restaurant; food hygiene level two, evenings and weekends, staff meals and tips.';
+    const a = ingest('scrape:a', { ...base, reference: 'A-1', description: other.repeat(3) });
+    ingest('scrape:a', { ...base, reference: 'A-1', description: P.join('\n\n') });
+    expect(ingest('scrape:b', { ...base, reference: 'B-1', employer: 'Agency Ltd' }).clusterId).toBe(a.id);
+    const stale = ingest('scrape:c', { ...base, reference: 'C-1', employer: 'Agency Two', description: other.repeat(3) + ' Apply now.' });
+    expect(stale.clusterId).toBe(stale.id);
+  });
   it('re-ingesting unchanged content changes nothing', () => {
     const { db, ingest } = setup();
     ingest('scrape:a', { ...base, reference: 'A-1' });
-    const bands = db.$client.prepare('SELECT count(*) AS n FROM dedupe_bands').get();
+    const bands = db.$client.prepare('SELECT count(*) AS n FROM dedupe_sigs').get();
     expect(ingest('scrape:a', { ...base, reference: 'A-1' }).outcome).toBe('unchanged');
-    expect(db.$client.prepare('SELECT count(*) AS n FROM dedupe_bands').get()).toEqual(bands);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM dedupe_sigs').get()).toEqual(bands);
   });
 });
 
@@ -63,6 +96,8 @@ describe('clusterAll', () => {
     expect(rows).toEqual([{ id: a.id, cluster_id: a.id }, { id: b.id, cluster_id: a.id }, { id: c.id, cluster_id: c.id }]);
     expect(db.$client.prepare('SELECT count(*) AS n FROM index_outbox').get()).toEqual({ n: 3 });
     expect(clusterAll(db, { now: 2, rebuildBands: true }).changed).toBe(0);
-    expect(db.$client.prepare('SELECT count(*) AS n FROM dedupe_bands').get()).toEqual({ n: 48 });
+    expect(db.$client.prepare('SELECT count(*) AS n FROM dedupe_sigs').get()).toEqual({ n: 3 });
+    // The rebuilt table still finds candidates at ingest.
+    expect(ingest('scrape:c', { ...base, reference: 'C-1', employer: 'Other Agency' }).clusterId).toBe(a.id);
   });
 });

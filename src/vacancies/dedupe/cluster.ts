@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db.ts';
+import { BandIndex, encodeBandKeys } from './band-index.ts';
 import { BANDS as BANDS_COUNT, bandKeys, computeMinHash, decodeFingerprint, encodeFingerprint, similarity, words } from './fingerprint.ts';
 
 /**
@@ -56,10 +57,9 @@ export function isNearDuplicate(a: DedupeRow, b: DedupeRow): boolean {
 
 interface Statements {
   row: Statement;
-  byKeys: Statement;
   byHash: Statement;
-  deleteBands: Statement;
-  insertBand: Statement;
+  writeSig: Statement;
+  sigsSince: Statement;
   setCluster: Statement;
 }
 const cache = new WeakMap<Db, Statements>();
@@ -67,7 +67,6 @@ function statements(db: Db): Statements {
   let s = cache.get(db);
   if (s) return s;
   const c = db.$client;
-  const keys = Array.from({ length: 16 }, () => '?').join(',');
   s = {
     // The description is read only for rows without a stored fingerprint (written before dedupe existed).
     row: c.prepare(
@@ -75,14 +74,104 @@ function statements(db: Db): Statements {
          CASE WHEN fingerprint IS NULL THEN description_text ELSE '' END AS description_text, location_text
        FROM vacancies WHERE id = ?`,
     ),
-    byKeys: c.prepare(`SELECT DISTINCT vacancy_id FROM dedupe_bands WHERE band_key IN (${keys}) AND vacancy_id <> ? LIMIT ${MAX_CANDIDATES}`),
     byHash: c.prepare(`SELECT id FROM vacancies WHERE content_hash = ? AND id <> ? LIMIT ${MAX_CANDIDATES}`),
-    deleteBands: c.prepare('DELETE FROM dedupe_bands WHERE vacancy_id = ?'),
-    insertBand: c.prepare('INSERT INTO dedupe_bands (band_key, vacancy_id) VALUES (?, ?)'),
+    writeSig: c.prepare(
+      `INSERT INTO dedupe_sigs (vacancy_id, seq, band_keys) VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM dedupe_sigs), ?)
+       ON CONFLICT (vacancy_id) DO UPDATE SET seq = excluded.seq, band_keys = excluded.band_keys`,
+    ),
+    sigsSince: c.prepare('SELECT vacancy_id, seq, band_keys FROM dedupe_sigs WHERE seq > ? ORDER BY seq'),
     setCluster: c.prepare('UPDATE vacancies SET cluster_id = ? WHERE id = ? AND cluster_id IS NOT ?'),
   };
   cache.set(db, s);
   return s;
+}
+
+interface IndexState {
+  index: BandIndex;
+  /** PRAGMA data_version when last caught up: it changes when another connection commits. */
+  dataVersion: number;
+  /** Highest dedupe_sigs.seq read so far. Own writes do not move it: a rolled-back write may reuse its seq. */
+  lastSeq: number;
+}
+const indexes = new WeakMap<Db, IndexState>();
+
+/**
+ * This connection's band index, current with dedupe_sigs: built on first use
+ * (one read of the table), then caught up by seq whenever another connection
+ * (a CLI import beside the server) has committed since.
+ */
+function bandIndex(db: Db, st: Statements): BandIndex {
+  const c = db.$client;
+  const version = c.pragma('data_version', { simple: true }) as number;
+  let state = indexes.get(db);
+  if (!state) {
+    // After the migration from dedupe_bands (or rows loaded around ingest), fill the table once.
+    if (!c.prepare('SELECT 1 FROM dedupe_sigs LIMIT 1').get() && c.prepare('SELECT 1 FROM vacancies LIMIT 1').get()) fillSigTable(db);
+    const { n } = c.prepare('SELECT count(*) AS n FROM dedupe_sigs').get() as { n: number };
+    state = { index: new BandIndex(Math.ceil((n * BANDS_COUNT * 4) / 3) + 1), dataVersion: version, lastSeq: 0 };
+    indexes.set(db, state);
+    const all = c.prepare('SELECT vacancy_id, seq, band_keys FROM dedupe_sigs').iterate() as IterableIterator<SigRow>;
+    addSigs(state, all);
+  } else if (state.dataVersion !== version) {
+    state.dataVersion = version;
+    addSigs(state, st.sigsSince.iterate(state.lastSeq) as IterableIterator<SigRow>);
+  }
+  return state.index;
+}
+
+interface SigRow {
+  vacancy_id: number;
+  seq: number;
+  band_keys: Buffer;
+}
+
+function addSigs(state: IndexState, rows: IterableIterator<SigRow>): void {
+  const index = state.index;
+  for (const r of rows) {
+    const b = r.band_keys;
+    for (let o = 0; o + 4 <= b.length; o += 4) index.add(b.readUInt32LE(o), r.vacancy_id);
+    if (r.seq > state.lastSeq) state.lastSeq = r.seq;
+  }
+}
+
+interface Loaded {
+  raw: VacancyDedupeRow;
+  row: DedupeRow;
+  keys: number[];
+}
+
+/**
+ * Candidates sharing a band key with `keys`, in the order the former SQL
+ * lookup gave them (keys ascending, ids ascending within a key, first
+ * MAX_CANDIDATES distinct): ties in the best match go to the same vacancy.
+ * Index entries whose vacancy no longer has that key are skipped.
+ */
+function bandCandidates(st: Statements, index: BandIndex, keys: readonly number[], self: number): Map<number, Loaded> {
+  const out = new Map<number, Loaded>();
+  const loaded = new Map<number, Loaded | null>();
+  const ids: number[] = [];
+  for (const k of [...keys].sort((a, b) => a - b)) {
+    ids.length = 0;
+    index.collect(k % 4294967296, ids);
+    if (ids.length > 1) ids.sort((a, b) => a - b);
+    let prev = -1;
+    for (const cid of ids) {
+      if (cid === prev || cid === self) continue;
+      prev = cid;
+      if (out.has(cid)) continue;
+      let entry = loaded.get(cid);
+      if (entry === undefined) {
+        const raw = st.row.get(cid) as VacancyDedupeRow | undefined;
+        const row = raw ? toDedupeRow(raw) : null;
+        entry = raw && row ? { raw, row, keys: bandKeys(row.sig) } : null;
+        loaded.set(cid, entry);
+      }
+      if (!entry || !entry.keys.includes(k)) continue;
+      out.set(cid, entry);
+      if (out.size >= MAX_CANDIDATES) return out;
+    }
+  }
+  return out;
 }
 
 interface VacancyDedupeRow {
@@ -116,16 +205,17 @@ export function assignCluster(db: Db, id: number): number {
   const st = statements(db);
   const r = st.row.get(id) as VacancyDedupeRow | undefined;
   if (!r) return id;
+  const index = bandIndex(db, st);
   const me = toDedupeRow(r);
   const keys = bandKeys(me.sig);
-  const ids = new Set<number>();
-  for (const x of st.byKeys.all(...keys, id) as { vacancy_id: number }[]) ids.add(x.vacancy_id);
-  for (const x of st.byHash.all(r.content_hash, id) as { id: number }[]) ids.add(x.id);
+  const candidates: Map<number, Pick<Loaded, 'raw' | 'row'>> = bandCandidates(st, index, keys, id);
+  for (const x of st.byHash.all(r.content_hash, id) as { id: number }[]) {
+    if (candidates.has(x.id)) continue;
+    const raw = st.row.get(x.id) as VacancyDedupeRow | undefined;
+    if (raw) candidates.set(x.id, { raw, row: toDedupeRow(raw) });
+  }
   let best: { cluster: number; score: number } | null = null;
-  for (const cid of ids) {
-    const c = st.row.get(cid) as VacancyDedupeRow | undefined;
-    if (!c) continue;
-    const other = toDedupeRow(c);
+  for (const { raw: c, row: other } of candidates.values()) {
     const exact = c.content_hash === r.content_hash;
     if (!exact && !isNearDuplicate(me, other)) continue;
     const score = exact ? 2 : similarity(me.sig, other.sig);
@@ -134,8 +224,8 @@ export function assignCluster(db: Db, id: number): number {
     if (cluster === id) continue;
     if (!best || score > best.score) best = { cluster, score };
   }
-  st.deleteBands.run(id);
-  for (const k of keys) st.insertBand.run(k, id);
+  st.writeSig.run(id, encodeBandKeys(keys));
+  for (const k of keys) index.add(k % 4294967296, id);
   const cluster = best?.cluster ?? id;
   st.setCluster.run(cluster, id, cluster);
   return cluster;
@@ -144,8 +234,8 @@ export function assignCluster(db: Db, id: number): number {
 export interface ClusterAllOptions {
   now: number;
   /**
-   * Also rebuild the dedupe_bands table (ingest keeps it current; rebuild
-   * after bulk loads that bypassed ingest). Default false.
+   * Also rebuild the dedupe_sigs table behind ingest's band index (ingest
+   * keeps it current; rebuild after bulk loads that bypassed ingest). Default false.
    */
   rebuildBands?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -260,20 +350,45 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
       }
     }
   })();
-  if (opts.rebuildBands) rebuildBandTable(db, rows.map((r) => r.id), keys);
+  if (opts.rebuildBands) rebuildSigTable(db, rows.map((r) => r.id), keys);
   return { vacancies: n, clusters: roots.size, duplicates, changed };
 }
 
-/** Rewrites dedupe_bands in one transaction, indexes dropped during the load and rebuilt after. */
-function rebuildBandTable(db: Db, ids: number[], keys: Float64Array): void {
+/**
+ * Rewrites dedupe_sigs in one transaction. Seqs continue past the old ones, so
+ * other connections catch up on every row; this connection rebuilds its index.
+ */
+function rebuildSigTable(db: Db, ids: number[], keys: Float64Array): void {
   const c = db.$client;
   c.transaction(() => {
-    c.exec('DROP INDEX IF EXISTS dedupe_bands_key_vacancy_idx; DROP INDEX IF EXISTS dedupe_bands_vacancy_idx; DELETE FROM dedupe_bands;');
-    const insert = c.prepare('INSERT INTO dedupe_bands (band_key, vacancy_id) VALUES (?, ?)');
-    for (let i = 0; i < ids.length; i++) for (let b = 0; b < BANDS_COUNT; b++) insert.run(keys[i * BANDS_COUNT + b]!, ids[i]!);
-    // Same definitions as the migration (schema/dedupe.ts).
-    c.exec('CREATE INDEX dedupe_bands_key_vacancy_idx ON dedupe_bands (band_key, vacancy_id); CREATE INDEX dedupe_bands_vacancy_idx ON dedupe_bands (vacancy_id);');
+    const { m } = c.prepare('SELECT coalesce(max(seq), 0) AS m FROM dedupe_sigs').get() as { m: number };
+    c.exec('DELETE FROM dedupe_sigs');
+    const insert = c.prepare('INSERT INTO dedupe_sigs (vacancy_id, seq, band_keys) VALUES (?, ?, ?)');
+    const buf = Buffer.alloc(BANDS_COUNT * 4);
+    for (let i = 0; i < ids.length; i++) {
+      for (let b = 0; b < BANDS_COUNT; b++) buf.writeUInt32LE(keys[i * BANDS_COUNT + b]! % 4294967296, b * 4);
+      insert.run(ids[i]!, m + 1 + i, buf);
+    }
   })();
+  indexes.delete(db);
+}
+
+/** Every vacancy's band keys into the (empty) dedupe_sigs table. */
+function fillSigTable(db: Db): void {
+  const c = db.$client;
+  const insert = c.prepare('INSERT INTO dedupe_sigs (vacancy_id, seq, band_keys) VALUES (?, ?, ?) ON CONFLICT (vacancy_id) DO NOTHING');
+  const iter = c
+    .prepare(
+      `SELECT id, first_seen, title, lat, lon, town, fingerprint, cluster_id, content_hash, employer_name,
+         CASE WHEN fingerprint IS NULL THEN description_text ELSE '' END AS description_text, location_text
+       FROM vacancies`,
+    )
+    .iterate() as IterableIterator<VacancyDedupeRow>;
+  const rows: [number, Buffer][] = [];
+  for (const r of iter) rows.push([r.id, encodeBandKeys(bandKeys(toDedupeRow(r).sig))]);
+  const run = () => rows.forEach(([id, buf], i) => insert.run(id, i + 1, buf));
+  if (c.inTransaction) run();
+  else c.transaction(run)();
 }
 
 function sameTokens(ta: Set<string>, tb: Set<string>, a: string, b: string): boolean {
