@@ -6,7 +6,7 @@ import { validationFailed } from '../errors.ts';
 import { parseOr422 } from '../http/validation.ts';
 import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE } from '../vacancies/model.ts';
 import type { Geocoder } from '../vacancies/normalise.ts';
-import { getVacanciesByIds } from '../vacancies/queries.ts';
+import { getVacanciesByIds, listClusterSources } from '../vacancies/queries.ts';
 import type { FacetField, SearchEngine, SearchQuery } from './engine.ts';
 
 /** What the coach search API needs. */
@@ -90,6 +90,9 @@ const SearchResultItemSchema = z.object({
   applyUrl: z.string().nullable(),
   sector: z.string().nullable(),
   isDemo: z.boolean(),
+  sources: z
+    .array(z.object({ id: z.number().int(), source: z.string(), employer: z.string().nullable(), url: z.string().nullable(), applyUrl: z.string().nullable() }))
+    .describe('Every live advert of this job (duplicates on other boards or from other agencies), with their apply links'),
   highlights: z.object({ title: z.string().optional(), description: z.string().optional() })
     .describe('HTML: matched words in <mark>, everything else escaped'),
 });
@@ -134,6 +137,7 @@ export async function searchVacancies(deps: SearchApiDeps, raw: Record<string, s
   });
 
   const byId = new Map(getVacanciesByIds(deps.db, result.hits.map((h) => h.id)).map((v) => [v.id, v]));
+  const clusters = listClusterSources(deps.db, [...byId.values()].map((v) => v.clusterId ?? v.id));
   const results: SearchResponse['results'] = [];
   for (const h of result.hits) {
     const v = byId.get(h.id);
@@ -162,6 +166,7 @@ export async function searchVacancies(deps: SearchApiDeps, raw: Record<string, s
       applyUrl: v.applyUrl,
       sector: v.sector?.code ?? null,
       isDemo: v.isDemo,
+      sources: clusters.get(v.clusterId ?? v.id) ?? [],
       highlights: h.highlights,
     });
   }

@@ -42,3 +42,29 @@ export function listVacancies(db: Db, f: ListVacanciesFilter): { items: Vacancy[
   const total = db.select({ n: count() }).from(vacancies).where(where).get()?.n ?? 0;
   return { items: rows.map(rowToVacancy), total };
 }
+
+export interface ClusterSource {
+  id: number;
+  source: string;
+  employer: string | null;
+  url: string | null;
+  applyUrl: string | null;
+}
+
+/**
+ * Every live vacancy of each duplicate cluster (keyed by cluster id), so a
+ * cluster shown once in search can still offer all its sources and apply
+ * links. A vacancy alone is its own cluster.
+ */
+export function listClusterSources(db: Db, clusterIds: readonly number[]): Map<number, ClusterSource[]> {
+  const out = new Map<number, ClusterSource[]>();
+  const stmt = db.$client.prepare(
+    `SELECT id, coalesce(cluster_id, id) AS cluster, source, employer_name, url, apply_url FROM vacancies
+     WHERE status = 'live' AND (cluster_id = ? OR id = ?) ORDER BY first_seen, id`,
+  );
+  for (const cid of new Set(clusterIds)) {
+    const rows = stmt.all(cid, cid) as { id: number; source: string; employer_name: string | null; url: string | null; apply_url: string | null }[];
+    out.set(cid, rows.map((r) => ({ id: r.id, source: r.source, employer: r.employer_name, url: r.url, applyUrl: r.apply_url })));
+  }
+  return out;
+}
