@@ -34,6 +34,9 @@ export class PhraseTrie<T> {
   private readonly hashSlot = new Map<number, number>();
   private readonly slotWord: string[] = [];
   private readonly slotId: number[] = [];
+  private scratchIds = new Int32Array(1024);
+  private scratchStarts = new Int32Array(1024);
+  private scratchEnds = new Int32Array(1024);
 
   get size(): number {
     return this.nodes;
@@ -121,13 +124,23 @@ export class PhraseTrie<T> {
 
   /**
    * Scans `text` into words (the same rules as scanWords in text.ts) and
-   * their token ids in one pass: the skill spotter's hot path.
+   * their token ids in one pass: the skill spotter's hot path. The arrays
+   * returned are views of buffers the next call on this trie overwrites:
+   * use them before scanning again.
    */
   scanIds(text: string): { n: number; ids: Int32Array; starts: Int32Array; ends: Int32Array } {
+    // Scratch buffers reused across calls (allocating three typed arrays per advert cost as much as
+    // the hashing): the returned views are valid until the next scanIds on this trie.
     const cap = (text.length >> 1) + 1;
-    const ids = new Int32Array(cap);
-    const starts = new Int32Array(cap);
-    const ends = new Int32Array(cap);
+    if (this.scratchIds.length < cap) {
+      const size = Math.max(cap, this.scratchIds.length * 2);
+      this.scratchIds = new Int32Array(size);
+      this.scratchStarts = new Int32Array(size);
+      this.scratchEnds = new Int32Array(size);
+    }
+    const ids = this.scratchIds;
+    const starts = this.scratchStarts;
+    const ends = this.scratchEnds;
     let n = 0;
     const len = text.length;
     let i = 0;

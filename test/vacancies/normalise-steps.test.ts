@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findClosingDate, parseDate } from '../../src/vacancies/normalise/dates.ts';
-import { findRequirements } from '../../src/vacancies/normalise/requirements.ts';
+import { findRequirements, sentenceAt } from '../../src/vacancies/normalise/requirements.ts';
 import { parseContract, parseEmploymentType, parseHoursPerWeek, parseShifts, parseTerms } from '../../src/vacancies/normalise/terms.ts';
 import sanitizeHtml from 'sanitize-html';
 import { ALLOWED_TAGS, cleanDescription } from '../../src/vacancies/normalise/text.ts';
@@ -198,6 +198,39 @@ describe('every parser survives any string', () => {
         expect(computeFingerprint({ title: a, descriptionText: b })).toMatch(/^mh1:/);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('sentenceAt', () => {
+  // The first version, one regex test per character: the char-code rewrite must agree with it everywhere.
+  function reference(text: string, idx: number): string {
+    let start = idx;
+    while (start > 0 && idx - start < 160) {
+      const c = text[start - 1]!;
+      if (c === '\n' || (c === ' ' && /[.!?]/.test(text[start - 2] ?? ''))) break;
+      start--;
+    }
+    let end = idx;
+    while (end < text.length && end - idx < 200) {
+      const c = text[end]!;
+      if (c === '\n' || (/[.!?]/.test(c) && /\s/.test(text[end + 1] ?? ' '))) {
+        if (c !== '\n') end++;
+        break;
+      }
+      end++;
+    }
+    return text.slice(start, end).replace(/^•\s*/, '').replace(/\s+/g, ' ').trim();
+  }
+  it('agrees with the per-character regex version on sentence-shaped text', () => {
+    const piece = fc.constantFrom('Must hold a licence', '.', '!', '?', ' ', '\n', '\u00a0', '\u2003', '\t', '• ', 'DBS', 'x', '. ', '.\u3000');
+    const text = fc.array(piece, { maxLength: 120 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), (t, n) => {
+        const idx = t.length ? n % t.length : 0;
+        expect(sentenceAt(t, idx)).toBe(reference(t, idx));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

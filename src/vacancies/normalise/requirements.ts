@@ -146,20 +146,33 @@ export function findRequirements(text: string): Requirement[] {
 
 /** The sentence (or line, or bullet) around a position, at most ~200 characters. */
 export function sentenceAt(text: string, idx: number): string {
+  // Char codes, not a regex test per character: this runs for every requirement found.
   let start = idx;
   while (start > 0 && idx - start < 160) {
-    const c = text[start - 1]!;
-    if (c === '\n' || ((c === ' ') && /[.!?]/.test(text[start - 2] ?? ''))) break;
+    const c = text.charCodeAt(start - 1);
+    if (c === 10 || (c === 32 && start >= 2 && isStop(text.charCodeAt(start - 2)))) break;
     start--;
   }
   let end = idx;
   while (end < text.length && end - idx < 200) {
-    const c = text[end]!;
-    if (c === '\n' || (/[.!?]/.test(c) && /\s/.test(text[end + 1] ?? ' '))) {
-      if (c !== '\n') end++;
+    const c = text.charCodeAt(end);
+    if (c === 10 || (isStop(c) && (end + 1 >= text.length || isJsSpace(text.charCodeAt(end + 1))))) {
+      if (c !== 10) end++;
       break;
     }
     end++;
   }
   return text.slice(start, end).replace(/^•\s*/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** . ! ? */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
+}
+
+/** Exactly the characters JavaScript's \s matches. */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
