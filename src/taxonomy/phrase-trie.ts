@@ -175,7 +175,11 @@ export class PhraseTrie<T> {
       h &= 0x3fffffff;
       let id = -2;
       const slot = this.hashSlot.get(h);
-      if (slot !== undefined && sameWord(this.slotWord[slot]!, text, start, i)) id = this.slotId[slot]!;
+      if (slot !== undefined) {
+        const seen = this.slotWord[slot]!;
+        // Usually the same spelling as first seen: one native comparison before the case-folding one.
+        if (seen.length === i - start && (text.startsWith(seen, start) || sameWord(seen, text, start, i))) id = this.slotId[slot]!;
+      }
       if (id === -2) {
         const word = text.slice(start, i);
         id = this.vocab.get(stemWord(word)) ?? -1;

@@ -37,8 +37,14 @@ interface Line {
  */
 function headingOf(text: string, start: number, end: number): { section: Section; colon: number } | null {
   const len = end - start;
-  const colonAt = text.indexOf(':', start);
-  const colon = colonAt >= 0 && colonAt < end && colonAt - start <= 60 ? colonAt : -1;
+  // The first colon within the line's first 61 characters (indexOf would run on to the text's next colon, line after line).
+  let colon = -1;
+  for (let i = start, stop = Math.min(end, start + 61); i < stop; i++) {
+    if (text.charCodeAt(i) === 58) {
+      colon = i;
+      break;
+    }
+  }
   if (colon < 0 && len > 80) return null;
   const head = text.slice(start, colon >= 0 ? colon : end).trim();
   if (!head) return null;
