@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDb, openDb } from '../../src/db.ts';
-import { assignCluster, clusterAll } from '../../src/vacancies/dedupe/cluster.ts';
+import { assignCluster, clusterAll, prepareDedupeIndex } from '../../src/vacancies/dedupe/cluster.ts';
 import { computeFingerprint } from '../../src/vacancies/dedupe/fingerprint.ts';
 
 const count = Number(process.argv[2] ?? 250_000);
@@ -63,7 +63,7 @@ const t2 = performance.now();
 clusterAll(db, { now: Date.now(), rebuildBands: true });
 console.log(`dedupe_cluster_all_with_band_table_rebuild_${count}: ${((performance.now() - t2) / 1000).toFixed(1)} s`);
 // Ingest-time cost: band index probe + verification + the vacancy's dedupe_sigs row, for one new vacancy.
-// The first call builds this connection's band index from dedupe_sigs (once per process): timed apart.
+// This connection's band index is built from dedupe_sigs once per process (at start-up, or by the first ingest): timed apart.
 const extra = 2000;
 const late = (tag: string) => {
   const ids: number[] = [];
@@ -81,8 +81,8 @@ const cpuUs = (c: NodeJS.CpuUsage) => c.user + c.system;
 let ids = late('L');
 let t3 = performance.now();
 let cpu3 = process.cpuUsage();
-db.$client.transaction(() => assignCluster(db, ids.shift()!))();
-console.log(`dedupe_band_index_build_${count}: ${(performance.now() - t3).toFixed(0)} ms (cpu ${(cpuUs(process.cpuUsage(cpu3)) / 1000).toFixed(0)} ms, first ingest of the process)`);
+prepareDedupeIndex(db);
+console.log(`dedupe_band_index_build_${count}: ${(performance.now() - t3).toFixed(0)} ms (cpu ${(cpuUs(process.cpuUsage(cpu3)) / 1000).toFixed(0)} ms, once per process)`);
 let joined = 0;
 t3 = performance.now();
 cpu3 = process.cpuUsage();

@@ -119,6 +119,14 @@ function bandIndex(db: Db, st: Statements): BandIndex {
   return state.index;
 }
 
+/**
+ * Builds this connection's band index now (about 1.5 s of CPU for 250k vacancies) rather than in
+ * the first ingest's transaction: for a server's start-up.
+ */
+export function prepareDedupeIndex(db: Db): void {
+  bandIndex(db, statements(db));
+}
+
 interface SigRow {
   vacancy_id: number;
   seq: number;
