@@ -73,7 +73,9 @@ const SAFE_HREF = /^(?:https?:\/\/|mailto:|tel:)/i;
 const TOKEN_RE = /<(?:!--[\s\S]*?(?:-->|$)|![^>]*>?|\?[^>]*>?|(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>)/g;
 const HREF_RE = /(?:^|\s)href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i;
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// One scan, and none of the three replace passes for the usual run of text with nothing to escape.
+const escapeText = (s: string) => (/[&<>]/.test(s) ? s.replace(/[&<>]/g, (c) => ESCAPES[c]!) : s);
 const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
 
 /**
@@ -100,7 +102,7 @@ export function sanitise(s: string): { text: string; html: string } {
   let m: RegExpExecArray | null;
   const emitText = (raw: string) => {
     if (!raw) return;
-    const t = decodeEntities(raw.replace(/[<>]/g, ' '));
+    const t = decodeEntities(raw.includes('<') || raw.includes('>') ? raw.replace(/[<>]/g, ' ') : raw);
     text += t;
     html += escapeText(t);
   };
@@ -180,7 +182,9 @@ export function tidyText(s: string): string {
       blank = out.length > 0;
       continue;
     }
-    if (BULLET_RE.test(line)) {
+    // The line is trimmed, so only these first characters can start a bullet (a regex test per line saved).
+    const c0 = line.charCodeAt(0);
+    if ((c0 === 42 || c0 === 45 || c0 >= 0xb7) && BULLET_RE.test(line)) {
       line = '• ' + line.replace(BULLET_RE, '');
       if (line === '• ') continue;
       // Consecutive list items stay together, without a blank line between.
