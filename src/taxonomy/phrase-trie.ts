@@ -126,12 +126,14 @@ export class PhraseTrie<T> {
    * Scans `text` into words (the same rules as scanWords in text.ts) and
    * their token ids in one pass: the skill spotter's hot path. The arrays
    * returned are views of buffers the next call on this trie overwrites:
-   * use them before scanning again.
+   * use them before scanning again. With `limit`, scans text.slice(0, limit)
+   * (same words, same offsets) without making that slice.
    */
-  scanIds(text: string): { n: number; ids: Int32Array; starts: Int32Array; ends: Int32Array } {
+  scanIds(text: string, limit = text.length): { n: number; ids: Int32Array; starts: Int32Array; ends: Int32Array } {
     // Scratch buffers reused across calls (allocating three typed arrays per advert cost as much as
     // the hashing): the returned views are valid until the next scanIds on this trie.
-    const cap = (text.length >> 1) + 1;
+    const len = Math.max(0, Math.min(text.length, limit));
+    const cap = (len >> 1) + 1;
     if (this.scratchIds.length < cap) {
       const size = Math.max(cap, this.scratchIds.length * 2);
       this.scratchIds = new Int32Array(size);
@@ -142,7 +144,6 @@ export class PhraseTrie<T> {
     const starts = this.scratchStarts;
     const ends = this.scratchEnds;
     let n = 0;
-    const len = text.length;
     let i = 0;
     while (i < len) {
       let c = text.charCodeAt(i);
@@ -164,7 +165,7 @@ export class PhraseTrie<T> {
       }
       if (i < len) {
         c = text.charCodeAt(i);
-        if (c === 43 && text.charCodeAt(i + 1) === 43) {
+        if (c === 43 && i + 1 < len && text.charCodeAt(i + 1) === 43) {
           h = Math.imul(Math.imul(h ^ 43, 0x01000193) ^ 43, 0x01000193);
           i += 2;
         } else if (c === 35) {

@@ -70,6 +70,20 @@ describe('phrase trie', () => {
       { numRuns: 300 },
     );
   });
+  it('scanning up to a limit equals scanning the text cut at that limit (words cut at the limit, c++ and apostrophes at the edge)', () => {
+    const trie = new PhraseTrie<number>();
+    for (const [i, p] of ['drive lorries', "driver's hours", 'c++', 'c', 'driv'].entries()) trie.add(stems(p), i);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Drive', 'lorries', "driver's", 'C++', 'c+', 'c#', '+', "'", 'x', ' ', '\n'), { maxLength: 20 }), fc.nat(200), (parts, cut) => {
+        const text = parts.join('');
+        const whole = trie.scanIds(text.slice(0, cut));
+        const expected = { ids: [...whole.ids], starts: [...whole.starts], ends: [...whole.ends] };
+        const limited = trie.scanIds(text, cut);
+        expect({ ids: [...limited.ids], starts: [...limited.starts], ends: [...limited.ends] }).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('skill spotter', () => {

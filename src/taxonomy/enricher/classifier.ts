@@ -360,8 +360,8 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const s = sectorOf(occ.entry.occ);
       if (s) vote(s, 1.5 * occConfidence, `occupation: ${occ.entry.occ.title}`);
     }
-    const scan = (text: string, weight: number, where: string, cap: number) => {
-      const { ids, starts, ends } = sectorTrie.scanIds(text);
+    const scan = (text: string, weight: number, where: string, cap: number, limit = text.length) => {
+      const { ids, starts, ends } = sectorTrie.scanIds(text, limit);
       const seen = new Map<string, number>();
       for (const m of sectorTrie.matchIds(ids)) {
         for (const v of m.values) {
@@ -374,7 +374,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     };
     if (input.employer) scan(input.employer, 1.2, 'employer', 1);
     scan(input.title, 0.6, 'title', 1);
-    if (input.description) scan(input.description.slice(0, 2500), 0.25, 'description', 2);
+    if (input.description) scan(input.description, 0.25, 'description', 2, 2500);
     let winner: string | null = null;
     let top = 0;
     let total = 0;
