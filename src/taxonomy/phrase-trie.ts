@@ -31,7 +31,11 @@ export class PhraseTrie<T> {
   // The same for scanIds(), keyed by a hash of the word's letters (ASCII
   // case folded) so the hot path allocates no substring for words it has
   // seen; every hit is verified letter by letter against the stored word.
-  private readonly hashSlot = new Map<number, number>();
+  // hash → slot + 1 (0: empty), open addressing in typed arrays: a probe costs a
+  // fraction of a Map lookup, and this runs once per word of every advert.
+  private cacheHash = new Int32Array(1 << 12);
+  private cacheSlot = new Int32Array(1 << 12);
+  private cacheShift = 32 - 12;
   private readonly slotWord: string[] = [];
   private readonly slotId: number[] = [];
   private scratchIds = new Int32Array(1024);
@@ -175,8 +179,17 @@ export class PhraseTrie<T> {
       }
       h &= 0x3fffffff;
       let id = -2;
-      const slot = this.hashSlot.get(h);
-      if (slot !== undefined) {
+      const table = this.cacheSlot;
+      const hashes = this.cacheHash;
+      const mask = table.length - 1;
+      let slot = -1;
+      for (let p = Math.imul(h, 0x9e3779b1) >>> this.cacheShift; table[p] !== 0; p = (p + 1) & mask) {
+        if (hashes[p] === h) {
+          slot = table[p]! - 1;
+          break;
+        }
+      }
+      if (slot >= 0) {
         const seen = this.slotWord[slot]!;
         // Usually the same spelling as first seen: one native comparison before the case-folding one.
         if (seen.length === i - start && (text.startsWith(seen, start) || sameWord(seen, text, start, i))) id = this.slotId[slot]!;
@@ -184,13 +197,13 @@ export class PhraseTrie<T> {
       if (id === -2) {
         const word = text.slice(start, i);
         id = this.vocab.get(stemWord(word)) ?? -1;
-        if (slot === undefined) {
+        if (slot < 0) {
           if (this.slotWord.length >= 500_000) {
-            this.hashSlot.clear();
+            this.cacheSlot.fill(0);
             this.slotWord.length = 0;
             this.slotId.length = 0;
           }
-          this.hashSlot.set(h, this.slotWord.length);
+          this.cacheWord(h, this.slotWord.length);
           this.slotWord.push(word);
           this.slotId.push(id);
         }
@@ -201,6 +214,27 @@ export class PhraseTrie<T> {
       n++;
     }
     return { n, ids: ids.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+  }
+
+  /** Records hash → slot (the hash is not present), growing the table at half full. */
+  private cacheWord(h: number, slot: number): void {
+    if ((this.slotWord.length + 1) * 2 > this.cacheSlot.length) {
+      const oldHash = this.cacheHash;
+      const oldSlot = this.cacheSlot;
+      this.cacheHash = new Int32Array(oldHash.length * 2);
+      this.cacheSlot = new Int32Array(oldSlot.length * 2);
+      this.cacheShift--;
+      for (let q = 0; q < oldSlot.length; q++) if (oldSlot[q] !== 0) this.placeWord(oldHash[q]!, oldSlot[q]! - 1);
+    }
+    this.placeWord(h, slot);
+  }
+
+  private placeWord(h: number, slot: number): void {
+    const mask = this.cacheSlot.length - 1;
+    let p = Math.imul(h, 0x9e3779b1) >>> this.cacheShift;
+    while (this.cacheSlot[p] !== 0) p = (p + 1) & mask;
+    this.cacheHash[p] = h;
+    this.cacheSlot[p] = slot + 1;
   }
 
   /** The token id of a stem, or -1 when no phrase contains it. */

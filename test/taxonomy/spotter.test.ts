@@ -70,6 +70,17 @@ describe('phrase trie', () => {
       { numRuns: 300 },
     );
   });
+  it('keeps word ids right while its word cache grows past thousands of distinct words', () => {
+    const trie = new PhraseTrie<number>();
+    const vocab = Array.from({ length: 6000 }, (_, i) => `w${i.toString(36)}x`);
+    for (const [i, w] of vocab.entries()) if (i % 3 === 0) trie.add(stems(w), i);
+    for (let round = 0; round < 2; round++) {
+      const text = vocab.map((w, i) => (i % 2 ? w.toUpperCase() : w)).join(' ');
+      const fast = trie.scanIds(text);
+      expect([...fast.ids]).toEqual([...trie.idsOfWords(scanWords(text).words)]);
+      expect([...fast.ids].filter((id) => id >= 0)).toHaveLength(2000);
+    }
+  });
   it('scanning up to a limit equals scanning the text cut at that limit (words cut at the limit, c++ and apostrophes at the edge)', () => {
     const trie = new PhraseTrie<number>();
     for (const [i, p] of ['drive lorries', "driver's hours", 'c++', 'c', 'driv'].entries()) trie.add(stems(p), i);
