@@ -7,10 +7,59 @@ export interface PhraseMatch<T> {
   values: readonly T[];
 }
 
-// Edge keys pack (node, token id) into one number: node * 2^21 + token.
-// One flat Map over all edges is much lighter than a Map per node when the
-// trie holds ~100k labels (all of ESCO), and just as fast to probe.
+// Token ids stay below 2^21 (the vocabulary cap; far beyond any real one).
 const TOKEN_BITS = 2 ** 21;
+
+/**
+ * Edges below the root: (node, token id) → child node, one flat open-addressing
+ * table over typed arrays. Much lighter than a Map per node with ~100k labels
+ * (all of ESCO), and unlike a Map keyed by node * 2^21 + token it needs no
+ * boxed number per probe (matchIds probes it for every word that starts a phrase).
+ */
+class EdgeTable {
+  // nodeKey 0 marks an empty slot: edges out of the root (node 0) live in rootNext.
+  private nodeKey = new Int32Array(1 << 10);
+  private tokenKey = new Int32Array(1 << 10);
+  private child = new Int32Array(1 << 10);
+  private shift = 32 - 10;
+  private count = 0;
+
+  get(node: number, token: number): number {
+    const nodeKey = this.nodeKey;
+    const mask = nodeKey.length - 1;
+    for (let p = slotOf(node, token, this.shift); nodeKey[p] !== 0; p = (p + 1) & mask) {
+      if (nodeKey[p] === node && this.tokenKey[p] === token) return this.child[p]!;
+    }
+    return -1;
+  }
+
+  /** Adds an edge known to be absent. */
+  set(node: number, token: number, child: number): void {
+    if ((this.count + 1) * 2 > this.nodeKey.length) {
+      const [n, t, c] = [this.nodeKey, this.tokenKey, this.child];
+      this.nodeKey = new Int32Array(n.length * 2);
+      this.tokenKey = new Int32Array(n.length * 2);
+      this.child = new Int32Array(n.length * 2);
+      this.shift--;
+      for (let q = 0; q < n.length; q++) if (n[q] !== 0) this.place(n[q]!, t[q]!, c[q]!);
+    }
+    this.place(node, token, child);
+    this.count++;
+  }
+
+  private place(node: number, token: number, child: number): void {
+    const mask = this.nodeKey.length - 1;
+    let p = slotOf(node, token, this.shift);
+    while (this.nodeKey[p] !== 0) p = (p + 1) & mask;
+    this.nodeKey[p] = node;
+    this.tokenKey[p] = token;
+    this.child[p] = child;
+  }
+}
+
+function slotOf(node: number, token: number, shift: number): number {
+  return Math.imul(Math.imul(node, 0x9e3779b1) ^ token, 0x85ebca6b) >>> shift;
+}
 
 /**
  * A trie over token stems: the word-level equivalent of an Aho-Corasick
@@ -20,7 +69,7 @@ const TOKEN_BITS = 2 ** 21;
  */
 export class PhraseTrie<T> {
   private readonly vocab = new Map<string, number>();
-  private readonly edges = new Map<number, number>();
+  private readonly edges = new EdgeTable();
   // Edges out of the root, by token id: every known word probes the root, so
   // it gets an array instead of a Map probe (-1: no edge).
   private rootNext = new Int32Array(1024).fill(-1);
@@ -71,11 +120,10 @@ export class PhraseTrie<T> {
           this.values.push(undefined);
         }
       } else {
-        const key = node * TOKEN_BITS + id;
-        next = this.edges.get(key);
-        if (next === undefined) {
+        next = this.edges.get(node, id);
+        if (next < 0) {
           next = this.nodes++;
-          this.edges.set(key, next);
+          this.edges.set(node, id, next);
           this.values.push(undefined);
         }
       }
@@ -107,7 +155,7 @@ export class PhraseTrie<T> {
   }
 
   private step(node: number, id: number): number {
-    return node === 0 ? (this.rootNext[id] ?? -1) : (this.edges.get(node * TOKEN_BITS + id) ?? -1);
+    return node === 0 ? (this.rootNext[id] ?? -1) : this.edges.get(node, id);
   }
 
   /** Token ids of raw words (as scanWords gives them), stemming each distinct word once. */
@@ -259,7 +307,7 @@ export class PhraseTrie<T> {
       for (let j = i; j < n; j++) {
         const id = ids[j]!;
         if (id < 0) break;
-        const next = node === 0 ? (this.rootNext[id] ?? -1) : (this.edges.get(node * TOKEN_BITS + id) ?? -1);
+        const next = node === 0 ? (this.rootNext[id] ?? -1) : this.edges.get(node, id);
         if (next < 0) break;
         node = next;
         const v = this.values[node];
