@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { startScrapeCron } from './scrape/cron-job.ts';
 import { drainOutbox, startOutboxDrainer } from './search/outbox.ts';
+import { prepareDedupeIndex } from './vacancies/dedupe/cluster.ts';
 
 export interface RunningServer {
   url: string;
@@ -37,6 +38,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     if (seeded) logger.info({ vacancies: seeded }, 'empty database: demo data loaded');
     demoCoachToken = issueDemoCoachToken(db, now());
   }
+  // Build the near-duplicate index now rather than inside the first employer request.
+  prepareDedupeIndex(db);
   // Index whatever is queued before answering, so a fresh start searches at once.
   const drained = await drainOutbox(db, search, { batchSize: 1000 });
   if (drained.error) logger.warn({ err: drained.error }, 'search engine not ready; the outbox keeps the backlog');
