@@ -17,43 +17,42 @@ const TOKEN_BITS = 2 ** 21;
  * boxed number per probe (matchIds probes it for every word that starts a phrase).
  */
 class EdgeTable {
-  // nodeKey 0 marks an empty slot: edges out of the root (node 0) live in rootNext.
-  private nodeKey = new Int32Array(1 << 10);
-  private tokenKey = new Int32Array(1 << 10);
-  private child = new Int32Array(1 << 10);
+  // Slot q holds [node, token, child] at 3q..3q+2, side by side so a probe touches one cache line
+  // (the table is megabytes with all of ESCO and cold by the time the next advert comes).
+  // node 0 marks an empty slot: edges out of the root live in rootNext.
+  private slots = new Int32Array(3 << 10);
   private shift = 32 - 10;
   private count = 0;
 
   get(node: number, token: number): number {
-    const nodeKey = this.nodeKey;
-    const mask = nodeKey.length - 1;
-    for (let p = slotOf(node, token, this.shift); nodeKey[p] !== 0; p = (p + 1) & mask) {
-      if (nodeKey[p] === node && this.tokenKey[p] === token) return this.child[p]!;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
+    for (let p = slotOf(node, token, this.shift); slots[3 * p] !== 0; p = (p + 1) & mask) {
+      if (slots[3 * p] === node && slots[3 * p + 1] === token) return slots[3 * p + 2]!;
     }
     return -1;
   }
 
   /** Adds an edge known to be absent. */
   set(node: number, token: number, child: number): void {
-    if ((this.count + 1) * 2 > this.nodeKey.length) {
-      const [n, t, c] = [this.nodeKey, this.tokenKey, this.child];
-      this.nodeKey = new Int32Array(n.length * 2);
-      this.tokenKey = new Int32Array(n.length * 2);
-      this.child = new Int32Array(n.length * 2);
+    if ((this.count + 1) * 2 > this.slots.length / 3) {
+      const old = this.slots;
+      this.slots = new Int32Array(old.length * 2);
       this.shift--;
-      for (let q = 0; q < n.length; q++) if (n[q] !== 0) this.place(n[q]!, t[q]!, c[q]!);
+      for (let q = 0; q < old.length; q += 3) if (old[q] !== 0) this.place(old[q]!, old[q + 1]!, old[q + 2]!);
     }
     this.place(node, token, child);
     this.count++;
   }
 
   private place(node: number, token: number, child: number): void {
-    const mask = this.nodeKey.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 3 - 1;
     let p = slotOf(node, token, this.shift);
-    while (this.nodeKey[p] !== 0) p = (p + 1) & mask;
-    this.nodeKey[p] = node;
-    this.tokenKey[p] = token;
-    this.child[p] = child;
+    while (slots[3 * p] !== 0) p = (p + 1) & mask;
+    slots[3 * p] = node;
+    slots[3 * p + 1] = token;
+    slots[3 * p + 2] = child;
   }
 }
 
@@ -80,11 +79,9 @@ export class PhraseTrie<T> {
   // The same for scanIds(), keyed by a hash of the word's letters (ASCII
   // case folded) so the hot path allocates no substring for words it has
   // seen; every hit is verified letter by letter against the stored word.
-  // hash → slot + 1 (0: empty), open addressing in typed arrays: a probe costs a
-  // fraction of a Map lookup, and this runs once per word of every advert.
-  private cacheHash = new Int32Array(1 << 12);
-  private cacheSlot = new Int32Array(1 << 12);
-  private cacheShift = 32 - 12;
+  // (A typed-array table here measured faster alone but slower in the whole
+  // pipeline, where it is cold by the next advert: kept as a Map.)
+  private readonly hashSlot = new Map<number, number>();
   private readonly slotWord: string[] = [];
   private readonly slotId: number[] = [];
   private scratchIds = new Int32Array(1024);
@@ -227,31 +224,18 @@ export class PhraseTrie<T> {
       }
       h &= 0x3fffffff;
       let id = -2;
-      const table = this.cacheSlot;
-      const hashes = this.cacheHash;
-      const mask = table.length - 1;
-      let slot = -1;
-      for (let p = Math.imul(h, 0x9e3779b1) >>> this.cacheShift; table[p] !== 0; p = (p + 1) & mask) {
-        if (hashes[p] === h) {
-          slot = table[p]! - 1;
-          break;
-        }
-      }
-      if (slot >= 0) {
-        const seen = this.slotWord[slot]!;
-        // Usually the same spelling as first seen: one native comparison before the case-folding one.
-        if (seen.length === i - start && (text.startsWith(seen, start) || sameWord(seen, text, start, i))) id = this.slotId[slot]!;
-      }
+      const slot = this.hashSlot.get(h);
+      if (slot !== undefined && sameWord(this.slotWord[slot]!, text, start, i)) id = this.slotId[slot]!;
       if (id === -2) {
         const word = text.slice(start, i);
         id = this.vocab.get(stemWord(word)) ?? -1;
-        if (slot < 0) {
+        if (slot === undefined) {
           if (this.slotWord.length >= 500_000) {
-            this.cacheSlot.fill(0);
+            this.hashSlot.clear();
             this.slotWord.length = 0;
             this.slotId.length = 0;
           }
-          this.cacheWord(h, this.slotWord.length);
+          this.hashSlot.set(h, this.slotWord.length);
           this.slotWord.push(word);
           this.slotId.push(id);
         }
@@ -262,27 +246,6 @@ export class PhraseTrie<T> {
       n++;
     }
     return { n, ids: ids.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
-  }
-
-  /** Records hash → slot (the hash is not present), growing the table at half full. */
-  private cacheWord(h: number, slot: number): void {
-    if ((this.slotWord.length + 1) * 2 > this.cacheSlot.length) {
-      const oldHash = this.cacheHash;
-      const oldSlot = this.cacheSlot;
-      this.cacheHash = new Int32Array(oldHash.length * 2);
-      this.cacheSlot = new Int32Array(oldSlot.length * 2);
-      this.cacheShift--;
-      for (let q = 0; q < oldSlot.length; q++) if (oldSlot[q] !== 0) this.placeWord(oldHash[q]!, oldSlot[q]! - 1);
-    }
-    this.placeWord(h, slot);
-  }
-
-  private placeWord(h: number, slot: number): void {
-    const mask = this.cacheSlot.length - 1;
-    let p = Math.imul(h, 0x9e3779b1) >>> this.cacheShift;
-    while (this.cacheSlot[p] !== 0) p = (p + 1) & mask;
-    this.cacheHash[p] = h;
-    this.cacheSlot[p] = slot + 1;
   }
 
   /** The token id of a stem, or -1 when no phrase contains it. */
