@@ -1,8 +1,8 @@
 import { basename, join, resolve } from 'node:path';
 import type { Db } from '../../db.ts';
 import type { SkillType } from '../model.ts';
-import { createTaxonomyVersion, createTaxonomyWriter, finishTaxonomyVersion } from '../store.ts';
 import { skillLevelFromIsco, sectorFromIsco } from './occupation-mappings.ts';
+import { runVersionedImport } from './versioned-import.ts';
 import { createByteCounter, fileSize, findFile, readRecords, silentProgress, splitLines, type ImportProgress } from './read-records.ts';
 
 /**
@@ -65,7 +65,8 @@ export async function importEsco(
     isco: findFile(dirs, ['ISCOGroups_en.csv']),
     relations: findFile(dirs, ['occupationSkillRelations.csv', 'occupationSkillRelations_en.csv']),
   };
-  if (!files.occupations || !files.skills) {
+  const { occupations: occupationsFile, skills: skillsFile } = files;
+  if (!occupationsFile || !skillsFile) {
     throw new Error(`not an ESCO CSV release: occupations_en.csv and skills_en.csv not found under ${root}`);
   }
   const progress = opts.progress ?? silentProgress;
@@ -74,10 +75,7 @@ export async function importEsco(
 
   const counts = { occupations: 0, skills: 0, relations: 0, groups: 0, iscoGroups: 0, skipped: 0 };
   const c = db.$client;
-  c.exec('BEGIN IMMEDIATE');
-  try {
-    const versionId = createTaxonomyVersion(db, 'esco', `ESCO ${basename(root)}`, opts.now);
-    const w = createTaxonomyWriter(db, versionId);
+  return runVersionedImport(db, { source: 'esco', label: `ESCO ${basename(root)}`, now: opts.now, progress, t0, counts }, async (w) => {
 
     // 1. Broader relations first: they give each skill its group and each group its parent.
     const skillGroup = new Map<string, string>();
@@ -152,7 +150,7 @@ export async function importEsco(
       }
       return null;
     };
-    for await (const r of csv(files.skills)) {
+    for await (const r of csv(skillsFile)) {
       const uri = (r.conceptUri ?? '').trim();
       const label = (r.preferredLabel ?? '').trim();
       if (!uri || !label) {
@@ -173,7 +171,7 @@ export async function importEsco(
     counter.done(files.skills);
 
     // 5. Occupations.
-    for await (const r of csv(files.occupations)) {
+    for await (const r of csv(occupationsFile)) {
       const uri = (r.conceptUri ?? '').trim();
       const title = (r.preferredLabel ?? '').trim();
       if (!uri || !title) {
@@ -219,15 +217,7 @@ export async function importEsco(
       }
       counter.done(files.relations);
     }
-    finishTaxonomyVersion(db, versionId, counts);
-    c.exec('COMMIT');
-    progress.stop();
-    return { versionId, counts, seconds: (performance.now() - t0) / 1000 };
-  } catch (err) {
-    if (c.inTransaction) c.exec('ROLLBACK');
-    progress.stop();
-    throw err;
-  }
+  });
 }
 
 function emptyToNull(v: string | undefined): string | null {

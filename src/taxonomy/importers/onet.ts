@@ -1,8 +1,8 @@
 import { basename, resolve } from 'node:path';
 import type { Db } from '../../db.ts';
 import type { SkillType } from '../model.ts';
-import { createTaxonomyVersion, createTaxonomyWriter, finishTaxonomyVersion } from '../store.ts';
 import { sectorFromOnet } from './occupation-mappings.ts';
+import { runVersionedImport } from './versioned-import.ts';
 import { createByteCounter, fileSize, findFile, readRecords, silentProgress, type ImportProgress } from './read-records.ts';
 
 /**
@@ -65,17 +65,15 @@ export async function importOnet(
     technology: onetFile(root, 'Technology Skills'),
     contentModel: onetFile(root, 'Content Model Reference'),
   };
-  if (!files.occupations) throw new Error(`not an O*NET text release: "Occupation Data.txt" not found in ${root}`);
+  const occupationsFile = files.occupations;
+  if (!occupationsFile) throw new Error(`not an O*NET text release: "Occupation Data.txt" not found in ${root}`);
   const progress = opts.progress ?? silentProgress;
   const counter = createByteCounter(progress, Object.values(files).reduce((n, f) => n + fileSize(f), 0));
   const tsv = (path: string) => readRecords(path, { delimiter: '\t', quoted: false, onBytes: counter.file(basename(path)) });
   const counts = { occupations: 0, skills: 0, relations: 0, groups: 0, altTitles: 0, technologies: 0, skipped: 0 };
 
   const c = db.$client;
-  c.exec('BEGIN IMMEDIATE');
-  try {
-    const versionId = createTaxonomyVersion(db, 'onet', `O*NET ${basename(root)}`, opts.now);
-    const w = createTaxonomyWriter(db, versionId);
+  return runVersionedImport(db, { source: 'onet', label: `O*NET ${basename(root)}`, now: opts.now, progress, t0, counts }, async (w) => {
 
     // Element names and descriptions (skills, knowledge and their groups).
     const elements = new Map<string, { name: string; description: string }>();
@@ -90,7 +88,7 @@ export async function importOnet(
     // Occupations are gathered in memory first (about a thousand), then written with their titles.
     interface Occ { code: string; title: string; description: string; alt: Set<string>; zone: number | null }
     const occs = new Map<string, Occ>();
-    for await (const r of tsv(files.occupations)) {
+    for await (const r of tsv(occupationsFile)) {
       const code = (r['O*NET-SOC Code'] ?? '').trim();
       const title = (r.Title ?? '').trim();
       if (!code || !title) {
@@ -229,13 +227,5 @@ export async function importOnet(
       }
       counter.done(files.technology);
     }
-    finishTaxonomyVersion(db, versionId, counts);
-    c.exec('COMMIT');
-    progress.stop();
-    return { versionId, counts, seconds: (performance.now() - t0) / 1000 };
-  } catch (err) {
-    if (c.inTransaction) c.exec('ROLLBACK');
-    progress.stop();
-    throw err;
-  }
+  });
 }

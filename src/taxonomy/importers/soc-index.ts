@@ -1,9 +1,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Db } from '../../db.ts';
-import { createTaxonomyVersion, createTaxonomyWriter, finishTaxonomyVersion } from '../store.ts';
 import { normaliseKey } from '../text.ts';
 import { skillLevelFromSoc } from './occupation-mappings.ts';
+import { runVersionedImport } from './versioned-import.ts';
 import { createByteCounter, fileSize, readRecords, silentProgress, type ImportProgress } from './read-records.ts';
 
 /**
@@ -72,10 +72,7 @@ export async function importSocIndex(
   const counter = createByteCounter(progress, fileSize(path));
   const counts = { titles: 0, unitGroups: 0, occupationsAdded: 0, skipped: 0 };
   const c = db.$client;
-  c.exec('BEGIN IMMEDIATE');
-  try {
-    const versionId = createTaxonomyVersion(db, 'soc-index', `SOC 2020 coding index ${basename(path)}`, opts.now);
-    const w = createTaxonomyWriter(db, versionId);
+  return runVersionedImport(db, { source: 'soc-index', label: `SOC 2020 coding index ${basename(path)}`, now: opts.now, progress, t0, counts }, async (w) => {
     w.clearSocIndex();
     const unitGroups = new Map<string, string>();
     const seen = new Set<string>();
@@ -126,13 +123,5 @@ export async function importSocIndex(
     }
     counts.unitGroups = unitGroups.size;
     counts.occupationsAdded = Number(c.prepare("SELECT count(*) FROM occupations WHERE scheme = 'soc'").pluck().get()) - before;
-    finishTaxonomyVersion(db, versionId, counts);
-    c.exec('COMMIT');
-    progress.stop();
-    return { versionId, counts, seconds: (performance.now() - t0) / 1000 };
-  } catch (err) {
-    if (c.inTransaction) c.exec('ROLLBACK');
-    progress.stop();
-    throw err;
-  }
+  });
 }
