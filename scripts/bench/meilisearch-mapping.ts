@@ -8,6 +8,7 @@
  *
  *   npx tsx scripts/bench/meilisearch-mapping.ts [--docs 20000]
  */
+import { toSearchDocument } from '../../src/search/document.ts';
 import type { SearchDocument } from '../../src/search/engine.ts';
 import { toMeiliDocuments } from '../../src/search/meilisearch/document.ts';
 import { toSearchParams } from '../../src/search/meilisearch/query.ts';
@@ -20,31 +21,16 @@ const n = numberArg('docs', 20_000);
 const now = Date.parse('2026-03-01T09:00:00Z');
 const rng = createRandom(11);
 
+// Documents as the outbox drainer builds them: a stored vacancy through toSearchDocument.
 const docs: SearchDocument[] = [];
 for (let i = 0; i < n; i++) {
   const v = generateVacancy(rng, i, now);
-  const places = [v.location, ...v.extraLocations].flatMap((p) => (p && p.lat != null && p.lon != null ? [{ lat: p.lat, lon: p.lon }] : []));
-  docs.push({
-    id: i + 1,
-    title: v.title,
-    description: v.descriptionText,
-    employer: v.employerName,
-    places,
-    town: v.location?.town ?? null,
-    region: v.location?.region ?? null,
-    localAuthority: v.location?.localAuthority ?? null,
-    sector: v.sector?.code ?? null,
-    occupationCode: v.occupation?.code ?? null,
-    contract: v.contract,
-    employmentType: v.employmentType,
-    remote: v.remote,
-    salaryAnnualMin: v.salary.annualMin,
-    salaryAnnualMax: v.salary.annualMax,
-    datePosted: v.datePosted ?? now,
-    skills: v.skills.map((s) => s.id),
-    clusterId: i + 1,
-    isDemo: false,
-  });
+  docs.push(
+    toSearchDocument({
+      ...v, id: i + 1, source: 'bench', employerId: null, status: 'live', clusterId: i + 1, contentHash: '',
+      firstSeen: now, lastSeen: now, createdAt: now, updatedAt: now, closedAt: null, isDemo: false,
+    }),
+  );
 }
 const avgKb = docs.reduce((s, d) => s + d.description.length, 0) / docs.length / 1024;
 
