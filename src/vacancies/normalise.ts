@@ -27,6 +27,9 @@ export interface NormaliseDeps {
 }
 
 const REMOTE_IN_TEXT = /\b(?:fully\s+remote|remote[- ]first|100%\s+remote|remote\s+(?:role|position|working|job)|work(?:ing)?\s+from\s+home\s+(?:role|position|full[- ]time)|home[- ]based\s+(?:role|position)|hybrid\s+(?:working|role|position|model))\b/i;
+// Every REMOTE_IN_TEXT phrase contains one of these words: a literal test is ~4x cheaper than the
+// phrase regex on the adverts (most) that mention none of them.
+const REMOTE_WORDS = /remote|home|hybrid/i;
 
 /**
  * The one pipeline every vacancy goes through, from any source: raw text in,
@@ -67,7 +70,8 @@ export function normaliseVacancy(deps: NormaliseDeps, raw: RawVacancy): Normalis
   });
   let remote = loc.remote;
   if (!remote) {
-    const m = REMOTE_IN_TEXT.exec(`${raw.title}\n${text.slice(0, 5000)}`);
+    const head = `${raw.title}\n${text.slice(0, 5000)}`;
+    const m = REMOTE_WORDS.test(head) ? REMOTE_IN_TEXT.exec(head) : null;
     if (m) remote = parseRemote(m[0]);
   }
 

@@ -81,7 +81,34 @@ const SHIFT_PATTERNS: [string, RegExp][] = [
 ];
 
 // One scan for all shift patterns: group i+1 is SHIFT_PATTERNS[i] (their sources use no capturing groups).
-const SHIFTS_RE = new RegExp(SHIFT_PATTERNS.map(([, re]) => `(${re.source})`).join('|'), 'gi');
+// Every top-level alternative starts with \b: factored out in front, the engine tests the boundary once
+// per position instead of once per alternative (same matches and groups; about half the scan time).
+const SHIFT_ALTERNATIVES = SHIFT_PATTERNS.map(([, re]) => splitTopLevel(re.source));
+const SHIFTS_RE = SHIFT_ALTERNATIVES.every((alts) => alts.every((a) => a.startsWith('\\b')))
+  ? new RegExp(`\\b(?:${SHIFT_ALTERNATIVES.map((alts) => `(${alts.map((a) => a.slice(2)).join('|')})`).join('|')})`, 'gi')
+  : new RegExp(SHIFT_PATTERNS.map(([, re]) => `(${re.source})`).join('|'), 'gi');
+
+/** A regex source's top-level alternatives (not those inside groups or character classes). */
+function splitTopLevel(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
 
 export function parseShifts(text: string): string[] {
   const found = new Set<number>();
@@ -112,12 +139,14 @@ export function parseTerms(input: TermsInput): Terms {
 /** Text mentions are weaker than fields: only explicit phrases count ("permanent, full-time role"). */
 function contractFromText(text: string): Contract | null {
   const t = text.slice(0, 6000);
-  if (/\bapprenticeship\b/i.test(t)) return 'apprenticeship';
-  if (/\bzero[- ]hours?\s+contract\b/i.test(t)) return 'zero_hours';
-  if (/\bseasonal\s+(?:role|position|job|work|contract)\b/i.test(t)) return 'seasonal';
-  if (/\b(?:fixed[- ]term|\d+[- ]months?\s+(?:fixed[- ]term\s+)?contract|contract\s+(?:role|position)|temporary\s+contract)\b/i.test(t)) return /\btemporary\b/i.test(t) ? 'temporary' : 'contract';
-  if (/\b(?:temporary|temp)\s+(?:role|position|job|post|basis|assignment|contract)\b/i.test(t)) return 'temporary';
-  if (/\bpermanent\s+(?:role|position|job|post|contract|basis|opportunity|vacancy|full[- ]time|part[- ]time)\b|\bon\s+a\s+permanent\b|\bcontract\s+type\s*:\s*permanent\b/i.test(t)) return 'permanent';
+  // Each phrase test is guarded by a literal every one of its phrases contains: a plain literal scan is
+  // several times cheaper than a \b-anchored phrase regex over 6,000 characters, and most adverts fail it.
+  if (/apprenticeship/i.test(t) && /\bapprenticeship\b/i.test(t)) return 'apprenticeship';
+  if (/zero/i.test(t) && /\bzero[- ]hours?\s+contract\b/i.test(t)) return 'zero_hours';
+  if (/seasonal/i.test(t) && /\bseasonal\s+(?:role|position|job|work|contract)\b/i.test(t)) return 'seasonal';
+  if (/fixed|contract/i.test(t) && /\b(?:fixed[- ]term|\d+[- ]months?\s+(?:fixed[- ]term\s+)?contract|contract\s+(?:role|position)|temporary\s+contract)\b/i.test(t)) return /\btemporary\b/i.test(t) ? 'temporary' : 'contract';
+  if (/temp/i.test(t) && /\b(?:temporary|temp)\s+(?:role|position|job|post|basis|assignment|contract)\b/i.test(t)) return 'temporary';
+  if (/permanent/i.test(t) && /\bpermanent\s+(?:role|position|job|post|contract|basis|opportunity|vacancy|full[- ]time|part[- ]time)\b|\bon\s+a\s+permanent\b|\bcontract\s+type\s*:\s*permanent\b/i.test(t)) return 'permanent';
   return null;
 }
 
