@@ -17,7 +17,8 @@ const MANCHESTER = { lat: 53.4808, lon: -2.2426 };
 const LONDON = { lat: 51.5072, lon: -0.1276 };
 const YORK = { lat: 53.959, lon: -1.0815 };
 
-function doc(id: number, over: Partial<SearchDocument>): SearchDocument {
+/** A search document with every field empty but those given: the base of every engine test's documents. */
+export function searchDocument(id: number, over: Partial<SearchDocument>): SearchDocument {
   return {
     id,
     title: 'Untitled',
@@ -43,7 +44,7 @@ function doc(id: number, over: Partial<SearchDocument>): SearchDocument {
 }
 
 export const CONTRACT_DOCS: SearchDocument[] = [
-  doc(1, {
+  searchDocument(1, {
     title: 'Care Assistant',
     description: 'Join our care home team. You will give personal care and support residents with medication.',
     employer: 'Meadow Homes',
@@ -59,7 +60,7 @@ export const CONTRACT_DOCS: SearchDocument[] = [
     salaryAnnualMax: 25000,
     datePosted: CONTRACT_NOW - 1 * DAY,
   }),
-  doc(2, {
+  searchDocument(2, {
     title: 'Senior Carer',
     description: 'Lead a small team of carers on day shifts in a friendly residential home.',
     employer: 'Oak Homes',
@@ -74,7 +75,7 @@ export const CONTRACT_DOCS: SearchDocument[] = [
     salaryAnnualMax: 27000,
     datePosted: CONTRACT_NOW - 3 * DAY,
   }),
-  doc(3, {
+  searchDocument(3, {
     title: 'Warehouse Operative',
     description: 'Picking and packing orders in a busy warehouse. A forklift licence is desirable.',
     employer: 'Pennine Logistics',
@@ -89,7 +90,7 @@ export const CONTRACT_DOCS: SearchDocument[] = [
     salaryAnnualMax: null,
     datePosted: CONTRACT_NOW - 2 * DAY,
   }),
-  doc(4, {
+  searchDocument(4, {
     title: 'Forklift Driver',
     description: 'Counterbalance and reach truck work, loading pallets for dispatch.',
     employer: 'Crown Foods',
@@ -104,7 +105,7 @@ export const CONTRACT_DOCS: SearchDocument[] = [
     salaryAnnualMax: 29000,
     datePosted: CONTRACT_NOW - 10 * DAY,
   }),
-  doc(5, {
+  searchDocument(5, {
     title: 'Kitchen Porter',
     description: 'Washing up and basic food preparation in a hotel kitchen.',
     employer: 'Thames Hospitality',
@@ -118,7 +119,7 @@ export const CONTRACT_DOCS: SearchDocument[] = [
     datePosted: CONTRACT_NOW - 5 * DAY,
   }),
   // A near-duplicate of 1 (same cluster): shown once.
-  doc(6, {
+  searchDocument(6, {
     title: 'Care Assistant',
     description: 'Join our care home team. You will give personal care and support residents with medication.',
     employer: 'Meadow Homes',
@@ -135,7 +136,7 @@ export const CONTRACT_DOCS: SearchDocument[] = [
     datePosted: CONTRACT_NOW - 1 * DAY,
     clusterId: 1,
   }),
-  doc(7, {
+  searchDocument(7, {
     title: 'Software Developer',
     description: 'Build APIs in TypeScript. Never trust <script>alert("x")</script> & friends in user input.',
     employer: 'Bright Solutions',
@@ -149,7 +150,7 @@ export const CONTRACT_DOCS: SearchDocument[] = [
     datePosted: CONTRACT_NOW - 4 * DAY,
   }),
   // Two places, London first: a Leeds search must find it by its Leeds place.
-  doc(8, {
+  searchDocument(8, {
     title: 'Delivery Driver',
     description: 'Multi-drop parcel deliveries from our London and Leeds depots.',
     employer: 'Summit Logistics',
@@ -164,7 +165,7 @@ export const CONTRACT_DOCS: SearchDocument[] = [
     salaryAnnualMax: 25000,
     datePosted: CONTRACT_NOW - 6 * DAY,
   }),
-  doc(9, {
+  searchDocument(9, {
     title: 'Night Support Worker',
     description: 'Provide care through the night. Personal development and training offered.',
     employer: 'Unity Trust',

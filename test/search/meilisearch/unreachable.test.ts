@@ -3,6 +3,7 @@ import { MeilisearchRequestError } from 'meilisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.ts';
 import { MeilisearchEngine } from '../../../src/search/meilisearch/engine.ts';
+import { searchDocument } from '../engine-contract.ts';
 
 /**
  * Meilisearch down: the engine points at a loopback port nothing listens on
@@ -17,27 +18,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const doc = {
-  id: 1,
-  title: 'Chef',
-  description: 'Cooking',
-  employer: null,
-  places: [],
-  town: null,
-  region: null,
-  localAuthority: null,
-  sector: null,
-  occupationCode: null,
-  contract: null,
-  employmentType: null,
-  remote: null,
-  salaryAnnualMin: null,
-  salaryAnnualMax: null,
-  datePosted: 0,
-  skills: [],
-  clusterId: 1,
-  isDemo: false,
-};
+const doc = searchDocument(1, { title: 'Chef', description: 'Cooking', datePosted: 0 });
 
 describe('MeilisearchEngine with Meilisearch down', () => {
   let engine: MeilisearchEngine;
