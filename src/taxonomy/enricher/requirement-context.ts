@@ -48,7 +48,7 @@ function headingOf(text: string, start: number, end: number): { section: Section
   if (colon < 0 && len > 80) return null;
   const head = text.slice(start, colon >= 0 ? colon : end).trim();
   if (!head) return null;
-  if (colon < 0 && (head.length > 60 || /[.!?]$/.test(head) || head.split(/\s+/).length > 8)) return null;
+  if (colon < 0 && (head.length > 60 || endsSentence(head) || wordCount(head) > 8)) return null;
   if (DESIRABLE.test(head)) return { section: 'desirable', colon };
   if (REQUIRED_HEADING.test(head)) return { section: 'required', colon };
   if (NEUTRAL_HEADING.test(head)) return { section: 'neutral', colon };
@@ -73,6 +73,18 @@ function splitLines(text: string): Line[] {
 
 function isSentenceEnd(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 59; // . ! ? ;
+}
+
+function endsSentence(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 46 || c === 33 || c === 63; // . ! ?
+}
+
+/** Words of a trimmed string separated by spaces, tabs or line breaks, without splitting it. */
+function wordCount(s: string): number {
+  let n = 1;
+  for (let i = 1; i < s.length; i++) if (isSpace(s.charCodeAt(i)) && !isSpace(s.charCodeAt(i - 1))) n++;
+  return n;
 }
 
 function isSpace(c: number): boolean {
