@@ -1,4 +1,5 @@
-import { isWordCode, stemWord, type Token } from './text.ts';
+import type { Lexicon, WordScan } from './lexicon.ts';
+import type { Token } from './text.ts';
 
 /** One match of a phrase: token positions [from, to) and what was stored at that phrase. */
 export interface PhraseMatch<T> {
@@ -74,19 +75,10 @@ export class PhraseTrie<T> {
   private rootNext = new Int32Array(1024).fill(-1);
   private readonly values: (T[] | undefined)[] = [undefined];
   private nodes = 1;
-  // Raw word → token id, so a hot caller stems each distinct word once.
-  private readonly wordIds = new Map<string, number>();
-  // The same for scanIds(), keyed by a hash of the word's letters (ASCII
-  // case folded) so the hot path allocates no substring for words it has
-  // seen; every hit is verified letter by letter against the stored word.
-  // (A typed-array table here measured faster alone but slower in the whole
-  // pipeline, where it is cold by the next advert: kept as a Map.)
-  private readonly hashSlot = new Map<number, number>();
-  private readonly slotWord: string[] = [];
-  private readonly slotId: number[] = [];
-  private scratchIds = new Int32Array(1024);
-  private scratchStarts = new Int32Array(1024);
-  private scratchEnds = new Int32Array(1024);
+  // Lexicon word id → token id (-2: not looked up yet), for the lexicon generation below.
+  private byWord = new Int32Array(0);
+  private byWordGeneration = -1;
+  private scratchIds = new Int32Array(256);
 
   get size(): number {
     return this.nodes;
@@ -155,97 +147,37 @@ export class PhraseTrie<T> {
     return node === 0 ? (this.rootNext[id] ?? -1) : this.edges.get(node, id);
   }
 
-  /** Token ids of raw words (as scanWords gives them), stemming each distinct word once. */
-  idsOfWords(words: readonly string[]): Int32Array {
-    const ids = new Int32Array(words.length);
-    for (let k = 0; k < words.length; k++) {
-      const w = words[k]!;
-      let id = this.wordIds.get(w);
-      if (id === undefined) {
-        id = this.vocab.get(stemWord(w)) ?? -1;
-        if (this.wordIds.size >= 500_000) this.wordIds.clear();
-        this.wordIds.set(w, id);
+  /**
+   * Token ids (-1: no phrase has the word) of the scanned words [from, to),
+   * one array read per word once the lexicon word was seen. The array
+   * returned is a view of a buffer the next call on this trie overwrites.
+   */
+  idsOfScan(lexicon: Lexicon, scan: WordScan, from = 0, to = scan.n): Int32Array {
+    if (scan.generation !== lexicon.generation) throw new Error('word scan is from an older lexicon generation');
+    if (this.byWordGeneration !== lexicon.generation) {
+      this.byWord = new Int32Array(0);
+      this.byWordGeneration = lexicon.generation;
+    }
+    if (this.byWord.length < lexicon.size) {
+      const grown = new Int32Array(Math.max(lexicon.size, this.byWord.length * 2, 1024)).fill(-2);
+      grown.set(this.byWord);
+      this.byWord = grown;
+    }
+    const count = Math.max(0, to - from);
+    if (this.scratchIds.length < count) this.scratchIds = new Int32Array(Math.max(count, this.scratchIds.length * 2));
+    const ids = this.scratchIds;
+    const byWord = this.byWord;
+    const words = scan.words;
+    for (let k = 0; k < count; k++) {
+      const w = words[from + k]!;
+      let id = byWord[w]!;
+      if (id === -2) {
+        id = this.vocab.get(lexicon.stem(w)) ?? -1;
+        byWord[w] = id;
       }
       ids[k] = id;
     }
-    return ids;
-  }
-
-  /**
-   * Scans `text` into words (the same rules as scanWords in text.ts) and
-   * their token ids in one pass: the skill spotter's hot path. The arrays
-   * returned are views of buffers the next call on this trie overwrites:
-   * use them before scanning again. With `limit`, scans text.slice(0, limit)
-   * (same words, same offsets) without making that slice.
-   */
-  scanIds(text: string, limit = text.length): { n: number; ids: Int32Array; starts: Int32Array; ends: Int32Array } {
-    // Scratch buffers reused across calls (allocating three typed arrays per advert cost as much as
-    // the hashing): the returned views are valid until the next scanIds on this trie.
-    const len = Math.max(0, Math.min(text.length, limit));
-    const cap = (len >> 1) + 1;
-    if (this.scratchIds.length < cap) {
-      const size = Math.max(cap, this.scratchIds.length * 2);
-      this.scratchIds = new Int32Array(size);
-      this.scratchStarts = new Int32Array(size);
-      this.scratchEnds = new Int32Array(size);
-    }
-    const ids = this.scratchIds;
-    const starts = this.scratchStarts;
-    const ends = this.scratchEnds;
-    let n = 0;
-    let i = 0;
-    while (i < len) {
-      let c = text.charCodeAt(i);
-      if (!isWordCode(c)) {
-        i++;
-        continue;
-      }
-      const start = i;
-      let h = 0x811c9dc5;
-      while (i < len) {
-        c = text.charCodeAt(i);
-        if (isWordCode(c)) {
-          h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
-          i++;
-        } else if ((c === 39 || c === 0x2019) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
-          h = Math.imul(h ^ 39, 0x01000193);
-          i++;
-        } else break;
-      }
-      if (i < len) {
-        c = text.charCodeAt(i);
-        if (c === 43 && i + 1 < len && text.charCodeAt(i + 1) === 43) {
-          h = Math.imul(Math.imul(h ^ 43, 0x01000193) ^ 43, 0x01000193);
-          i += 2;
-        } else if (c === 35) {
-          h = Math.imul(h ^ 35, 0x01000193);
-          i++;
-        }
-      }
-      h &= 0x3fffffff;
-      let id = -2;
-      const slot = this.hashSlot.get(h);
-      if (slot !== undefined && sameWord(this.slotWord[slot]!, text, start, i)) id = this.slotId[slot]!;
-      if (id === -2) {
-        const word = text.slice(start, i);
-        id = this.vocab.get(stemWord(word)) ?? -1;
-        if (slot === undefined) {
-          if (this.slotWord.length >= 500_000) {
-            this.hashSlot.clear();
-            this.slotWord.length = 0;
-            this.slotId.length = 0;
-          }
-          this.hashSlot.set(h, this.slotWord.length);
-          this.slotWord.push(word);
-          this.slotId.push(id);
-        }
-      }
-      ids[n] = id;
-      starts[n] = start;
-      ends[n] = i;
-      n++;
-    }
-    return { n, ids: ids.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+    return ids.subarray(0, count);
   }
 
   /** The token id of a stem, or -1 when no phrase contains it. */
@@ -286,17 +218,4 @@ export class PhraseTrie<T> {
     }
     return out;
   }
-}
-
-/** Whether text[start, end) is `word`, ignoring ASCII case. */
-function sameWord(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let k = 0; k < word.length; k++) {
-    let a = word.charCodeAt(k);
-    let b = text.charCodeAt(start + k);
-    if (a >= 65 && a <= 90) a += 32;
-    if (b >= 65 && b <= 90) b += 32;
-    if (a !== b) return false;
-  }
-  return true;
 }

@@ -12,6 +12,11 @@ export interface ClassifyInput {
   employer: string | null;
 }
 
+/** An advert for enrichAdvert; `text`, when the caller has built it already, is `title + '\n' + description`. */
+export interface AdvertInput extends ClassifyInput {
+  text?: string;
+}
+
 export interface VacancyEnricher {
   /** Occupation and SIC 2007 section, each with a confidence and the words that decided it. */
   classify(input: ClassifyInput): { occupation: NormalisedVacancy['occupation']; sector: NormalisedVacancy['sector'] };
@@ -21,4 +26,14 @@ export interface VacancyEnricher {
    * ("Essential criteria:") can be told apart.
    */
   spotSkills(text: string): VacancySkill[];
+  /**
+   * Both at once for an advert: classify(input) and spotSkills of
+   * `title + '\n' + description`, over one reading of its words (the
+   * pipeline's hot path).
+   */
+  enrichAdvert(input: AdvertInput): {
+    occupation: NormalisedVacancy['occupation'];
+    sector: NormalisedVacancy['sector'];
+    skills: VacancySkill[];
+  };
 }

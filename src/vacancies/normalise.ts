@@ -30,6 +30,7 @@ const REMOTE_IN_TEXT = /\b(?:fully\s+remote|remote[- ]first|100%\s+remote|remote
 // Every REMOTE_IN_TEXT phrase contains one of these words: a literal test is ~4x cheaper than the
 // phrase regex on the adverts (most) that mention none of them.
 const REMOTE_WORDS = /remote|home|hybrid/i;
+const remoteIn = (s: string): string | null => (REMOTE_WORDS.test(s) ? (REMOTE_IN_TEXT.exec(s)?.[0] ?? null) : null);
 
 /**
  * The one pipeline every vacancy goes through, from any source: raw text in,
@@ -70,14 +71,16 @@ export function normaliseVacancy(deps: NormaliseDeps, raw: RawVacancy): Normalis
   });
   let remote = loc.remote;
   if (!remote) {
-    const head = `${raw.title}\n${text.slice(0, 5000)}`;
-    const m = REMOTE_WORDS.test(head) ? REMOTE_IN_TEXT.exec(head) : null;
-    if (m) remote = parseRemote(m[0]);
+    const head = text.slice(0, 5000);
+    const m = remoteIn(raw.title) ?? remoteIn(head);
+    if (m) remote = parseRemote(m);
   }
 
+  // The advert as one string, built once: requirements and the enricher both read title and text together.
+  const advertText = [title, text].join('\n');
   const datePosted = parseDate(raw.datePosted, deps.now);
   const validThrough = parseDate(raw.validThrough, deps.now) ?? findClosingDate(text, datePosted ?? deps.now);
-  const requirements = findRequirements(`${raw.title}\n${text}`);
+  const requirements = findRequirements(advertText);
 
   let occupation: NormalisedVacancy['occupation'] = raw.occupation
     ? { code: raw.occupation.code, scheme: raw.occupation.scheme ?? 'soc', confidence: 1, evidence: ['given by source'] }
@@ -86,22 +89,19 @@ export function normaliseVacancy(deps: NormaliseDeps, raw: RawVacancy): Normalis
   let skills: VacancySkill[] = [];
   const enricher = deps.enricher;
   if (enricher) {
-    if (!occupation || !sector) {
-      try {
-        const c = enricher.classify({ title, description: text, employer: raw.employer ?? null });
-        occupation = occupation ?? c.occupation;
-        sector = sector ?? c.sector;
-      } catch {
-        // A classifier failure must not lose the vacancy; it stays unclassified.
-      }
+    try {
+      const found = enricher.enrichAdvert({ title, description: text, employer: raw.employer ?? null, text: advertText });
+      occupation = occupation ?? found.occupation;
+      sector = sector ?? found.sector;
+      skills = found.skills;
+    } catch {
+      // An enricher failure must not lose the vacancy; it stays unclassified, with no skills.
     }
     try {
-      const fromSource = raw.skills?.length ? enricher.spotSkills(raw.skills.join('\n')).map((s) => ({ ...s, required: true })) : [];
-      // join, not a template literal: it builds one flat string, where `${a}\n${b}` is a rope V8 reads
-      // through an indirection on every charCodeAt of the spotter's word scan (~15% slower spotting).
-      skills = mergeSkills(fromSource, enricher.spotSkills([title, text].join('\n')));
+      // The source's own skill list: spotted against the taxonomy, and required (the employer listed it).
+      if (raw.skills?.length) skills = mergeSkills(enricher.spotSkills(raw.skills.join('\n')).map((s) => ({ ...s, required: true })), skills);
     } catch {
-      skills = [];
+      // As above: the description's skills stand.
     }
   }
   if (raw.skills?.length) {

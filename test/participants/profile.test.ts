@@ -135,6 +135,7 @@ describe('title resolution', () => {
     const classify = (code: string, confidence: number): VacancyEnricher => ({
       classify: () => ({ occupation: { code, scheme: 'soc', confidence, evidence: [] }, sector: null }),
       spotSkills: () => [],
+      enrichAdvert: () => ({ occupation: { code, scheme: 'soc', confidence, evidence: [] }, sector: null, skills: [] }),
     });
     expect(resolveTitle(taxonomy, classify('9252', 0.8), 'Picker')).toMatchObject({ occupationId: 'soc:9252', resolvedBy: 'classifier' });
     expect(resolveTitle(taxonomy, classify('9252', 0.2), 'Carer')).toMatchObject({ occupationId: 'soc:6135', resolvedBy: 'title' });

@@ -107,6 +107,40 @@ describe('createEnricher', () => {
     expect(enricher.spotSkills('Essential: a counterbalance forklift licence.').length).toBeGreaterThan(0);
   });
 
+  it('enrichAdvert, one scan for everything, gives what classify and spotSkills give separately', () => {
+    const db = openDb(':memory:');
+    ensureBundledTaxonomy(db, Date.UTC(2026, 0, 1));
+    const enricher = createEnricher(loadTaxonomy(db), db);
+    const titles = ['Warehouse Operative', 'Care Assistant - Nights', 'HGV Class 1 Driver', 'Kitchen Porter', 'Zzyzx', ''];
+    const sentences = [
+      'Essential: a counterbalance forklift licence.',
+      'You will provide personal care to residents in our care home.',
+      'Experience of Microsoft Excel and customer service is desirable.',
+      'Our distribution centre ships parcels nationwide.',
+      'Full UK driving licence required.\n',
+      'Café work, C++ and driver’s hours.',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...titles),
+        fc.array(fc.constantFrom(...sentences), { maxLength: 40 }),
+        // Neutral filler first, so keywords also land around the 2,500-character limit of the sector scan.
+        fc.nat(120),
+        fc.option(fc.constantFrom('Acme Logistics Ltd', 'Sunrise Care Home', 'Council')),
+        fc.boolean(),
+        (title, parts, filler, employer, joined) => {
+          const description = 'We value you and your time. '.repeat(filler) + parts.join(' ');
+          const input = { title, description, employer };
+          const separate = { ...enricher.classify(input), skills: enricher.spotSkills([title, description].join('\n')) };
+          // With and without the joined text the caller may pass in.
+          const together = enricher.enrichAdvert(joined ? { ...input, text: `${title}\n${description}` } : input);
+          expect(together).toEqual(separate);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('never throws on arbitrary input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), fc.string({ maxLength: 300 }), fc.option(fc.string({ maxLength: 50 })), (title, description, employer) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTaxonomy } from '../../src/taxonomy/build.ts';
 import { createSkillSpotter } from '../../src/taxonomy/enricher/skill-spotter.ts';
 import type { Skill } from '../../src/taxonomy/model.ts';
+import { Lexicon, WordScan } from '../../src/taxonomy/lexicon.ts';
 import { PhraseTrie } from '../../src/taxonomy/phrase-trie.ts';
 import { scanWords, stemWord, stems } from '../../src/taxonomy/text.ts';
 
@@ -52,48 +53,72 @@ describe('stemmer', () => {
   });
 });
 
-describe('phrase trie', () => {
-  it('scans text into the same words and ids whichever path is used, cache or not', () => {
+describe('lexicon and phrase trie', () => {
+  // The token ids a trie gives a text by the slow, obvious route: scanWords, stemWord, vocabulary lookup.
+  const slowIds = (trie: PhraseTrie<number>, text: string) => scanWords(text).words.map((w) => trie.idOf(stemWord(w)));
+  const scanned = (lexicon: Lexicon, trie: PhraseTrie<number>, text: string, limit?: number) => {
+    const scan = lexicon.scan(text, new WordScan(), limit);
+    return { ids: [...trie.idsOfScan(lexicon, scan)], starts: [...scan.starts.subarray(0, scan.n)], ends: [...scan.ends.subarray(0, scan.n)] };
+  };
+
+  it('scans text into the same words and token ids as scanWords and the stemmer, first time or cached', () => {
+    const lexicon = new Lexicon();
     const trie = new PhraseTrie<number>();
     for (const [i, p] of ['drive lorries', "driver's hours", 'c++', 'café culture', 'HGV'].entries()) trie.add(stems(p), i);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('Drive', 'LORRIES', "driver's", 'driver’s', 'hours', 'C++', 'c#', 'Café', 'hgv', 'x', ' ', ', ', '\n', 'é'), { maxLength: 30 }), fc.string({ maxLength: 20 }), (parts, noise) => {
+      fc.property(fc.array(fc.constantFrom('Drive', 'LORRIES', "driver's", 'driver’s', 'hours', 'C++', 'c#', 'Café', 'CAFÉ', 'hgv', 'x', ' ', ', ', '\n', 'é'), { maxLength: 30 }), fc.string({ maxLength: 20 }), (parts, noise) => {
         const text = parts.join('') + noise;
         for (let round = 0; round < 2; round++) {
-          const fast = trie.scanIds(text);
-          const { words, starts, ends } = scanWords(text);
-          expect([...fast.starts]).toEqual(starts);
-          expect([...fast.ends]).toEqual(ends);
-          expect([...fast.ids]).toEqual([...trie.idsOfWords(words)]);
+          const fast = scanned(lexicon, trie, text);
+          const { starts, ends } = scanWords(text);
+          expect(fast.starts).toEqual(starts);
+          expect(fast.ends).toEqual(ends);
+          expect(fast.ids).toEqual(slowIds(trie, text));
         }
       }),
       { numRuns: 300 },
     );
   });
-  it('keeps word ids right while its word cache grows past thousands of distinct words', () => {
-    const trie = new PhraseTrie<number>();
+  it('keeps word ids right while the lexicon grows past thousands of distinct words, for several tries at once', () => {
+    const lexicon = new Lexicon();
     const vocab = Array.from({ length: 6000 }, (_, i) => `w${i.toString(36)}x`);
-    for (const [i, w] of vocab.entries()) if (i % 3 === 0) trie.add(stems(w), i);
+    const thirds = new PhraseTrie<number>();
+    const fifths = new PhraseTrie<number>();
+    for (const [i, w] of vocab.entries()) {
+      if (i % 3 === 0) thirds.add(stems(w), i);
+      if (i % 5 === 0) fifths.add(stems(w), i);
+    }
     for (let round = 0; round < 2; round++) {
       const text = vocab.map((w, i) => (i % 2 ? w.toUpperCase() : w)).join(' ');
-      const fast = trie.scanIds(text);
-      expect([...fast.ids]).toEqual([...trie.idsOfWords(scanWords(text).words)]);
-      expect([...fast.ids].filter((id) => id >= 0)).toHaveLength(2000);
+      const a = scanned(lexicon, thirds, text).ids;
+      const b = scanned(lexicon, fifths, text).ids;
+      expect(a).toEqual(slowIds(thirds, text));
+      expect(b).toEqual(slowIds(fifths, text));
+      expect(a.filter((id) => id >= 0)).toHaveLength(2000);
+      expect(b.filter((id) => id >= 0)).toHaveLength(1200);
     }
+    expect(lexicon.size).toBe(6000);
   });
   it('scanning up to a limit equals scanning the text cut at that limit (words cut at the limit, c++ and apostrophes at the edge)', () => {
+    const lexicon = new Lexicon();
     const trie = new PhraseTrie<number>();
     for (const [i, p] of ['drive lorries', "driver's hours", 'c++', 'c', 'driv'].entries()) trie.add(stems(p), i);
     fc.assert(
       fc.property(fc.array(fc.constantFrom('Drive', 'lorries', "driver's", 'C++', 'c+', 'c#', '+', "'", 'x', ' ', '\n'), { maxLength: 20 }), fc.nat(200), (parts, cut) => {
         const text = parts.join('');
-        const whole = trie.scanIds(text.slice(0, cut));
-        const expected = { ids: [...whole.ids], starts: [...whole.starts], ends: [...whole.ends] };
-        const limited = trie.scanIds(text, cut);
-        expect({ ids: [...limited.ids], starts: [...limited.starts], ends: [...limited.ends] }).toEqual(expected);
+        expect(scanned(lexicon, trie, text, cut)).toEqual(scanned(lexicon, trie, text.slice(0, cut)));
       }),
       { numRuns: 500 },
     );
+  });
+  it('refuses a scan from before the lexicon started again', () => {
+    const lexicon = new Lexicon();
+    const trie = new PhraseTrie<number>();
+    trie.add(stems('forklift'), 1);
+    const old = lexicon.scan('forklift driver', new WordScan());
+    lexicon.generation++;
+    expect(() => trie.idsOfScan(lexicon, old)).toThrow(/older lexicon generation/);
+    expect(scanned(lexicon, trie, 'forklift').ids).toEqual([0]);
   });
 });
 

@@ -25,9 +25,12 @@ describe('parseLocation', () => {
   });
 });
 
+const classify: VacancyEnricher['classify'] = () => ({ occupation: { code: '6135', scheme: 'soc', confidence: 0.8, evidence: ['care assistant'] }, sector: { code: 'Q', confidence: 0.7, evidence: ['care'] } });
+const spotSkills: VacancyEnricher['spotSkills'] = (text) => (/manual handling/i.test(text) ? [{ id: 'fp:manual-handling', label: 'manual handling', evidence: 'manual handling', required: false, confidence: 0.9 }] : []);
 const enricher: VacancyEnricher = {
-  classify: () => ({ occupation: { code: '6135', scheme: 'soc', confidence: 0.8, evidence: ['care assistant'] }, sector: { code: 'Q', confidence: 0.7, evidence: ['care'] } }),
-  spotSkills: (text) => (/manual handling/i.test(text) ? [{ id: 'fp:manual-handling', label: 'manual handling', evidence: 'manual handling', required: false, confidence: 0.9 }] : []),
+  classify,
+  spotSkills,
+  enrichAdvert: (input) => ({ ...classify(input), skills: spotSkills(`${input.title}\n${input.description}`) }),
 };
 
 describe('normaliseVacancy', () => {
@@ -65,7 +68,10 @@ describe('normaliseVacancy', () => {
     expect(v.skills.find((s) => s.id === 'src:kindness')).toMatchObject({ label: 'Kindness', required: true });
   });
   it('works without enricher or geocoder, and survives a throwing enricher', () => {
-    const bad: VacancyEnricher = { classify: () => { throw new Error('boom'); }, spotSkills: () => { throw new Error('boom'); } };
+    const boom = () => {
+      throw new Error('boom');
+    };
+    const bad: VacancyEnricher = { classify: boom, spotSkills: boom, enrichAdvert: boom };
     const v = normaliseVacancy({ now, enricher: bad }, raw);
     expect(v.occupation).toBeNull();
     expect(v.location).toMatchObject({ text: 'Leeds, LS1', resolved: false });

@@ -2,6 +2,7 @@ import type { ClassifyInput } from '../../vacancies/enricher.ts';
 import type { NormalisedVacancy } from '../../vacancies/model.ts';
 import { sectorFromIsco } from '../importers/occupation-mappings.ts';
 import type { Occupation, Taxonomy } from '../model.ts';
+import { Lexicon, WordScan } from '../lexicon.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
 import type { SocIndexEntry } from '../store.ts';
 import { STOP_WORDS, stemWord, stems, tokenise, type Token } from '../text.ts';
@@ -36,7 +37,20 @@ export interface Classification {
 
 export interface Classifier {
   classify(input: ClassifyInput): Classification;
+  /**
+   * The same over the advert already scanned, with the classifier's lexicon,
+   * as `title + '\n' + description` (at least the description's first
+   * 2,500 characters): the enricher's one scan per advert.
+   */
+  classifyScanned(input: ClassifyInput, scan: WordScan): Classification;
 }
+
+// How far into the description the sector keywords and the description's titles are looked for.
+const SECTOR_DESCRIPTION_CHARS = 2500;
+const TITLE_DESCRIPTION_CHARS = 1200;
+const MAX_TITLE_CHARS = 500;
+// The weakest word overlap (weighted Jaccard × scheme factor) that still names an occupation.
+const MIN_OVERLAP = 0.34;
 
 type Kind = 'title' | 'alt' | 'index';
 
@@ -102,7 +116,7 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndexEntry[] = []): Classifier {
+export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndexEntry[] = [], lexicon = new Lexicon()): Classifier {
   // --- occupation titles -------------------------------------------------
   const byKey = new Map<string, { phrase: string[]; entries: Map<string, TitleEntry> }>();
   // Every word any title of an occupation uses: the leftover words of a
@@ -166,13 +180,13 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   for (const { phrase, entries } of byKey.values()) for (const e of entries.values()) titleTrie.add(phrase, e);
 
   // Word-overlap fallback: every known title as a small document.
-  const docs: { entry: TitleEntry; idfSum: number }[] = [];
+  const docs: { entry: TitleEntry; idfSum: number; stems: readonly string[] }[] = [];
   const postings = new Map<string, number[]>();
   for (const { phrase, entries } of byKey.values()) {
     const uniq = [...new Set(phrase)];
     for (const e of entries.values()) {
       const id = docs.length;
-      docs.push({ entry: e, idfSum: 0 });
+      docs.push({ entry: e, idfSum: 0, stems: uniq });
       for (const s of uniq) {
         const p = postings.get(s);
         if (p) p.push(id);
@@ -285,19 +299,44 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return cands;
   }
 
+  // Adverts repeat titles ("Staff Nurse", "Care Assistant"), and the overlap walk over long postings
+  // lists is the classifier's dearest step: its answer depends on the title alone, so it is kept.
+  const overlapByTitle = new Map<string, Candidate | null>();
   function occupationFromOverlap(title: string): Candidate | null {
+    let found = overlapByTitle.get(title);
+    if (found === undefined) {
+      found = overlapOf(title);
+      if (overlapByTitle.size >= 20_000) overlapByTitle.clear();
+      overlapByTitle.set(title, found);
+    }
+    return found;
+  }
+
+  function overlapOf(title: string): Candidate | null {
     const tokens = meaningful(tokenise(title)).filter((t) => !STOP_WORDS.has(t.stem));
     const q = [...new Set(tokens.map((t) => t.stem))];
     if (q.length === 0) return null;
     const qSum = q.reduce((n, s) => n + idf(s), 0);
+    // A title only answers with score ≥ MIN_OVERLAP, and score ≤ shared idf / qSum: so the answer shares
+    // at least one of the rarer words that hold (1 - MIN_OVERLAP) of qSum. Walk only those words'
+    // postings (the common words' lists are the long ones), then add the common words the candidates
+    // have. Words in over 2,000 titles say too little to count at all.
+    const usable = q.filter((s) => (postings.get(s)?.length ?? Infinity) <= 2000).sort((a, b) => idf(a) - idf(b));
+    let common = 0;
+    let commonSum = 0;
+    while (common < usable.length && commonSum + idf(usable[common]!) < MIN_OVERLAP * qSum) commonSum += idf(usable[common++]!);
     touched.length = 0;
-    for (const s of q) {
-      const p = postings.get(s);
-      if (!p || p.length > 2000) continue;
-      const w = idf(s);
-      for (const d of p) {
+    for (let k = common; k < usable.length; k++) {
+      const w = idf(usable[k]!);
+      for (const d of postings.get(usable[k]!)!) {
         if (acc[d] === 0) touched.push(d);
         acc[d] = acc[d]! + w;
+      }
+    }
+    if (common > 0) {
+      for (const d of touched) {
+        const docStems = docs[d]!.stems;
+        for (let k = 0; k < common; k++) if (docStems.includes(usable[k]!)) acc[d] = acc[d]! + idf(usable[k]!);
       }
     }
     let bestDoc = -1;
@@ -308,23 +347,51 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const doc = docs[d]!;
       const jaccard = sh / (qSum + doc.idfSum - sh);
       const score = jaccard * (SCHEME_FACTOR[doc.entry.occ.scheme] ?? 0.85);
-      if (score > bestScore) {
+      // Ties go to the earlier title (the order titles were added), whatever order they were reached in.
+      if (score > bestScore || (score === bestScore && d < bestDoc)) {
         bestScore = score;
         bestDoc = d;
       }
     }
-    if (bestDoc < 0 || bestScore < 0.34) return null;
+    if (bestDoc < 0 || bestScore < MIN_OVERLAP) return null;
     const entry = docs[bestDoc]!.entry;
     return { entry, score: 0.25 + 0.45 * bestScore, words: tokens.map((t) => title.slice(t.start, t.end)).join(' '), how: `word overlap with "${entry.label}"` };
   }
 
-  function occupationFromDescription(description: string, context: () => string): Candidate | null {
-    const head = description.slice(0, 1200);
-    const tokens = meaningful(tokenise(head));
+  // Lexicon word id → 1 when the word says nothing about the occupation (TITLE_NOISE, digits), 2 when it may; 0 unknown.
+  let noise = new Uint8Array(0);
+  let noiseGeneration = -1;
+  const isNoise = (w: number): boolean => {
+    if (noiseGeneration !== lexicon.generation || noise.length < lexicon.size) {
+      const grown = new Uint8Array(Math.max(lexicon.size, noise.length * 2, 1024));
+      if (noiseGeneration === lexicon.generation) grown.set(noise);
+      noise = grown;
+      noiseGeneration = lexicon.generation;
+    }
+    let v = noise[w]!;
+    if (v === 0) {
+      const stem = lexicon.stem(w);
+      v = TITLE_NOISE.has(stem) || /^\d+$/.test(stem) ? 1 : 2;
+      noise[w] = v;
+    }
+    return v === 1;
+  };
+  let kept = new Int32Array(256);
+
+  /** A known title of two words or more among the scanned description words [from, to). */
+  function occupationFromDescription(description: string, descStart: number, scan: WordScan, from: number, to: number, context: () => string): Candidate | null {
+    const ids = titleTrie.idsOfScan(lexicon, scan, from, to);
+    if (kept.length < ids.length) kept = new Int32Array(Math.max(ids.length, kept.length * 2));
+    let n = 0;
+    for (let k = 0; k < ids.length; k++) if (!isNoise(scan.words[from + k]!)) kept[n++] = k;
+    const meaningfulIds = new Int32Array(n);
+    for (let k = 0; k < n; k++) meaningfulIds[k] = ids[kept[k]!]!;
     let best: Candidate | null = null;
-    for (const m of titleTrie.match(tokens)) {
+    for (const m of titleTrie.matchIds(meaningfulIds)) {
       if (m.to - m.from < 2) continue;
-      const words = head.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end);
+      const a = from + kept[m.from]!;
+      const b = from + kept[m.to - 1]!;
+      const words = description.slice(scan.starts[a]! - descStart, scan.ends[b]! - descStart);
       for (const c of scoreEntries(m.values, 1, context, words)) {
         c.score *= 0.4;
         c.how = `${c.how}, in the description`;
@@ -346,7 +413,34 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return best;
   }
 
-  function classifySector(input: ClassifyInput, occ: Candidate | null, occConfidence: number): SectorResult {
+  const employerScan = new WordScan();
+  const advertScan = new WordScan();
+
+  /** Where the words of the advert's parts lie in its scan (`title + '\n' + description`). */
+  interface Layout {
+    descStart: number;
+    /** Word index ranges: title words, description words for the sector, for a title in the description. */
+    titleTo: number;
+    descFrom: number;
+    descTo: number;
+    descHeadTo: number;
+  }
+  function layoutOf(title: string, scan: WordScan): Layout {
+    const descStart = title.length + 1;
+    const titleEnd = Math.min(title.length, MAX_TITLE_CHARS);
+    const { n, starts, ends } = scan;
+    let k = 0;
+    while (k < n && ends[k]! <= titleEnd) k++;
+    const titleTo = k;
+    while (k < n && starts[k]! < descStart) k++;
+    const descFrom = k;
+    while (k < n && ends[k]! <= descStart + TITLE_DESCRIPTION_CHARS) k++;
+    const descHeadTo = k;
+    while (k < n && ends[k]! <= descStart + SECTOR_DESCRIPTION_CHARS) k++;
+    return { descStart, titleTo, descFrom, descTo: k, descHeadTo };
+  }
+
+  function classifySector(input: ClassifyInput, scan: WordScan, layout: Layout, occ: Candidate | null, occConfidence: number): SectorResult {
     const votes = new Map<string, number>();
     const evidence = new Map<string, string[]>();
     const vote = (section: string, w: number, why: string) => {
@@ -360,21 +454,24 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const s = sectorOf(occ.entry.occ);
       if (s) vote(s, 1.5 * occConfidence, `occupation: ${occ.entry.occ.title}`);
     }
-    const scan = (text: string, weight: number, where: string, cap: number, limit = text.length) => {
-      const { ids, starts, ends } = sectorTrie.scanIds(text, limit);
+    // Keyword votes from the scanned words [from, to) of `text`, which starts at `offset` in the scan.
+    const keywords = (words: WordScan, from: number, to: number, text: string, offset: number, weight: number, where: string, cap: number) => {
       const seen = new Map<string, number>();
-      for (const m of sectorTrie.matchIds(ids)) {
+      for (const m of sectorTrie.matchIds(sectorTrie.idsOfScan(lexicon, words, from, to))) {
         for (const v of m.values) {
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
           seen.set(v.phrase, n + 1);
-          vote(v.section, weight, `${where}: ${text.slice(starts[m.from]!, ends[m.to - 1]!)}`);
+          vote(v.section, weight, `${where}: ${text.slice(words.starts[from + m.from]! - offset, words.ends[from + m.to - 1]! - offset)}`);
         }
       }
     };
-    if (input.employer) scan(input.employer, 1.2, 'employer', 1);
-    scan(input.title, 0.6, 'title', 1);
-    if (input.description) scan(input.description, 0.25, 'description', 2, 2500);
+    if (input.employer) {
+      lexicon.scan(input.employer, employerScan);
+      keywords(employerScan, 0, employerScan.n, input.employer, 0, 1.2, 'employer', 1);
+    }
+    keywords(scan, 0, layout.titleTo, input.title, 0, 0.6, 'title', 1);
+    if (input.description) keywords(scan, layout.descFrom, layout.descTo, input.description, layout.descStart, 0.25, 'description', 2);
     let winner: string | null = null;
     let top = 0;
     let total = 0;
@@ -390,34 +487,46 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return { code: winner, confidence: round2(confidence), evidence: evidence.get(winner) ?? [] };
   }
 
+  function classifyScanned(input: ClassifyInput, scan: WordScan): Classification {
+    const rawTitle = typeof input?.title === 'string' ? input.title : '';
+    const title = rawTitle.slice(0, MAX_TITLE_CHARS);
+    const description = typeof input?.description === 'string' ? input.description : '';
+    const employer = typeof input?.employer === 'string' ? input.employer : null;
+    const layout = layoutOf(rawTitle, scan);
+    // Employer and advert words, only built when a qualified index title needs them.
+    let contextText: string | null = null;
+    const context = () => (contextText ??= `${employer ?? ''}\n${description.slice(0, 3000)}`.toLowerCase());
+    let chosen = pick(occupationFromTitle(title, context));
+    if (!chosen || chosen.score < 0.6) {
+      const overlap = occupationFromOverlap(titleVariants(title)[0] ?? title);
+      if (overlap && (!chosen || overlap.score > chosen.score)) chosen = overlap;
+    }
+    if ((!chosen || chosen.score < 0.4) && description) {
+      const fromDescription = occupationFromDescription(description, layout.descStart, scan, layout.descFrom, layout.descHeadTo, context);
+      if (fromDescription && (!chosen || fromDescription.score > chosen.score)) chosen = fromDescription;
+    }
+    const confidence = chosen ? round2(Math.min(0.97, chosen.score)) : 0;
+    const occupation: OccupationResult = chosen
+      ? {
+          code: chosen.entry.occ.code,
+          scheme: chosen.entry.occ.scheme,
+          confidence,
+          evidence: [chosen.words, `${chosen.how}: ${chosen.entry.label} → ${chosen.entry.occ.title}`],
+        }
+      : null;
+    const sector = classifySector({ title, description, employer }, scan, layout, chosen, confidence);
+    return { occupation, sector, occupationRecord: chosen?.entry.occ ?? null };
+  }
+
   return {
+    classifyScanned,
     classify(input: ClassifyInput): Classification {
-      const title = typeof input?.title === 'string' ? input.title.slice(0, 500) : '';
+      const title = typeof input?.title === 'string' ? input.title : '';
       const description = typeof input?.description === 'string' ? input.description : '';
-      const employer = typeof input?.employer === 'string' ? input.employer : null;
-      const safe: ClassifyInput = { title, description, employer };
-      // Employer and advert words, only built when a qualified index title needs them.
-      let contextText: string | null = null;
-      const context = () => (contextText ??= `${employer ?? ''}\n${description.slice(0, 3000)}`.toLowerCase());
-      let chosen = pick(occupationFromTitle(title, context));
-      if (!chosen || chosen.score < 0.6) {
-        const overlap = occupationFromOverlap(titleVariants(title)[0] ?? title);
-        if (overlap && (!chosen || overlap.score > chosen.score)) chosen = overlap;
-      }
-      if ((!chosen || chosen.score < 0.4) && description) {
-        const fromDescription = occupationFromDescription(description, context);
-        if (fromDescription && (!chosen || fromDescription.score > chosen.score)) chosen = fromDescription;
-      }
-      const confidence = chosen ? round2(Math.min(0.97, chosen.score)) : 0;
-      const occupation: OccupationResult = chosen
-        ? {
-            code: chosen.entry.occ.code,
-            scheme: chosen.entry.occ.scheme,
-            confidence,
-            evidence: [chosen.words, `${chosen.how}: ${chosen.entry.label} → ${chosen.entry.occ.title}`],
-          }
-        : null;
-      return { occupation, sector: classifySector(safe, chosen, confidence), occupationRecord: chosen?.entry.occ ?? null };
+      lexicon.trim();
+      // Only the description's first 2,500 characters are read word by word.
+      lexicon.scan(`${title}\n${description.slice(0, SECTOR_DESCRIPTION_CHARS)}`, advertScan);
+      return classifyScanned(input, advertScan);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db.ts';
 import type { VacancyEnricher } from '../../vacancies/enricher.ts';
+import { Lexicon, WordScan } from '../lexicon.ts';
 import type { Taxonomy } from '../model.ts';
 import { loadSocIndex } from '../store.ts';
 import { createClassifier, type Classifier } from './classifier.ts';
@@ -17,8 +18,11 @@ export interface TaxonomyEnricher extends VacancyEnricher {
  * and rebuild after a taxonomy import.
  */
 export function createEnricher(taxonomy: Taxonomy, db?: Db | null): TaxonomyEnricher {
-  const classifier = createClassifier(taxonomy, db ? loadSocIndex(db) : []);
-  const spotter = createSkillSpotter(taxonomy);
+  // One lexicon for both, so an advert's words are scanned and stemmed once for skills, sector and occupation.
+  const lexicon = new Lexicon();
+  const classifier = createClassifier(taxonomy, db ? loadSocIndex(db) : [], lexicon);
+  const spotter = createSkillSpotter(taxonomy, lexicon);
+  const scan = new WordScan();
   return {
     classifier,
     spotter,
@@ -27,5 +31,17 @@ export function createEnricher(taxonomy: Taxonomy, db?: Db | null): TaxonomyEnri
       return { occupation, sector };
     },
     spotSkills: (text) => spotter.spot(text),
+    enrichAdvert(input) {
+      const title = typeof input?.title === 'string' ? input.title : '';
+      const description = typeof input?.description === 'string' ? input.description : '';
+      // join, not a template literal: one flat string, where `${a}\n${b}` is a rope V8 reads through an
+      // indirection on every charCodeAt of the word scan.
+      const given = input?.text;
+      const text = typeof given === 'string' && given.length === title.length + 1 + description.length ? given : [title, description].join('\n');
+      lexicon.trim();
+      lexicon.scan(text, scan);
+      const { occupation, sector } = classifier.classifyScanned({ title, description, employer: input?.employer ?? null }, scan);
+      return { occupation, sector, skills: spotter.spotScanned(text, scan) };
+    },
   };
 }

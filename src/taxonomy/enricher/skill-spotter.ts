@@ -1,5 +1,6 @@
 import type { VacancySkill } from '../../vacancies/model.ts';
 import type { Skill, Taxonomy } from '../model.ts';
+import { Lexicon, WordScan } from '../lexicon.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
 import { STOP_WORDS, stems } from '../text.ts';
 import { createRequiredLookup } from './requirement-context.ts';
@@ -16,6 +17,8 @@ import { createRequiredLookup } from './requirement-context.ts';
  */
 export interface SkillSpotter {
   spot(text: string): VacancySkill[];
+  /** The same over `text` already scanned with the spotter's lexicon (the enricher's one scan per advert). */
+  spotScanned(text: string, scan: WordScan): VacancySkill[];
   /** Distinct label phrases in the automaton. */
   readonly phrases: number;
   readonly buildMs: number;
@@ -82,7 +85,7 @@ export function isEvidenceLabel(labelStems: readonly string[]): boolean {
   return true;
 }
 
-export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
+export function createSkillSpotter(taxonomy: Taxonomy, lexicon = new Lexicon()): SkillSpotter {
   const t0 = performance.now();
   // Gather every phrase with its candidate skills, then keep the best per scheme.
   const byPhrase = new Map<string, { phrase: string[]; cands: { skill: Skill; preferred: boolean; label: string }[] }>();
@@ -134,14 +137,20 @@ export function createSkillSpotter(taxonomy: Taxonomy): SkillSpotter {
     for (const h of hits) trie.add(phrase, h);
   }
   const buildMs = performance.now() - t0;
+  const scratch = new WordScan();
 
   return {
     phrases: byPhrase.size,
     buildMs,
     spot(text: string): VacancySkill[] {
       if (typeof text !== 'string' || text.length === 0) return [];
-      const { ids, starts, ends } = trie.scanIds(text);
-      const matches = trie.matchIds(ids);
+      lexicon.trim();
+      return this.spotScanned(text, lexicon.scan(text, scratch));
+    },
+    spotScanned(text: string, scan: WordScan): VacancySkill[] {
+      if (typeof text !== 'string' || text.length === 0) return [];
+      const { starts, ends } = scan;
+      const matches = trie.matchIds(trie.idsOfScan(lexicon, scan));
       if (matches.length === 0) return [];
       const isRequired = createRequiredLookup(text);
       const found = new Map<string, VacancySkill & { mentions: number }>();

@@ -110,9 +110,18 @@ function splitTopLevel(source: string): string[] {
   return out;
 }
 
-export function parseShifts(text: string): string[] {
+/** Shift patterns named in `text`, looking at matches that start before `limit`. */
+export function parseShifts(text: string, limit = Infinity): string[] {
   const found = new Set<number>();
+  collectShifts(text, limit, found);
+  return shiftNames(found);
+}
+
+const shiftNames = (found: ReadonlySet<number>) => SHIFT_PATTERNS.filter((_, i) => found.has(i)).map(([name]) => name);
+
+function collectShifts(text: string, limit: number, found: Set<number>): void {
   for (const m of text.matchAll(SHIFTS_RE)) {
+    if (m.index >= limit) break;
     for (let g = 1; g <= SHIFT_PATTERNS.length; g++) {
       if (m[g] !== undefined) {
         found.add(g - 1);
@@ -121,19 +130,21 @@ export function parseShifts(text: string): string[] {
     }
     if (found.size === SHIFT_PATTERNS.length) break;
   }
-  return SHIFT_PATTERNS.filter((_, i) => found.has(i)).map(([name]) => name);
 }
 
 export function parseTerms(input: TermsInput): Terms {
   const fields = [input.employmentType, input.contract].filter(Boolean).join(' ');
-  const headline = `${input.title}\n${input.text.slice(0, 4000)}`;
   let employmentType = parseEmploymentType(input.employmentType) ?? parseEmploymentType(input.contract);
   let contract = parseContract(input.contract) ?? parseContract(input.employmentType);
   if (!contract) contract = parseContract(input.title) ?? contractFromText(input.text);
   const hoursPerWeek = input.hoursPerWeek ?? parseHoursPerWeek(fields) ?? parseHoursPerWeek(input.text);
   if (!employmentType) employmentType = parseEmploymentType(input.title) ?? employmentFromText(input.text);
   if (!employmentType && hoursPerWeek != null) employmentType = hoursPerWeek >= 30 ? 'full_time' : 'part_time';
-  return { employmentType, contract, hoursPerWeek, shifts: parseShifts(headline), remote: null };
+  // Shifts from the title and the text's first 4,000 characters (the advert proper, not the footers).
+  const shifts = new Set<number>();
+  collectShifts(input.title, Infinity, shifts);
+  collectShifts(input.text, 4000, shifts);
+  return { employmentType, contract, hoursPerWeek, shifts: shiftNames(shifts), remote: null };
 }
 
 /** Text mentions are weaker than fields: only explicit phrases count ("permanent, full-time role"). */
