@@ -7,6 +7,7 @@ import { PhraseTrie } from '../phrase-trie.ts';
 import type { SocIndexEntry } from '../store.ts';
 import { STOP_WORDS, stemWord, stems, tokenise, type Token } from '../text.ts';
 import { SECTOR_KEYWORDS } from './sector-keywords.ts';
+import { TitleOverlapIndex, type OverlapTitle } from './title-overlap.ts';
 
 /**
  * Occupation and sector from an advert's title, description and employer.
@@ -49,7 +50,7 @@ export interface Classifier {
 const SECTOR_DESCRIPTION_CHARS = 2500;
 const TITLE_DESCRIPTION_CHARS = 1200;
 const MAX_TITLE_CHARS = 500;
-// The weakest word overlap (weighted Jaccard × scheme factor) that still names an occupation.
+// The weakest word overlap (idf-weighted Jaccard × scheme factor) that still names an occupation.
 const MIN_OVERLAP = 0.34;
 
 type Kind = 'title' | 'alt' | 'index';
@@ -180,36 +181,17 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   for (const { phrase, entries } of byKey.values()) for (const e of entries.values()) titleTrie.add(phrase, e);
 
   // Word-overlap fallback: every known title as a small document.
-  const docs: { entry: TitleEntry; idfSum: number; stems: readonly string[] }[] = [];
-  const postings = new Map<string, number[]>();
+  const overlapEntries: TitleEntry[] = [];
+  const overlapTitles: OverlapTitle[] = [];
   for (const { phrase, entries } of byKey.values()) {
     const uniq = [...new Set(phrase)];
     for (const e of entries.values()) {
-      const id = docs.length;
-      docs.push({ entry: e, idfSum: 0, stems: uniq });
-      for (const s of uniq) {
-        const p = postings.get(s);
-        if (p) p.push(id);
-        else postings.set(s, [id]);
-      }
+      overlapEntries.push(e);
+      overlapTitles.push({ stems: uniq, factor: SCHEME_FACTOR[e.occ.scheme] ?? 0.85 });
     }
   }
-  const idfOf = new Map<string, number>();
-  for (const [s, p] of postings) idfOf.set(s, Math.log((docs.length + 1) / (p.length + 1)) + 0.1);
-  const unknownIdf = Math.log(docs.length + 1) + 0.1;
-  const idf = (s: string) => idfOf.get(s) ?? unknownIdf;
-  // idf sums per doc (second pass, now that document frequencies are known)
-  {
-    let id = 0;
-    for (const { phrase, entries } of byKey.values()) {
-      const sum = [...new Set(phrase)].reduce((n, s) => n + idf(s), 0);
-      for (let k = 0; k < entries.size; k++) docs[id++]!.idfSum = sum;
-    }
-  }
-
-  // Reused accumulators for the overlap fallback (no per-call Map).
-  const acc = new Float64Array(docs.length);
-  const touched: number[] = [];
+  const overlap = new TitleOverlapIndex(overlapTitles);
+  const idf = (s: string) => overlap.idf(s);
 
   // --- sector keywords ----------------------------------------------------
   const sectorTrie = new PhraseTrie<{ section: string; phrase: string }>();
@@ -299,8 +281,8 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return cands;
   }
 
-  // Adverts repeat titles ("Staff Nurse", "Care Assistant"), and the overlap walk over long postings
-  // lists is the classifier's dearest step: its answer depends on the title alone, so it is kept.
+  // Adverts repeat titles ("Staff Nurse", "Care Assistant"), and the overlap answer depends on the
+  // title alone: it is kept.
   const overlapByTitle = new Map<string, Candidate | null>();
   function occupationFromOverlap(title: string): Candidate | null {
     let found = overlapByTitle.get(title);
@@ -314,48 +296,10 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
 
   function overlapOf(title: string): Candidate | null {
     const tokens = meaningful(tokenise(title)).filter((t) => !STOP_WORDS.has(t.stem));
-    const q = [...new Set(tokens.map((t) => t.stem))];
-    if (q.length === 0) return null;
-    const qSum = q.reduce((n, s) => n + idf(s), 0);
-    // A title only answers with score ≥ MIN_OVERLAP, and score ≤ shared idf / qSum: so the answer shares
-    // at least one of the rarer words that hold (1 - MIN_OVERLAP) of qSum. Walk only those words'
-    // postings (the common words' lists are the long ones), then add the common words the candidates
-    // have. Words in over 2,000 titles say too little to count at all.
-    const usable = q.filter((s) => (postings.get(s)?.length ?? Infinity) <= 2000).sort((a, b) => idf(a) - idf(b));
-    let common = 0;
-    let commonSum = 0;
-    while (common < usable.length && commonSum + idf(usable[common]!) < MIN_OVERLAP * qSum) commonSum += idf(usable[common++]!);
-    touched.length = 0;
-    for (let k = common; k < usable.length; k++) {
-      const w = idf(usable[k]!);
-      for (const d of postings.get(usable[k]!)!) {
-        if (acc[d] === 0) touched.push(d);
-        acc[d] = acc[d]! + w;
-      }
-    }
-    if (common > 0) {
-      for (const d of touched) {
-        const docStems = docs[d]!.stems;
-        for (let k = 0; k < common; k++) if (docStems.includes(usable[k]!)) acc[d] = acc[d]! + idf(usable[k]!);
-      }
-    }
-    let bestDoc = -1;
-    let bestScore = 0;
-    for (const d of touched) {
-      const sh = acc[d]!;
-      acc[d] = 0;
-      const doc = docs[d]!;
-      const jaccard = sh / (qSum + doc.idfSum - sh);
-      const score = jaccard * (SCHEME_FACTOR[doc.entry.occ.scheme] ?? 0.85);
-      // Ties go to the earlier title (the order titles were added), whatever order they were reached in.
-      if (score > bestScore || (score === bestScore && d < bestDoc)) {
-        bestScore = score;
-        bestDoc = d;
-      }
-    }
-    if (bestDoc < 0 || bestScore < MIN_OVERLAP) return null;
-    const entry = docs[bestDoc]!.entry;
-    return { entry, score: 0.25 + 0.45 * bestScore, words: tokens.map((t) => title.slice(t.start, t.end)).join(' '), how: `word overlap with "${entry.label}"` };
+    const found = overlap.best([...new Set(tokens.map((t) => t.stem))], MIN_OVERLAP);
+    if (!found) return null;
+    const entry = overlapEntries[found.title]!;
+    return { entry, score: 0.25 + 0.45 * found.score, words: tokens.map((t) => title.slice(t.start, t.end)).join(' '), how: `word overlap with "${entry.label}"` };
   }
 
   // Lexicon word id → 1 when the word says nothing about the occupation (TITLE_NOISE, digits), 2 when it may; 0 unknown.
