@@ -24,8 +24,18 @@ class EdgeTable {
   private slots = new Int32Array(3 << 10);
   private shift = 32 - 10;
   private count = 0;
+  // A Bloom filter of the edges, two bits each, about 8 bits per edge: small enough to stay in cache
+  // where the table (megabytes with ESCO) does not, so the walks that stop (most: "care" is a label
+  // and starts many, but is rarely followed by a word that continues one) cost no table probe. ~3% false positives.
+  private bloom = new Int32Array(1 << 7);
+  private bloomShift = 32 - 12;
 
   get(node: number, token: number): number {
+    const h = Math.imul(node ^ Math.imul(token, 0x27d4eb2f), 0x165667b1);
+    const bloom = this.bloom;
+    const a = h >>> this.bloomShift;
+    const b = Math.imul(h, 0x9e3779b1) >>> this.bloomShift;
+    if ((bloom[a >>> 5]! & (1 << (a & 31))) === 0 || (bloom[b >>> 5]! & (1 << (b & 31))) === 0) return -1;
     const slots = this.slots;
     const mask = slots.length / 3 - 1;
     for (let p = slotOf(node, token, this.shift); slots[3 * p] !== 0; p = (p + 1) & mask) {
@@ -40,6 +50,9 @@ class EdgeTable {
       const old = this.slots;
       this.slots = new Int32Array(old.length * 2);
       this.shift--;
+      // The filter doubles with the table: 2^(k+2) bits for 2^k slots, so at least 8 bits per edge.
+      this.bloom = new Int32Array(this.bloom.length * 2);
+      this.bloomShift--;
       for (let q = 0; q < old.length; q += 3) if (old[q] !== 0) this.place(old[q]!, old[q + 1]!, old[q + 2]!);
     }
     this.place(node, token, child);
@@ -47,6 +60,11 @@ class EdgeTable {
   }
 
   private place(node: number, token: number, child: number): void {
+    const h = Math.imul(node ^ Math.imul(token, 0x27d4eb2f), 0x165667b1);
+    const a = h >>> this.bloomShift;
+    const b = Math.imul(h, 0x9e3779b1) >>> this.bloomShift;
+    this.bloom[a >>> 5]! |= 1 << (a & 31);
+    this.bloom[b >>> 5]! |= 1 << (b & 31);
     const slots = this.slots;
     const mask = slots.length / 3 - 1;
     let p = slotOf(node, token, this.shift);

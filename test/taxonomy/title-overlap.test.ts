@@ -5,16 +5,17 @@ import { TitleOverlapIndex, type OverlapTitle } from '../../src/taxonomy/enriche
 // The obvious computation: every title, idf-weighted Jaccard × factor, ties to the earlier title.
 function bruteForce(titles: OverlapTitle[], index: TitleOverlapIndex, q: string[], minScore: number) {
   const qSum = q.reduce((n, s) => n + index.idf(s), 0);
-  let best: { title: number; score: number } | null = null;
-  titles.forEach((t, d) => {
+  let best = -1;
+  let bestScore = 0;
+  for (const [d, t] of titles.entries()) {
     // Words in over 2,000 titles do not count as shared (none here are that common).
     const shared = q.filter((s) => t.stems.includes(s)).reduce((n, s) => n + index.idf(s), 0);
-    if (shared === 0) return;
+    if (shared === 0) continue;
     const sum = t.stems.reduce((n, s) => n + index.idf(s), 0);
     const score = (shared / (qSum + sum - shared)) * t.factor;
-    if (!best || score > best.score) best = { title: d, score };
-  });
-  return best && (best as { score: number }).score >= minScore ? best : null;
+    if (best < 0 || score > bestScore) [best, bestScore] = [d, score];
+  }
+  return best >= 0 && bestScore >= minScore ? { title: best, score: bestScore } : null;
 }
 
 describe('title overlap index', () => {

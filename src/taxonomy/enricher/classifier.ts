@@ -468,8 +468,9 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const title = typeof input?.title === 'string' ? input.title : '';
       const description = typeof input?.description === 'string' ? input.description : '';
       lexicon.trim();
-      // Only the description's first 2,500 characters are read word by word.
-      lexicon.scan(`${title}\n${description.slice(0, SECTOR_DESCRIPTION_CHARS)}`, advertScan);
+      // Only words within the description's first 2,500 characters are read. The scan runs a little
+      // further, so that a word crossing the limit is not cut into a shorter word that would count.
+      lexicon.scan(`${title}\n${description.slice(0, SECTOR_DESCRIPTION_CHARS + 64)}`, advertScan);
       return classifyScanned(input, advertScan);
     },
   };

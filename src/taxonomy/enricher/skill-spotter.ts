@@ -138,6 +138,19 @@ export function createSkillSpotter(taxonomy: Taxonomy, lexicon = new Lexicon()):
   }
   const buildMs = performance.now() - t0;
   const scratch = new WordScan();
+  // surfaceOf per lexicon word (its ids ignore ASCII case and apostrophe style, as surfaceOf does).
+  const surfaces = new Map<number, string>();
+  let surfacesGeneration = -1;
+  const surfaceOfScanned = (scan: WordScan, k: number, text: string): string => {
+    if (surfacesGeneration !== scan.generation) {
+      surfaces.clear();
+      surfacesGeneration = scan.generation;
+    }
+    const w = scan.words[k]!;
+    let surface = surfaces.get(w);
+    if (surface === undefined) surfaces.set(w, (surface = surfaceOf(text.slice(scan.starts[k]!, scan.ends[k]!))));
+    return surface;
+  };
 
   return {
     phrases: byPhrase.size,
@@ -157,13 +170,17 @@ export function createSkillSpotter(taxonomy: Taxonomy, lexicon = new Lexicon()):
       for (const m of matches) {
         const start = starts[m.from]!;
         const end = ends[m.to - 1]!;
-        const required = isRequired(start);
+        // Asked only once a hit survives the one-word checks: most one-word matches do not.
+        let requiredHere: boolean | undefined;
         for (const hit of m.values) {
           if (hit.surface !== null) {
-            const word = text.slice(start, end);
-            if (surfaceOf(word) !== hit.surface) continue;
-            if (hit.upper && word !== word.toUpperCase()) continue;
+            if (surfaceOfScanned(scan, m.from, text) !== hit.surface) continue;
+            if (hit.upper) {
+              const word = text.slice(start, end);
+              if (word !== word.toUpperCase()) continue;
+            }
           }
+          const required = (requiredHere ??= isRequired(start));
           const prev = found.get(hit.skill.id);
           if (prev) {
             prev.mentions++;
