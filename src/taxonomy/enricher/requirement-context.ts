@@ -5,8 +5,9 @@
  * advantage"). A sentence cue beats its section; a desirable cue beats a
  * required one ("desirable but not essential" is common).
  *
- * Lazy: headings are found in one cheap pass over the lines; sentences are
- * only examined where a skill was actually found (the spotter's hot path).
+ * Lazy (the spotter's hot path): lines are split and checked for headings
+ * only as far as the last offset asked, and sentences only examined where a
+ * skill was actually found.
  */
 
 const DESIRABLE =
@@ -15,6 +16,7 @@ const REQUIRED_HEADING =
   /\b(essential|requirements?|required|must[- ]haves?|you will need|you'll need|you will have|you'll have|what you(?:'ll)? need|what you will need|what we(?:'re| are) looking for|person specification|qualifications|criteria|skills (?:and|&) experience|experience (?:and|&) skills|about you|the ideal candidate|who we(?:'re| are) looking for|you should have|key skills)\b/i;
 const NEUTRAL_HEADING =
   /\b(about (?:us|the company|the role|the job|the team|the organisation|the organization)|benefits|what we offer|we offer|why join|why work|responsibilities|duties|the role|job description|job summary|main purpose|purpose of the role|key tasks|your day|day to day|package|perks|rewards?|how to apply|our values|overview|what you(?:'ll| will) do|about this role|working hours)\b/i;
+const ANY_HEADING = new RegExp([DESIRABLE, REQUIRED_HEADING, NEUTRAL_HEADING].map((re) => `(?:${re.source})`).join('|'), 'i');
 const REQUIRED_SENTENCE =
   /\b(must|essential|required|requirement|you will need|you'll need|need to have|needs to have|is a must|mandatory|necessary|you will have|you'll have|you should have|we need|demonstrable|proven)\b/i;
 
@@ -49,26 +51,36 @@ function headingOf(text: string, start: number, end: number): { section: Section
   const head = text.slice(start, colon >= 0 ? colon : end).trim();
   if (!head) return null;
   if (colon < 0 && (head.length > 60 || endsSentence(head) || wordCount(head) > 8)) return null;
+  // Most short lines are no heading: one scan of the three cue lists together rules them out.
+  if (!ANY_HEADING.test(head)) return null;
   if (DESIRABLE.test(head)) return { section: 'desirable', colon };
   if (REQUIRED_HEADING.test(head)) return { section: 'required', colon };
   if (NEUTRAL_HEADING.test(head)) return { section: 'neutral', colon };
   return null;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let section: Section = 'neutral';
-  let start = 0;
-  const n = text.length;
-  while (start <= n) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = n;
-    const h = headingOf(text, start, end);
-    if (h) section = h.section;
-    lines.push({ start, end, section, contentStart: h && h.colon >= 0 ? h.colon + 1 : start, heading: h !== null });
-    start = end + 1;
+/** Lines with their sections, split only as far as asked: skills past the last one asked cost nothing. */
+class LineSplitter {
+  readonly lines: Line[] = [];
+  private next = 0;
+  private section: Section = 'neutral';
+
+  constructor(private readonly text: string) {}
+
+  /** Splits until the line holding `offset` (or the text's end) is known. */
+  through(offset: number): void {
+    const { text, lines } = this;
+    const n = text.length;
+    while (this.next <= n && (lines.length === 0 || lines[lines.length - 1]!.end < offset)) {
+      const start = this.next;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = n;
+      const h = headingOf(text, start, end);
+      if (h) this.section = h.section;
+      lines.push({ start, end, section: this.section, contentStart: h && h.colon >= 0 ? h.colon + 1 : start, heading: h !== null });
+      this.next = end + 1;
+    }
   }
-  return lines;
 }
 
 function isSentenceEnd(c: number): boolean {
@@ -105,12 +117,13 @@ function sentenceStarts(text: string, from: number, end: number): number[] {
  * (matches come in order); earlier offsets still work, just slower.
  */
 export function createRequiredLookup(text: string): (offset: number) => boolean {
-  let lines: Line[] | null = null;
+  const splitter = new LineSplitter(text);
+  const lines = splitter.lines;
   let li = 0;
   const sentencesOfLine = new Map<number, number[]>();
   const verdicts = new Map<number, boolean>();
   return (offset) => {
-    lines ??= splitLines(text);
+    splitter.through(offset);
     if (li >= lines.length || lines[li]!.start > offset) li = 0;
     while (li < lines.length - 1 && lines[li]!.end < offset) li++;
     const line = lines[li]!;
