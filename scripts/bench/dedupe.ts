@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { closeDb, openDb } from '../../src/db.ts';
 import { assignCluster, clusterAll, prepareDedupeIndex } from '../../src/vacancies/dedupe/cluster.ts';
 import { computeFingerprint } from '../../src/vacancies/dedupe/fingerprint.ts';
+import { numberArg } from './lib/args.ts';
 
-const count = Number(process.argv[2] ?? 250_000);
+// `dedupe.ts 100000` or `--count 100000`; other arguments (npm run bench passes all of them) are not this one's.
+const count = numberArg('count', Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 250_000));
 const dir = mkdtempSync(join(tmpdir(), 'fp-bench-dedupe-'));
 const db = openDb(join(dir, 'bench.db'));
 const WORDS = 'care warehouse driver team customer support shift training experience safety clean deliver stock order pick pack manage report office sales kitchen food health patient school learning build repair install maintain electrical plumbing security guard retail store cash service quality standards communication development opportunity benefits pension holiday parking canteen discount bonus overtime weekend night day rota flexible hours contract permanent temporary apply today'.split(' ');

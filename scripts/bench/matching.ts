@@ -16,7 +16,6 @@
  * N generated demo vacancies enriched with the bundled taxonomy.
  * Prints `name: value unit` lines.
  */
-import { parseArgs } from 'node:util';
 import { closeDb, openDb } from '../../src/db.ts';
 import { rankCandidates, type Candidate } from '../../src/matching/rank.ts';
 import { transitionIndex, transitionsFromOccupation } from '../../src/matching/transitions.ts';
@@ -26,10 +25,10 @@ import type { Occupation, OccupationSkill, Skill, SkillType, Taxonomy } from '..
 import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import type { Requirement, Vacancy, VacancySkill } from '../../src/vacancies/model.ts';
 import { createRandom } from '../../src/random.ts';
+import { numberArg, stringArg } from './lib/args.ts';
 
-const { values } = parseArgs({
-  options: { db: { type: 'string' }, runs: { type: 'string', default: '200' }, route: { type: 'string', default: '0' } },
-});
+// npm run bench hands every benchmark the same arguments: each reads the ones it knows.
+const values = { db: stringArg('db'), runs: numberArg('runs', 200), route: numberArg('route', 0) };
 const runs = Math.max(10, Number(values.runs));
 
 const rnd = createRandom(42);

@@ -1,8 +1,8 @@
 /**
- * `npx tsx scripts/bench/normalise.ts [count=5000] [--taxonomy-db PATH] [--adverts FILE]`:
+ * `npx tsx scripts/bench/normalise.ts [count=5000] [--db PATH] [--adverts FILE]`:
  * normalise + enrich throughput on one core, over generated real-length
  * adverts (≈3.7 KB of HTML description with lists, salary, place, terms and
- * requirements phrases). With --taxonomy-db (a database with ESCO imported)
+ * requirements phrases). With --db (or --taxonomy-db: a database with ESCO imported)
  * the taxonomy helper's enricher runs with the full skill dictionary;
  * without it, the bundled taxonomy if available, else no enricher (stated).
  * --no-enricher measures the pipeline's own steps alone. --adverts reads real
@@ -16,15 +16,17 @@ import { recordToRaw } from '../../src/vacancies/import/to-raw.ts';
 import type { RawVacancy } from '../../src/vacancies/model.ts';
 import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
 import { loadEnricher } from '../eval/normalise.ts';
+import { stringArg } from './lib/args.ts';
 
 const args = process.argv.slice(2);
 const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 5000);
-const ti = args.indexOf('--taxonomy-db');
-const ai = args.indexOf('--adverts');
+// --db, as the other benchmarks call a database with ESCO imported; --taxonomy-db as before.
+const taxonomyDb = stringArg('db') ?? stringArg('taxonomy-db');
+const advertsFile = stringArg('adverts');
 const WARM_UP = 1500;
 const { enricher, note } = args.includes('--no-enricher')
   ? { enricher: null, note: 'enricher disabled (--no-enricher)' }
-  : await loadEnricher(ti >= 0 ? args[ti + 1] : undefined);
+  : await loadEnricher(taxonomyDb);
 console.error(note);
 
 const SENT = [
@@ -78,8 +80,8 @@ async function readAdverts(file: string, n: number): Promise<RawVacancy[]> {
 // (ours, or the JobPosting mapper's) leaves, which the timed loop would flatten and the held-on advert
 // would keep, promoting megabytes to the old generation that a streaming import never promotes.
 const { warmUp, adverts } =
-  ai >= 0
-    ? await readAdverts(args[ai + 1]!, WARM_UP + count).then((read) => {
+  advertsFile
+    ? await readAdverts(advertsFile, WARM_UP + count).then((read) => {
         if (read.length <= WARM_UP) throw new Error(`--adverts: ${read.length} adverts read, more than ${WARM_UP} needed`);
         const all = JSON.parse(JSON.stringify(read)) as RawVacancy[];
         return { warmUp: all.slice(0, WARM_UP), adverts: all.slice(WARM_UP) };
@@ -99,7 +101,7 @@ const secs = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 // On a shared machine wall time mostly measures the queue for a core; CPU time is this process's own work.
 const cpuSecs = (cpu.user + cpu.system) / 1e6;
-console.log(`normalise_adverts: ${adverts.length} ${ai >= 0 ? 'read' : 'generated'}`);
+console.log(`normalise_adverts: ${adverts.length} ${advertsFile ? 'read' : 'generated'}`);
 console.log(`normalise_advert_bytes: ${avg.toFixed(0)} bytes`);
 console.log(`normalise_enricher: ${enricher ? 1 : 0} loaded`);
 console.log(`normalise_rate_wall: ${(adverts.length / secs).toFixed(0)} adverts/s`);

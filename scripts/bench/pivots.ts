@@ -19,7 +19,6 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { DAY_MS } from '../../src/clock.ts';
@@ -35,18 +34,12 @@ import { sectorTrends } from '../../src/pivots/sector-trends.ts';
 import { createTaxonomy } from '../../src/taxonomy/build.ts';
 import type { Occupation, OccupationSkill, Skill, SkillType, Taxonomy } from '../../src/taxonomy/model.ts';
 import { loadTaxonomy } from '../../src/taxonomy/store.ts';
-import { report } from './lib/args.ts';
+import { numberArg, report, stringArg } from './lib/args.ts';
 import { pickPlace } from './lib/generate.ts';
 import { createRandom } from '../../src/random.ts';
 
-const { values } = parseArgs({
-  options: {
-    db: { type: 'string' },
-    live: { type: 'string', default: '250000' },
-    closed: { type: 'string', default: '250000' },
-    runs: { type: 'string', default: '30' },
-  },
-});
+// npm run bench hands every benchmark the same arguments: each reads the ones it knows.
+const values = { db: stringArg('db'), live: numberArg('live', 250_000), closed: numberArg('closed', 250_000), runs: numberArg('runs', 30) };
 const LIVE = Number(values.live);
 const CLOSED = Number(values.closed);
 const RUNS = Math.max(5, Number(values.runs));

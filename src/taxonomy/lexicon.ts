@@ -1,4 +1,4 @@
-import { isWordCode, stemWord } from './text.ts';
+import { isWordCode, stemWord, wordEnd } from './text.ts';
 
 /**
  * The words of one scanned text: lexicon word ids with their offsets, in
@@ -33,7 +33,7 @@ const MAX_WORDS = 500_000;
  * advert and stemmed once per process, and a dictionary turns a word id into
  * its own token id with one array read (PhraseTrie.idsOf).
  *
- * Words follow the rules of scanWords in text.ts (the tests hold them equal).
+ * Words are cut by wordEnd in text.ts, as scanWords cuts them.
  * A word is identified by two independent 32-bit hashes of its letters (ASCII
  * case folded) rather than by comparing letters: the hot path then touches no
  * stored string. With the lexicon capped at 500,000 words the chance that two
@@ -82,33 +82,15 @@ export class Lexicon {
         continue;
       }
       const start = i;
+      i = wordEnd(text, start, len);
       let h1 = 0x811c9dc5;
       let h2 = 0x2545f491;
-      while (i < len) {
-        c = text.charCodeAt(i);
-        if (isWordCode(c)) {
-          if (c >= 65 && c <= 90) c += 32;
-          h1 = Math.imul(h1 ^ c, 0x01000193);
-          h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
-          i++;
-        } else if ((c === 39 || c === 0x2019) && i + 1 < len && isWordCode(text.charCodeAt(i + 1))) {
-          h1 = Math.imul(h1 ^ 39, 0x01000193);
-          h2 = Math.imul(h2 + 39, 0x5bd1e995) ^ (h2 >>> 15);
-          i++;
-        } else break;
-      }
-      // "c++" and "c#" keep their suffix: they are skill names.
-      if (i < len) {
-        c = text.charCodeAt(i);
-        if (c === 43 && i + 1 < len && text.charCodeAt(i + 1) === 43) {
-          h1 = Math.imul(Math.imul(h1 ^ 43, 0x01000193) ^ 43, 0x01000193);
-          h2 = Math.imul(Math.imul(h2 + 43, 0x5bd1e995) + 43, 0x5bd1e995);
-          i += 2;
-        } else if (c === 35) {
-          h1 = Math.imul(h1 ^ 35, 0x01000193);
-          h2 = Math.imul(h2 + 35, 0x5bd1e995);
-          i++;
-        }
+      for (let k = start; k < i; k++) {
+        c = text.charCodeAt(k);
+        if (c >= 65 && c <= 90) c += 32;
+        else if (c === 0x2019) c = 39; // ’ and ' are one word: the stemmer drops both
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
       }
       words[n] = this.idOf(h1, h2 ^ (i - start), text, start, i);
       starts[n] = start;
