@@ -1,4 +1,5 @@
 import type { Requirement, RequirementKind } from '../model.ts';
+import { isJsSpace } from './text.ts';
 
 /**
  * Hard requirements a participant either meets or does not: licences,
@@ -177,11 +178,4 @@ export function sentenceAt(text: string, idx: number): string {
 /** . ! ? */
 function isStop(c: number): boolean {
   return c === 46 || c === 33 || c === 63;
-}
-
-/** Exactly the characters JavaScript's \s matches. */
-function isJsSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
