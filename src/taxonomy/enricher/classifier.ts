@@ -242,6 +242,24 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return out;
   }
 
+  // The title's candidates depend on the title alone unless a coding-index qualifier had to be checked
+  // against the employer and advert: those answers are kept per title (adverts repeat titles).
+  const candidatesByTitle = new Map<string, readonly Candidate[]>();
+  function titleCandidates(title: string, context: () => string): readonly Candidate[] {
+    const known = candidatesByTitle.get(title);
+    if (known) return known;
+    let usedContext = false;
+    const found = occupationFromTitle(title, () => {
+      usedContext = true;
+      return context();
+    });
+    if (!usedContext) {
+      if (candidatesByTitle.size >= 20_000) candidatesByTitle.clear();
+      candidatesByTitle.set(title, found);
+    }
+    return found;
+  }
+
   function occupationFromTitle(title: string, context: () => string): Candidate[] {
     const cands: Candidate[] = [];
     for (const variant of titleVariants(title)) {
@@ -440,7 +458,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     // Employer and advert words, only built when a qualified index title needs them.
     let contextText: string | null = null;
     const context = () => (contextText ??= `${employer ?? ''}\n${description.slice(0, 3000)}`.toLowerCase());
-    let chosen = pick(occupationFromTitle(title, context));
+    let chosen = pick(titleCandidates(title, context));
     if (!chosen || chosen.score < 0.6) {
       const overlap = occupationFromOverlap(titleVariants(title)[0] ?? title);
       if (overlap && (!chosen || overlap.score > chosen.score)) chosen = overlap;
