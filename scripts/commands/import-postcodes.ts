@@ -14,13 +14,14 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--lon-col <name>', 'longitude column', 'longitude')
     .option('--town-col <name>', 'town column (optional)')
     .option('--region-col <name>', 'region column (optional; e.g. ONS region name)')
-    .action(async (file: string, opts: { db?: string; postcodeCol: string; latCol: string; lonCol: string; townCol?: string; regionCol?: string }) => {
+    .option('--la-col <name>', 'local authority column (optional; name or GSS code, e.g. the ONS directory\'s oslaua)')
+    .action(async (file: string, opts: { db?: string; postcodeCol: string; latCol: string; lonCol: string; townCol?: string; regionCol?: string; laCol?: string }) => {
       const db = ctx.openDb(opts);
       const bar = new SingleBar({ format: 'postcodes [{bar}] {percentage}% | {value}/{total} bytes', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
       let started = false;
       try {
         const s = await importPostcodes(db, file, {
-          columns: { postcode: opts.postcodeCol, lat: opts.latCol, lon: opts.lonCol, town: opts.townCol, region: opts.regionCol },
+          columns: { postcode: opts.postcodeCol, lat: opts.latCol, lon: opts.lonCol, town: opts.townCol, region: opts.regionCol, localAuthority: opts.laCol },
           onProgress(read, total) {
             if (!started) {
               bar.start(total, 0);

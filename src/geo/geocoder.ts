@@ -28,6 +28,7 @@ interface PostcodeAnswer {
   lon: number | null;
   town: string | null;
   region: string | null;
+  localAuthority: string | null;
 }
 
 export function createGeocoder(db?: Db | null, opts: GeocoderOptions = {}): Geocoder {
@@ -37,9 +38,12 @@ export function createGeocoder(db?: Db | null, opts: GeocoderOptions = {}): Geoc
   let full: Statement | null = null;
   let outward: Statement | null = null;
   if (db) {
-    full = db.$client.prepare('SELECT lat, lon, town, region FROM postcodes WHERE postcode = ?');
+    full = db.$client.prepare('SELECT lat, lon, town, region, local_authority AS localAuthority FROM postcodes WHERE postcode = ?');
+    // A district can straddle local authorities: it gets one only when its postcodes agree.
     outward = db.$client.prepare(
-      'SELECT avg(lat) AS lat, avg(lon) AS lon, min(town) AS town, min(region) AS region FROM postcodes WHERE outward = ?',
+      `SELECT avg(lat) AS lat, avg(lon) AS lon, min(town) AS town, min(region) AS region,
+              CASE WHEN count(DISTINCT local_authority) = 1 THEN min(local_authority) END AS localAuthority
+         FROM postcodes WHERE outward = ?`,
     );
   }
   const outwardCache = new Map<string, PostcodeAnswer | null>();
@@ -126,7 +130,7 @@ function resolvePlace(
     const answer = lookupPostcode(postcode, isFull);
     const region = answer?.region ?? regionOfPostcode(postcode) ?? (town ? towns.regionOf(town) : null);
     if (answer && answer.lat != null && answer.lon != null) {
-      return place(text, answer.lat, answer.lon, postcode, townName ?? answer.town, region, true);
+      return place(text, answer.lat, answer.lon, postcode, townName ?? answer.town, region, true, answer.localAuthority);
     }
     if (town) return place(text, town.lat, town.lon, postcode, townName, region, true);
     return place(text, null, null, postcode, null, region, false);
@@ -147,7 +151,8 @@ function place(
   town: string | null,
   region: string | null,
   resolved: boolean,
+  localAuthority: string | null = null,
 ): Place {
   const round = (v: number | null) => (v == null ? null : Math.round(v * 1e5) / 1e5);
-  return { text, lat: round(lat), lon: round(lon), postcode, town, localAuthority: null, region, resolved };
+  return { text, lat: round(lat), lon: round(lon), postcode, town, localAuthority, region, resolved };
 }

@@ -17,6 +17,7 @@ export interface PostcodeColumns {
   lon: string;
   town?: string | undefined;
   region?: string | undefined;
+  localAuthority?: string | undefined;
 }
 
 export interface ImportPostcodesSummary {
@@ -40,9 +41,9 @@ export async function importPostcodes(db: Db, path: string, opts: ImportPostcode
   const input: Readable = path.toLowerCase().endsWith('.gz') ? file.pipe(createGunzip()) : file;
   const parser = input.pipe(parseCsv({ columns: true, bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
   const insert = db.$client.prepare(
-    `INSERT INTO postcodes (postcode, outward, lat, lon, town, region) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO postcodes (postcode, outward, lat, lon, town, region, local_authority) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(postcode) DO UPDATE SET outward = excluded.outward, lat = excluded.lat, lon = excluded.lon,
-       town = excluded.town, region = excluded.region`,
+       town = excluded.town, region = excluded.region, local_authority = excluded.local_authority`,
   );
   const summary: ImportPostcodesSummary = { read: 0, imported: 0, skipped: 0, reasons: {} };
   const skip = (reason: string) => {
@@ -57,7 +58,7 @@ export async function importPostcodes(db: Db, path: string, opts: ImportPostcode
   let checkedHeader = false;
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
     if (!checkedHeader) {
-      for (const col of [c.postcode, c.lat, c.lon, c.town, c.region]) {
+      for (const col of [c.postcode, c.lat, c.lon, c.town, c.region, c.localAuthority]) {
         if (col && !(col in row)) throw new Error(`column "${col}" not found (columns: ${Object.keys(row).join(', ')})`);
       }
       checkedHeader = true;
@@ -83,7 +84,8 @@ export async function importPostcodes(db: Db, path: string, opts: ImportPostcode
       skip('no coordinates in the UK');
       continue;
     }
-    batch.push([postcode, outward, lat, lon, c.town ? row[c.town] || null : null, c.region ? row[c.region] || null : null]);
+    const optional = (col: string | undefined) => (col ? row[col] || null : null);
+    batch.push([postcode, outward, lat, lon, optional(c.town), optional(c.region), optional(c.localAuthority)]);
     if (batch.length >= (opts.batchSize ?? 5000)) {
       flush(batch);
       summary.imported += batch.length;

@@ -65,6 +65,20 @@ describe('postcode table', () => {
     expect(g.geocode('LS1 4AP')).toMatchObject({ lat: 53.799, lon: -1.545, region: 'Yorkshire and The Humber', resolved: true });
     expect(g.geocode('LS1')!.lat).toBeCloseTo(53.797, 3);
   });
+  it('gives the local authority of a postcode, and of a district whose postcodes all share one', async () => {
+    const db = openDb(':memory:');
+    const s = await importPostcodes(db, fixture('postcodes-la.csv'), { columns: { postcode: 'pcd', lat: 'latitude', lon: 'longitude', localAuthority: 'oslaua' } });
+    expect(s.imported).toBe(5);
+    const g = createGeocoder(db);
+    expect(g.geocode('Leeds LS1 4AP')).toMatchObject({ postcode: 'LS1 4AP', localAuthority: 'E08000035', resolved: true });
+    expect(g.geocode('LS1')).toMatchObject({ localAuthority: 'E08000035' });
+    // BD1's postcodes lie in two authorities: the district gets none, each postcode its own.
+    expect(g.geocode('BD1')).toMatchObject({ localAuthority: null, resolved: true });
+    expect(g.geocode('BD1 1AA')).toMatchObject({ localAuthority: 'E08000032' });
+    // A postcode the table gives no authority, and a town name (GeoNames has none), stay without.
+    expect(g.geocode('SW1A 1AA')).toMatchObject({ localAuthority: null, resolved: true });
+    expect(g.geocode('Manchester')).toMatchObject({ localAuthority: null, resolved: true });
+  });
   it('names a missing column', async () => {
     const db = openDb(':memory:');
     await expect(importPostcodes(db, fixture('postcodes-full.csv'), { columns: { postcode: 'nope', lat: 'latitude', lon: 'longitude' } })).rejects.toThrow(/column "nope"/);
