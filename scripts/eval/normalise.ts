@@ -1,6 +1,6 @@
 /**
  * `npm run eval -- normalise <file-or-dir> [--postcodes FILE.csv --postcode-col C --lat-col C --lon-col C
- *  --town-col C --region-col C] [--taxonomy-db PATH] [--limit N]`
+ *  --town-col C --region-col C --la-col C] [--taxonomy-db PATH] [--limit N]`
  *
  * Runs the normalisation pipeline over real adverts (JSONL/JSONL.gz JobPosting
  * or ATS objects, JSON arrays and CSV listings; formats detected) and
@@ -33,6 +33,7 @@ interface Stats {
   location: number;
   geocoded: number;
   region: number;
+  localAuthority: number;
   sector: number;
   occupation: number;
   skill: number;
@@ -40,7 +41,7 @@ interface Stats {
   contract: number;
   datePosted: number;
 }
-const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, salaryFromFigures: 0, unquantified: 0, foreign: 0, nowhere: 0, location: 0, geocoded: 0, region: 0, sector: 0, occupation: 0, skill: 0, requirement: 0, contract: 0, datePosted: 0 });
+const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, salaryFromFigures: 0, unquantified: 0, foreign: 0, nowhere: 0, location: 0, geocoded: 0, region: 0, localAuthority: 0, sector: 0, occupation: 0, skill: 0, requirement: 0, contract: 0, datePosted: 0 });
 
 /**
  * Eval-only heuristic: a place outside the UK (the geocoder is UK-only by
@@ -117,6 +118,7 @@ export async function run(args: string[]): Promise<void> {
         lon: flag(args, '--lon-col') ?? 'longitude',
         town: flag(args, '--town-col'),
         region: flag(args, '--region-col'),
+        localAuthority: flag(args, '--la-col'),
       },
     });
     console.log(`postcodes: ${s.imported} imported from ${postcodes}`);
@@ -158,6 +160,7 @@ export async function run(args: string[]): Promise<void> {
       else if (v.location && isForeign(v.location.text)) st.foreign++;
       else if (v.location) unresolvedPlaces.set(v.location.text.slice(0, 60), (unresolvedPlaces.get(v.location.text.slice(0, 60)) ?? 0) + 1);
       if (v.location?.region) st.region++;
+      if (v.location?.localAuthority) st.localAuthority++;
       if (v.sector) st.sector++;
       if (v.occupation) st.occupation++;
       if (v.skills.length) st.skill++;
@@ -171,10 +174,10 @@ export async function run(args: string[]): Promise<void> {
   }
   const secs = (performance.now() - started) / 1000;
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
-  const header = ['file', 'adverts', 'rejected', 'salary text', 'salary parsed', 'parsed / text with figures', 'no figure (Competitive…)', 'location', 'geocoded', 'geocoded / named UK places', 'region', 'sector', 'occupation', '≥1 skill', 'requirement', 'contract', 'date posted'];
+  const header = ['file', 'adverts', 'rejected', 'salary text', 'salary parsed', 'parsed / text with figures', 'no figure (Competitive…)', 'location', 'geocoded', 'geocoded / named UK places', 'region', 'local authority', 'sector', 'occupation', '≥1 skill', 'requirement', 'contract', 'date posted'];
   const line = (name: string, s: Stats) => {
     const ok = s.n - s.rejected;
-    return [name, String(s.n), String(s.rejected), pct(s.salaryText, ok), pct(s.salary, ok), pct(s.salaryFromFigures, s.salaryText - s.unquantified), pct(s.unquantified, ok), pct(s.location, ok), pct(s.geocoded, ok), pct(s.geocoded, s.location - s.foreign - s.nowhere), pct(s.region, ok), pct(s.sector, ok), pct(s.occupation, ok), pct(s.skill, ok), pct(s.requirement, ok), pct(s.contract, ok), pct(s.datePosted, ok)];
+    return [name, String(s.n), String(s.rejected), pct(s.salaryText, ok), pct(s.salary, ok), pct(s.salaryFromFigures, s.salaryText - s.unquantified), pct(s.unquantified, ok), pct(s.location, ok), pct(s.geocoded, ok), pct(s.geocoded, s.location - s.foreign - s.nowhere), pct(s.region, ok), pct(s.localAuthority, ok), pct(s.sector, ok), pct(s.occupation, ok), pct(s.skill, ok), pct(s.requirement, ok), pct(s.contract, ok), pct(s.datePosted, ok)];
   };
   const table = [header, ...rows.map(([n, s]) => line(n, s)), line('ALL', total)];
   console.log('\n| ' + table[0]!.join(' | ') + ' |\n|' + table[0]!.map(() => '---').join('|') + '|');

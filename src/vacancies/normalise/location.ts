@@ -46,7 +46,8 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
       lon: raw.lon,
       postcode: g?.postcode ?? raw.postcode ?? null,
       town: raw.town ?? g?.town ?? null,
-      localAuthority: null,
+      // Only a postcode table gives one: the source's coordinates do not change which authority its postcode is in.
+      localAuthority: g?.localAuthority ?? null,
       region: g?.region ?? raw.region ?? null,
       resolved: true,
     });
