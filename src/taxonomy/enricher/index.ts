@@ -37,7 +37,9 @@ export function createEnricher(taxonomy: Taxonomy, db?: Db | null): TaxonomyEnri
       // join, not a template literal: one flat string, where `${a}\n${b}` is a rope V8 reads through an
       // indirection on every charCodeAt of the word scan.
       const given = input?.text;
-      const text = typeof given === 'string' && given.length === title.length + 1 + description.length ? given : [title, description].join('\n');
+      // The caller's copy, when it is one (checked cheaply: comparing the whole description would cost what the copy does).
+      const fits = typeof given === 'string' && given.length === title.length + 1 + description.length && given.startsWith(title);
+      const text = fits ? given : [title, description].join('\n');
       lexicon.trim();
       lexicon.scan(text, scan);
       const { occupation, sector } = classifier.classifyScanned({ title, description, employer: input?.employer ?? null }, scan);
