@@ -2,13 +2,13 @@
  * `npx tsx scripts/bench/normalise.ts [count=5000] [--db PATH] [--adverts FILE]`:
  * normalise + enrich throughput on one core, over generated real-length
  * adverts (≈3.7 KB of HTML description with lists, salary, place, terms and
- * requirements phrases). With --db (or --taxonomy-db: a database with ESCO imported)
- * the taxonomy helper's enricher runs with the full skill dictionary;
- * without it, the bundled taxonomy if available, else no enricher (stated).
- * --no-enricher measures the pipeline's own steps alone. --adverts reads real
- * adverts instead (any file `import vacancies` reads: JSONL of JobPosting,
- * JSON, CSV): the first 1,500 warm up, the next `count` are timed. Real
- * adverts bring new words and titles the generated ones do not.
+ * requirements phrases). With --db (or --taxonomy-db), a database with ESCO
+ * imported, the enricher runs with the full skill dictionary; without it,
+ * the bundled taxonomy (stated). --no-enricher measures the pipeline's own
+ * steps alone. --adverts reads real adverts instead (any file `import
+ * vacancies` reads: JSONL of JobPosting, JSON, CSV): the first 1,500 (or a
+ * third of a small file) warm up, the next `count` are timed. Real adverts
+ * bring new words and titles the generated ones do not.
  */
 import { createGeocoder } from '../../src/geo/geocoder.ts';
 import { openRecords } from '../../src/vacancies/import/read-records.ts';
@@ -82,9 +82,11 @@ async function readAdverts(file: string, n: number): Promise<RawVacancy[]> {
 const { warmUp, adverts } =
   advertsFile
     ? await readAdverts(advertsFile, WARM_UP + count).then((read) => {
-        if (read.length <= WARM_UP) throw new Error(`--adverts: ${read.length} adverts read, more than ${WARM_UP} needed`);
+        if (read.length < 300) throw new Error(`--adverts: only ${read.length} adverts could be read from ${advertsFile}; at least 300 are needed`);
         const all = JSON.parse(JSON.stringify(read)) as RawVacancy[];
-        return { warmUp: all.slice(0, WARM_UP), adverts: all.slice(WARM_UP) };
+        // A small file still warms up on a third of its adverts.
+        const warm = Math.min(WARM_UP, Math.floor(all.length / 3));
+        return { warmUp: all.slice(0, warm), adverts: all.slice(warm) };
       })
     : {
         adverts: JSON.parse(JSON.stringify(Array.from({ length: count }, (_, i) => advert(i)))) as RawVacancy[],
