@@ -20,12 +20,12 @@ import { closeDb, openDb } from '../../src/db.ts';
 import { rankCandidates, type Candidate } from '../../src/matching/rank.ts';
 import { transitionIndex, transitionsFromOccupation } from '../../src/matching/transitions.ts';
 import { buildSkillProfile } from '../../src/participants/skill-profile.ts';
-import { createTaxonomy } from '../../src/taxonomy/build.ts';
-import type { Occupation, OccupationSkill, Skill, SkillType, Taxonomy } from '../../src/taxonomy/model.ts';
+import type { Occupation, Taxonomy } from '../../src/taxonomy/model.ts';
 import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import type { Requirement, Vacancy, VacancySkill } from '../../src/vacancies/model.ts';
 import { createRandom } from '../../src/random.ts';
 import { numberArg, stringArg } from './lib/args.ts';
+import { syntheticEscoTaxonomy } from './lib/synthetic-taxonomy.ts';
 
 // npm run bench hands every benchmark the same arguments: each reads the ones it knows.
 const values = { db: stringArg('db'), runs: numberArg('runs', 200), route: numberArg('route', 0) };
@@ -33,55 +33,6 @@ const runs = Math.max(10, Number(values.runs));
 
 const rnd = createRandom(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-
-function syntheticTaxonomy(): Taxonomy {
-  const nOcc = 3007;
-  const nSkill = 13_896;
-  const nGroups = 640;
-  const types: SkillType[] = ['transversal', 'cross-sector', 'sector-specific', 'occupation-specific', 'knowledge'];
-  const skills: Skill[] = Array.from({ length: nSkill }, (_, i) => ({
-    id: `syn:s${i}`,
-    label: `skill ${i}`,
-    altLabels: [],
-    type: i < 300 ? 'transversal' : pick(types),
-    groupId: `syn:g${i % nGroups}`,
-    description: null,
-  }));
-  const occupations: Occupation[] = Array.from({ length: nOcc }, (_, i) => ({
-    id: `syn:o${i}`,
-    scheme: 'esco',
-    code: `${1000 + i}`,
-    title: `occupation ${i}`,
-    altTitles: [],
-    description: null,
-    skillLevel: 1 + Math.floor(rnd() * 4),
-    typicalPayAnnual: 18_000 + Math.floor(rnd() * 40_000),
-    sector: null,
-  }));
-  // Skill popularity is heavily skewed in ESCO: a few transversal skills are
-  // linked to hundreds of occupations, most skills to one or two. A power law
-  // over skill rank gives the same shape.
-  const relations: OccupationSkill[] = [];
-  for (const o of occupations) {
-    const n = 25 + Math.floor(rnd() * 33); // mean ≈ 41 → ≈ 124k relations
-    const seen = new Set<number>();
-    for (let k = 0; k < n; k++) {
-      const s = Math.floor(Math.pow(rnd(), 2.2) * nSkill);
-      if (seen.has(s)) continue;
-      seen.add(s);
-      const essential = rnd() < 0.55;
-      relations.push({ occupationId: o.id, skillId: `syn:s${s}`, relation: essential ? 'essential' : 'optional', weight: essential ? 1 : 0.5 });
-    }
-  }
-  return createTaxonomy({
-    versionId: 1,
-    occupations,
-    skills,
-    relations,
-    groups: Array.from({ length: nGroups }, (_, i) => ({ id: `syn:g${i}`, label: `group ${i}`, parentId: null })),
-    sectors: [],
-  });
-}
 
 /** Wall time and this process's CPU time of one call (the machine is shared: CPU time is the steadier figure). */
 function timed(fn: () => void): { wall: number; cpu: number } {
@@ -109,7 +60,8 @@ if (values.db) {
   closeDb(db);
 } else {
   const t0 = performance.now();
-  taxonomy = syntheticTaxonomy();
+  // ~41 skills per occupation on average → ≈ 124k relations, as ESCO has.
+  taxonomy = syntheticEscoTaxonomy(rnd, { occupation: (i) => ({ id: `syn:o${i}`, code: `${1000 + i}` }), skillsPerOccupation: { min: 25, spread: 33 } });
   let rels = 0;
   for (const id of taxonomy.occupations.keys()) rels += taxonomy.skillsOf(id).length;
   console.log(`taxonomy: SYNTHETIC, ESCO-sized (${taxonomy.occupations.size} occupations, ${taxonomy.skills.size} skills, ${rels} relations); pass --db PATH for a real import`);

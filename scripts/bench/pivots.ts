@@ -31,10 +31,10 @@ import { createParticipant } from '../../src/participants/service.ts';
 import { rebuildDemandHistory, updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import { suggestPivots } from '../../src/pivots/pivots.ts';
 import { sectorTrends } from '../../src/pivots/sector-trends.ts';
-import { createTaxonomy } from '../../src/taxonomy/build.ts';
-import type { Occupation, OccupationSkill, Skill, SkillType, Taxonomy } from '../../src/taxonomy/model.ts';
+import type { Occupation, Taxonomy } from '../../src/taxonomy/model.ts';
 import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import { numberArg, report, stringArg } from './lib/args.ts';
+import { syntheticEscoTaxonomy } from './lib/synthetic-taxonomy.ts';
 import { pickPlace } from './lib/generate.ts';
 import { createRandom } from '../../src/random.ts';
 
@@ -47,45 +47,6 @@ const NOW = Date.parse('2026-06-01T09:00:00Z');
 const SECTIONS = 'CFGHIJMNPQ'.split('');
 const rng = createRandom(5);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
-
-function syntheticTaxonomy(): Taxonomy {
-  const nOcc = 3007;
-  const nSkill = 13_896;
-  const nGroups = 640;
-  const types: SkillType[] = ['transversal', 'cross-sector', 'sector-specific', 'occupation-specific', 'knowledge'];
-  const skills: Skill[] = Array.from({ length: nSkill }, (_, i) => ({
-    id: `syn:s${i}`, label: `skill ${i}`, altLabels: [], type: i < 300 ? 'transversal' : pick(types), groupId: `syn:g${i % nGroups}`, description: null,
-  }));
-  const occupations: Occupation[] = Array.from({ length: nOcc }, (_, i) => ({
-    id: `esco:o${i}`, scheme: 'esco', code: `o${i}`, title: `occupation ${i}`, altTitles: [], description: null,
-    skillLevel: 1 + Math.floor(rng() * 4), typicalPayAnnual: 18_000 + Math.floor(rng() * 40_000), sector: pick(SECTIONS),
-  }));
-  // Occupations come in families of ~20 sharing a core of skills (as ESCO's
-  // neighbouring occupations do), so transitions within a family are viable.
-  const families = Array.from({ length: 150 }, () => Array.from({ length: 14 }, () => Math.floor(Math.pow(rng(), 1.5) * nSkill)));
-  const relations: OccupationSkill[] = [];
-  for (const [i, o] of occupations.entries()) {
-    const n = 12 + Math.floor(rng() * 25);
-    const seen = new Set<number>();
-    for (const s of families[i % families.length] as number[]) {
-      if (seen.has(s) || rng() < 0.15) continue;
-      seen.add(s);
-      relations.push({ occupationId: o.id, skillId: `syn:s${s}`, relation: 'essential', weight: 1 });
-    }
-    for (let k = 0; k < n; k++) {
-      const s = Math.floor(Math.pow(rng(), 2.2) * nSkill);
-      if (seen.has(s)) continue;
-      seen.add(s);
-      const essential = rng() < 0.55;
-      relations.push({ occupationId: o.id, skillId: `syn:s${s}`, relation: essential ? 'essential' : 'optional', weight: essential ? 1 : 0.5 });
-    }
-  }
-  return createTaxonomy({
-    versionId: 1, occupations, skills, relations,
-    groups: Array.from({ length: nGroups }, (_, i) => ({ id: `syn:g${i}`, label: `group ${i}`, parentId: null })),
-    sectors: [],
-  });
-}
 
 function loadReadOnly(path: string): Taxonomy {
   // loadTaxonomy reads through the raw client only; opening read-only leaves the operator's database untouched.
@@ -101,7 +62,9 @@ function quantiles(xs: number[]): { p50: number; p95: number } {
 }
 
 const t0 = performance.now();
-const taxonomy = values.db ? loadReadOnly(values.db) : syntheticTaxonomy();
+const taxonomy = values.db
+  ? loadReadOnly(values.db)
+  : syntheticEscoTaxonomy(rng, { occupation: (i) => ({ id: `esco:o${i}`, code: `o${i}` }), sector: () => pick(SECTIONS), skillsPerOccupation: { min: 12, spread: 25 }, families: true });
 const occs = [...taxonomy.occupations.values()].filter((o) => taxonomy.skillsOf(o.id).length > 0);
 console.log(
   `taxonomy: ${values.db ? values.db : 'SYNTHETIC ESCO-sized'} (${taxonomy.occupations.size} occupations, ${taxonomy.skills.size} skills) loaded in ${Math.round(performance.now() - t0)} ms`,
