@@ -43,23 +43,25 @@ export function searchDocument(id: number, over: Partial<SearchDocument>): Searc
   };
 }
 
+const CARE_ASSISTANT: Partial<SearchDocument> = {
+  title: 'Care Assistant',
+  description: 'Join our care home team. You will give personal care and support residents with medication.',
+  employer: 'Meadow Homes',
+  places: [LEEDS],
+  town: 'Leeds',
+  region: 'Yorkshire and The Humber',
+  sector: 'Q',
+  occupationCode: '6135',
+  contract: 'permanent',
+  employmentType: 'full_time',
+  remote: 'onsite',
+  salaryAnnualMin: 23000,
+  salaryAnnualMax: 25000,
+  datePosted: CONTRACT_NOW - 1 * DAY,
+};
+
 export const CONTRACT_DOCS: SearchDocument[] = [
-  searchDocument(1, {
-    title: 'Care Assistant',
-    description: 'Join our care home team. You will give personal care and support residents with medication.',
-    employer: 'Meadow Homes',
-    places: [LEEDS],
-    town: 'Leeds',
-    region: 'Yorkshire and The Humber',
-    sector: 'Q',
-    occupationCode: '6135',
-    contract: 'permanent',
-    employmentType: 'full_time',
-    remote: 'onsite',
-    salaryAnnualMin: 23000,
-    salaryAnnualMax: 25000,
-    datePosted: CONTRACT_NOW - 1 * DAY,
-  }),
+  searchDocument(1, CARE_ASSISTANT),
   searchDocument(2, {
     title: 'Senior Carer',
     description: 'Lead a small team of carers on day shifts in a friendly residential home.',
@@ -119,23 +121,7 @@ export const CONTRACT_DOCS: SearchDocument[] = [
     datePosted: CONTRACT_NOW - 5 * DAY,
   }),
   // A near-duplicate of 1 (same cluster): shown once.
-  searchDocument(6, {
-    title: 'Care Assistant',
-    description: 'Join our care home team. You will give personal care and support residents with medication.',
-    employer: 'Meadow Homes',
-    places: [LEEDS],
-    town: 'Leeds',
-    region: 'Yorkshire and The Humber',
-    sector: 'Q',
-    occupationCode: '6135',
-    contract: 'permanent',
-    employmentType: 'full_time',
-    remote: 'onsite',
-    salaryAnnualMin: 23000,
-    salaryAnnualMax: 25000,
-    datePosted: CONTRACT_NOW - 1 * DAY,
-    clusterId: 1,
-  }),
+  searchDocument(6, { ...CARE_ASSISTANT, clusterId: 1 }),
   searchDocument(7, {
     title: 'Software Developer',
     description: 'Build APIs in TypeScript. Never trust <script>alert("x")</script> & friends in user input.',
