@@ -13,40 +13,43 @@ import type { SearchDocument } from '../engine.ts';
  * warehouses → warehous) and queries are stemmed the same way; the original
  * title and description are kept for highlighting and cropping only.
  */
-export interface MeiliDocument {
+export interface MeiliDocument
+  extends Pick<
+    SearchDocument,
+    | 'title'
+    | 'description'
+    | 'employer'
+    | 'skills'
+    | 'town'
+    | 'region'
+    | 'localAuthority'
+    | 'sector'
+    | 'occupationCode'
+    | 'contract'
+    | 'employmentType'
+    | 'remote'
+    | 'salaryAnnualMin'
+    | 'salaryAnnualMax'
+    | 'datePosted'
+    | 'isDemo'
+  > {
   /** Primary key `<vacancyId>-<locationIndex>`. */
   docId: string;
   vacancyId: number;
   locationIndex: number;
   /** Duplicate cluster id (the canonical vacancy's id); the distinct attribute. */
   groupKey: number;
-  title: string;
-  description: string;
-  employer: string | null;
   /** Searchable, as stems: title; skill labels (when the engine can resolve them); employer and place names; description. */
   titleStems: string;
   skillStems: string[];
   extraStems: string[];
   descriptionStems: string;
-  skills: string[];
-  town: string | null;
-  region: string | null;
-  localAuthority: string | null;
-  sector: string | null;
-  occupationCode: string | null;
-  contract: string | null;
-  employmentType: string | null;
-  remote: string | null;
-  salaryAnnualMin: number | null;
-  salaryAnnualMax: number | null;
   /**
    * What the vacancy reaches: its annual max, or its min when no max; the
    * salary filter and sort. Absent (not null) when unknown, so Meilisearch
    * sorts it last in either direction.
    */
   salaryReach?: number;
-  datePosted: number;
-  isDemo: boolean;
   /** Every place of the vacancy, so a hit's exact distance is the nearest one whichever document won. */
   places: { lat: number; lon: number }[];
   _geo?: { lat: number; lng: number };
