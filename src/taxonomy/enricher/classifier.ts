@@ -305,7 +305,8 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   function occupationFromOverlap(title: string): Candidate | null {
     let found = overlapByTitle.get(title);
     if (found === undefined) {
-      found = overlapOf(title);
+      // The cleaned whole title: its first variant.
+      found = overlapOf(titleVariants(title)[0] ?? title);
       if (overlapByTitle.size >= 20_000) overlapByTitle.clear();
       overlapByTitle.set(title, found);
     }
@@ -460,7 +461,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const context = () => (contextText ??= `${employer ?? ''}\n${description.slice(0, 3000)}`.toLowerCase());
     let chosen = pick(titleCandidates(title, context));
     if (!chosen || chosen.score < 0.6) {
-      const overlap = occupationFromOverlap(titleVariants(title)[0] ?? title);
+      const overlap = occupationFromOverlap(title);
       if (overlap && (!chosen || overlap.score > chosen.score)) chosen = overlap;
     }
     if ((!chosen || chosen.score < 0.4) && description) {

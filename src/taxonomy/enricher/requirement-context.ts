@@ -26,10 +26,8 @@ interface Line {
   start: number;
   end: number;
   section: Section;
-  /** Where the line's own content starts (after "Essential:"). */
+  /** Where the line's own content starts (after "Essential:"); a heading line belongs to its new section. */
   contentStart: number;
-  /** Set on heading lines: the line itself belongs to its new section. */
-  heading: boolean;
 }
 
 /**
@@ -77,7 +75,7 @@ class LineSplitter {
       if (end < 0) end = n;
       const h = headingOf(text, start, end);
       if (h) this.section = h.section;
-      lines.push({ start, end, section: this.section, contentStart: h && h.colon >= 0 ? h.colon + 1 : start, heading: h !== null });
+      lines.push({ start, end, section: this.section, contentStart: h && h.colon >= 0 ? h.colon + 1 : start });
       this.next = end + 1;
     }
   }

@@ -110,10 +110,10 @@ function splitTopLevel(source: string): string[] {
   return out;
 }
 
-/** Shift patterns named in `text`, looking at matches that start before `limit`. */
-export function parseShifts(text: string, limit = Infinity): string[] {
+/** Shift patterns named in `text`. */
+export function parseShifts(text: string): string[] {
   const found = new Set<number>();
-  collectShifts(text, limit, found);
+  collectShifts(text, Infinity, found);
   return shiftNames(found);
 }
 
