@@ -1,5 +1,5 @@
 import { DAY_MS } from '../clock.ts';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import { rebuildDemandHistory } from '../pivots/demand-history.ts';
 import { DEMO_SOURCE } from './generate-vacancies.ts';
 import { createRandom } from '../random.ts';
@@ -71,7 +71,7 @@ export function addDemoHistory(db: Db, opts: DemoHistoryOptions): { copies: numb
      FROM vacancies WHERE id = :id`,
   );
   let copies = 0;
-  c.transaction(() => {
+  writeTransaction(db, () => {
     // The live set stands for what arrived in the last MEAN_LIFE days.
     for (const v of live) setFirstSeen.run(opts.now - Math.floor(rnd() * MEAN_LIFE_DAYS * DAY_MS), opts.now, v.id);
     // Before that, arrivals at rate live(t) / MEAN_LIFE per day, each open 35–49 days.
@@ -93,7 +93,7 @@ export function addDemoHistory(db: Db, opts: DemoHistoryOptions): { copies: numb
         }
       }
     }
-  })();
+  });
   rebuildDemandHistory(db, { to: opts.now });
   return { copies, live: live.length };
 }

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse';
 import { isValid, toNormalised, toOutcode, validOutcode } from 'postcode';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 
 /**
  * Loads an operator's postcode table (CSV, optionally .gz) into `postcodes`:
@@ -52,7 +52,8 @@ export async function importPostcodes(db: Db, path: string, opts: ImportPostcode
   };
   const c = opts.columns;
   let batch: unknown[][] = [];
-  const flush = db.$client.transaction((rows: unknown[][]) => {
+  // IMMEDIATE: an upsert reads before it writes (see writeTransaction in src/db.ts).
+  const flush = (rows: unknown[][]) => writeTransaction(db, () => {
     for (const r of rows) insert.run(...r);
   });
   let checkedHeader = false;

@@ -1,5 +1,5 @@
 import { DAY_MS } from '../clock.ts';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 
 /**
  * Demand history: live and new vacancies per day × sector / occupation ×
@@ -91,7 +91,7 @@ const END_DAY = `max(coalesce(v.closed_at, v.last_seen) / ${DAY_MS}, v.first_see
 function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number, incremental = false): DemandBuildSummary {
   const c = db.$client;
   const t0 = performance.now();
-  const run = c.transaction(() => {
+  const run = () => writeTransaction(db, () => {
     c.exec(`CREATE TEMP TABLE IF NOT EXISTS dh_ev (sector TEXT, occ TEXT, la TEXT, region TEXT, day INTEGER, dl INTEGER, dn INTEGER);
             CREATE TEMP TABLE IF NOT EXISTS dh_g (area_type TEXT, area TEXT, dim TEXT, key TEXT, day INTEGER, dl INTEGER, dn INTEGER);
             CREATE TEMP TABLE IF NOT EXISTS dh_days (d INTEGER PRIMARY KEY);

@@ -1,4 +1,4 @@
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import { setVacancyStatus } from '../vacancies/store.ts';
 
 /**
@@ -14,14 +14,14 @@ export function expireUnseen(db: Db, source: string, seen: ReadonlySet<number>, 
   }[];
   const bump = c.prepare('UPDATE vacancies SET missed_runs = ? WHERE id = ?');
   let expired = 0;
-  c.transaction(() => {
+  writeTransaction(db, () => {
     for (const r of rows) {
       if (seen.has(r.id)) continue;
       const missed = r.missed_runs + 1;
       bump.run(missed, r.id);
       if (missed >= afterRuns && setVacancyStatus(db, r.id, 'expired', now)) expired++;
     }
-  })();
+  });
   return expired;
 }
 
@@ -32,8 +32,8 @@ export function expireClosed(db: Db, source: string, now: number): number {
     .prepare("SELECT id FROM vacancies WHERE source = ? AND status = 'live' AND valid_through IS NOT NULL AND valid_through < ?")
     .all(source, now) as { id: number }[];
   let expired = 0;
-  c.transaction(() => {
+  writeTransaction(db, () => {
     for (const { id } of ids) if (setVacancyStatus(db, id, 'expired', now)) expired++;
-  })();
+  });
   return expired;
 }

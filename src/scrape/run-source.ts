@@ -3,7 +3,7 @@ import type { CrawlIo, Fetched, PageYield } from '../../scrapers/adapters/types.
 import { FetchError } from '../../scrapers/fetch/fetch-error.ts';
 import { createFetcher, type FetcherOptions } from '../../scrapers/fetch/fetcher.ts';
 import type { Source } from '../../scrapers/sources.ts';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import { ingestVacancy, type IngestDeps } from '../vacancies/ingest.ts';
 import { RawVacancySchema, type RawVacancy } from '../vacancies/model.ts';
 import { setVacancyStatus } from '../vacancies/store.ts';
@@ -81,14 +81,14 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
     const rows = refs.map((r) => findRef.get(tag, r) as { id: number; status: string } | undefined);
     if (rows.some((r) => !r)) return false;
     const now = deps.now();
-    c.transaction(() => {
+    writeTransaction(deps.db, () => {
       for (const r of rows as { id: number; status: string }[]) {
         touch.run(now, r.id);
         if (r.status === 'expired') setVacancyStatus(deps.db, r.id, 'live', now);
         seen.add(r.id);
         stats.vacanciesUnchanged++;
       }
-    })();
+    });
     opts.onTick?.(refs.length);
     return true;
   };
@@ -134,7 +134,7 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
         return;
       }
       const now = deps.now();
-      c.transaction(() => {
+      writeTransaction(deps.db, () => {
         for (const raw of vacancies) {
           const parsed = RawVacancySchema.safeParse(raw);
           if (!parsed.success) {
@@ -154,7 +154,7 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
         // Validators land with the vacancies they vouch for, or not at all.
         if (troubled.has(page.url)) cache?.forget(page.url);
         else cache?.save(page.url, source.name, page.validators, { refs: refs.filter(Boolean), links: y.links, next: y.next ?? null }, now);
-      })();
+      });
       opts.onTick?.(y.vacancies ? Math.max(1, vacancies.length) : 0);
     },
     error,

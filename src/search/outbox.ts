@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../clock.ts';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import { loadLiveDocumentsAfter, loadSearchDocuments } from './load-documents.ts';
 import type { SearchDocument, SearchEngine } from './engine.ts';
@@ -69,7 +69,7 @@ function deleteRows(db: Db, rowIds: number[]): void {
 
 function markFailed(db: Db, rowIds: number[], error: string, now: number): void {
   const c = db.$client;
-  c.transaction(() => {
+  writeTransaction(db, () => {
     const st = c.prepare(
       'UPDATE index_outbox SET attempts = attempts + 1, last_error = ?, not_before = ? WHERE id = ? RETURNING attempts',
     );
@@ -78,7 +78,7 @@ function markFailed(db: Db, rowIds: number[], error: string, now: number): void 
       const r = st.get(error.slice(0, 1000), now, id) as { attempts: number } | undefined;
       if (r) fix.run(now + backoffMs(r.attempts), id);
     }
-  })();
+  });
 }
 
 /** Applies due outbox rows to the engine in batches until none are due (or maxBatches). */

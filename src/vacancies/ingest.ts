@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import type { VacancyEnricher } from './enricher.ts';
 import type { RawVacancy } from './model.ts';
 import type { Geocoder } from './normalise.ts';
@@ -39,7 +39,7 @@ export function ingestVacancy(deps: IngestDeps, input: IngestInput): IngestResul
     if (result.outcome === 'unchanged') return { ...result, clusterId: null };
     return { ...result, clusterId: assignCluster(deps.db, result.id) };
   };
-  return c.inTransaction ? run() : c.transaction(run)();
+  return c.inTransaction ? run() : writeTransaction(deps.db, run);
 }
 
 export interface IngestResult extends UpsertResult {

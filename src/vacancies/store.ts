@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import type { VacancyRow } from '../../schema/vacancies.ts';
 import { contentHash } from './content-hash.ts';
 import type { NormalisedVacancy, Place, Requirement, Vacancy, VacancySkill } from './model.ts';
@@ -156,12 +156,12 @@ export function upsertVacancy(db: Db, input: UpsertInput, now: number): UpsertRe
     st.enqueue.run(existing.id, now);
     return { id: existing.id, outcome: 'updated' as const, contentHash: hash };
   };
-  return db.$client.inTransaction ? run() : db.$client.transaction(run)();
+  return db.$client.inTransaction ? run() : writeTransaction(db, run);
 }
 
 /** Many upserts in one transaction: all land or none do. */
 export function upsertVacancies(db: Db, inputs: UpsertInput[], now: number): UpsertResult[] {
-  return db.$client.transaction(() => inputs.map((i) => upsertVacancy(db, i, now)))();
+  return writeTransaction(db, () => inputs.map((i) => upsertVacancy(db, i, now)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../db.ts';
+import { writeTransaction, type Db } from '../../db.ts';
 import { BandIndex, encodeBandKeys } from './band-index.ts';
 import { BANDS as BANDS_COUNT, bandKeys, computeMinHash, decodeFingerprint, encodeFingerprint, similarity, words } from './fingerprint.ts';
 
@@ -345,7 +345,7 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
   const roots = new Set<number>();
   const setCluster = c.prepare('UPDATE vacancies SET cluster_id = ? WHERE id = ?');
   const enqueue = c.prepare("INSERT INTO index_outbox (vacancy_id, op, enqueued_at) VALUES (?, 'upsert', ?)");
-  c.transaction(() => {
+  writeTransaction(db, () => {
     for (let i = 0; i < n; i++) {
       const root = find(i);
       roots.add(root);
@@ -357,7 +357,7 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
         changed++;
       }
     }
-  })();
+  });
   if (opts.rebuildBands) rebuildSigTable(db, rows.map((r) => r.id), keys);
   return { vacancies: n, clusters: roots.size, duplicates, changed };
 }
@@ -368,7 +368,7 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
  */
 function rebuildSigTable(db: Db, ids: number[], keys: Float64Array): void {
   const c = db.$client;
-  c.transaction(() => {
+  writeTransaction(db, () => {
     const { m } = c.prepare('SELECT coalesce(max(seq), 0) AS m FROM dedupe_sigs').get() as { m: number };
     c.exec('DELETE FROM dedupe_sigs');
     const insert = c.prepare('INSERT INTO dedupe_sigs (vacancy_id, seq, band_keys) VALUES (?, ?, ?)');
@@ -377,7 +377,7 @@ function rebuildSigTable(db: Db, ids: number[], keys: Float64Array): void {
       for (let b = 0; b < BANDS_COUNT; b++) buf.writeUInt32LE(keys[i * BANDS_COUNT + b]! % 4294967296, b * 4);
       insert.run(ids[i]!, m + 1 + i, buf);
     }
-  })();
+  });
   indexes.delete(db);
 }
 
@@ -396,7 +396,7 @@ function fillSigTable(db: Db): void {
   for (const r of iter) rows.push([r.id, encodeBandKeys(bandKeys(toDedupeRow(r).sig))]);
   const run = () => rows.forEach(([id, buf], i) => insert.run(id, i + 1, buf));
   if (c.inTransaction) run();
-  else c.transaction(run)();
+  else writeTransaction(db, run);
 }
 
 function sameTokens(ta: Set<string>, tb: Set<string>, a: string, b: string): boolean {
