@@ -8,7 +8,8 @@
  *
  *   npx tsx scripts/bench/meilisearch-mapping.ts [--docs 20000]
  */
-import { toSearchDocument } from '../../src/search/document.ts';
+import { closeDb, openDb } from '../../src/db.ts';
+import { loadLiveDocumentsAfter } from '../../src/search/load-documents.ts';
 import type { SearchDocument } from '../../src/search/engine.ts';
 import { toMeiliDocuments } from '../../src/search/meilisearch/document.ts';
 import { toSearchParams } from '../../src/search/meilisearch/query.ts';
@@ -16,22 +17,22 @@ import { toSearchResult, type MeiliSearchResponse } from '../../src/search/meili
 import { numberArg, report } from './lib/args.ts';
 import { BENCH_QUERIES, generateVacancy, pickPlace } from './lib/generate.ts';
 import { createRandom } from '../../src/random.ts';
+import { upsertVacancies, type UpsertInput } from '../../src/vacancies/store.ts';
 
 const n = numberArg('docs', 20_000);
 const now = Date.parse('2026-03-01T09:00:00Z');
 const rng = createRandom(11);
 
-// Documents as the outbox drainer builds them: a stored vacancy through toSearchDocument.
-const docs: SearchDocument[] = [];
-for (let i = 0; i < n; i++) {
-  const v = generateVacancy(rng, i, now);
-  docs.push(
-    toSearchDocument({
-      ...v, id: i + 1, source: 'bench', employerId: null, status: 'live', clusterId: i + 1, contentHash: '',
-      firstSeen: now, lastSeen: now, createdAt: now, updatedAt: now, closedAt: null, isDemo: false,
-    }),
-  );
+// Documents as the outbox drainer builds them: stored vacancies read back through the one mapper.
+const db = openDb(':memory:');
+for (let i = 0; i < n; i += 1000) {
+  const inputs: UpsertInput[] = [];
+  for (let j = i; j < Math.min(n, i + 1000); j++) inputs.push({ source: 'bench', vacancy: generateVacancy(rng, j, now) });
+  upsertVacancies(db, inputs, now);
 }
+const docs: SearchDocument[] = [];
+for (let batch = loadLiveDocumentsAfter(db, 0, 5000); batch.length; batch = loadLiveDocumentsAfter(db, batch.at(-1)!.id, 5000)) docs.push(...batch);
+closeDb(db);
 const avgKb = docs.reduce((s, d) => s + d.description.length, 0) / docs.length / 1024;
 
 let t = performance.now();

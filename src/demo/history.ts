@@ -3,6 +3,7 @@ import { writeTransaction, type Db } from '../db.ts';
 import { rebuildDemandHistory } from '../pivots/demand-history.ts';
 import { DEMO_SOURCE } from './generate-vacancies.ts';
 import { createRandom } from '../random.ts';
+import { insertExpiredCopy, setSeenDates } from '../vacancies/store.ts';
 
 /**
  * Months of demo history, so trends and pivots show something on a fresh
@@ -25,6 +26,7 @@ import { createRandom } from '../random.ts';
  */
 export const DEMO_TRENDS: Readonly<Record<string, number>> = { Q: 0.8, H: 0.7, G: -0.5 };
 const MEAN_LIFE_DAYS = 42;
+const HISTORY_DESCRIPTION = 'A closed demonstration vacancy kept for the demand history (fictional employer, not a real job).';
 
 export interface DemoHistoryOptions {
   now: number;
@@ -53,27 +55,10 @@ export function addDemoHistory(db: Db, opts: DemoHistoryOptions): { copies: numb
     list.push(v);
     bySector.set(k, list);
   }
-  const setFirstSeen = c.prepare('UPDATE vacancies SET first_seen = ?, last_seen = ? WHERE id = ?');
-  const copy = c.prepare(
-    `INSERT INTO vacancies (source, source_ref, employer_id, url, apply_url, title, title_original, description_text, description_html,
-       employer_name, end_employer_name, location_text, lat, lon, postcode, town, local_authority, region, location_resolved, extra_locations,
-       remote, employment_type, contract, hours_per_week, shifts, salary_min, salary_max, salary_currency, salary_period, salary_annual_min,
-       salary_annual_max, salary_text, date_posted, valid_through, status, occupation_code, occupation_scheme, occupation_confidence, sector,
-       sector_confidence, classification_evidence, skills, requirements, cluster_id, fingerprint, content_hash, first_seen, last_seen,
-       created_at, updated_at, closed_at, missed_runs, is_demo)
-     SELECT source, source_ref || ?, NULL, url, apply_url, title, title_original,
-       'A closed demonstration vacancy kept for the demand history (fictional employer, not a real job).', NULL,
-       employer_name, end_employer_name, location_text, lat, lon, postcode, town, local_authority, region, location_resolved, extra_locations,
-       remote, employment_type, contract, hours_per_week, shifts, salary_min, salary_max, salary_currency, salary_period, salary_annual_min,
-       salary_annual_max, salary_text, :first, :first + ${28 * DAY_MS}, 'expired', occupation_code, occupation_scheme, occupation_confidence, sector,
-       sector_confidence, classification_evidence, skills, requirements, NULL, NULL, content_hash, :first, :last,
-       :first, :closed, :closed, 0, 1
-     FROM vacancies WHERE id = :id`,
-  );
   let copies = 0;
   writeTransaction(db, () => {
     // The live set stands for what arrived in the last MEAN_LIFE days.
-    for (const v of live) setFirstSeen.run(opts.now - Math.floor(rnd() * MEAN_LIFE_DAYS * DAY_MS), opts.now, v.id);
+    for (const v of live) setSeenDates(db, v.id, opts.now - Math.floor(rnd() * MEAN_LIFE_DAYS * DAY_MS), opts.now);
     // Before that, arrivals at rate live(t) / MEAN_LIFE per day, each open 35–49 days.
     const today = Math.floor(opts.now / DAY_MS) * DAY_MS;
     for (const [sector, list] of bySector) {
@@ -87,7 +72,14 @@ export function addDemoHistory(db: Db, opts: DemoHistoryOptions): { copies: numb
           const src = list[k % list.length] as (typeof list)[number];
           const first = today - d * DAY_MS + Math.floor(rnd() * DAY_MS);
           const closed = Math.min(first + (35 + Math.floor(rnd() * 15)) * DAY_MS, opts.now - DAY_MS);
-          copy.run(`~h${k}`, { first, last: closed - DAY_MS, closed, id: src.id });
+          insertExpiredCopy(db, src.id, {
+            refSuffix: `~h${k}`,
+            descriptionText: HISTORY_DESCRIPTION,
+            firstSeen: first,
+            lastSeen: closed - DAY_MS,
+            validThrough: first + 28 * DAY_MS,
+            closedAt: closed,
+          });
           k++;
           copies++;
         }

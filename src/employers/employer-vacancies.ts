@@ -9,7 +9,7 @@ import { ingestVacancy, type IngestDeps } from '../vacancies/ingest.ts';
 import { fromJobPosting } from '../vacancies/job-posting.ts';
 import type { RawVacancy, Vacancy, VacancyStatus } from '../vacancies/model.ts';
 import { getVacancy, listVacancies } from '../vacancies/queries.ts';
-import { setVacancyStatus, type UpsertResult } from '../vacancies/store.ts';
+import { setVacancyStatus, touchSeen, type UpsertResult } from '../vacancies/store.ts';
 import { EmployerVacancySchema, VacancyPatchSchema, type Receipt } from './schemas.ts';
 
 /**
@@ -70,7 +70,7 @@ export function submitVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal
       .get(sourceOf(employer), raw.reference) as { id: number; hash: string; status: string; raw: string } | undefined;
     const now = deps.now();
     if (previous && previous.raw === json && previous.status === status) {
-      c.prepare('UPDATE vacancies SET last_seen = ?, missed_runs = 0 WHERE id = ?').run(now, previous.id);
+      touchSeen(deps.db, previous.id, now);
       return { id: previous.id, outcome: 'unchanged', contentHash: previous.hash, status };
     }
     // Without an employer name in the body, the vacancy is the key holder's own.
@@ -188,16 +188,8 @@ export function patchVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal,
   if (patch.data.status === undefined && v.status === 'closed') merged['status'] = 'closed';
   const parsed = EmployerVacancySchema.safeParse(merged);
   if (!parsed.success) throw validationFailed(toFieldErrors(parsed.error));
-  const c = deps.db.$client;
-  return c.transaction(() => {
-    const r = submitVacancy(deps, employer, parsed.data);
-    // Editing a closed vacancy keeps the time it was closed (the store's update path
-    // would otherwise clear it: reported to the store's owner).
-    if (r.status === 'closed' && v.status === 'closed' && v.closedAt != null) {
-      c.prepare("UPDATE vacancies SET closed_at = ? WHERE id = ? AND status = 'closed'").run(v.closedAt, v.id);
-    }
-    return r;
-  })();
+  // Editing a closed vacancy keeps the time it was closed: the store's update does.
+  return submitVacancy(deps, employer, parsed.data);
 }
 
 /** Closes the vacancy (kept, with its history; readable by its owner, gone from search). */

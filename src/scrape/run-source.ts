@@ -6,7 +6,7 @@ import type { Source } from '../../scrapers/sources.ts';
 import { writeTransaction, type Db } from '../db.ts';
 import { ingestVacancy, type IngestDeps } from '../vacancies/ingest.ts';
 import { RawVacancySchema, type RawVacancy } from '../vacancies/model.ts';
-import { setVacancyStatus } from '../vacancies/store.ts';
+import { setVacancyStatus, touchSeen } from '../vacancies/store.ts';
 import { expireClosed, expireUnseen } from './expiry.ts';
 import type { FetchCacheStore } from './fetch-cache.ts';
 import { emptyStats, type RunError, type RunStats } from './runs.ts';
@@ -65,7 +65,6 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
   });
   const c = deps.db.$client;
   const findRef = c.prepare('SELECT id, status FROM vacancies WHERE source = ? AND source_ref = ?');
-  const touch = c.prepare('UPDATE vacancies SET last_seen = ?, missed_runs = 0 WHERE id = ?');
 
   // Pages with problems are not given validators: they are fetched and reported again next run.
   const troubled = new Set<string>();
@@ -83,7 +82,7 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
     const now = deps.now();
     writeTransaction(deps.db, () => {
       for (const r of rows as { id: number; status: string }[]) {
-        touch.run(now, r.id);
+        touchSeen(deps.db, r.id, now);
         if (r.status === 'expired') setVacancyStatus(deps.db, r.id, 'live', now);
         seen.add(r.id);
         stats.vacanciesUnchanged++;

@@ -31,6 +31,11 @@ interface Statements {
   update: Statement;
   touch: Statement;
   enqueue: Statement;
+  setStatus: Statement;
+  setCluster: Statement;
+  missedRun: Statement;
+  copyExpired: Statement;
+  seenDates: Statement;
 }
 const statementCache = new WeakMap<Db, Statements>();
 
@@ -43,6 +48,18 @@ const CONTENT_COLUMNS = [
   'occupation_scheme', 'occupation_confidence', 'sector', 'sector_confidence', 'classification_evidence',
   'skills', 'requirements', 'fingerprint', 'content_hash', 'closed_at', 'is_demo',
 ] as const;
+
+/** Columns an expired copy does not take from its original (insertExpiredCopy). */
+const EXPIRED_COPY: Partial<Record<(typeof CONTENT_COLUMNS)[number], string>> = {
+  employer_id: 'NULL',
+  description_text: '@description_text',
+  description_html: 'NULL',
+  date_posted: '@first',
+  valid_through: '@valid_through',
+  status: "'expired'",
+  fingerprint: 'NULL',
+  closed_at: '@closed',
+};
 
 function statements(db: Db): Statements {
   let s = statementCache.get(db);
@@ -61,7 +78,20 @@ function statements(db: Db): Statements {
        last_seen = @now, updated_at = @now, missed_runs = 0 WHERE id = @id`,
     ),
     touch: c.prepare('UPDATE vacancies SET last_seen = ?, missed_runs = 0 WHERE id = ?'),
+    // The only INSERT into the outbox: 'upsert' means "look at this vacancy again" (see src/search/outbox.ts).
     enqueue: c.prepare("INSERT INTO index_outbox (vacancy_id, op, enqueued_at) VALUES (?, 'upsert', ?)"),
+    setStatus: c.prepare(
+      `UPDATE vacancies SET status = @status, closed_at = CASE WHEN @status = 'live' THEN NULL ELSE @now END, updated_at = @now
+       WHERE id = @id AND status <> @status`,
+    ),
+    setCluster: c.prepare('UPDATE vacancies SET cluster_id = ? WHERE id = ? AND cluster_id IS NOT ?'),
+    seenDates: c.prepare('UPDATE vacancies SET first_seen = ?, last_seen = ? WHERE id = ?'),
+    missedRun: c.prepare('UPDATE vacancies SET missed_runs = missed_runs + 1 WHERE id = ?'),
+    copyExpired: c.prepare(
+      `INSERT INTO vacancies (source, source_ref, ${CONTENT_COLUMNS.join(', ')}, cluster_id, first_seen, last_seen, created_at, updated_at, missed_runs)
+       SELECT source, source_ref || @suffix, ${CONTENT_COLUMNS.map((k) => EXPIRED_COPY[k] ?? k).join(', ')}, NULL, @first, @last, @first, @closed, 0
+       FROM vacancies WHERE id = @id`,
+    ),
   };
   statementCache.set(db, s);
   return s;
@@ -166,21 +196,86 @@ export function upsertVacancies(db: Db, inputs: UpsertInput[], now: number): Ups
 
 /**
  * Marks a vacancy closed (by its employer) or expired (gone from its source),
- * keeping its history, and queues its removal from the live index.
+ * keeping its history, and queues its removal from the live index; 'live'
+ * reopens it. False when it already had that status.
  */
 export function setVacancyStatus(db: Db, id: number, status: 'closed' | 'expired' | 'live', now: number): boolean {
-  const c = db.$client;
-  return c.transaction(() => {
-    const info = c
-      .prepare(
-        `UPDATE vacancies SET status = ?, closed_at = CASE WHEN ? = 'live' THEN NULL ELSE ? END, updated_at = ?
-         WHERE id = ? AND status <> ?`,
-      )
-      .run(status, status, now, now, id, status);
-    if (info.changes === 0) return false;
-    c.prepare("INSERT INTO index_outbox (vacancy_id, op, enqueued_at) VALUES (?, 'upsert', ?)").run(id, now);
-    return true;
-  })();
+  return setVacanciesStatus(db, [id], status, now) === 1;
+}
+
+/** setVacancyStatus for many vacancies in one transaction; returns how many changed. */
+export function setVacanciesStatus(db: Db, ids: readonly number[], status: 'closed' | 'expired' | 'live', now: number): number {
+  const st = statements(db);
+  return writeTransaction(db, () => {
+    let changed = 0;
+    for (const id of ids) {
+      if (st.setStatus.run({ status, now, id }).changes === 0) continue;
+      st.enqueue.run(id, now);
+      changed++;
+    }
+    return changed;
+  });
+}
+
+/** Queues vacancies for the search index (the drainer reads their current row). Call inside the write's transaction. */
+export function enqueueIndex(db: Db, ids: readonly number[], now: number): void {
+  const st = statements(db);
+  for (const id of ids) st.enqueue.run(id, now);
+}
+
+/** Seen again with unchanged content: refreshes lastSeen and restarts the expiry count. */
+export function touchSeen(db: Db, id: number, now: number): void {
+  statements(db).touch.run(now, id);
+}
+
+/**
+ * Puts a vacancy in a duplicate cluster (the cluster's canonical id). Does
+ * not queue it: the caller does, unless the write that made it cluster
+ * (ingest) already did. False when it was already there.
+ */
+export function setCluster(db: Db, id: number, clusterId: number): boolean {
+  return statements(db).setCluster.run(clusterId, id, clusterId).changes > 0;
+}
+
+/** One more complete scrape run of their source did not list these vacancies (see src/scrape/expiry.ts). */
+export function countMissedRun(db: Db, ids: readonly number[]): void {
+  const st = statements(db);
+  writeTransaction(db, () => {
+    for (const id of ids) st.missedRun.run(id);
+  });
+}
+
+/** Sets when a vacancy was first and last seen (demo data standing for earlier arrivals). */
+export function setSeenDates(db: Db, id: number, firstSeen: number, lastSeen: number): void {
+  statements(db).seenDates.run(firstSeen, lastSeen, id);
+}
+
+export interface ClosedCopy {
+  /** Appended to the original's source reference (a copy needs its own). */
+  refSuffix: string;
+  descriptionText: string;
+  firstSeen: number;
+  lastSeen: number;
+  validThrough: number;
+  closedAt: number;
+}
+
+/**
+ * Inserts an expired copy of vacancy `fromId` with its own dates (demo
+ * history: what was open before today). Never indexed, no employer, no
+ * cluster or fingerprint (it takes no part in dedupe). Returns the new id.
+ */
+export function insertExpiredCopy(db: Db, fromId: number, copy: ClosedCopy): number {
+  const info = statements(db).copyExpired.run({
+    id: fromId,
+    suffix: copy.refSuffix,
+    description_text: copy.descriptionText,
+    first: copy.firstSeen,
+    last: copy.lastSeen,
+    valid_through: copy.validThrough,
+    closed: copy.closedAt,
+  });
+  return Number(info.lastInsertRowid);
 }
 
 const parseJson = <T>(v: unknown, fallback: T): T => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
-import { toSearchDocument } from '../../src/search/document.ts';
 import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../../src/search/engine.ts';
 import { loadSearchDocuments } from '../../src/search/load-documents.ts';
 import { backoffMs, drainOutbox, outboxBacklog, rebuildIndex, startOutboxDrainer } from '../../src/search/outbox.ts';
@@ -209,7 +208,7 @@ describe('outbox drainer', () => {
 });
 
 describe('loadSearchDocuments', () => {
-  it('builds the same document as toSearchDocument(getVacancy())', () => {
+  it('builds each live vacancy\'s document from its stored row, every place with coordinates included', () => {
     const db = openDb(':memory:');
     const id = add(db, 'x', 'Care Assistant', {
       extraLocations: [
@@ -226,6 +225,30 @@ describe('loadSearchDocuments', () => {
     setVacancyStatus(db, closed, 'closed', NOW);
     const { docs, live } = loadSearchDocuments(db, [id, closed, 999]);
     expect([...live]).toEqual([id]);
-    expect(docs).toEqual([toSearchDocument(getVacancy(db, id)!)]);
+    const v = getVacancy(db, id)!;
+    expect(docs).toEqual([
+      {
+        id,
+        title: 'Care Assistant',
+        description: 'Care Assistant: a fictional advert for the outbox tests.',
+        employer: 'Fictional Ltd',
+        places: [{ lat: 53.8, lon: -1.55 }, { lat: 53.96, lon: -1.08 }],
+        town: 'Leeds',
+        region: 'Yorkshire and The Humber',
+        localAuthority: 'Leeds',
+        sector: 'Q',
+        occupationCode: '6135',
+        contract: 'permanent',
+        employmentType: 'full_time',
+        remote: 'onsite',
+        salaryAnnualMin: 23400,
+        salaryAnnualMax: null,
+        // No posting date: the first time it was seen stands in.
+        datePosted: v.firstSeen,
+        skills: ['fp:personal-care'],
+        clusterId: id,
+        isDemo: false,
+      },
+    ]);
   });
 });

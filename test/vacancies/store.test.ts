@@ -1,8 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db.ts';
 import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
 import { getVacancy } from '../../src/vacancies/queries.ts';
-import { setVacancyStatus, upsertVacancy } from '../../src/vacancies/store.ts';
+import {
+  countMissedRun,
+  enqueueIndex,
+  insertExpiredCopy,
+  setCluster,
+  setSeenDates,
+  setVacanciesStatus,
+  setVacancyStatus,
+  touchSeen,
+  upsertVacancy,
+} from '../../src/vacancies/store.ts';
 
 const now = Date.parse('2026-03-01T09:00:00Z');
 const raw = { reference: 'REF-1', title: 'Care Assistant', description: 'Support residents with daily living.' };
@@ -63,5 +76,107 @@ describe('vacancy store: closing time', () => {
     expect(v?.status).toBe('closed');
     expect(v?.closedAt).toBe(now);
     expect(v?.title).toBe('Care Assistant (nights)');
+  });
+});
+
+describe('vacancy store: the writes other modules make through it', () => {
+  const outboxIds = (db: ReturnType<typeof openDb>) =>
+    db.$client.prepare('SELECT vacancy_id FROM index_outbox ORDER BY id').pluck().all() as number[];
+  const add = (db: ReturnType<typeof openDb>, ref: string) =>
+    upsertVacancy(db, { source: 'scrape:s', vacancy: normaliseVacancy({ now }, { ...raw, reference: ref }) }, now).id;
+
+  it('setVacanciesStatus changes only those not already there, and queues exactly those', () => {
+    const db = openDb(':memory:');
+    const [a, b, c] = [add(db, 'a'), add(db, 'b'), add(db, 'c')];
+    setVacancyStatus(db, a, 'expired', now);
+    db.$client.exec('DELETE FROM index_outbox');
+    expect(setVacanciesStatus(db, [a, b, c], 'expired', now + 10)).toBe(2);
+    expect(outboxIds(db)).toEqual([b, c]);
+    expect(getVacancy(db, a)?.closedAt).toBe(now);
+    expect(getVacancy(db, b)?.closedAt).toBe(now + 10);
+    // Reopening clears the closing time.
+    expect(setVacanciesStatus(db, [b], 'live', now + 20)).toBe(1);
+    expect(getVacancy(db, b)).toMatchObject({ status: 'live', closedAt: null, updatedAt: now + 20 });
+  });
+
+  it('enqueueIndex queues each id once per call; touchSeen refreshes lastSeen and restarts the expiry count', () => {
+    const db = openDb(':memory:');
+    const a = add(db, 'a');
+    db.$client.exec('DELETE FROM index_outbox');
+    enqueueIndex(db, [a, a], now);
+    expect(outboxIds(db)).toEqual([a, a]);
+    countMissedRun(db, [a]);
+    countMissedRun(db, [a]);
+    const missed = () => db.$client.prepare('SELECT missed_runs FROM vacancies WHERE id = ?').pluck().get(a);
+    expect(missed()).toBe(2);
+    touchSeen(db, a, now + 99);
+    expect(missed()).toBe(0);
+    expect(getVacancy(db, a)?.lastSeen).toBe(now + 99);
+  });
+
+  it('setCluster reports whether the vacancy moved', () => {
+    const db = openDb(':memory:');
+    const [a, b] = [add(db, 'a'), add(db, 'b')];
+    expect(setCluster(db, b, a)).toBe(true);
+    expect(setCluster(db, b, a)).toBe(false);
+    expect(getVacancy(db, b)?.clusterId).toBe(a);
+  });
+
+  it('insertExpiredCopy copies the content under its own reference and dates, outside dedupe and the index', () => {
+    const db = openDb(':memory:');
+    const a = add(db, 'a');
+    db.$client.exec('DELETE FROM index_outbox');
+    const day = 86_400_000;
+    const id = insertExpiredCopy(db, a, {
+      refSuffix: '~h1',
+      descriptionText: 'An old copy.',
+      firstSeen: now - 90 * day,
+      lastSeen: now - 50 * day,
+      validThrough: now - 62 * day,
+      closedAt: now - 49 * day,
+    });
+    const original = getVacancy(db, a)!;
+    const copy = getVacancy(db, id)!;
+    expect(copy).toMatchObject({
+      source: 'scrape:s',
+      sourceRef: 'a~h1',
+      title: original.title,
+      contentHash: original.contentHash,
+      descriptionText: 'An old copy.',
+      descriptionHtml: null,
+      status: 'expired',
+      clusterId: null,
+      firstSeen: now - 90 * day,
+      lastSeen: now - 50 * day,
+      createdAt: now - 90 * day,
+      updatedAt: now - 49 * day,
+      closedAt: now - 49 * day,
+      datePosted: now - 90 * day,
+      validThrough: now - 62 * day,
+    });
+    expect(db.$client.prepare('SELECT fingerprint FROM vacancies WHERE id = ?').pluck().get(id)).toBeNull();
+    expect(outboxIds(db)).toEqual([]);
+    setSeenDates(db, a, now - 5 * day, now);
+    expect(getVacancy(db, a)).toMatchObject({ firstSeen: now - 5 * day, lastSeen: now });
+  });
+});
+
+describe('vacancy store: the only writer', () => {
+  it('no other module under src/ writes the vacancies table or the index outbox', () => {
+    const root = fileURLToPath(new URL('../../src/', import.meta.url));
+    const writes = /\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+(vacancies|index_outbox)\b|\.(insert|update|delete)\(\s*(vacancies|indexOutbox)\s*\)/i;
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(e.name) && writes.test(readFileSync(path, 'utf8'))) offenders.push(relative(root, path));
+      }
+    };
+    walk(root);
+    // The outbox drainer deletes and backs off outbox rows it has applied; it adds none.
+    expect(offenders.sort()).toEqual(['search/outbox.ts', 'vacancies/store.ts']);
+    const outbox = readFileSync(join(root, 'search/outbox.ts'), 'utf8');
+    expect(outbox).not.toMatch(/INSERT\s+INTO\s+index_outbox|vacancies\s+SET/i);
   });
 });

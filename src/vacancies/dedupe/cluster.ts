@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { writeTransaction, type Db } from '../../db.ts';
+import { enqueueIndex, setCluster } from '../store.ts';
 import { BandIndex, encodeBandKeys } from './band-index.ts';
 import { BANDS as BANDS_COUNT, bandKeys, computeMinHash, decodeFingerprint, encodeFingerprint, similarity, words } from './fingerprint.ts';
 
@@ -60,7 +61,6 @@ interface Statements {
   byHash: Statement;
   writeSig: Statement;
   sigsSince: Statement;
-  setCluster: Statement;
 }
 const cache = new WeakMap<Db, Statements>();
 function statements(db: Db): Statements {
@@ -80,7 +80,6 @@ function statements(db: Db): Statements {
        ON CONFLICT (vacancy_id) DO UPDATE SET seq = excluded.seq, band_keys = excluded.band_keys`,
     ),
     sigsSince: c.prepare('SELECT vacancy_id, seq, band_keys FROM dedupe_sigs WHERE seq > ? ORDER BY seq'),
-    setCluster: c.prepare('UPDATE vacancies SET cluster_id = ? WHERE id = ? AND cluster_id IS NOT ?'),
   };
   cache.set(db, s);
   return s;
@@ -235,7 +234,7 @@ export function assignCluster(db: Db, id: number): number {
   st.writeSig.run(id, encodeBandKeys(keys));
   for (const k of keys) index.add(k % 4294967296, id);
   const cluster = best?.cluster ?? id;
-  st.setCluster.run(cluster, id, cluster);
+  setCluster(db, id, cluster);
   return cluster;
 }
 
@@ -343,8 +342,6 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
   let changed = 0;
   let duplicates = 0;
   const roots = new Set<number>();
-  const setCluster = c.prepare('UPDATE vacancies SET cluster_id = ? WHERE id = ?');
-  const enqueue = c.prepare("INSERT INTO index_outbox (vacancy_id, op, enqueued_at) VALUES (?, 'upsert', ?)");
   writeTransaction(db, () => {
     for (let i = 0; i < n; i++) {
       const root = find(i);
@@ -352,8 +349,8 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
       if (root !== i) duplicates++;
       const cluster = rows[root]!.id;
       if (current[i] !== cluster) {
-        setCluster.run(cluster, rows[i]!.id);
-        enqueue.run(rows[i]!.id, opts.now);
+        setCluster(db, rows[i]!.id, cluster);
+        enqueueIndex(db, [rows[i]!.id], opts.now);
         changed++;
       }
     }
