@@ -46,7 +46,11 @@ export const demandCells = sqliteTable(
     region: text('region').notNull(),
     live: integer('live').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.cellLat, t.cellLon, t.occupation, t.sector, t.region] })],
+  (t) => [
+    primaryKey({ columns: [t.cellLat, t.cellLon, t.occupation, t.sector, t.region] }),
+    // Local demand for a participant without a location: the given occupations, everywhere.
+    index('demand_cells_occupation_idx').on(t.occupation),
+  ],
 );
 
 /** What the history covers and when it was last refreshed (one row, id 1). */

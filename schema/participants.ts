@@ -40,7 +40,11 @@ export const participants = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('participants_org_idx').on(t.org, t.id)],
+  (t) => [
+    index('participants_org_idx').on(t.org, t.id),
+    // The caseload list: most recently changed first, a page at a time.
+    index('participants_org_updated_idx').on(t.org, t.updatedAt),
+  ],
 );
 
 /**

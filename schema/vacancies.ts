@@ -78,7 +78,8 @@ export const vacancies = sqliteTable(
   },
   (t) => [
     uniqueIndex('vacancies_source_ref_uq').on(t.source, t.sourceRef),
-    index('vacancies_employer_idx').on(t.employerId),
+    // An employer's own list, newest change first, and its total: read from the index in order.
+    index('vacancies_employer_list_idx').on(t.employerId, t.source, t.updatedAt),
     index('vacancies_status_idx').on(t.status),
     index('vacancies_cluster_idx').on(t.clusterId),
     index('vacancies_hash_idx').on(t.contentHash),
