@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { employerSubmissions } from '../../schema/employer-api.ts';
 import type { EmployerPrincipal } from '../auth/api-keys.ts';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import { notFound, validationFailed, type FieldError } from '../errors.ts';
 import { toFieldErrors } from '../http/validation.ts';
 import type { Logger } from '../logger.ts';
-import { ingestVacancy, type IngestDeps } from '../vacancies/ingest.ts';
+import { normaliseForIngest, storeNormalised, type IngestDeps, type NormalisedInput } from '../vacancies/ingest.ts';
 import { fromJobPosting } from '../vacancies/job-posting.ts';
 import type { RawVacancy, Vacancy, VacancyStatus } from '../vacancies/model.ts';
 import { getVacancy, listVacancies } from '../vacancies/queries.ts';
@@ -54,56 +54,108 @@ export interface SubmitResult extends UpsertResult {
 
 const sourceOf = (employer: EmployerPrincipal) => `employer:${employer.id}`;
 
-/** Upserts one parsed vacancy and records what was sent, atomically (a savepoint inside a batch). */
-export function submitVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, raw: RawVacancy & { reference: string }): SubmitResult {
-  const c = deps.db.$client;
+/** An employer's vacancy read and normalised, ready to store (prepareSubmission). */
+interface PreparedSubmission {
+  raw: RawVacancy & { reference: string };
+  json: string;
+  status: 'live' | 'closed';
+  /** Null when it looked unchanged (byte-identical to the last submission): nothing to normalise. */
+  normalised: NormalisedInput | null;
+}
+
+interface PreviousSubmission {
+  id: number;
+  hash: string;
+  status: string;
+  raw: string;
+}
+
+function findPrevious(deps: EmployerApiDeps, employer: EmployerPrincipal, reference: string): PreviousSubmission | undefined {
+  return deps.db.$client
+    .prepare(
+      `SELECT v.id, v.content_hash AS hash, v.status, s.raw FROM vacancies v JOIN employer_submissions s ON s.vacancy_id = v.id
+       WHERE v.source = ? AND v.source_ref = ?`,
+    )
+    .get(sourceOf(employer), reference) as PreviousSubmission | undefined;
+}
+
+const isResend = (previous: PreviousSubmission | undefined, p: Pick<PreparedSubmission, 'json' | 'status'>) =>
+  !!previous && previous.raw === p.json && previous.status === p.status;
+
+/**
+ * The lock-free half of a submission: an ATS re-syncing everything mostly
+ * re-sends what it sent before, and byte-identical input with the same
+ * status skips the normalisation pipeline; anything else is normalised here,
+ * before the write transaction.
+ */
+function prepareSubmission(deps: EmployerApiDeps, employer: EmployerPrincipal, raw: RawVacancy & { reference: string }): PreparedSubmission {
   const json = JSON.stringify(raw);
   const status = raw.status === 'closed' ? ('closed' as const) : ('live' as const);
-  return c.transaction((): SubmitResult => {
-    // An ATS re-syncing everything mostly re-sends what it sent before: byte-identical
-    // input with the same status is unchanged without running the normalisation pipeline.
-    const previous = c
-      .prepare(
-        `SELECT v.id, v.content_hash AS hash, v.status, s.raw FROM vacancies v JOIN employer_submissions s ON s.vacancy_id = v.id
-         WHERE v.source = ? AND v.source_ref = ?`,
-      )
-      .get(sourceOf(employer), raw.reference) as { id: number; hash: string; status: string; raw: string } | undefined;
+  if (isResend(findPrevious(deps, employer, raw.reference), { json, status })) return { raw, json, status, normalised: null };
+  // Without an employer name in the body, the vacancy is the key holder's own.
+  const withEmployer = raw.employer ? raw : { ...raw, employer: employer.name };
+  return { raw, json, status, normalised: normaliseForIngest(deps, { source: sourceOf(employer), employerId: employer.id, raw: withEmployer }) };
+}
+
+/** Stores a prepared submission and records what was sent, atomically (a savepoint inside a batch). */
+function storeSubmission(deps: EmployerApiDeps, employer: EmployerPrincipal, p: PreparedSubmission): SubmitResult {
+  return writeTransaction(deps.db, (): SubmitResult => {
+    // Read again under the write lock: another request may have changed it since prepareSubmission.
+    const previous = findPrevious(deps, employer, p.raw.reference);
     const now = deps.now();
-    if (previous && previous.raw === json && previous.status === status) {
-      touchSeen(deps.db, previous.id, now);
-      return { id: previous.id, outcome: 'unchanged', contentHash: previous.hash, status };
+    if (isResend(previous, p)) {
+      touchSeen(deps.db, previous!.id, now);
+      return { id: previous!.id, outcome: 'unchanged', contentHash: previous!.hash, status: p.status };
     }
-    // Without an employer name in the body, the vacancy is the key holder's own.
-    const withEmployer = raw.employer ? raw : { ...raw, employer: employer.name };
-    const result = ingestVacancy(deps, { source: sourceOf(employer), employerId: employer.id, raw: withEmployer });
-    c.prepare(
-      `INSERT INTO employer_submissions (vacancy_id, raw, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT(vacancy_id) DO UPDATE SET raw = excluded.raw, updated_at = excluded.updated_at`,
-    ).run(result.id, json, now);
-    return { id: result.id, outcome: result.outcome, contentHash: result.contentHash, status };
-  })();
+    const normalised = p.normalised ?? prepareSubmission(deps, employer, p.raw).normalised!;
+    const result = storeNormalised(deps, normalised);
+    deps.db.$client
+      .prepare(
+        `INSERT INTO employer_submissions (vacancy_id, raw, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(vacancy_id) DO UPDATE SET raw = excluded.raw, updated_at = excluded.updated_at`,
+      )
+      .run(result.id, p.json, now);
+    return { id: result.id, outcome: result.outcome, contentHash: result.contentHash, status: p.status };
+  });
+}
+
+/** Upserts one parsed vacancy and records what was sent, atomically. */
+export function submitVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, raw: RawVacancy & { reference: string }): SubmitResult {
+  return storeSubmission(deps, employer, prepareSubmission(deps, employer, raw));
 }
 
 /**
  * Many vacancies, one receipt each. Valid items land even when others are
  * rejected; each item is its own savepoint, so one that fails while being
- * stored is rejected without undoing the rest.
+ * stored is rejected without undoing the rest. Every item is normalised
+ * before the write transaction opens, so the write lock is held only while
+ * the batch is stored.
  */
 export function submitBatch(deps: EmployerApiDeps, employer: EmployerPrincipal, items: unknown[]): { summary: Record<Receipt['outcome'], number>; items: Receipt[] } {
-  const parsed = items.map((item, i) => parseVacancyInput(item, `items.${i}`));
-  const receipts: Receipt[] = deps.db.$client.transaction(() =>
-    parsed.map((p, index): Receipt => {
-      const reference = referenceOf(items[index]);
-      if (!p.ok) return { index, reference, outcome: 'rejected', errors: p.errors };
+  const couldNotStore = (index: number, reference: string, err: unknown): Receipt => {
+    deps.logger?.error({ err, index }, 'batch item could not be stored');
+    return { index, reference, outcome: 'rejected', errors: [{ path: `items.${index}`, message: 'could not be stored; retry later' }] };
+  };
+  const prepared = items.map((item, index): { receipt: Receipt } | { ready: PreparedSubmission } => {
+    const p = parseVacancyInput(item, `items.${index}`);
+    if (!p.ok) return { receipt: { index, reference: referenceOf(item), outcome: 'rejected', errors: p.errors } };
+    try {
+      return { ready: prepareSubmission(deps, employer, p.raw) };
+    } catch (err) {
+      return { receipt: couldNotStore(index, p.raw.reference, err) };
+    }
+  });
+  const receipts: Receipt[] = writeTransaction(deps.db, () =>
+    prepared.map((p, index): Receipt => {
+      if ('receipt' in p) return p.receipt;
       try {
-        const r = submitVacancy(deps, employer, p.raw);
-        return { index, reference: p.raw.reference, outcome: r.outcome, id: r.id, contentHash: r.contentHash, status: r.status };
+        const r = storeSubmission(deps, employer, p.ready);
+        return { index, reference: p.ready.raw.reference, outcome: r.outcome, id: r.id, contentHash: r.contentHash, status: r.status };
       } catch (err) {
-        deps.logger?.error({ err, index }, 'batch item could not be stored');
-        return { index, reference: p.raw.reference, outcome: 'rejected', errors: [{ path: `items.${index}`, message: 'could not be stored; retry later' }] };
+        return couldNotStore(index, p.ready.raw.reference, err);
       }
     }),
-  )();
+  );
   const summary = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
   for (const r of receipts) summary[r.outcome]++;
   return { summary, items: receipts };

@@ -1,12 +1,13 @@
 import type { Writable } from 'node:stream';
 import type { IngestDeps } from '../ingest.ts';
-import { ingestVacancy } from '../ingest.ts';
+import { normaliseForIngest, storeNormalised, type ingestVacancy } from '../ingest.ts';
+import { writeTransaction } from '../../db.ts';
 import { openRecords, type RecordFormat } from './read-records.ts';
 import { recordToRaw, type Mapping } from './to-raw.ts';
 
 /**
  * Bulk import of a vacancy file through the one ingest path, in batches of
- * `batchSize` per transaction. Re-runnable: vacancies are upserted by
+ * `batchSize` per transaction (the write lock is never held across the file). Re-runnable: vacancies are upserted by
  * (source, reference), so a second run reports them unchanged.
  */
 export interface ImportVacanciesOptions {
@@ -37,7 +38,6 @@ export async function importVacancies(deps: IngestDeps, opts: ImportVacanciesOpt
   const summary: ImportSummary = { read: 0, created: 0, updated: 0, unchanged: 0, duplicate: 0, rejected: 0, reasons: {} };
   const opened = openRecords(opts.file, opts.format);
   const batchSize = opts.batchSize ?? 500;
-  const c = deps.db.$client;
   const reject = async (rec: { n: number; rawText: string; value: unknown }, errors: { path: string; message: string }[]) => {
     summary.rejected++;
     const reason = errors[0] ? `${errors[0].path}: ${errors[0].message}` : 'rejected';
@@ -48,13 +48,18 @@ export async function importVacancies(deps: IngestDeps, opts: ImportVacanciesOpt
     }
   };
   let batch: { n: number; raw: Parameters<typeof ingestVacancy>[1]['raw'] }[] = [];
-  const flush = c.transaction((items: typeof batch) => {
-    for (const item of items) {
-      const r = ingestVacancy(deps, { source: opts.source, raw: item.raw });
-      summary[r.outcome]++;
-      if (r.clusterId != null && r.clusterId !== r.id) summary.duplicate++;
-    }
-  });
+  // Normalising is most of the work and needs no lock: only storing the batch holds the
+  // write lock, so a server beside the import waits a few hundred ms at most for its turn.
+  const flush = (items: typeof batch) => {
+    const ready = items.map((item) => normaliseForIngest(deps, { source: opts.source, raw: item.raw }));
+    writeTransaction(deps.db, () => {
+      for (const n of ready) {
+        const r = storeNormalised(deps, n);
+        summary[r.outcome]++;
+        if (r.clusterId != null && r.clusterId !== r.id) summary.duplicate++;
+      }
+    });
+  };
   for await (const rec of opened.records) {
     summary.read++;
     if (!rec.value) {
