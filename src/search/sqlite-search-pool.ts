@@ -61,6 +61,7 @@ const BOOTSTRAP = new URL('./ts-worker.mjs', import.meta.url);
 const RESTART_BASE_MS = 250;
 const RESTART_MAX_MS = 30_000;
 const RETRY_AFTER_OVER_BUDGET_S = 2;
+const STARTUP_TIMEOUT_MS = 30_000;
 
 function deserializeError(e: SerializedError): Error {
   if (e.kind === 'problem') return new ProblemError(e.status, e.title, e.detail, e.errors, e.headers);
@@ -103,11 +104,7 @@ export class SqliteSearchPool {
     }
     return new Promise<SearchResult>((resolve, reject) => {
       const job: Job = { id: this.nextId++, query, budgetMs: opts.budgetMs ?? this.options.budgetMs, resolve, reject, timer: null };
-      job.timer = setTimeout(() => {
-        const at = this.queue.indexOf(job);
-        if (at >= 0) this.queue.splice(at, 1);
-        job.reject(searchUnavailable(`search is busy: no worker was free within ${job.budgetMs} ms`, RETRY_AFTER_OVER_BUDGET_S));
-      }, job.budgetMs);
+      this.armWait(job);
       this.queue.push(job);
       this.dispatch();
     });
@@ -139,6 +136,20 @@ export class SqliteSearchPool {
     await Promise.allSettled(ending);
   }
 
+  /**
+   * The wait budget counts only while some worker is up: a query sent while
+   * the workers are still starting (tsx compiles their code: seconds) waits
+   * for them; a start that fails or hangs (STARTUP_TIMEOUT_MS) refuses it.
+   */
+  private armWait(job: Job): void {
+    job.timer = setTimeout(() => {
+      if (![...this.slots].some((s) => s.ready)) return this.armWait(job);
+      const at = this.queue.indexOf(job);
+      if (at >= 0) this.queue.splice(at, 1);
+      job.reject(searchUnavailable(`search is busy: no worker was free within ${job.budgetMs} ms`, RETRY_AFTER_OVER_BUDGET_S));
+    }, job.budgetMs);
+  }
+
   private spawn(): void {
     const workerData: SearchWorkerData & { entry: string } = {
       entry: WORKER_ENTRY,
@@ -156,6 +167,13 @@ export class SqliteSearchPool {
       slot.failure = error instanceof Error ? error.message : String(error);
     });
     worker.on('exit', (code) => this.onExit(slot, code));
+    const startup = setTimeout(() => {
+      if (slot.ready || slot.retired) return;
+      slot.failure = `not ready within ${STARTUP_TIMEOUT_MS} ms`;
+      void worker.terminate();
+    }, STARTUP_TIMEOUT_MS);
+    startup.unref();
+    worker.once('exit', () => clearTimeout(startup));
   }
 
   private onReply(slot: Slot, reply: SearchWorkerReply): void {
