@@ -222,6 +222,11 @@ export class SqliteEngine implements SearchEngine {
     this.pool = opts.searchPool ?? null;
   }
 
+  /** Starts the search workers now instead of on the first search (no-op in-process). */
+  startSearchWorkers(): void {
+    this.pool?.start();
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
     return this.pool ? this.pool.search(query) : this.inProcess.search(query);
   }

@@ -75,6 +75,7 @@ export class SqliteSearchPool {
   private readonly maxQueued: number;
   private nextId = 1;
   private closed = false;
+  private started = false;
   /** Consecutive workers that died before they were ready. */
   private startFailures = 0;
   private lastStartFailure: string | null = null;
@@ -88,6 +89,16 @@ export class SqliteSearchPool {
     }
     this.size = Math.max(1, Math.floor(options.size));
     this.maxQueued = options.maxQueued ?? this.size * 16;
+  }
+
+  /**
+   * Starts the workers if they are not running yet. The first search does
+   * this anyway; a command that never searches (drain, rebuild) never pays
+   * for it, and the server calls it at start so the first coach does not wait.
+   */
+  start(): void {
+    if (this.started || this.closed) return;
+    this.started = true;
     for (let i = 0; i < this.size; i++) this.spawn();
   }
 
@@ -96,6 +107,7 @@ export class SqliteSearchPool {
     // Cheap and certain: refuse a query that is too costly before it takes a worker.
     parseBoundedQuery(query.q);
     if (this.closed) return Promise.reject(searchUnavailable('search is shutting down'));
+    this.start();
     if (this.lastStartFailure && ![...this.slots].some((s) => s.ready)) {
       return Promise.reject(searchUnavailable(`search workers cannot start: ${this.lastStartFailure}`));
     }
@@ -116,6 +128,7 @@ export class SqliteSearchPool {
     const busy = [...this.slots].filter((s) => s.job).length;
     const detail = `${ready}/${this.size} search workers ready, ${busy} busy, ${this.queue.length} queued, ${this.replaced} replaced`;
     if (this.closed) return { ok: false, detail: 'search workers stopped' };
+    if (!this.started) return { ok: true, detail: `${this.size} search workers, started on the first search` };
     if (ready === 0 && this.lastStartFailure) return { ok: false, detail: `${detail}; cannot start: ${this.lastStartFailure}` };
     return { ok: true, detail };
   }
