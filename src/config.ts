@@ -17,6 +17,10 @@ export const ConfigSchema = z.object({
   MEILI_API_KEY: z.string().optional(),
   MEILI_SEARCH_KEY: z.string().optional(),
   MEILI_INDEX_PREFIX: z.string().default('flightpath_'),
+  /** Worker threads running embedded-engine searches (own read-only connections); 0 searches on the main thread. */
+  SEARCH_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  /** Longest a search may wait for a worker and then run, milliseconds; past it, 503 with Retry-After. */
+  SEARCH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   /** Employer API: requests per minute per key. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Largest accepted request body, bytes. */

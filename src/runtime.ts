@@ -3,6 +3,7 @@ import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { closeDb, openDb, type Db } from './db.ts';
 import { createGeocoder } from './geo/geocoder.ts';
+import type { Logger } from './logger.ts';
 import { createSearchEngine } from './search/create-engine.ts';
 import type { SearchEngine } from './search/engine.ts';
 import { ensureBundledTaxonomy } from './taxonomy/bundled-import.ts';
@@ -30,8 +31,11 @@ export interface Runtime {
 }
 
 export function openRuntime(
-  config: Pick<Config, 'DATABASE_PATH' | 'searchEngine' | 'MEILI_HOST' | 'MEILI_API_KEY' | 'MEILI_SEARCH_KEY' | 'MEILI_INDEX_PREFIX'>,
-  opts: { dbPath?: string; now?: Clock } = {},
+  config: Pick<
+    Config,
+    'DATABASE_PATH' | 'searchEngine' | 'MEILI_HOST' | 'MEILI_API_KEY' | 'MEILI_SEARCH_KEY' | 'MEILI_INDEX_PREFIX' | 'SEARCH_WORKERS' | 'SEARCH_TIMEOUT_MS'
+  >,
+  opts: { dbPath?: string; now?: Clock; logger?: Pick<Logger, 'warn'> } = {},
 ): Runtime {
   const now = opts.now ?? systemClock;
   const db = openDb(opts.dbPath ?? config.DATABASE_PATH);
@@ -40,7 +44,9 @@ export function openRuntime(
   // The enricher takes about a second to build with all of ESCO loaded, so
   // it is built on first use (a server that only searches never pays).
   let enricher: VacancyEnricher | null = null;
-  const search = createSearchEngine(config, db);
+  const search = createSearchEngine(config, db, {
+    onSearchWorkerReplaced: (reason) => opts.logger?.warn({ reason }, 'search worker replaced'),
+  });
   return {
     db,
     search,

@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 import { startScrapeCron } from './scrape/cron-job.ts';
 import { drainOutbox, startOutboxDrainer } from './search/outbox.ts';
+import { SqliteEngine } from './search/sqlite-engine.ts';
 import { prepareDedupeIndex } from './vacancies/dedupe/cluster.ts';
 
 export interface RunningServer {
@@ -26,8 +27,10 @@ const DEMO_COUNT = 2000;
  * starts the outbox drainer and the optional scrape schedule, and listens.
  */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const runtime = openRuntime(config);
+  const runtime = openRuntime(config, { logger });
   const { db, search, now } = runtime;
+  // The search workers take a few seconds to start: start them beside the demo seeding, not in the first request.
+  if (search instanceof SqliteEngine) search.startSearchWorkers();
   const ingestDeps = { db, now, enricher: runtime.enricher(), geocoder: runtime.geocoder };
 
   let demoCoachToken: string | null = null;

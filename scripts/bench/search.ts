@@ -7,14 +7,20 @@
  *
  *   npx tsx scripts/bench/search.ts [--scale 250000] [--queries 300] [--keep]
  *
- * --scale sets the largest size; the first measurement is at 40% of it.
+ * --scale sets the largest size; the first measurement is at 40% of it. At
+ * the largest size the same queries run again through the worker pool
+ * (SEARCH_WORKERS=2, as the server runs them: `search_<n>_pool_*`), and the
+ * costly queries of issue 11 are timed once each, in-process and pooled:
+ * `a* ` ×32 (refused by the cost bounds: the time to the 422) and the
+ * costliest query the bounds still allow, three short prefixes plus common
+ * words nationwide (`search_<n>_bounded_worst_*`).
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDb, openDb } from '../../src/db.ts';
 import { createSearchEngine } from '../../src/search/create-engine.ts';
-import type { SearchQuery } from '../../src/search/engine.ts';
+import type { SearchEngine, SearchQuery } from '../../src/search/engine.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
 import { upsertVacancies, type UpsertInput } from '../../src/vacancies/store.ts';
 import { numberArg, peakRssMb, report } from './lib/args.ts';
@@ -47,7 +53,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function measure(label: string): Promise<void> {
+async function measure(label: string, engine: SearchEngine): Promise<void> {
   const qrng = createRandom(99);
   const makeQuery = (): SearchQuery => {
     const place = pickPlace(qrng);
@@ -90,9 +96,37 @@ async function measure(label: string): Promise<void> {
 const first = Math.round(scale * 0.4);
 const label = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 await loadUpTo(first);
-await measure(label(first));
+/** Wall time of one search, or of its refusal (`status` says which). */
+async function timeOnce(engine: SearchEngine, query: SearchQuery): Promise<{ ms: number; status: number }> {
+  const t0 = performance.now();
+  const status = await engine.search(query).then(
+    () => 200,
+    (e: unknown) => (e as { status?: number }).status ?? 500,
+  );
+  return { ms: performance.now() - t0, status };
+}
+
+const ISSUE_QUERIES: [string, SearchQuery][] = [
+  ['prefix_flood', { q: 'a* '.repeat(32), facets: ['sector', 'contract', 'remote', 'employmentType'] }],
+  ['bounded_worst', { q: 'car* sup* man* work team', facets: ['sector', 'contract', 'remote', 'employmentType'] }],
+];
+
+async function measureIssueQueries(label: string, engine: SearchEngine, via: string): Promise<void> {
+  for (const [name, query] of ISSUE_QUERIES) {
+    const { ms, status } = await timeOnce(engine, query);
+    report(`search_${label}_${name}_${via}_ms`, ms, 'ms');
+    report(`search_${label}_${name}_${via}_status`, status, 'http');
+  }
+}
+
+await measure(label(first), engine);
 await loadUpTo(scale);
-await measure(label(scale));
+await measure(label(scale), engine);
+await measureIssueQueries(label(scale), engine, 'in_process');
+const pooled = createSearchEngine({ searchEngine: 'sqlite', SEARCH_WORKERS: 2, SEARCH_TIMEOUT_MS: 60_000 }, db);
+await measure(`${label(scale)}_pool`, pooled);
+await measureIssueQueries(label(scale), pooled, 'pool');
+await pooled.close?.();
 report('search_peak_rss', peakRssMb(), 'MB');
 closeDb(db);
 if (keep) console.error(`kept ${path}`);

@@ -1,9 +1,16 @@
+import { queryTooCostly } from './search-errors.ts';
+
 /**
  * Turns what a coach types into a safe FTS5 expression. Every token is
  * quoted, so FTS5 operators (OR, NOT, NEAR(, ^, :, *, parentheses) typed by a
  * user are just words, and nothing a user types can cause a syntax error.
  * Supported: plain words (all must match, stemmed), "quoted phrases"
  * (unbalanced quotes run to the end), and prefix* terms.
+ *
+ * Syntax cannot fail, but cost can: `a*` expands to every word starting with
+ * "a" (at 60k adverts: all of them), and each further term multiplies the
+ * work (`a* ` ×32 took minutes). So parseBoundedQuery refuses, with a 422
+ * naming `q`, queries over QUERY_LIMITS; repeated terms count once.
  */
 
 export type QueryTerm =
@@ -11,8 +18,15 @@ export type QueryTerm =
   | { kind: 'phrase'; tokens: string[] }
   | { kind: 'prefix'; tokens: string[] };
 
-const MAX_TERMS = 32;
 const MAX_TOKEN_LENGTH = 64;
+
+export const QUERY_LIMITS = {
+  /** Words in all, counting each word of a phrase. */
+  maxWords: 16,
+  maxPrefixTerms: 3,
+  /** Letters before the `*`. */
+  minPrefixLength: 3,
+} as const;
 
 /** Runs of letters/digits: the same characters the unicode61 tokenizer keeps. */
 function wordTokens(s: string): string[] {
@@ -28,7 +42,7 @@ export function parseUserQuery(q: string | undefined | null): QueryTerm[] {
   const s = (q ?? '').slice(0, 1000);
   const terms: QueryTerm[] = [];
   let i = 0;
-  while (i < s.length && terms.length < MAX_TERMS) {
+  while (i < s.length) {
     const ch = s[i]!;
     if (/\s/u.test(ch)) {
       i++;
@@ -52,6 +66,36 @@ export function parseUserQuery(q: string | undefined | null): QueryTerm[] {
     // "e-mail", "c++": several tokens from one chunk are matched as a phrase, as FTS5 would.
     else terms.push({ kind: tokens.length > 1 ? 'phrase' : 'word', tokens });
   }
+  // A repeated term changes nothing in an AND but would be evaluated again.
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    const key = `${t.kind}:${t.tokens.join(' ')}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+/** Why the terms are too costly to run, in words a coach understands; null when they are fine. */
+export function describeQueryCost(terms: QueryTerm[]): string | null {
+  const words = terms.reduce((n, t) => n + t.tokens.length, 0);
+  if (words > QUERY_LIMITS.maxWords) {
+    return `too many words: at most ${QUERY_LIMITS.maxWords} per search (this one has ${words})`;
+  }
+  const prefixes = terms.filter((t) => t.kind === 'prefix');
+  const short = prefixes.find((t) => Array.from(t.tokens.at(-1)!).length < QUERY_LIMITS.minPrefixLength);
+  if (short) {
+    return `"${short.tokens.join(' ')}*" is too short: a prefix* needs at least ${QUERY_LIMITS.minPrefixLength} letters before the *`;
+  }
+  if (prefixes.length > QUERY_LIMITS.maxPrefixTerms) {
+    return `too many prefix* terms: at most ${QUERY_LIMITS.maxPrefixTerms} per search (this one has ${prefixes.length})`;
+  }
+  return null;
+}
+
+/** parseUserQuery, refusing with a 422 on `q` what is too costly to run. */
+export function parseBoundedQuery(q: string | undefined | null): QueryTerm[] {
+  const terms = parseUserQuery(q);
+  const problem = describeQueryCost(terms);
+  if (problem) throw queryTooCostly(problem);
   return terms;
 }
 

@@ -349,6 +349,18 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
       // Operators typed by a user are plain words.
       expect(ids(await search({ q: 'NEAR(care' }))).toEqual([]);
     });
+
+    it('refuses a query too costly to run with a 422 naming q, and answers the next one', async () => {
+      for (const q of ['a* '.repeat(32), 'ca*', 'car* hom* tea* sup*', Array.from({ length: 17 }, (_, i) => `w${i}`).join(' ')]) {
+        const refused = await search({ q }).then(
+          () => null,
+          (error: unknown) => error as { status?: number; errors?: { path: string }[] },
+        );
+        expect(refused?.status, q).toBe(422);
+        expect(refused?.errors?.map((e) => e.path), q).toEqual(['q']);
+      }
+      expect(sorted(ids(await search({ q: 'car* hom*' })))).toEqual([1, 2]);
+    });
   });
 
   describe(`search engine contract (writes): ${name}`, () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseUserQuery, toFtsExpression } from '../../src/search/fts-query.ts';
+import { ProblemError } from '../../src/errors.ts';
+import { describeQueryCost, parseBoundedQuery, parseUserQuery, QUERY_LIMITS, toFtsExpression } from '../../src/search/fts-query.ts';
 
 const expr = (q: string) => toFtsExpression(parseUserQuery(q));
 
@@ -27,8 +28,48 @@ describe('user query → FTS5 expression', () => {
     expect(toFtsExpression(parseUserQuery('care home*'), 'OR')).toBe('"care" OR "home" *');
   });
 
-  it('caps very long input', () => {
-    const terms = parseUserQuery(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' '));
-    expect(terms.length).toBe(32);
+  it('counts a repeated term once', () => {
+    expect(expr('care care* care "care" care*')).toBe('"care" AND "care" *');
+  });
+});
+
+describe('query cost bounds', () => {
+  const refusal = (q: string) => {
+    try {
+      parseBoundedQuery(q);
+    } catch (error) {
+      return error;
+    }
+    return null;
+  };
+
+  it('refuses `a* ` ×32 (issue 11) with a 422 naming q', () => {
+    const error = refusal('a* '.repeat(32));
+    expect(error).toBeInstanceOf(ProblemError);
+    const problem = error as ProblemError;
+    expect(problem.status).toBe(422);
+    expect(problem.errors).toEqual([{ path: 'q', message: expect.stringContaining('at least 3 letters before the *') }]);
+  });
+
+  it('refuses prefixes shorter than the minimum, however written', () => {
+    expect(describeQueryCost(parseUserQuery('a*'))).toMatch(/"a\*" is too short/);
+    expect(describeQueryCost(parseUserQuery('care ma*'))).toMatch(/"ma\*" is too short/);
+    // The prefix is the last token of a chunk: "e-ma*" is the phrase "e ma" with "ma" as the prefix.
+    expect(describeQueryCost(parseUserQuery('e-ma*'))).toMatch(/too short/);
+    expect(describeQueryCost(parseUserQuery('man*'))).toBeNull();
+  });
+
+  it('allows at most 3 prefix terms and 16 words, counting the words of phrases', () => {
+    expect(describeQueryCost(parseUserQuery('man* sup* ass*'))).toBeNull();
+    expect(describeQueryCost(parseUserQuery('man* sup* ass* car*'))).toMatch(/too many prefix\* terms: at most 3 .*has 4/);
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+    expect(describeQueryCost(parseUserQuery(words(QUERY_LIMITS.maxWords)))).toBeNull();
+    expect(describeQueryCost(parseUserQuery(words(17)))).toMatch(/too many words: at most 16 .*has 17/);
+    expect(describeQueryCost(parseUserQuery(`"${words(10)}" ${words(7).replaceAll('w', 'v')}`))).toMatch(/has 17/);
+  });
+
+  it('passes what is within the bounds through unchanged', () => {
+    expect(parseBoundedQuery('"personal care" leeds nur*')).toEqual(parseUserQuery('"personal care" leeds nur*'));
+    expect(parseBoundedQuery('')).toEqual([]);
   });
 });

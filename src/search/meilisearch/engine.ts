@@ -6,7 +6,8 @@ import { PRIMARY_KEY, type MeiliDocument } from './document.ts';
 import { matchesNothing, staleLocationsFilter, vacancyIdsFilter } from './filter.ts';
 import { toSearchParams } from './query.ts';
 import { toSearchResult, type MeiliSearchResponse } from './result.ts';
-import { DEFAULT_RETRY, withRetry, type RetryOptions } from './retry.ts';
+import { DEFAULT_RETRY, isTransientError, withRetry, type RetryOptions } from './retry.ts';
+import { searchUnavailable } from '../search-errors.ts';
 import { buildIndexSettings } from './settings.ts';
 import { synonymsFromTaxonomy } from './synonyms.ts';
 import type { Taxonomy } from '../../taxonomy/model.ts';
@@ -201,6 +202,10 @@ export class MeilisearchEngine implements SearchEngine {
     } catch (error) {
       // Nothing indexed yet: an empty result, not an error.
       if (isIndexNotFound(error)) return empty();
+      // Down, timing out or overloaded: the caller should back off and retry, not see a 500.
+      if (isTransientError(error)) {
+        throw searchUnavailable(`Meilisearch did not answer the search: ${(error as Error).message}`);
+      }
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import type { SearchParams } from 'meilisearch';
 import type { SearchQuery, SearchSort } from '../engine.ts';
-import { parseUserQuery } from '../fts-query.ts';
+import { parseBoundedQuery } from '../fts-query.ts';
 import { stemWord } from '../../taxonomy/text.ts';
 import { buildFilter, formatFilterNumber } from './filter.ts';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './highlight.ts';
@@ -19,9 +19,11 @@ export const CROP_LENGTH = 32;
  * Meilisearch reads only the last word as a prefix, and not even that when
  * the query ends with a space: so prefix terms go last, unstemmed, and a
  * query without one ends with a space (care must not match carer).
+ * The embedded engine's cost bounds apply too (422 on `q`), so a query means
+ * the same whichever engine runs it.
  */
 export function toMeiliQueryText(q: string | undefined): string {
-  const terms = parseUserQuery(q);
+  const terms = parseBoundedQuery(q);
   const exact = terms
     .filter((t) => t.kind !== 'prefix')
     .map((t) => {

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { MeilisearchRequestError } from 'meilisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.ts';
+import { ProblemError } from '../../../src/errors.ts';
 import { MeilisearchEngine } from '../../../src/search/meilisearch/engine.ts';
 import { searchDocument } from '../engine-contract.ts';
 
@@ -57,9 +58,28 @@ describe('MeilisearchEngine with Meilisearch down', () => {
     await expect(engine.rebuild([[doc]])).rejects.toBeInstanceOf(MeilisearchRequestError);
   });
 
-  it('throws on searches and counts instead of answering empty', async () => {
-    await expect(engine.search({ q: 'chef' })).rejects.toBeInstanceOf(MeilisearchRequestError);
+  it('answers searches with a 503 and Retry-After instead of an empty result or a 500', async () => {
+    const error = await engine.search({ q: 'chef' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProblemError);
+    expect((error as ProblemError).status).toBe(503);
+    expect((error as ProblemError).headers['Retry-After']).toMatch(/^\d+$/);
+    expect((error as ProblemError).detail).toMatch(/^Meilisearch did not answer the search: /);
+  });
+
+  it('throws on counts instead of answering zero', async () => {
     await expect(engine.count()).rejects.toBeInstanceOf(MeilisearchRequestError);
+  });
+
+  it('refuses a query too costly to run with a 422 on q before calling Meilisearch', async () => {
+    const error = await engine.search({ q: 'a* '.repeat(32) }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((error as ProblemError).status).toBe(422);
+    expect((error as ProblemError).errors.map((e) => e.path)).toEqual(['q']);
   });
 
   it('answers an empty ids filter without calling Meilisearch', async () => {
