@@ -332,9 +332,9 @@ function appendSections(description: string, sections: [label: string, items: st
 
 /**
  * A JobPosting date as text for the pipeline. A number is read as epoch
- * milliseconds; one no Date can hold (beyond ±8.64e15) stays as its digits,
- * which no date parser reads, so the caller's date check names the field
- * instead of the conversion throwing and failing a whole batch.
+ * milliseconds; one no Date can hold (beyond ±8.64e15) is passed on as its
+ * digits, which parseDate reads back as that number, so the date window names
+ * the field instead of the conversion throwing and failing a whole batch.
  */
 export function jobPostingDateText(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() || undefined;

@@ -5,8 +5,10 @@ import { DATE_WINDOWS, isInDateWindow, type DateField } from '../date-window.ts'
 /**
  * Dates as sources give them: ISO 8601 (with "+0000" offsets), UK day-first
  * numeric dates, prose ("12th March 2025"), and relative phrases ("posted 3
- * days ago", "yesterday") resolved against the injected clock. Unparseable
- * text → null; never throws.
+ * days ago", "yesterday") resolved against the injected clock, and epoch
+ * milliseconds. Unparseable text → null; never throws. The result may lie far
+ * outside any plausible range (even be ±Infinity): callers that store it
+ * check it against date-window.ts.
  */
 const DAY = 86_400_000;
 const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: DAY, week: 7 * DAY, month: 30 * DAY, year: 365 * DAY };
@@ -16,6 +18,12 @@ export function parseDate(input: string | null | undefined, now: number): number
   const text = input.trim().slice(0, 200);
   if (!text) return null;
   try {
+    // Epoch milliseconds written out ("1748736000000", or "1e+20" from a number turned to text): returned
+    // as the number it is, however absurd, so the date window (not a silent null) decides about it.
+    if (/^[-+]?\d{10,}$/.test(text) || /^[-+]?\d+(?:\.\d+)?e[-+]?\d+$/i.test(text)) {
+      const n = Number(text);
+      return Number.isNaN(n) ? null : n;
+    }
     if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
       const iso = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
       const t = Date.parse(iso);
