@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
+import { MAX_JSON_DEPTH } from '../http/json-body.ts';
+import { DATE_WINDOWS } from '../vacancies/date-window.ts';
 import { AUTH_TEXT, listOperations, responsesFor, toJsonSchema, type JsonSchema, type OperationSpec } from './openapi.ts';
 
 /**
@@ -176,9 +178,14 @@ const DocsPage: FC<{ ops: OperationSpec[]; base: string }> = ({ ops, base }) => 
         <h2>Errors</h2>
         <p>
           Every error is <code>application/problem+json</code> (RFC 9457). Validation failures are <code>422</code> and
-          list every invalid field by JSON path, e.g. <code>{'{"path": "items.3.title", "message": "…"}'}</code>.
+          list every invalid field at once by its nested JSON path, e.g. <code>{'{"path": "salary.min", "message": "must be at least 0"}'}</code>.
           Malformed JSON is <code>400</code>, a body over the size limit <code>413</code>, a non-JSON Content-Type
-          <code> 415</code>. Every response carries an <code>X-Request-Id</code> header (send your own to correlate).
+          <code> 415</code>, a body nested more than {MAX_JSON_DEPTH} levels deep <code>422</code>. Dates must be
+          plausible: <code>datePosted</code> {DATE_WINDOWS.datePosted.text}, <code>validThrough</code>{' '}
+          {DATE_WINDOWS.validThrough.text} (a past one stores the vacancy as closed). Links (<code>url</code>,{' '}
+          <code>applyUrl</code>) must be absolute <code>http://</code> or <code>https://</code> addresses
+          (<code>applyUrl</code> may be <code>mailto:</code>). Every response carries an <code>X-Request-Id</code>
+          header (send your own to correlate).
         </p>
         <nav>
           <h2>Operations</h2>
