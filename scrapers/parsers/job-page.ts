@@ -39,7 +39,7 @@ export function parseJobPage(html: string, url: string): JobPageResult {
   }
   const vacancies: RawVacancy[] = [];
   postings.forEach((p, i) => {
-    const r = fromJobPosting(p);
+    const r = fromJobPosting(withPageLinks(p, url));
     if (!r.ok) {
       errors.push(`JobPosting ${i + 1}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
       return;
@@ -53,4 +53,18 @@ export function parseJobPage(html: string, url: string): JobPageResult {
     vacancies.push(raw);
   });
   return { vacancies, errors, via };
+}
+
+/**
+ * Pages publish relative or unsafe links; the mapper accepts only absolute
+ * http(s) ones. Links are resolved against the page first, and a link that
+ * resolves to no http(s) address is dropped (the page itself is the advert).
+ */
+function withPageLinks(posting: Record<string, unknown>, pageUrl: string): Record<string, unknown> {
+  const link = (v: unknown) => (typeof v === 'string' ? (resolveUrl(v, pageUrl) ?? undefined) : v);
+  const out: Record<string, unknown> = { ...posting, url: link(posting['url']) };
+  const contact = posting['applicationContact'];
+  const fix = (c: unknown) => (c && typeof c === 'object' && !Array.isArray(c) ? { ...(c as Record<string, unknown>), url: link((c as Record<string, unknown>)['url']) } : c);
+  if (contact !== undefined) out['applicationContact'] = Array.isArray(contact) ? contact.map(fix) : fix(contact);
+  return out;
 }

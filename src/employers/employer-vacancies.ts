@@ -6,7 +6,9 @@ import { notFound, validationFailed, type FieldError } from '../errors.ts';
 import { toFieldErrors } from '../http/validation.ts';
 import type { Logger } from '../logger.ts';
 import { normaliseForIngest, storeNormalised, type IngestDeps, type NormalisedInput } from '../vacancies/ingest.ts';
-import { fromJobPosting } from '../vacancies/job-posting.ts';
+import { findJobPosting, fromJobPosting, jobPostingDateText } from '../vacancies/job-posting.ts';
+import { JobPostingBodySchema, JsonLdGraphBodySchema } from '../vacancies/job-posting-schema.ts';
+import { readVacancyDates } from '../vacancies/normalise/dates.ts';
 import type { RawVacancy, Vacancy, VacancyStatus } from '../vacancies/model.ts';
 import { getVacancy, listVacancies } from '../vacancies/queries.ts';
 import { setVacancyStatus, touchSeen, type UpsertResult } from '../vacancies/store.ts';
@@ -28,20 +30,55 @@ function looksLikeJsonLd(body: Record<string, unknown>): boolean {
   return '@type' in body || '@context' in body || '@graph' in body;
 }
 
-/** Validates one vacancy body; error paths are prefixed (`items.3`) for batches. */
-export function parseVacancyInput(body: unknown, prefix = ''): ParsedVacancy {
+/**
+ * Validates one vacancy body; error paths are prefixed (`items.3`) for
+ * batches. Every problem is reported at once: shape errors and date errors
+ * together. Dates are checked against the window in date-window.ts at `now`.
+ */
+export function parseVacancyInput(body: unknown, now: number, prefix = ''): ParsedVacancy {
   if (!isPlainObject(body)) return { ok: false, errors: [{ path: prefix, message: 'expected a JSON object (a vacancy or a schema.org JobPosting)' }] };
   if (looksLikeJsonLd(body)) {
+    // The structural gate (the same schema /openapi.json shows); without @type or @graph the mapper says what is missing.
+    const gate = '@type' in body ? JobPostingBodySchema : '@graph' in body ? JsonLdGraphBodySchema : null;
+    const shape = gate?.safeParse(body);
+    if (shape && !shape.success) return { ok: false, errors: toFieldErrors(shape.error, prefix) };
     const r = fromJobPosting(body);
-    if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ path: join(prefix, e.path), message: e.message })) };
-    if (!r.raw.reference) {
-      return { ok: false, errors: [{ path: join(prefix, 'identifier'), message: 'a JobPosting needs an identifier (or url) so it can be updated later' }] };
+    if (!r.ok) {
+      // The mapper stops at its own errors; the dates it read are still checked so all are named at once.
+      const dates = readVacancyDates(jobPostingDates(body), now, 'strict');
+      const errors = [...r.errors, ...dates.errors.filter((d) => !r.errors.some((e) => e.path === d.path))];
+      return { ok: false, errors: errors.map((e) => ({ path: join(prefix, e.path), message: e.message })) };
     }
-    return { ok: true, raw: { ...r.raw, reference: r.raw.reference } };
+    const dates = readVacancyDates(r.raw, now, 'strict', prefix);
+    const errors = [...dates.errors];
+    if (!r.raw.reference) {
+      errors.push({ path: join(prefix, 'identifier'), message: 'a JobPosting needs an identifier (or url) so it can be updated later' });
+    }
+    if (errors.length || !r.raw.reference) return { ok: false, errors };
+    return { ok: true, raw: closeIfPast({ ...r.raw, reference: r.raw.reference }, dates.validThrough, now) };
   }
   const r = EmployerVacancySchema.safeParse(body);
-  if (!r.success) return { ok: false, errors: toFieldErrors(r.error, prefix) };
-  return { ok: true, raw: r.data };
+  const dates = readVacancyDates(r.success ? r.data : body, now, 'strict', prefix);
+  if (!r.success) {
+    const errors = toFieldErrors(r.error, prefix);
+    return { ok: false, errors: [...errors, ...dates.errors.filter((d) => !errors.some((e) => e.path === d.path))] };
+  }
+  if (dates.errors.length) return { ok: false, errors: dates.errors };
+  return { ok: true, raw: closeIfPast(r.data, dates.validThrough, now) };
+}
+
+/** The raw date values of a JSON-LD body's JobPosting, as the mapper would read them. */
+function jobPostingDates(body: unknown): { datePosted?: unknown; validThrough?: unknown } {
+  const jp = findJobPosting(body);
+  return jp ? { datePosted: jobPostingDateText(jp['datePosted']), validThrough: jobPostingDateText(jp['validThrough']) } : {};
+}
+
+/**
+ * A closing date already past stores the vacancy as closed (kept and readable
+ * by its owner, never in search) rather than live until the next expiry run.
+ */
+function closeIfPast<T extends RawVacancy>(raw: T, validThrough: number | null, now: number): T {
+  return validThrough != null && validThrough < now && raw.status !== 'closed' ? { ...raw, status: 'closed' } : raw;
 }
 
 export interface EmployerApiDeps extends IngestDeps {
@@ -136,8 +173,9 @@ export function submitBatch(deps: EmployerApiDeps, employer: EmployerPrincipal, 
     deps.logger?.error({ err, index }, 'batch item could not be stored');
     return { index, reference, outcome: 'rejected', errors: [{ path: `items.${index}`, message: 'could not be stored; retry later' }] };
   };
+  const now = deps.now();
   const prepared = items.map((item, index): { receipt: Receipt } | { ready: PreparedSubmission } => {
-    const p = parseVacancyInput(item, `items.${index}`);
+    const p = parseVacancyInput(item, now, `items.${index}`);
     if (!p.ok) return { receipt: { index, reference: referenceOf(item), outcome: 'rejected', errors: p.errors } };
     try {
       return { ready: prepareSubmission(deps, employer, p.raw) };
@@ -239,9 +277,14 @@ export function patchVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal,
   merged['reference'] = v.sourceRef;
   if (patch.data.status === undefined && v.status === 'closed') merged['status'] = 'closed';
   const parsed = EmployerVacancySchema.safeParse(merged);
-  if (!parsed.success) throw validationFailed(toFieldErrors(parsed.error));
+  const dates = readVacancyDates(parsed.success ? parsed.data : merged, deps.now(), 'strict');
+  if (!parsed.success) {
+    const errors = toFieldErrors(parsed.error);
+    throw validationFailed([...errors, ...dates.errors.filter((d) => !errors.some((e) => e.path === d.path))]);
+  }
+  if (dates.errors.length) throw validationFailed(dates.errors);
   // Editing a closed vacancy keeps the time it was closed: the store's update does.
-  return submitVacancy(deps, employer, parsed.data);
+  return submitVacancy(deps, employer, closeIfPast(parsed.data, dates.validThrough, deps.now()));
 }
 
 /** Closes the vacancy (kept, with its history; readable by its owner, gone from search). */

@@ -1,15 +1,54 @@
 import { z } from 'zod';
 import { PublicVacancySchema } from '../vacancies/api-shape.ts';
+import { DATE_WINDOWS, type DateField } from '../vacancies/date-window.ts';
 import { RawVacancySchema, STATUSES } from '../vacancies/model.ts';
+import { isUnquantifiedSalary, parseSalaryText } from '../vacancies/normalise/salary.ts';
 
 /**
  * Request and response shapes of the employer API. The same schemas
  * validate requests and generate /openapi.json.
  */
 
+/**
+ * Salary text from an employer must say something about pay: an amount
+ * ("£12.50 per hour", "AfC Band 3") or a recognised no-figure phrase
+ * ("Competitive", "DOE", "National Minimum Wage"). Anything else ("loads", a
+ * stray field value) would replace a readable salary with nothing: refused.
+ */
+const NO_FIGURE_PAY = /\b(?:national\s+(?:minimum|living)\s+wage|minimum\s+wage|living\s+wage|nmw|nlw|commission|pro\s*rata)\b/i;
+export function isReadableSalaryText(text: string): boolean {
+  const t = text.trim();
+  if (!t) return false;
+  const parsed = parseSalaryText(t);
+  return parsed.min != null || parsed.max != null || isUnquantifiedSalary(t) || NO_FIGURE_PAY.test(t);
+}
+
+const SalaryInputSchema = z
+  .union([
+    z
+      .string()
+      .max(500)
+      .refine(isReadableSalaryText, 'is not a salary we can read: give an amount such as "£12.50 per hour" or "£24,000 - £27,000 a year", a phrase such as "Competitive", or an object {min, max, currency, period}'),
+    (RawVacancySchema.shape.salary.unwrap().options[1]),
+  ])
+  .describe('Text ("£12.50 per hour", "£24,000 - £27,000 a year", "Competitive") or {min, max, currency, period, text}');
+
+const DateInputSchema = (field: DateField, example: string) =>
+  z
+    .string()
+    .max(100)
+    .describe(`ISO 8601 date (e.g. ${example}) or plain English ("3 days ago", "12th March 2025"); must be ${DATE_WINDOWS[field].text}. Text that is not a date is refused.`);
+
 /** Our own JSON shape: RawVacancy with a required reference (the employer's id for the vacancy). */
 export const EmployerVacancySchema = z.strictObject({
   ...RawVacancySchema.shape,
+  url: RawVacancySchema.shape.url.describe('The advert: an absolute http:// or https:// address'),
+  applyUrl: RawVacancySchema.shape.applyUrl.describe('Where to apply: an absolute http:// or https:// address, or mailto:'),
+  salary: SalaryInputSchema.optional(),
+  datePosted: DateInputSchema('datePosted', '2025-06-01').optional(),
+  validThrough: DateInputSchema('validThrough', '2025-07-31')
+    .describe(`Closing date: ISO 8601 or plain English; must be ${DATE_WINDOWS.validThrough.text}. A closing date already past stores the vacancy as closed.`)
+    .optional(),
   reference: z
     .string()
     .trim()
@@ -23,7 +62,7 @@ export type EmployerVacancy = z.infer<typeof EmployerVacancySchema>;
  * PATCH: any field but the reference; `null` removes a field (JSON merge
  * patch). The merged result must still be a valid vacancy.
  */
-const { reference: _reference, ...patchable } = RawVacancySchema.shape;
+const { reference: _reference, ...patchable } = EmployerVacancySchema.shape;
 export const VacancyPatchSchema = z.strictObject(
   Object.fromEntries(Object.entries(patchable).map(([k, s]) => [k, (s as z.ZodType).nullable().optional()])) as {
     [K in keyof typeof patchable]: z.ZodOptional<z.ZodNullable<(typeof patchable)[K]>>;

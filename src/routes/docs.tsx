@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
-import { AUTH_TEXT, listOperations, toJsonSchema, type JsonSchema, type OperationSpec } from './openapi.ts';
+import { MAX_JSON_DEPTH } from '../http/json-body.ts';
+import { DATE_WINDOWS } from '../vacancies/date-window.ts';
+import { AUTH_TEXT, listOperations, responsesFor, toJsonSchema, type JsonSchema, type OperationSpec } from './openapi.ts';
 
 /**
  * /docs: a readable page over the same registry as /openapi.json, so the
@@ -96,7 +98,16 @@ const Fields: FC<{ rows: FieldRow[]; caption: string }> = ({ rows, caption }) =>
 const Operation: FC<{ op: OperationSpec; base: string }> = ({ op, base }) => {
   const params = [...(op.params ? fieldsOf(toJsonSchema(op.params, 'input')).map((r) => ({ ...r, required: true, name: `${r.name} (path)` })) : []),
     ...(op.query ? fieldsOf(toJsonSchema(op.query, 'input')).map((r) => ({ ...r, name: `${r.name} (query)` })) : [])];
-  const body = op.body ? fieldsOf(toJsonSchema(op.body.schema, 'input')) : [];
+  // A body that accepts several shapes (our JSON or a JobPosting) gets one table per shape.
+  const bodySchema = op.body ? toJsonSchema(op.body.schema, 'input') : null;
+  const bodies: { caption: string; rows: FieldRow[] }[] = !bodySchema
+    ? []
+    : Array.isArray(bodySchema['anyOf'])
+      ? (bodySchema['anyOf'] as JsonSchema[]).map((alt, i) => ({
+          caption: `Body fields, ${i === 0 ? '' : 'or '}${typeof alt['title'] === 'string' ? alt['title'] : `shape ${i + 1}`}${alt['additionalProperties'] === false ? '' : ' (other properties are ignored)'}`,
+          rows: fieldsOf(alt),
+        }))
+      : [{ caption: 'Body fields', rows: fieldsOf(bodySchema) }];
   return (
     <section class="op" id={slug(`${op.method} ${op.path}`)}>
       <h3><span class={`m ${op.method}`}>{op.method.toUpperCase()}</span> <code>{op.path}</code></h3>
@@ -104,15 +115,25 @@ const Operation: FC<{ op: OperationSpec; base: string }> = ({ op, base }) => {
       {op.description ? <p><Md text={op.description} /></p> : null}
       <p class="auth">Auth: <Md text={AUTH_TEXT[op.auth]} /></p>
       <Fields rows={params} caption="Parameters" />
-      <Fields rows={body} caption="Body fields" />
+      {bodies.map((b) => <Fields rows={b.rows} caption={b.caption} />)}
       <p>Responses:</p>
       <ul>
-        {Object.entries(op.responses).map(([status, r]) => (
+        {Object.entries(responsesFor(op)).map(([status, r]) => (
           <li><code>{status}</code> <Md text={r.description} /></li>
         ))}
       </ul>
       <p>Example:</p>
       <pre>{curlFor(op, base)}</pre>
+      {op.body?.examples
+        ? Object.entries(op.body.examples)
+            .filter(([, value]) => value !== op.body?.example)
+            .map(([name, value]) => (
+              <>
+                <p>Also accepted ({name}):</p>
+                <pre>{JSON.stringify(value, null, 2)}</pre>
+              </>
+            ))
+        : null}
     </section>
   );
 };
@@ -157,9 +178,14 @@ const DocsPage: FC<{ ops: OperationSpec[]; base: string }> = ({ ops, base }) => 
         <h2>Errors</h2>
         <p>
           Every error is <code>application/problem+json</code> (RFC 9457). Validation failures are <code>422</code> and
-          list every invalid field by JSON path, e.g. <code>{'{"path": "items.3.title", "message": "…"}'}</code>.
+          list every invalid field at once by its nested JSON path, e.g. <code>{'{"path": "salary.min", "message": "must be at least 0"}'}</code>.
           Malformed JSON is <code>400</code>, a body over the size limit <code>413</code>, a non-JSON Content-Type
-          <code> 415</code>. Every response carries an <code>X-Request-Id</code> header (send your own to correlate).
+          <code> 415</code>, a body nested more than {MAX_JSON_DEPTH} levels deep <code>422</code>. Dates must be
+          plausible: <code>datePosted</code> {DATE_WINDOWS.datePosted.text}, <code>validThrough</code>{' '}
+          {DATE_WINDOWS.validThrough.text} (a past one stores the vacancy as closed). Links (<code>url</code>,{' '}
+          <code>applyUrl</code>) must be absolute <code>http://</code> or <code>https://</code> addresses
+          (<code>applyUrl</code> may be <code>mailto:</code>). Every response carries an <code>X-Request-Id</code>
+          header (send your own to correlate).
         </p>
         <nav>
           <h2>Operations</h2>

@@ -17,8 +17,10 @@ import { z } from 'zod';
  *     responses: { 200: { description: 'Ranked results', schema: SearchResponseSchema } },
  *   });
  *
- * Paths use OpenAPI's `{id}` style. 401/429 (for authenticated routes) and
- * the problem+json shape of 4xx answers are added automatically. Import
+ * Paths use OpenAPI's `{id}` style. 401/429 (for authenticated routes), the
+ * standard error answers (400/413/415 for bodies, 422, 404 for `{id}`, 500;
+ * see standardErrors) and the problem+json shape of 4xx/5xx answers are
+ * added automatically; a router's own entry for a status wins. Import
  * this module's registry from your router; never from views.
  */
 
@@ -49,6 +51,8 @@ export interface OperationSpec {
     contentTypes?: string[];
     /** Shown in the docs' curl example and as the OpenAPI example. */
     example?: unknown;
+    /** Further named examples (OpenAPI `examples`), e.g. one per accepted body shape; shown in the docs too. */
+    examples?: Record<string, unknown>;
   };
   responses: Record<number, ResponseSpec>;
 }
@@ -57,6 +61,17 @@ const registry = new Map<string, OperationSpec>();
 
 export function registerOperation(op: OperationSpec): void {
   registry.set(`${op.method.toUpperCase()} ${op.path}`, op);
+}
+
+/** The responses an operation documents: its own plus the standard error answers (see standardErrors). */
+export function responsesFor(op: OperationSpec): Record<number, ResponseSpec> {
+  const all: Record<number, ResponseSpec> = { ...standardErrors(op), ...op.responses };
+  if (op.auth !== 'none') {
+    all[401] ??= { description: 'Missing, malformed, unknown or revoked credentials' };
+    if (op.auth === 'operator') all[403] ??= { description: 'Not an operator token' };
+  }
+  if (op.auth === 'employer') all[429] ??= { description: 'Rate limit exceeded; see the Retry-After header' };
+  return Object.fromEntries(Object.entries(all).sort(([a], [b]) => Number(a) - Number(b)));
 }
 
 /** Registered operations, ordered by tag, then path, then method. */
@@ -122,13 +137,29 @@ function parametersOf(op: OperationSpec): JsonSchema[] {
   return out;
 }
 
-function responsesOf(op: OperationSpec): Record<string, JsonSchema> {
-  const all: Record<number, ResponseSpec> = { ...op.responses };
-  if (op.auth !== 'none') {
-    all[401] ??= { description: 'Missing, malformed, unknown or revoked credentials' };
-    if (op.auth === 'operator') all[403] ??= { description: 'Not an operator token' };
+/**
+ * The error answers every route can give, whatever its router registered:
+ * a body is read by readJsonBody (400, 413, 415, and 422 for a body nested
+ * too deep or failing validation), query and path parameters are validated
+ * (422), an `{id}` may name nothing (404), and anything can fail (500).
+ */
+function standardErrors(op: OperationSpec): Record<number, ResponseSpec> {
+  const out: Record<number, ResponseSpec> = {};
+  if (op.body) {
+    out[400] = { description: 'The body is empty or not valid JSON' };
+    out[413] = { description: 'The body is larger than BODY_LIMIT_BYTES' };
+    out[415] = { description: 'Content-Type is not JSON' };
   }
-  if (op.auth === 'employer') all[429] ??= { description: 'Rate limit exceeded; see the Retry-After header' };
+  if (op.body || op.query || op.params) {
+    out[422] = { description: 'Validation failed: `errors` lists every invalid field at once, each by its JSON path (`salary.min`, `items.3.title`)' };
+  }
+  if (/\{\w+\}/.test(op.path)) out[404] = { description: 'Not found' };
+  out[500] = { description: 'Internal error (logged with the request id; no details are exposed)' };
+  return out;
+}
+
+function responsesOf(op: OperationSpec): Record<string, JsonSchema> {
+  const all = responsesFor(op);
   const out: Record<string, JsonSchema> = {};
   for (const [status, r] of Object.entries(all)) {
     const isProblem = Number(status) >= 400;
@@ -165,7 +196,15 @@ export function buildOpenApiDocument(info: { version?: string; serverUrl?: strin
         content: Object.fromEntries(
           (op.body.contentTypes ?? ['application/json']).map((t) => [
             t,
-            { schema, ...(op.body?.example !== undefined ? { example: op.body.example } : {}) },
+            {
+              schema,
+              // OpenAPI allows `example` or `examples`, not both.
+              ...(op.body?.examples
+                ? { examples: Object.fromEntries(Object.entries(op.body.examples).map(([name, value]) => [name, { value }])) }
+                : op.body?.example !== undefined
+                  ? { example: op.body.example }
+                  : {}),
+            },
           ]),
         ),
       };

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { employerAuth, type EmployerEnv } from '../auth/employer-auth.ts';
 import {
@@ -30,6 +31,7 @@ import { createRateLimiter } from '../http/rate-limit.ts';
 import type { RequestContextEnv } from '../http/request-context.ts';
 import { parseOr422 } from '../http/validation.ts';
 import { PublicVacancySchema, toPublicVacancy } from '../vacancies/api-shape.ts';
+import { JobPostingBodySchema, JsonLdGraphBodySchema } from '../vacancies/job-posting-schema.ts';
 import { getVacancy } from '../vacancies/queries.ts';
 import { registerOperation } from './openapi.ts';
 
@@ -56,7 +58,7 @@ export function vacancyRoutes(deps: AppDeps): Hono<Env> {
   app.use('/v1/vacancies/*', employerAuth({ db: deps.db, now: deps.now, limiter }));
 
   app.post('/v1/vacancies', async (c) => {
-    const parsed = parseVacancyInput(await readJsonBody(c));
+    const parsed = parseVacancyInput(await readJsonBody(c), deps.now());
     if (!parsed.ok) throw validationFailed(parsed.errors);
     const r = submitVacancy(ingestDeps(c.var.logger), c.var.employer, parsed.raw);
     return c.json({ id: r.id, outcome: r.outcome, contentHash: r.contentHash, status: r.status, vacancy: stored(r.id) }, r.outcome === 'created' ? 201 : 200);
@@ -90,7 +92,22 @@ export function vacancyRoutes(deps: AppDeps): Hono<Env> {
 // ---------------------------------------------------------------- API description
 
 const tags = ['Employer vacancies'];
-const invalid = { description: 'Validation failed: `errors` names every invalid field by JSON path' };
+const invalid = {
+  description:
+    'Validation failed: `errors` lists every invalid field at once by its JSON path (`salary.min`, `baseSalary.value.minValue`), including a `datePosted`/`validThrough` that is not a date or lies outside its window, and a `url`/`applyUrl` that is not http(s)',
+};
+
+/** Our JSON shape, or a JobPosting as published, or a JSON-LD @graph wrapping one. */
+const VacancyBodySchema = z.union([EmployerVacancySchema.meta({ title: 'Our JSON shape' }), JobPostingBodySchema, JsonLdGraphBodySchema]);
+
+/**
+ * The batch body as documented: each item is checked against VacancyBodySchema
+ * on its own (parseVacancyInput), so one bad item gets a rejected receipt
+ * instead of failing the request as BatchRequestSchema's `unknown` items allow.
+ */
+const BatchBodyDocSchema = z.object({
+  items: z.array(VacancyBodySchema).min(1).max(MAX_BATCH_ITEMS).describe(BatchRequestSchema.shape.items.description ?? ''),
+});
 
 registerOperation({
   method: 'post',
@@ -100,13 +117,10 @@ registerOperation({
     'Send our JSON shape (below; `reference` is required) or a schema.org JobPosting JSON-LD object exactly as you publish it (string numbers, HTML description, nested jobLocation.address/geo, baseSalary MonetaryAmount, identifier). Upserts by your reference (JobPosting: `identifier`, else `url`): 201 when created, 200 when it already existed (outcome `updated` or `unchanged`). Re-sending a closed vacancy reopens it.',
   tags,
   auth: 'employer',
-  body: { schema: EmployerVacancySchema, contentTypes: ['application/json', 'application/ld+json'], example: EXAMPLE_VACANCY },
+  body: { schema: VacancyBodySchema, contentTypes: ['application/json', 'application/ld+json'], example: EXAMPLE_VACANCY, examples: { ours: EXAMPLE_VACANCY, jobPosting: EXAMPLE_JOB_POSTING } },
   responses: {
     201: { description: 'Created', schema: UpsertResponseSchema },
     200: { description: 'Already existed: updated or unchanged', schema: UpsertResponseSchema },
-    400: { description: 'Malformed JSON' },
-    413: { description: 'Body too large' },
-    415: { description: 'Content-Type is not JSON' },
     422: invalid,
   },
 });
@@ -116,15 +130,13 @@ registerOperation({
   path: '/v1/vacancies/batch',
   summary: `Create or update up to ${MAX_BATCH_ITEMS} vacancies`,
   description:
-    'Each item is our JSON shape or a JobPosting. One receipt per item, in order: created, updated, unchanged or rejected (with field errors such as `items.3.title`). Valid items are stored even when others are rejected.',
+    'Each item is our JSON shape or a JobPosting (as for `POST /v1/vacancies`). One receipt per item, in order: created, updated, unchanged or rejected (with field errors such as `items.3.title`). Valid items are stored even when others are rejected.',
   tags,
   auth: 'employer',
-  body: { schema: BatchRequestSchema, example: { items: [EXAMPLE_VACANCY, EXAMPLE_JOB_POSTING] } },
+  body: { schema: BatchBodyDocSchema, example: { items: [EXAMPLE_VACANCY, EXAMPLE_JOB_POSTING] } },
   responses: {
     200: { description: 'One receipt per item', schema: BatchResponseSchema },
-    400: { description: 'Malformed JSON' },
-    413: { description: 'Body too large' },
-    422: { description: `No items, or more than ${MAX_BATCH_ITEMS}` },
+    422: { description: `No items, more than ${MAX_BATCH_ITEMS}, or the body nested too deep. An invalid item is not a 422: it gets a rejected receipt` },
   },
 });
 

@@ -6,6 +6,7 @@ import type { Source } from '../../scrapers/sources.ts';
 import { writeTransaction, type Db } from '../db.ts';
 import { ingestVacancy, type IngestDeps } from '../vacancies/ingest.ts';
 import { RawVacancySchema, type RawVacancy } from '../vacancies/model.ts';
+import { readVacancyDates } from '../vacancies/normalise/dates.ts';
 import { setVacancyStatus, touchSeen } from '../vacancies/store.ts';
 import { expireClosed, expireUnseen } from './expiry.ts';
 import type { FetchCacheStore } from './fetch-cache.ts';
@@ -138,6 +139,12 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
           const parsed = RawVacancySchema.safeParse(raw);
           if (!parsed.success) {
             error(page.url, `invalid vacancy "${raw.title}": ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+            continue;
+          }
+          // A date outside the plausible window (date-window.ts) is reported in the run, never stored.
+          const dates = readVacancyDates(parsed.data, now, 'lenient');
+          if (dates.errors.length) {
+            error(page.url, `invalid vacancy "${raw.title}": ${dates.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
             continue;
           }
           const closes = parsed.data.validThrough ? Date.parse(parsed.data.validThrough) : NaN;

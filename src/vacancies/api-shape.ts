@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { readableDateOrNull } from './date-window.ts';
+import { safeLinkOrNull } from './link-url.ts';
 import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE, SALARY_PERIODS, STATUSES, type Vacancy } from './model.ts';
 
 /**
@@ -6,7 +8,11 @@ import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE, SALARY_PERIODS, STATUSES, type Vac
  * that returns vacancies. Times are ISO 8601 strings; internal fields
  * (fingerprint, missed runs) stay inside.
  */
-const iso = (ms: number | null) => (ms == null ? null : new Date(ms).toISOString());
+// Defensive: a time no Date can hold (a row from before dates were range-checked) reads as null, not a 500.
+const iso = (ms: number | null) => {
+  const t = readableDateOrNull(ms);
+  return t == null ? null : new Date(t).toISOString();
+};
 
 const PlaceOut = z.object({
   text: z.string(),
@@ -76,8 +82,9 @@ export function toPublicVacancy(v: Vacancy): PublicVacancy {
     titleOriginal: v.titleOriginal,
     description: v.descriptionText,
     descriptionHtml: v.descriptionHtml,
-    url: v.url,
-    applyUrl: v.applyUrl,
+    // Links stored before link-url.ts existed are re-checked, so an old javascript: link never reaches a client.
+    url: safeLinkOrNull(v.url),
+    applyUrl: safeLinkOrNull(v.applyUrl, { allowMailto: true }),
     employer: v.employerName,
     endEmployer: v.endEmployerName,
     location: v.location,

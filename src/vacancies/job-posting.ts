@@ -330,6 +330,18 @@ function appendSections(description: string, sections: [label: string, items: st
   return parts.filter(Boolean).join('\n\n');
 }
 
+/**
+ * A JobPosting date as text for the pipeline. A number is read as epoch
+ * milliseconds; one no Date can hold (beyond ±8.64e15) is passed on as its
+ * digits, which parseDate reads back as that number, so the date window names
+ * the field instead of the conversion throwing and failing a whole batch.
+ */
+export function jobPostingDateText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) <= 8.64e15 ? new Date(v).toISOString() : String(v);
+  return textOf(v);
+}
+
 // ---------------------------------------------------------------- entry point
 
 /**
@@ -365,7 +377,8 @@ export function fromJobPosting(body: unknown): JobPostingResult {
   const contactEmail = contact ? textOf(contact['email']) : undefined;
   const applyUrl = contactUrl ?? (contactEmail ? `mailto:${contactEmail.replace(/^mailto:/i, '')}` : undefined) ??
     (jp['directApply'] === true || jp['directApply'] === 'true' ? url : undefined);
-  put('applyUrl', applyUrl, 'applicationContact');
+  const contactPath = Array.isArray(jp['applicationContact']) ? 'applicationContact.0' : 'applicationContact';
+  put('applyUrl', applyUrl, contactUrl ? `${contactPath}.url` : contactEmail ? `${contactPath}.email` : 'url');
 
   const org = asArray(jp['hiringOrganization'])[0];
   const employer = textOf(isObj(org) ? (org['name'] ?? org['legalName']) : org);
@@ -399,9 +412,8 @@ export function fromJobPosting(body: unknown): JobPostingResult {
     mapSalary(asArray(jp['estimatedSalary'])[0], Array.isArray(jp['estimatedSalary']) ? 'estimatedSalary.0' : 'estimatedSalary', m);
   put('salary', salary, jp['baseSalary'] != null ? 'baseSalary' : 'estimatedSalary');
 
-  const date = (v: unknown) => (typeof v === 'string' ? v.trim() || undefined : typeof v === 'number' ? new Date(v).toISOString() : textOf(v));
-  put('datePosted', date(jp['datePosted'])?.slice(0, 100), 'datePosted');
-  put('validThrough', date(jp['validThrough'])?.slice(0, 100), 'validThrough');
+  put('datePosted', jobPostingDateText(jp['datePosted'])?.slice(0, 100), 'datePosted');
+  put('validThrough', jobPostingDateText(jp['validThrough'])?.slice(0, 100), 'validThrough');
 
   const workHours = textOf(jp['workHours']);
   const hours = workHours ? hoursPerWeekOf(workHours) : undefined;

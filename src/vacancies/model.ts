@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApplyUrlSchema, WebUrlSchema } from './link-url.ts';
 
 /**
  * The canonical vacancy model (DESIGN.md, "Vacancy model"). Every source
@@ -36,8 +37,9 @@ export const RawVacancySchema = z.object({
   reference: z.string().trim().min(1).max(200).optional(),
   title: z.string().trim().min(1).max(500),
   description: z.string().max(200_000).optional(),
-  url: z.string().max(2000).optional(),
-  applyUrl: z.string().max(2000).optional(),
+  /** Absolute http(s) only (link-url.ts): clients put it straight into an href. */
+  url: WebUrlSchema.optional(),
+  applyUrl: ApplyUrlSchema.optional(),
   employer: z.string().max(300).optional(),
   endEmployer: z.string().max(300).optional(),
   /** Free text: "Leeds", "LS1 4AP", "Hybrid - London", "Remote", "Bristol or Bath". */

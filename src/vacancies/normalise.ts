@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { computeFingerprint } from './dedupe/fingerprint.ts';
 import type { VacancyEnricher } from './enricher.ts';
 import type { NormalisedVacancy, Place, RawVacancy, VacancySkill } from './model.ts';
-import { findClosingDate, parseDate } from './normalise/dates.ts';
+import { findClosingDate, parseDateInWindow } from './normalise/dates.ts';
+import { isInDateWindow } from './date-window.ts';
 import { parseLocation, parseRemote } from './normalise/location.ts';
 import { findRequirements } from './normalise/requirements.ts';
 import { findSalaryInText, parseSalary, parseSalaryText } from './normalise/salary.ts';
@@ -78,8 +79,14 @@ export function normaliseVacancy(deps: NormaliseDeps, raw: RawVacancy): Normalis
 
   // The advert as one string, built once: requirements and the enricher both read title and text together.
   const advertText = [title, text].join('\n');
-  const datePosted = parseDate(raw.datePosted, deps.now);
-  const validThrough = parseDate(raw.validThrough, deps.now) ?? findClosingDate(text, datePosted ?? deps.now);
+  // Dates outside the plausible window (date-window.ts) are dropped here too: every way in
+  // refuses them first, and this keeps any other caller from storing one.
+  const datePosted = parseDateInWindow('datePosted', raw.datePosted, deps.now);
+  let validThrough = parseDateInWindow('validThrough', raw.validThrough, deps.now);
+  if (validThrough == null) {
+    const closing = findClosingDate(text, datePosted ?? deps.now);
+    validThrough = closing != null && isInDateWindow('validThrough', closing, deps.now) ? closing : null;
+  }
   const requirements = findRequirements(advertText);
 
   let occupation: NormalisedVacancy['occupation'] = raw.occupation

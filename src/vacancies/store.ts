@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { writeTransaction, type Db } from '../db.ts';
 import type { VacancyRow } from '../../schema/vacancies.ts';
 import { contentHash } from './content-hash.ts';
+import { readableDateOrNull } from './date-window.ts';
 import type { NormalisedVacancy, Place, Requirement, Vacancy, VacancySkill } from './model.ts';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -329,8 +330,9 @@ export function rowToVacancy(r: VacancyRow): Vacancy {
       annualMax: r.salaryAnnualMax,
       text: r.salaryText,
     },
-    datePosted: r.datePosted,
-    validThrough: r.validThrough,
+    // Rows written before dates were range-checked may hold absurd times; they read as no date.
+    datePosted: readableDateOrNull(r.datePosted),
+    validThrough: readableDateOrNull(r.validThrough),
     status: r.status,
     occupation: r.occupationCode
       ? {

@@ -84,7 +84,10 @@ describe('/openapi.json and /docs', () => {
       expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }
     const post = doc.paths['/v1/vacancies']?.['post'];
-    const body = post?.requestBody?.content['application/json']?.schema;
+    // Our shape or a JobPosting: the body is anyOf, our shape first.
+    const alternatives = (post?.requestBody?.content['application/json']?.schema as { anyOf?: { required?: string[]; properties?: Record<string, unknown>; title?: string }[] }).anyOf;
+    expect(alternatives?.map((a) => a.title)).toEqual(['Our JSON shape', 'schema.org JobPosting', 'JSON-LD @graph document']);
+    const body = alternatives?.[0];
     expect(body?.required).toEqual(expect.arrayContaining(['reference', 'title']));
     expect(Object.keys(body?.properties ?? {})).toEqual(expect.arrayContaining(['salary', 'lat', 'validThrough']));
     expect(post?.requestBody?.content['application/ld+json']).toBeDefined();

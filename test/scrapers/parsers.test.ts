@@ -247,3 +247,21 @@ describe('sitemaps', () => {
     expect(parseSitemap('<<<')).toEqual({ urls: [], sitemaps: [] });
   });
 });
+
+describe('links on scraped JobPostings', () => {
+  it.each([
+    ['../job/7.html', 'https://jobs.example/board/job/7.html'],
+    ['javascript:alert(1)', 'https://jobs.example/board/list/page.html'],
+    ['java\tscript:alert(1)', 'https://jobs.example/board/list/page.html'],
+    ['data:text/html,x', 'https://jobs.example/board/list/page.html'],
+  ])('url %j is resolved against the page, or replaced by the page when unsafe (→ %s)', (href, expected) => {
+    const posting = { '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Porter', url: href, applicationContact: { url: href } };
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify(posting)}</script></head><body></body></html>`;
+    const r = parseJobPage(html, 'https://jobs.example/board/list/page.html');
+    expect(r.errors).toEqual([]);
+    expect(r.vacancies).toHaveLength(1);
+    expect(r.vacancies[0]?.url).toBe(expected);
+    const apply = r.vacancies[0]?.applyUrl;
+    if (apply !== undefined) expect(apply).toMatch(/^https:\/\/jobs\.example\//);
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,37 @@ describe('importVacancies', () => {
     const again = await importVacancies(deps, { file: fixture('vacancies.jsonl'), source: 'import:test' });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 2 });
     expect(db.$client.prepare('SELECT count(*) AS n FROM vacancies').get()).toEqual({ n: 2 });
+    closeDb(db);
+  });
+  it('rejects records whose dates fall outside the window, with the reason, and stores the rest', async () => {
+    const { db, deps } = open('dates.db');
+    const file = join(dir, 'dates.jsonl');
+    const now = Date.UTC(2025, 3, 22);
+    const records = [
+      { reference: 'OK-1', title: 'Porter', datePosted: '2025-04-01', validThrough: '2025-05-01' },
+      { reference: 'BAD-1', title: 'Zzyzxq Assistant', datePosted: '1000000000 days ago' },
+      { reference: 'BAD-2', title: 'Forever Cleaner', validThrough: '9999-12-31' },
+      { '@context': 'https://schema.org', '@type': 'JobPosting', identifier: 'BAD-3', title: 'Numeric Date Driver', datePosted: 1e20 },
+      { '@context': 'https://schema.org', '@type': 'JobPosting', identifier: 'OK-2', title: 'Epoch Date Driver', datePosted: now - 86_400_000 },
+      // Date text that is no date at all is not a reason to lose the vacancy: it is stored without one.
+      { reference: 'OK-3', title: 'Vague Gardener', datePosted: 'ASAP', validThrough: 'Ongoing' },
+    ];
+    writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const rejectsPath = join(dir, 'dates-rejects.jsonl');
+    const rejects = createWriteStream(rejectsPath);
+    const s = await importVacancies(deps, { file, source: 'import:dates', rejects });
+    await new Promise<void>((r) => rejects.end(r));
+    expect(s).toMatchObject({ read: 6, created: 3, rejected: 3 });
+    expect(Object.values(s.reasons).reduce((a, b) => a + b, 0)).toBe(3);
+    expect(Object.keys(s.reasons).every((r) => /^(datePosted|validThrough): must be /.test(r))).toBe(true);
+    const rejected = readFileSync(rejectsPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { n: number; errors: { path: string }[] });
+    expect(rejected.map((l) => [l.n, l.errors.map((e) => e.path)])).toEqual([[2, ['datePosted']], [3, ['validThrough']], [4, ['datePosted']]]);
+    const stored = db.$client.prepare("SELECT source_ref, date_posted FROM vacancies WHERE source = 'import:dates' ORDER BY source_ref").all();
+    expect(stored).toEqual([
+      { source_ref: 'OK-1', date_posted: Date.UTC(2025, 3, 1) },
+      { source_ref: 'OK-2', date_posted: now - 86_400_000 },
+      { source_ref: 'OK-3', date_posted: null },
+    ]);
     closeDb(db);
   });
   it('reads gzip', async () => {

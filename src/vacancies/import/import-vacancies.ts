@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { IngestDeps } from '../ingest.ts';
 import { normaliseForIngest, storeNormalised, type ingestVacancy } from '../ingest.ts';
 import { writeTransaction } from '../../db.ts';
+import { readVacancyDates } from '../normalise/dates.ts';
 import { openRecords, type RecordFormat } from './read-records.ts';
 import { recordToRaw, type Mapping } from './to-raw.ts';
 
@@ -69,6 +70,13 @@ export async function importVacancies(deps: IngestDeps, opts: ImportVacanciesOpt
     const r = recordToRaw(rec.value, { mapping: opts.mapping });
     if (!r.ok) {
       await reject(rec, r.errors);
+      continue;
+    }
+    // A date outside the plausible window (date-window.ts) is a rejection with its reason, never stored;
+    // date text that is no date at all ("ASAP") is left to the pipeline as no date.
+    const dates = readVacancyDates(r.raw, deps.now(), 'lenient');
+    if (dates.errors.length) {
+      await reject(rec, dates.errors);
       continue;
     }
     batch.push({ n: rec.n, raw: r.raw });

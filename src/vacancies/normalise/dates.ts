@@ -1,10 +1,14 @@
 import * as chrono from 'chrono-node';
+import type { FieldError } from '../../errors.ts';
+import { DATE_WINDOWS, isInDateWindow, type DateField } from '../date-window.ts';
 
 /**
  * Dates as sources give them: ISO 8601 (with "+0000" offsets), UK day-first
  * numeric dates, prose ("12th March 2025"), and relative phrases ("posted 3
- * days ago", "yesterday") resolved against the injected clock. Unparseable
- * text → null; never throws.
+ * days ago", "yesterday") resolved against the injected clock, and epoch
+ * milliseconds. Unparseable text → null; never throws. The result may lie far
+ * outside any plausible range (even be ±Infinity): callers that store it
+ * check it against date-window.ts.
  */
 const DAY = 86_400_000;
 const UNIT_MS: Record<string, number> = { minute: 60_000, hour: 3_600_000, day: DAY, week: 7 * DAY, month: 30 * DAY, year: 365 * DAY };
@@ -14,6 +18,12 @@ export function parseDate(input: string | null | undefined, now: number): number
   const text = input.trim().slice(0, 200);
   if (!text) return null;
   try {
+    // Epoch milliseconds written out ("1748736000000", or "1e+20" from a number turned to text): returned
+    // as the number it is, however absurd, so the date window (not a silent null) decides about it.
+    if (/^[-+]?\d{10,}$/.test(text) || /^[-+]?\d+(?:\.\d+)?e[-+]?\d+$/i.test(text)) {
+      const n = Number(text);
+      return Number.isNaN(n) ? null : n;
+    }
     if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
       const iso = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
       const t = Date.parse(iso);
@@ -63,4 +73,51 @@ export function findClosingDate(text: string, now: number): number | null {
   const snippet = m[1]!.replace(/\b(?:at|by)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b.*/i, '').replace(/^(?:midnight|noon)\s+(?:on\s+)?/i, '').trim();
   if (!/\d/.test(snippet)) return null;
   return parseDate(snippet.split(/[.;]\s/)[0]!, now);
+}
+
+/** A date parsed as parseDate does, kept only when it falls inside the field's window (date-window.ts). */
+export function parseDateInWindow(field: DateField, input: string | null | undefined, now: number): number | null {
+  const t = parseDate(input, now);
+  return t != null && isInDateWindow(field, t, now) ? t : null;
+}
+
+export interface VacancyDates {
+  datePosted: number | null;
+  validThrough: number | null;
+  /** One per bad field, named `datePosted` / `validThrough` (under the caller's prefix). */
+  errors: FieldError[];
+}
+
+/**
+ * Checks the two dates a source gave before anything is stored.
+ * `strict` (the employer API): text that is not a date is an error, so a typo
+ * is reported instead of silently becoming "no date". `lenient` (scrapers and
+ * bulk imports, whose date columns hold "ASAP" or "Ongoing"): such text is
+ * left to the pipeline as no date. In both, a date that parses to outside its
+ * window is an error: it would poison every read of the vacancy.
+ */
+export function readVacancyDates(
+  raw: { datePosted?: unknown; validThrough?: unknown },
+  now: number,
+  mode: 'strict' | 'lenient',
+  prefix = '',
+): VacancyDates {
+  const out: VacancyDates = { datePosted: null, validThrough: null, errors: [] };
+  for (const field of ['datePosted', 'validThrough'] as const) {
+    const value = raw[field];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    const path = prefix ? `${prefix}.${field}` : field;
+    const t = parseDate(value, now);
+    if (t == null) {
+      if (mode === 'strict') out.errors.push({ path, message: `is not a date we can read ("${value.trim().slice(0, 40)}"); send an ISO 8601 date such as 2025-06-01` });
+      continue;
+    }
+    if (!isInDateWindow(field, t, now)) {
+      const shown = Math.abs(t) <= 8.64e15 ? ` (it reads as ${new Date(t).toISOString().slice(0, 10)})` : '';
+      out.errors.push({ path, message: `must be ${DATE_WINDOWS[field].text}${shown}` });
+      continue;
+    }
+    out[field] = t;
+  }
+  return out;
 }
