@@ -38,3 +38,23 @@ export const coaches = sqliteTable(
   },
   (t) => [index('coaches_token_prefix_idx').on(t.tokenPrefix)],
 );
+
+/**
+ * Coach page sessions. The browser holds a random 32-byte id; only its
+ * SHA-256 is stored, so a copy of the database cannot be replayed as a
+ * cookie. A session ends at sign-out, after `idle` without a request, at its
+ * absolute expiry, or when the coach's token is revoked or reissued.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    coachId: integer('coach_id')
+      .notNull()
+      .references(() => coaches.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_coach_idx').on(t.coachId), index('sessions_last_seen_idx').on(t.lastSeenAt)],
+);

@@ -35,7 +35,8 @@ export interface AppDeps {
   geocoder: Geocoder | null;
   now: Clock;
   logger: Logger;
-  config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'>;
+  /** PUBLIC_URL and TRUST_PROXY: where browsers reach the service (src/http/public-origin.ts); defaults fit app.request(). */
+  config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'> & Partial<Pick<Config, 'PUBLIC_URL' | 'TRUST_PROXY'>>;
   /** The scrape sources file, shown by GET /v1/admin/sources. */
   sourcesFile?: string;
 }
@@ -86,8 +87,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   // Routers are mounted below, one line each.
   app.route('/', healthRoutes(deps));
-  app.route('/', openApiRoutes());
-  app.route('/', docsRoutes());
+  app.route('/', openApiRoutes(deps));
+  app.route('/', docsRoutes(deps));
   app.route('/', vacancyRoutes(deps));
   app.route('/', searchRoutes(deps));
   app.route('/', adminRoutes(deps));

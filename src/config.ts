@@ -8,6 +8,28 @@ import { z } from 'zod';
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
+  /**
+   * The origin coaches' browsers use (`https://jobs.example.org`): page POSTs
+   * must come from it, and cookies are Secure when it is https. Unset: the
+   * address the server listens on (`http://HOST:PORT`, 127.0.0.1 for a
+   * wildcard HOST), decided by the server once it is bound.
+   */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:$/.test(new URL(u).protocol), 'must be an http:// or https:// URL')
+    .refine((u) => new URL(u).pathname === '/' && !new URL(u).search, 'must be an origin only (no path or query): the service is served from /')
+    .transform((u) => new URL(u).origin)
+    .optional(),
+  /**
+   * Behind a reverse proxy that sets X-Forwarded-Proto/-Host/-For: believe
+   * them. Off by default, because without such a proxy any client can send
+   * them.
+   */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   DATABASE_PATH: z.string().default('./data/flightpath.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Load the demo dataset when the database has no vacancies. */

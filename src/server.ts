@@ -11,6 +11,8 @@ import { prepareDedupeIndex } from './vacancies/dedupe/cluster.ts';
 
 export interface RunningServer {
   url: string;
+  /** Where coaches' browsers reach it: PUBLIC_URL, or `url` when that is unset. */
+  publicUrl: string;
   runtime: Runtime;
   /** Set when demo data is on: a fresh token for the demo coach (org "demo"). */
   demoCoachToken: string | null;
@@ -47,7 +49,24 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const drained = await drainOutbox(db, search, { batchSize: 1000 });
   if (drained.error) logger.warn({ err: drained.error }, 'search engine not ready; the outbox keeps the backlog');
 
-  const app = createApp({
+  const drainer = startOutboxDrainer({ db, engine: search, now, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
+  const cron = startScrapeCron({ db, now, logger, config, enricher: runtime.enricher, geocoder: runtime.geocoder });
+
+  // Listen before building the app: without PUBLIC_URL the public origin is
+  // the bound address, and with PORT=0 the port is known only now. Nothing
+  // is answered in between (the handler is set before the next I/O turn).
+  let handler: ReturnType<typeof createApp> | null = null;
+  const fetch = (req: Request, env: unknown) => (handler ? handler.fetch(req, env) : new Response('starting', { status: 503 }));
+  const server: ServerType = await new Promise((resolve, reject) => {
+    const s = serve({ fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const publicUrl = config.PUBLIC_URL ?? url;
+  handler = createApp({
     db,
     search,
     taxonomy: runtime.taxonomy,
@@ -55,20 +74,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     geocoder: runtime.geocoder,
     now,
     logger,
-    config,
+    config: { ...config, PUBLIC_URL: publicUrl },
     sourcesFile: config.SOURCES_FILE,
   });
-  const drainer = startOutboxDrainer({ db, engine: search, now, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
-  const cron = startScrapeCron({ db, now, logger, config, enricher: runtime.enricher, geocoder: runtime.geocoder });
-
-  const server: ServerType = await new Promise((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s));
-    s.once('error', reject);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
-  const url = `http://${host}:${port}`;
 
   let closing: Promise<void> | null = null;
   const shutdown = () =>
@@ -83,5 +91,5 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       logger.info('stopped');
     })());
 
-  return { url, runtime, demoCoachToken, shutdown };
+  return { url, publicUrl, runtime, demoCoachToken, shutdown };
 }

@@ -54,7 +54,7 @@ export function register(program: Command, ctx: CliContext): void {
       const db = ctx.openDb(opts);
       try {
         if (!/^\d+$/.test(id) || !revokeCoach(db, Number(id), Date.now())) throw new Error(`no live coach token with id ${id}`);
-        console.log(`revoked coach ${id}`);
+        console.log(`revoked coach ${id}; their page sessions are ended too`);
       } finally {
         closeDb(db);
       }

@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
 import { coaches } from '../../schema/auth.ts';
 import type { Db } from '../db.ts';
+import { endCoachSessions } from './sessions.ts';
 
 /** Operator views of coach tokens (the CLI's `coaches list` / `coaches revoke`). */
 export interface CoachInfo {
@@ -29,7 +30,15 @@ export function listCoaches(db: Db): CoachInfo[] {
     .all();
 }
 
-/** Revokes a coach's token; false when there is no such live token. */
+/**
+ * Revokes a coach's token and ends their page sessions (a session made with
+ * a revoked token would otherwise outlive it); false when there is no such
+ * live token.
+ */
 export function revokeCoach(db: Db, id: number, now: number): boolean {
-  return db.$client.prepare('UPDATE coaches SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
+  return db.$client.transaction(() => {
+    const revoked = db.$client.prepare('UPDATE coaches SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
+    if (revoked) endCoachSessions(db, id);
+    return revoked;
+  })();
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { coaches } from '../../schema/auth.ts';
 import { createCoach } from '../auth/coaches.ts';
+import { endCoachSessions } from '../auth/sessions.ts';
 import { issueSecret } from '../auth/tokens.ts';
 import type { Db } from '../db.ts';
 import type { IngestDeps } from '../vacancies/ingest.ts';
@@ -26,7 +27,8 @@ export function seedDemoData(deps: IngestDeps, count: number, onProgress?: (done
 /**
  * The demo coach's token. Tokens are stored only as hashes, so one cannot be
  * shown twice: each start issues the demo coach a fresh token (the demo
- * organisation holds nothing but demo data).
+ * organisation holds nothing but demo data). The old token stops working,
+ * and so do the page sessions signed in with it.
  */
 export function issueDemoCoachToken(db: Db, now: number): string {
   const existing = db
@@ -36,6 +38,9 @@ export function issueDemoCoachToken(db: Db, now: number): string {
     .get();
   if (!existing) return createCoach(db, { name: DEMO_COACH_NAME, org: DEMO_ORG }, now).token;
   const { secret, prefix, hash } = issueSecret('coach');
-  db.update(coaches).set({ tokenPrefix: prefix, tokenHash: hash, revokedAt: null }).where(eq(coaches.id, existing.id)).run();
+  db.$client.transaction(() => {
+    db.update(coaches).set({ tokenPrefix: prefix, tokenHash: hash, revokedAt: null }).where(eq(coaches.id, existing.id)).run();
+    endCoachSessions(db, existing.id);
+  })();
   return secret;
 }

@@ -10,7 +10,9 @@ export type ParticipantAction =
   | 'participant.erase'
   | 'participant.matches'
   | 'participant.transitions'
-  | 'participant.pivots';
+  | 'participant.pivots'
+  /** A coach asked for a participant of another organisation (answered 404). */
+  | 'participant.denied';
 
 /**
  * One audit row per read or change of participant data. `detail` carries
@@ -41,6 +43,34 @@ export function auditParticipant(
       subjectType: 'participant',
       subjectId: entry.participantId == null ? null : String(entry.participantId),
       detail: Object.keys(detail).length ? detail : null,
+    })
+    .run();
+}
+
+/**
+ * Records a refused cross-organisation attempt: the coach asked for a
+ * participant who exists but belongs to another organisation. The coach
+ * still gets the 404 an unknown id gets (nothing confirms the person
+ * exists), but the operator can see who is probing. An id that exists
+ * nowhere is not recorded: it is no one's data. `detail.attempted` says
+ * what was asked (read, update, erase...).
+ */
+export function auditDeniedParticipant(
+  db: Db,
+  entry: { coachId: number; org: string; participantId: number; attempted: ParticipantAction },
+  now: number,
+): void {
+  if (!Number.isSafeInteger(entry.participantId) || entry.participantId <= 0) return;
+  const holder = db.$client.prepare('SELECT org FROM participants WHERE id = ?').pluck().get(entry.participantId) as string | undefined;
+  if (holder === undefined || holder === entry.org) return;
+  db.insert(auditLog)
+    .values({
+      at: now,
+      actor: `coach:${entry.coachId}`,
+      action: 'participant.denied',
+      subjectType: 'participant',
+      subjectId: String(entry.participantId),
+      detail: { attempted: entry.attempted },
     })
     .run();
 }

@@ -6,7 +6,7 @@ import { parseOr422 } from '../http/validation.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { VacancyEnricher } from '../vacancies/enricher.ts';
 import type { Geocoder } from '../vacancies/normalise.ts';
-import { auditParticipant, stripParticipantAudit } from './audit.ts';
+import { auditDeniedParticipant, auditParticipant, stripParticipantAudit, type ParticipantAction } from './audit.ts';
 import { resolveTitle } from './resolve-occupation.ts';
 import { buildSkillProfile, type SkillProfile } from './skill-profile.ts';
 import {
@@ -70,9 +70,12 @@ export function createParticipant(deps: ParticipantDeps, coach: Coach, input: un
  * same answer as for an id that never existed (a 403 would confirm to
  * another organisation that the person is on someone's caseload).
  */
-export function loadParticipant(deps: ParticipantDeps, coach: Coach, id: number): Participant {
+export function loadParticipant(deps: ParticipantDeps, coach: Coach, id: number, attempted: ParticipantAction = 'participant.read'): Participant {
   const p = Number.isSafeInteger(id) && id > 0 ? findParticipant(deps.db, coach.org, id) : null;
-  if (!p) throw notFound('Participant');
+  if (!p) {
+    auditDeniedParticipant(deps.db, { coachId: coach.id, org: coach.org, participantId: id, attempted }, deps.now());
+    throw notFound('Participant');
+  }
   return p;
 }
 
@@ -82,7 +85,7 @@ export function readParticipant(
   id: number,
   action: 'participant.read' | 'participant.matches' | 'participant.transitions' = 'participant.read',
 ): Participant {
-  const p = loadParticipant(deps, coach, id);
+  const p = loadParticipant(deps, coach, id, action);
   auditParticipant(deps.db, { coachId: coach.id, action, participantId: p.id }, deps.now());
   return p;
 }
@@ -98,7 +101,7 @@ export function listParticipants(
 }
 
 export function updateParticipant(deps: ParticipantDeps, coach: Coach, id: number, input: unknown): Participant {
-  loadParticipant(deps, coach, id);
+  loadParticipant(deps, coach, id, 'participant.update');
   const { fields, names } = prepare(deps, input);
   const now = deps.now();
   const ok = deps.db.$client.transaction(() => {
@@ -122,7 +125,10 @@ export function eraseParticipant(deps: ParticipantDeps, coach: Coach, id: number
       auditParticipant(deps.db, { coachId: coach.id, action: 'participant.erase', participantId: id }, now);
       return true;
     })();
-  if (!ok) throw notFound('Participant');
+  if (!ok) {
+    auditDeniedParticipant(deps.db, { coachId: coach.id, org: coach.org, participantId: id, attempted: 'participant.erase' }, now);
+    throw notFound('Participant');
+  }
 }
 
 /**

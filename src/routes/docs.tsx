@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
+import type { AppDeps } from '../app.ts';
 import { MAX_JSON_DEPTH } from '../http/json-body.ts';
+import { originSettingsOf, requestOrigin } from '../http/public-origin.ts';
 import { DATE_WINDOWS } from '../vacancies/date-window.ts';
 import { AUTH_TEXT, listOperations, responsesFor, toJsonSchema, type JsonSchema, type OperationSpec } from './openapi.ts';
 
@@ -207,8 +209,9 @@ const DocsPage: FC<{ ops: OperationSpec[]; base: string }> = ({ ops, base }) => 
 };
 
 /** GET /docs */
-export function docsRoutes(): Hono {
+export function docsRoutes(deps: Pick<AppDeps, 'config'>): Hono {
+  const origin = originSettingsOf(deps.config);
   const app = new Hono();
-  app.get('/docs', (c) => c.html(`<!doctype html>${(<DocsPage ops={listOperations()} base={new URL(c.req.url).origin} />).toString()}`));
+  app.get('/docs', (c) => c.html(`<!doctype html>${(<DocsPage ops={listOperations()} base={requestOrigin(c, origin)} />).toString()}`));
   return app;
 }

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { originSettingsOf, requestOrigin } from '../http/public-origin.ts';
 
 /**
  * The API description, built from the same zod schemas that validate
@@ -231,8 +233,9 @@ export function buildOpenApiDocument(info: { version?: string; serverUrl?: strin
 }
 
 /** GET /openapi.json */
-export function openApiRoutes(): Hono {
+export function openApiRoutes(deps: Pick<AppDeps, 'config'>): Hono {
+  const origin = originSettingsOf(deps.config);
   const app = new Hono();
-  app.get('/openapi.json', (c) => c.json(buildOpenApiDocument({ serverUrl: new URL(c.req.url).origin })));
+  app.get('/openapi.json', (c) => c.json(buildOpenApiDocument({ serverUrl: requestOrigin(c, origin) })));
   return app;
 }

@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../app.ts';
 import type { CoachEnv } from '../auth/coach-auth.ts';
-import { assertSameOrigin, pageSession, safeNext, sessionCoach, signIn, signOut } from '../auth/page-session.ts';
+import { pageSession, safeNext, sameOriginPosts, sessionCoach, signIn, signOut, type PageAuthDeps } from '../auth/page-session.ts';
+import { createSigninThrottle } from '../auth/signin-throttle.ts';
+import { originSettingsOf } from '../http/public-origin.ts';
 import { ProblemError, type FieldError } from '../errors.ts';
 import { participantMatches } from '../matching/participant-matches.ts';
 import { participantTransitions } from '../matching/participant-transitions.ts';
@@ -56,30 +58,35 @@ const PARTICIPANTS_PAGE_SIZE = 25;
 
 export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   const r = new Hono<CoachEnv>();
+  const auth: PageAuthDeps = { db: deps.db, now: deps.now, origin: originSettingsOf(deps.config), throttle: createSigninThrottle({ now: deps.now }) };
   // Page paths only: middleware on '*' here would also run for the API's paths.
-  for (const path of ['/', '/participants', '/participants/*', '/sectors']) r.use(path, pageSession(deps.db));
+  const pagePaths = ['/', '/participants', '/participants/*', '/sectors'];
+  // Every page POST is Origin-checked first, before any session is looked at.
+  for (const path of [...pagePaths, '/signin', '/signout']) r.use(path, sameOriginPosts(auth.origin));
+  for (const path of pagePaths) r.use(path, pageSession(auth));
 
   r.get('/signin', (c) => {
     const next = safeNext(c.req.query('next'));
-    if (sessionCoach(c, deps.db)) return c.redirect(next, 303);
+    if (sessionCoach(c, auth)) return c.redirect(next, 303);
     return sendPage(c, <SigninPage next={next} notice={c.req.query('signedout') ? 'You have signed out.' : null} />);
   });
 
   r.post('/signin', async (c) => {
-    assertSameOrigin(c);
     const body = await c.req.parseBody();
     const next = safeNext(typeof body['next'] === 'string' ? body['next'] : null);
     const token = typeof body['token'] === 'string' ? body['token'] : '';
-    if (!signIn(c, deps.db, token)) {
-      return sendPage(c, <SigninPage next={next} error="That token was not recognised. Check you pasted all of it, or ask your operator for a new one." />, 401);
+    const result = signIn(c, auth, token);
+    if (result.ok) return c.redirect(next, 303);
+    if (result.reason === 'throttled') {
+      c.header('Retry-After', String(result.retryAfterSeconds));
+      return sendPage(c, <SigninPage next={next} error={`Too many failed sign-ins from here. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.`} />, 429);
     }
-    return c.redirect(next, 303);
+    return sendPage(c, <SigninPage next={next} error="That token was not recognised. Check you pasted all of it, or ask your operator for a new one." />, 401);
   });
 
   r.get('/signout', (c) => c.redirect('/signin', 303));
   r.post('/signout', (c) => {
-    assertSameOrigin(c);
-    signOut(c);
+    signOut(c, auth);
     return c.redirect('/signin?signedout=1', 303);
   });
 
@@ -112,7 +119,6 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   r.get('/participants', (c) => renderParticipants(c, { notice: c.req.query('erased') ? 'The participant was erased.' : null }));
 
   r.post('/participants', async (c) => {
-    assertSameOrigin(c);
     const form = readParticipantForm(await c.req.parseBody());
     const { body, errors } = participantBodyFromForm(form, 'create');
     if (errors.length) return renderParticipants(c, { form, errors }, 422);
@@ -171,7 +177,6 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   });
 
   r.post('/participants/:id', async (c) => {
-    assertSameOrigin(c);
     const id = idOf(c.req.param('id'));
     const form = readParticipantForm(await c.req.parseBody());
     const { body, errors } = participantBodyFromForm(form, 'update');
@@ -190,7 +195,6 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   });
 
   r.post('/participants/:id/erase', (c) => {
-    assertSameOrigin(c);
     eraseParticipant(deps, c.var.coach, idOf(c.req.param('id')));
     return c.redirect('/participants?erased=1', 303);
   });

@@ -43,7 +43,7 @@ export const SigninPage: FC<SigninPageProps> = ({ next, error, notice }) => (
       <button type="submit">Sign in</button>
     </form>
     <p class="muted small">
-      You stay signed in on this browser for up to 12 hours, or until you sign out or the token is revoked.
+      You stay signed in on this browser for up to 12 hours, unless you are away for 2 hours, sign out, or the token is revoked.
     </p>
   </Layout>
 );

@@ -30,8 +30,9 @@ async function signIn(p: Page, token: string) {
 }
 
 beforeAll(async () => {
-  seeded = await seedApp();
-  server = await serveOnLoopback(seeded.app.fetch);
+  // Bound first: the app's public origin (PUBLIC_URL) is this server's address, as under `npm start`.
+  server = await serveOnLoopback((req) => seeded.app.fetch(req));
+  seeded = await seedApp({ config: { PUBLIC_URL: server.baseUrl } });
   browser = await launchChromium();
   page = await browser.context.newPage();
   page.on('console', (m) => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { safeNext } from '../../src/auth/page-session.ts';
+import { createSession } from '../../src/auth/sessions.ts';
 import { createParticipant } from '../../src/participants/service.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
@@ -16,13 +17,13 @@ const FORM = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'htt
 
 let s: Seeded;
 
-const get = (path: string, token: string | null = s.token, headers: Record<string, string> = {}) =>
-  s.app.request(path, { headers: { ...HTML, ...(token ? { Cookie: `fp_session=${token}` } : {}), ...headers } });
+const get = (path: string, session: string | null = s.session, headers: Record<string, string> = {}) =>
+  s.app.request(path, { headers: { ...HTML, ...(session ? { Cookie: `fp_session=${session}` } : {}), ...headers } });
 
-const post = (path: string, body: Record<string, string>, token: string | null = s.token, headers: Record<string, string> = FORM) =>
+const post = (path: string, body: Record<string, string>, session: string | null = s.session, headers: Record<string, string> = FORM) =>
   s.app.request(path, {
     method: 'POST',
-    headers: { ...HTML, ...headers, ...(token ? { Cookie: `fp_session=${token}` } : {}) },
+    headers: { ...HTML, ...headers, ...(session ? { Cookie: `fp_session=${session}` } : {}) },
     body: new URLSearchParams(body).toString(),
   });
 
@@ -42,18 +43,19 @@ describe('page sessions', () => {
     }
   });
 
-  it('drops a cookie whose token is unknown or revoked', async () => {
-    const res = await get('/', 'fp_coach_0123456789ab_nope-nope-nope-nope-nope');
+  it('drops a cookie whose session is unknown (or is a coach token)', async () => {
+    const res = await get('/', s.token);
     expect(res.status).toBe(303);
     expect(res.headers.get('Set-Cookie')).toMatch(/^fp_session=; Max-Age=0/);
   });
 
-  it('signs in with the coach token: HttpOnly, SameSite=Strict, a working day; only local next paths are followed', async () => {
+  it('signs in with the coach token into a session: HttpOnly, SameSite=Strict, a working day; only local next paths are followed', async () => {
     const res = await post('/signin', { token: ` ${s.token} `, next: '/participants' }, null);
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe('/participants');
     const cookie = res.headers.get('Set-Cookie') ?? '';
-    expect(cookie).toContain(`fp_session=${s.token}`);
+    expect(cookie).toMatch(/^fp_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).not.toContain(s.token);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).toContain('Max-Age=43200');
@@ -67,9 +69,10 @@ describe('page sessions', () => {
     expect(await bad.text()).toContain('not recognised');
   });
 
-  it('marks the cookie Secure behind https', async () => {
+  it('ignores X-Forwarded-Proto unless TRUST_PROXY says a proxy sets it (Secure cookies: test/auth/page-origin.test.ts)', async () => {
     const res = await post('/signin', { token: s.token }, null, { ...FORM, 'X-Forwarded-Proto': 'https' });
-    expect(res.headers.get('Set-Cookie')).toContain('Secure');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('Set-Cookie')).not.toContain('Secure');
   });
 
   it('safeNext keeps local paths only', () => {
@@ -81,18 +84,21 @@ describe('page sessions', () => {
 
   it('refuses page POSTs from another origin or with no origin at all', async () => {
     const before = s.db.$client.prepare('SELECT count(*) FROM participants').pluck().get();
-    const cross = await post(`/participants/${s.participantId}/erase`, {}, s.token, { ...FORM, Origin: 'http://evil.example' });
+    const cross = await post(`/participants/${s.participantId}/erase`, {}, s.session, { ...FORM, Origin: 'http://evil.example' });
     expect(cross.status).toBe(403);
     expect(cross.headers.get('Content-Type')).toContain('text/html');
-    const none = await post(`/participants/${s.participantId}/erase`, {}, s.token, { 'Content-Type': 'application/x-www-form-urlencoded' });
+    const none = await post(`/participants/${s.participantId}/erase`, {}, s.session, { 'Content-Type': 'application/x-www-form-urlencoded' });
     expect(none.status).toBe(403);
-    const refererOnly = await post('/signout', {}, s.token, { 'Content-Type': 'application/x-www-form-urlencoded', Referer: 'http://localhost/participants' });
+    const refererOnly = await post('/signout', {}, createSession(s.db, s.coach.id, s.clock()), {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Referer: 'http://localhost/participants',
+    });
     expect(refererOnly.status).toBe(303);
     expect(s.db.$client.prepare('SELECT count(*) FROM participants').pluck().get()).toBe(before);
   });
 
   it('signs out with a POST that clears the cookie', async () => {
-    const res = await post('/signout', {});
+    const res = await post('/signout', {}, createSession(s.db, s.coach.id, s.clock()));
     expect(res.status).toBe(303);
     expect(res.headers.get('Location')).toBe('/signin?signedout=1');
     expect(res.headers.get('Set-Cookie')).toMatch(/^fp_session=; Max-Age=0/);
@@ -105,7 +111,7 @@ describe('pages and the API side by side', () => {
     expect(noAuth.status).toBe(401);
     expect(noAuth.headers.get('Content-Type')).toContain('application/problem+json');
     // The session cookie is not an API credential.
-    const cookieOnly = await s.app.request('/v1/participants', { headers: { ...HTML, Cookie: `fp_session=${s.token}` } });
+    const cookieOnly = await s.app.request('/v1/participants', { headers: { ...HTML, Cookie: `fp_session=${s.session}` } });
     expect(cookieOnly.status).toBe(401);
     const missing = await s.app.request('/v1/nothing', { headers: HTML });
     expect(missing.headers.get('Content-Type')).toContain('application/problem+json');
@@ -138,13 +144,13 @@ describe('pages and the API side by side', () => {
 
 describe('page content', () => {
   it('shows a participant only to their own organisation', async () => {
-    const other = await get(`/participants/${s.participantId}`, s.otherToken);
+    const other = await get(`/participants/${s.participantId}`, s.otherSession);
     expect(other.status).toBe(404);
     expect(await other.text()).toContain('Participant was not found');
-    const list = await (await get('/participants', s.otherToken)).text();
+    const list = await (await get('/participants', s.otherSession)).text();
     expect(list).not.toContain('Jordan Example');
-    expect((await get(`/participants/${s.participantId}/erase`, s.otherToken)).status).toBe(404);
-    const erase = await post(`/participants/${s.participantId}/erase`, {}, s.otherToken);
+    expect((await get(`/participants/${s.participantId}/erase`, s.otherSession)).status).toBe(404);
+    const erase = await post(`/participants/${s.participantId}/erase`, {}, s.otherSession);
     expect(erase.status).toBe(404);
     expect(s.db.$client.prepare('SELECT count(*) FROM participants WHERE id = ?').pluck().get(s.participantId)).toBe(1);
     expect((await get('/participants/not-a-number')).status).toBe(404);
@@ -214,7 +220,7 @@ describe('page content', () => {
       },
     });
     const broken = await seedApp({ demo: false, search: () => failing });
-    const res = await broken.app.request('/', { headers: { ...HTML, Cookie: `fp_session=${broken.token}` } });
+    const res = await broken.app.request('/', { headers: { ...HTML, Cookie: `fp_session=${broken.session}` } });
     expect(res.status).toBe(500);
     const html = await res.text();
     expect(html).toContain('Internal Server Error');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createApp } from '../../src/app.ts';
+import { createApp, type AppDeps } from '../../src/app.ts';
 import { createCoach, type Coach } from '../../src/auth/coaches.ts';
+import { createSession } from '../../src/auth/sessions.ts';
 import { DAY_MS, fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
 import { loadDemoVacancies } from '../../src/demo/load-demo.ts';
@@ -38,10 +39,16 @@ export const JORDAN = {
 export interface Seeded {
   db: Db;
   app: ReturnType<typeof createApp>;
+  /** The app's clock, at NOW after seeding. */
+  clock: ReturnType<typeof fixedClock>;
   coach: Coach;
   token: string;
+  /** A page session of `coach` (the fp_session cookie's value), started at NOW. */
+  session: string;
   /** A coach of another organisation: must never see the first one's participants. */
+  otherCoach: Coach;
   otherToken: string;
+  otherSession: string;
   participantId: number;
 }
 
@@ -53,7 +60,9 @@ export interface Seeded {
  * adverts two days ago), the outbox drained into the embedded engine, a
  * coach and one participant.
  */
-export async function seedApp(opts: { search?: (db: Db) => SearchEngine; demo?: boolean } = {}): Promise<Seeded> {
+export async function seedApp(
+  opts: { search?: (db: Db) => SearchEngine; demo?: boolean; config?: Partial<AppDeps['config']> } = {},
+): Promise<Seeded> {
   const db = openDb(':memory:');
   const clock = fixedClock(NOW);
   ensureBundledTaxonomy(db, NOW);
@@ -81,11 +90,22 @@ export async function seedApp(opts: { search?: (db: Db) => SearchEngine; demo?: 
     geocoder,
     now: clock,
     logger: silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
+    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000, ...opts.config },
   });
   const { coach, token } = createCoach(db, { name: 'Ann Coach', org: 'North Works' }, NOW);
   const other = createCoach(db, { name: 'Bea Coach', org: 'South Skills' }, NOW);
   const deps = { db, taxonomy: () => taxonomy, enricher: () => enricher, geocoder, now: clock };
   const participant = createParticipant(deps, coach, JORDAN);
-  return { db, app, coach, token, otherToken: other.token, participantId: participant.id };
+  return {
+    db,
+    app,
+    clock,
+    coach,
+    token,
+    session: createSession(db, coach.id, NOW),
+    otherCoach: other.coach,
+    otherToken: other.token,
+    otherSession: createSession(db, other.coach.id, NOW),
+    participantId: participant.id,
+  };
 }

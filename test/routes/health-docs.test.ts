@@ -99,7 +99,8 @@ describe('/openapi.json and /docs', () => {
   });
 
   it('renders a readable docs page from the same registry', async () => {
-    const ctx = setupEmployerApp();
+    // The curl examples name the public origin (PUBLIC_URL), whatever host the request came in on.
+    const ctx = setupEmployerApp({ config: { PUBLIC_URL: 'https://jobs.example.org' } });
     const res = await ctx.app.request('http://localhost:3000/docs');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toContain('text/html');
@@ -107,7 +108,7 @@ describe('/openapi.json and /docs', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('Employer vacancies');
     expect(html).toContain('/v1/vacancies/batch');
-    expect(html).toContain('curl -sS -X POST &#39;http://localhost:3000/v1/vacancies&#39;');
+    expect(html).toContain('curl -sS -X POST &#39;https://jobs.example.org/v1/vacancies&#39;');
     expect(html).toContain('Authorization: Bearer $FLIGHTPATH_API_KEY');
     expect(html).toContain('Retry-After');
     expect(html).toContain('<code>reference</code>');

@@ -244,9 +244,12 @@ describe('participants API', () => {
     for (const personal of ['Jordan', 'CASE-0042', '53.8', 'Warehouse worker', 'NVQ', '21000', '20000']) {
       expect(all).not.toContain(personal);
     }
-    // A refused read by another organisation writes nothing about the participant.
+    // A refused read by another organisation is recorded as denied, still with nothing personal.
     await call(ctx, 'GET', `/v1/participants/${id}`, ctx.tokenB);
-    expect(auditRows(ctx.db)).toHaveLength(rows.length);
+    const denied = auditRows(ctx.db).slice(rows.length);
+    expect(denied.map((r) => [r.action, r.subject_id])).toEqual([['participant.denied', String(id)]]);
+    expect(denied[0]?.actor).not.toBe(`coach:${ctx.coachA}`);
+    expect(JSON.parse(denied[0]?.detail ?? '{}')).toEqual({ attempted: 'participant.read' });
   });
 
   it('DELETE erases the participant and every row about them; audit keeps only the id', async () => {
