@@ -86,7 +86,20 @@ export interface Place {
   localAuthority: string | null;
   region: string | null;
   resolved: boolean;
+  /**
+   * How fine the point is: a full postcode, a postcode district's centroid
+   * (a full postcode with no imported table says 'district'), a London
+   * neighbourhood or other named locality, a town, or a named area's centroid
+   * (see `area`). Absent on places stored before it was recorded.
+   */
+  precision?: PlacePrecision;
+  /** When the text names an area rather than a point ("Surrey", "North Tyneside"): which one, and how big. */
+  area?: { code: string; name: string; kind: string; radiusKm: number };
+  /** The local authority's name (`localAuthority` holds its GSS code). */
+  localAuthorityName?: string | null;
 }
+
+export type PlacePrecision = 'postcode' | 'district' | 'neighbourhood' | 'town' | 'area';
 
 export interface VacancySkill {
   /** Taxonomy skill id, e.g. `fp:manual-handling`, `esco:<uuid>`. */
