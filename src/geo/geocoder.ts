@@ -262,8 +262,13 @@ function resolvePlace(ix: Indexes, lookupPostcode: (pc: string, isFull: boolean)
   // The finest thing the string names: the first segment that is a town (inside any area the other parts name), else an area.
   let town: Town | null = null;
   let area: Area | null = null;
-  for (let i = 0; i < segs.length && !town; i++) {
+  for (let i = 0; i < segs.length && !town && !area; i++) {
     const { c } = segs[i]!;
+    // A local authority named before a wider place ("Enfield, London") is the finer answer.
+    if (!c.towns.length && c.areas[0] && LOCAL_AUTHORITY_KINDS.has(c.areas[0].kind)) {
+      area = c.areas[0];
+      break;
+    }
     if (!c.towns.length) continue;
     const quals = qualifierAreas(i);
     const inQuals = quals.length ? c.towns.filter((t) => quals.some((a) => within(t, a))) : [];
@@ -274,7 +279,7 @@ function resolvePlace(ix: Indexes, lookupPostcode: (pc: string, isFull: boolean)
     if (same && KIND_ORDER[same.kind] >= 1 && !inQuals.length && same.kind !== 'region') continue;
     town = pick;
   }
-  if (!town) {
+  if (!town && !area) {
     const all = segs.flatMap((s) => s.c.areas.slice(0, 1));
     area = all.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.radiusKm - b.radiusKm)[0] ?? null;
   }

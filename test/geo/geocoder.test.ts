@@ -114,6 +114,8 @@ describe('bundled reference tables (no import)', () => {
     ['Berkshire', 'Berkshire', 'ceremonial-county', 'South East'],
     ['Location: North Tyneside', 'North Tyneside', 'metropolitan-district', 'North East'],
     ['Mole Valley,', 'Mole Valley', 'district', 'South East'],
+    // An authority named before the wider place it is in is the finer answer.
+    ['Enfield, London', 'Enfield', 'london-borough', 'London'],
     ['Liverpool City Region', 'Liverpool City Region', 'combined-authority', 'North West'],
     ['East Midlands', 'East Midlands', 'region', 'East Midlands'],
     ['Wales', 'Wales', 'country', 'Wales'],
