@@ -17,6 +17,10 @@ export const SelectorSpec = z.union([
     attr: z.string().min(1).optional(),
     /** Keep inner HTML rather than text (descriptions). */
     html: z.boolean().optional(),
+    /** Sub-elements to drop before reading ("form, nav, .apply"). */
+    exclude: z.string().min(1).optional(),
+    /** Drop a leading label: true for any short "Label:" prefix, or the label's own words ("Location"). */
+    stripLabel: z.union([z.boolean(), z.string().min(1).max(60)]).optional(),
   }),
 ]);
 export type SelectorSpec = z.infer<typeof SelectorSpec>;
@@ -103,26 +107,41 @@ export const FeedSource = z.strictObject({
     .optional(),
 });
 
-export const CssSource = z.strictObject({
-  name: Name,
-  type: z.literal('css'),
-  ...Politeness,
-  start: HttpUrl,
-  listing: Listing,
-  detail: z.strictObject({
-    title: SelectorSpec,
-    employer: SelectorSpec.optional(),
-    location: SelectorSpec.optional(),
-    salary: SelectorSpec.optional(),
-    description: SelectorSpec.optional(),
-    closingDate: SelectorSpec.optional(),
-    datePosted: SelectorSpec.optional(),
-    reference: SelectorSpec.optional(),
-    contract: SelectorSpec.optional(),
-    employmentType: SelectorSpec.optional(),
-    applyUrl: SelectorSpec.optional(),
-  }),
+const DetailFields = z.strictObject({
+  title: SelectorSpec,
+  employer: SelectorSpec.optional(),
+  location: SelectorSpec.optional(),
+  salary: SelectorSpec.optional(),
+  description: SelectorSpec.optional(),
+  closingDate: SelectorSpec.optional(),
+  datePosted: SelectorSpec.optional(),
+  reference: SelectorSpec.optional(),
+  contract: SelectorSpec.optional(),
+  employmentType: SelectorSpec.optional(),
+  applyUrl: SelectorSpec.optional(),
 });
+
+export const CssSource = z
+  .strictObject({
+    name: Name,
+    type: z.literal('css'),
+    ...Politeness,
+    start: HttpUrl,
+    listing: Listing.extend({
+      /**
+       * Per-item field selectors, read inside each `item`: boards that show the whole advert on
+       * the listing card. Without `detail` the cards are the vacancies; with it they fill in
+       * whatever a detail page lacks, and stand in when a detail page fails or refuses bots.
+       */
+      fields: DetailFields.partial().optional(),
+    }),
+    detail: DetailFields.optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.detail && !s.listing.fields) ctx.addIssue({ code: 'custom', path: ['detail'], message: 'give "detail" selectors, or "listing.fields" for a listing-only board' });
+    if (s.listing.fields && !s.listing.item) ctx.addIssue({ code: 'custom', path: ['listing', 'item'], message: '"listing.fields" are read inside each "listing.item"' });
+    if (s.listing.fields && !s.detail && !s.listing.fields.title) ctx.addIssue({ code: 'custom', path: ['listing', 'fields', 'title'], message: 'a listing-only board needs a title selector' });
+  });
 
 const FIELD_NAMES = ['reference', 'title', 'description', 'url', 'applyUrl', 'employer', 'location', 'postcode', 'salary',
   'salaryMin', 'salaryMax', 'salaryCurrency', 'salaryPeriod', 'datePosted', 'validThrough', 'contract', 'employmentType'] as const;

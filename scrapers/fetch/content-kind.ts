@@ -36,3 +36,22 @@ export function charsetOf(contentType: string | null): string {
     return 'utf-8';
   }
 }
+
+/**
+ * The charset to decode a body with: the Content-Type's, else a byte-order
+ * mark, else what the document declares in its first bytes (`<meta charset>`,
+ * `<meta http-equiv="Content-Type" content="…; charset=…">`, `<?xml encoding=…?>`),
+ * else UTF-8. Pages served without a charset but written in windows-1252 would
+ * otherwise store U+FFFD for every £.
+ */
+export function charsetFor(contentType: string | null, body: Uint8Array): string {
+  if (/charset\s*=/i.test(contentType ?? '')) return charsetOf(contentType);
+  if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return 'utf-8';
+  if (body[0] === 0xff && body[1] === 0xfe) return 'utf-16le';
+  if (body[0] === 0xfe && body[1] === 0xff) return 'utf-16be';
+  const head = Buffer.from(body.subarray(0, 4096)).toString('latin1');
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)["']/i.exec(head);
+  return charsetOf(m ? `text/html; charset=${m[1]}` : null);
+}

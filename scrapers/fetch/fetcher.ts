@@ -1,5 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
-import { acceptHeader, charsetOf, contentTypeFits, type ContentKind } from './content-kind.ts';
+import { acceptHeader, charsetFor, contentTypeFits, type ContentKind } from './content-kind.ts';
 import { FetchError } from './fetch-error.ts';
 import { backoffDelay, parseRetryAfter } from './retry-after.ts';
 import { ALLOW_ALL, DISALLOW_ALL, parseRobots, robotsToken, type RobotsRules } from './robots.ts';
@@ -337,5 +337,5 @@ async function readCapped(url: string, res: Response, maxBytes: number, timeoutM
     }
   }
   const buf = Buffer.concat(chunks, size);
-  return new TextDecoder(charsetOf(contentType)).decode(buf);
+  return new TextDecoder(charsetFor(contentType, buf)).decode(buf);
 }

@@ -6,7 +6,8 @@
  * or ATS objects, JSON arrays and CSV listings; formats detected) and
  * reports, per file and overall, the share with a parsed salary, a geocoded
  * location, a sector, an occupation and at least one skill, plus the most
- * common salary strings and places it could not parse.
+ * common salary strings and places it could not parse, and per class of
+ * issue 17 (normalise-classes.ts) how many strings it saw and resolved.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +21,7 @@ import { recordToRaw } from '../../src/vacancies/import/to-raw.ts';
 import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
 import { isNoSpecificPlace } from '../../src/vacancies/normalise/location.ts';
 import { isUnquantifiedSalary } from '../../src/vacancies/normalise/salary.ts';
+import { classifyPlaceText, classifySalaryText, type ClassCounts, countClass, printClasses } from './normalise-classes.ts';
 
 interface Stats {
   n: number;
@@ -132,6 +134,8 @@ export async function run(args: string[]): Promise<void> {
   const unresolvedPlaces = new Map<string, number>();
   const rejectReasons = new Map<string, number>();
   const rows: [string, Stats][] = [];
+  const salaryClasses: ClassCounts = new Map();
+  const placeClasses: ClassCounts = new Map();
   const started = performance.now();
   for (const file of listFiles(target)) {
     const st = emptyStats();
@@ -154,6 +158,18 @@ export async function run(args: string[]): Promise<void> {
       }
       else if (v.salary.text && isUnquantifiedSalary(v.salary.text)) st.unquantified++;
       else if (v.salary.text) unparsedSalary.set(v.salary.text.slice(0, 80), (unparsedSalary.get(v.salary.text.slice(0, 80)) ?? 0) + 1);
+      if (v.salary.text) {
+        const parsed = v.salary.min != null || v.salary.max != null || v.salary.ote != null || v.salary.scale != null;
+        for (const c of classifySalaryText(v.salary.text)) countClass(salaryClasses, c, parsed, !!v.salary.flags?.length);
+      }
+      const placeText = v.location?.text ?? r.raw.location ?? null;
+      if (placeText && !isNoSpecificPlace(placeText) && !isForeign(placeText)) {
+        const loc = v.location;
+        // Below county level: a point, or an area that is one local authority (what "has its local authority" can ask of).
+        const belowCounty = !!loc?.resolved && (loc.precision !== 'area' || (loc.area != null && /district|borough|unitary|council-area|principal-area/.test(loc.area.kind)));
+        for (const c of classifyPlaceText(placeText)) countClass(placeClasses, c, !!loc?.resolved, belowCounty, !!loc?.localAuthority);
+        if (loc?.resolved) countClass(placeClasses, `precision: ${loc.precision ?? 'unknown'}${loc.area ? ` (${loc.area.kind})` : ''}`, true, belowCounty, !!loc.localAuthority);
+      }
       if (v.location) st.location++;
       if (v.location?.resolved) st.geocoded++;
       else if (v.location && isNoSpecificPlace(v.location.text)) st.nowhere++;
@@ -191,5 +207,7 @@ export async function run(args: string[]): Promise<void> {
     console.log('\nrejected:');
     for (const [s, n] of top(rejectReasons, 10)) console.log(`  ${String(n).padStart(5)}  ${s.slice(0, 160)}`);
   }
+  printClasses('salary classes (item 5): strings seen, parsed (figures, OTE or a named scale), flagged implausible', salaryClasses, ['seen', 'parsed', 'flagged']);
+  printClasses('place classes (items 1–4; UK place strings only)', placeClasses, ['seen', 'located', 'located below county level', 'with local authority']);
   console.log(`\neval_normalise_rate: ${(total.n / secs).toFixed(0)} adverts/s (single process, includes file parsing)`);
 }

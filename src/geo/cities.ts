@@ -53,7 +53,6 @@ const ALIASES: Record<string, string> = {
   'newcastle on tyne': 'newcastle upon tyne',
   stoke: 'stoke on trent',
   southend: 'southend on sea',
-  'city of london': 'london',
   'central london': 'london',
   'greater london': 'london',
   'london city': 'london',
@@ -65,8 +64,6 @@ const ALIASES: Record<string, string> = {
   'south west london': 'london',
   'north west london': 'london',
   'north east london': 'london',
-  westminster: 'london',
-  'city of westminster': 'london',
   'kings lynn': 'kings lynn',
   'bury st edmunds': 'bury st edmunds',
   'hemel': 'hemel hempstead',
@@ -78,8 +75,18 @@ const ALIASES: Record<string, string> = {
   'glasgow city': 'glasgow',
   'heathrow': 'hounslow',
   'gatwick': 'crawley',
-  'canary wharf': 'london',
 };
+
+/** "burton upon trent" → "burton on trent"; "clacton on sea" → "clacton"; "royal leamington spa" → "leamington spa". */
+export function nameVariants(key: string): string[] {
+  const out = new Set<string>();
+  if (/ upon /.test(key)) out.add(key.replace(/ upon /, ' on '));
+  else if (/ on (?!sea$)/.test(key)) out.add(key.replace(/ on /, ' upon '));
+  const bare = key.replace(/ (?:on|upon|by) (?:the )?sea$/, '').replace(/^royal /, '');
+  if (bare !== key && bare.length > 3) out.add(bare);
+  out.delete(key);
+  return [...out];
+}
 
 export function resolveAlias(name: string): string {
   return ALIASES[name] ?? name;
@@ -103,6 +110,15 @@ export function loadTownIndex(): TownIndex {
     if (c.altName) for (const alt of c.altName.split(',')) add(normalisePlaceName(alt), t);
   }
   for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
+  // Spellings boards use for the same town ("Burton On Trent", "Clacton", "Tunbridge Wells"); an exact name always wins.
+  const variants = new Map<string, Town[]>();
+  for (const [key, list] of byName) {
+    for (const v of nameVariants(key)) {
+      if (byName.has(v)) continue;
+      variants.set(v, [...(variants.get(v) ?? []), ...list]);
+    }
+  }
+  for (const [v, list] of variants) byName.set(v, [...new Set(list)].sort((a, b) => b.population - a.population));
 
   const anchors: { lat: number; lon: number; region: Region }[] = [];
   for (const [region, names] of Object.entries(REGION_ANCHORS)) {

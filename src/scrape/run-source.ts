@@ -37,6 +37,8 @@ export interface SourceRunResult {
   errors: RunError[];
   errorCount: number;
   fatal: string | null;
+  /** Adverts read but not stored because their closing date had passed (a stored live one is expired instead). */
+  skippedClosed: number;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
   let errorCount = 0;
   let partial = false;
   let found = 0;
+  let skippedClosed = 0;
   const seen = new Set<number>();
   const budget = Math.min(opts.limit ?? Infinity, source.maxItems ?? Infinity);
   let taken = 0;
@@ -148,8 +151,13 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
             continue;
           }
           const closes = parsed.data.validThrough ? Date.parse(parsed.data.validThrough) : NaN;
-          // Already closed: storing it would only revive it until expiry runs again.
-          if (!Number.isNaN(closes) && closes < now) continue;
+          // Already closed: storing it would only revive it until expiry runs again; a stored live copy is proven closed.
+          if (!Number.isNaN(closes) && closes < now) {
+            skippedClosed++;
+            const stored = findRef.get(tag, parsed.data.reference ?? '') as { id: number; status: string } | undefined;
+            if (stored?.status === 'live' && setVacancyStatus(deps.db, stored.id, 'expired', now)) stats.vacanciesExpired++;
+            continue;
+          }
           const r = ingestVacancy(deps, { source: tag, raw: parsed.data });
           seen.add(r.id);
           refs.push(parsed.data.reference ?? '');
@@ -183,14 +191,16 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
     fatal = err instanceof FetchError ? `${err.url}: ${err.message}` : err instanceof Error ? err.message : String(err);
   }
   const status = fatal ? 'failed' : partial ? 'partial' : 'ok';
+  // A closing date that has passed is proof on its own, so even a partial run expires those;
+  // "not seen" is proof only after a complete crawl.
+  if (status !== 'failed' && !opts.dryRun) stats.vacanciesExpired += expireClosed(deps.db, tag, deps.now());
   if (status === 'ok' && !opts.dryRun) {
     const now = deps.now();
-    stats.vacanciesExpired += expireClosed(deps.db, tag, now);
     stats.vacanciesExpired += expireUnseen(deps.db, tag, seen, opts.expireAfterRuns, now);
     // Validators for pages the source no longer links to would only grow the table.
     deps.cache?.prune(source.name, requested);
   }
-  return { source: source.name, status, stats, found, errors, errorCount, fatal };
+  return { source: source.name, status, stats, found, errors, errorCount, fatal, skippedClosed };
 }
 
 function withDefaults(v: RawVacancy, source: Source): RawVacancy {

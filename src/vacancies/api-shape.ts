@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readableDateOrNull } from './date-window.ts';
 import { safeLinkOrNull } from './link-url.ts';
+import { ANNUALISATION_NOTE } from './normalise/annualise.ts';
 import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE, SALARY_PERIODS, STATUSES, type Vacancy } from './model.ts';
 
 /**
@@ -51,9 +52,18 @@ export const PublicVacancySchema = z
       max: z.number().nullable(),
       currency: z.string().nullable(),
       period: z.enum(SALARY_PERIODS).nullable(),
-      annualMin: z.number().nullable(),
-      annualMax: z.number().nullable(),
+      annualMin: z.number().nullable().describe(ANNUALISATION_NOTE),
+      annualMax: z.number().nullable().describe(ANNUALISATION_NOTE),
       text: z.string().nullable(),
+      ote: z
+        .object({ min: z.number().nullable(), max: z.number().nullable(), annualMin: z.number().nullable(), annualMax: z.number().nullable() })
+        .optional()
+        .describe('On-target earnings, kept apart from the basic pay'),
+      extras: z
+        .array(z.object({ kind: z.enum(['bonus', 'commission', 'tips', 'allowance', 'overtime']), amount: z.number().nullable() }))
+        .optional()
+        .describe('Pay on top of the basic that the text names (amount when stated, in the salary period)'),
+      flags: z.array(z.enum(['implausible-range', 'below-legal-minimum'])).optional().describe('Why the figures are not used for filtering'),
     }),
     datePosted: z.string().nullable(),
     validThrough: z.string().nullable(),

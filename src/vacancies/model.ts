@@ -88,7 +88,27 @@ export interface Place {
   localAuthority: string | null;
   region: string | null;
   resolved: boolean;
+  /**
+   * How fine the point is: a full postcode, a postcode district's centroid
+   * (a full postcode with no imported table says 'district'), a London
+   * neighbourhood or other named locality, a town, or a named area's centroid
+   * (see `area`). Absent on places stored before it was recorded.
+   */
+  precision?: PlacePrecision;
+  /** When the text names an area rather than a point ("Surrey", "North Tyneside"): which one, and how big. */
+  area?: { code: string; name: string; kind: string; radiusKm: number };
+  /** The local authority's name (`localAuthority` holds its GSS code). */
+  localAuthorityName?: string | null;
 }
+
+export type SalaryFlag = 'implausible-range' | 'below-legal-minimum';
+export interface SalaryExtra {
+  kind: 'bonus' | 'commission' | 'tips' | 'allowance' | 'overtime';
+  /** In the salary's own period when stated; null when the text only names it ("+ bonus"). */
+  amount: number | null;
+}
+
+export type PlacePrecision = 'postcode' | 'district' | 'neighbourhood' | 'town' | 'area';
 
 export interface VacancySkill {
   /** Taxonomy skill id, e.g. `fp:manual-handling`, `esco:<uuid>`. */
@@ -147,6 +167,18 @@ export interface NormalisedVacancy {
     annualMin: number | null;
     annualMax: number | null;
     text: string | null;
+    /** On-target earnings, kept apart from the basic pay above ("£25k basic, OTE £40k"). */
+    ote?: { min: number | null; max: number | null; annualMin: number | null; annualMax: number | null };
+    /** Pay on top of the basic that the text names: bonus, commission, tips, allowances, overtime (amount when stated). */
+    extras?: SalaryExtra[];
+    /** The named pay scale the figures come from (or that the text gives without figures). */
+    scale?: { name: string; from: string | null; to: string | null; table: string | null };
+    /**
+     * Why the figures are not trusted for filtering: `implausible-range` (minimum under 10% of the
+     * maximum), `below-legal-minimum` (an hourly rate under the lowest UK statutory rate). When set,
+     * annualMin/annualMax are null so that search filters and pay guards ignore them.
+     */
+    flags?: SalaryFlag[];
   };
   datePosted: number | null;
   validThrough: number | null;

@@ -29,11 +29,9 @@ describe('createGeocoder (towns, no postcode table)', () => {
     expect(p).toMatchObject({ town, region, resolved: true });
     expect(p.lat).toBeTypeOf('number');
   });
-  it('a county gives a region but no point', () => {
-    expect(g.geocode('Surrey')).toMatchObject({ region: 'South East', resolved: false, lat: null });
-  });
-  it('a postcode without a table gives the region of its area, unresolved', () => {
-    expect(g.geocode('ST18 0GP')).toMatchObject({ postcode: 'ST18 0GP', region: 'West Midlands', resolved: false, lat: null });
+  it('a full postcode with no imported table resolves to its district centroid and says so', () => {
+    expect(g.geocode('ST18 0GP')).toMatchObject({ postcode: 'ST18 0GP', region: 'West Midlands', resolved: true, precision: 'district' });
+    expect(g.geocode('ST18 0GP')!.lat).toBeCloseTo(52.81, 1);
   });
   it('unknown places are null', () => {
     expect(g.geocode('Multiple locations')).toBeNull();
@@ -72,15 +70,100 @@ describe('postcode table', () => {
     const g = createGeocoder(db);
     expect(g.geocode('Leeds LS1 4AP')).toMatchObject({ postcode: 'LS1 4AP', localAuthority: 'E08000035', resolved: true });
     expect(g.geocode('LS1')).toMatchObject({ localAuthority: 'E08000035' });
-    // BD1's postcodes lie in two authorities: the district gets none, each postcode its own.
-    expect(g.geocode('BD1')).toMatchObject({ localAuthority: null, resolved: true });
-    expect(g.geocode('BD1 1AA')).toMatchObject({ localAuthority: 'E08000032' });
-    // A postcode the table gives no authority, and a town name (GeoNames has none), stay without.
-    expect(g.geocode('SW1A 1AA')).toMatchObject({ localAuthority: null, resolved: true });
-    expect(g.geocode('Manchester')).toMatchObject({ localAuthority: null, resolved: true });
+    expect(g.geocode('LS1 4AP')).toMatchObject({ precision: 'postcode' });
+    // BD1's postcodes lie in two authorities: the imported table cannot say, so the bundled district's
+    // dominant authority (Bradford) fills in; each full postcode keeps its own.
+    expect(g.geocode('BD1')).toMatchObject({ localAuthority: 'E08000032', resolved: true, precision: 'district' });
+    expect(g.geocode('BD1 9ZZ')).toMatchObject({ localAuthority: 'E08000035', precision: 'postcode' });
+    // A postcode the table gives no authority takes its district's from the bundled table; a town its nearest district's.
+    expect(g.geocode('SW1A 1AA')).toMatchObject({ localAuthority: 'E09000033', resolved: true, lat: 51.501 });
+    expect(g.geocode('Manchester')).toMatchObject({ localAuthority: 'E08000003', resolved: true });
   });
   it('names a missing column', async () => {
     const db = openDb(':memory:');
     await expect(importPostcodes(db, fixture('postcodes-full.csv'), { columns: { postcode: 'nope', lat: 'latitude', lon: 'longitude' } })).rejects.toThrow(/column "nope"/);
+  });
+});
+
+describe('bundled reference tables (no import)', () => {
+  const g = createGeocoder(null);
+  it.each([
+    // text, postcode, local authority, region, precision
+    ['E17', 'E17', 'Waltham Forest', 'London', 'district'],
+    ['SE1 7PB', 'SE1 7PB', 'Southwark', 'London', 'district'],
+    ['b16', 'B16', 'Birmingham', 'West Midlands', 'district'],
+    ['Leeds LS1', 'LS1', 'Leeds', 'Yorkshire and The Humber', 'district'],
+    ['CF10 1AA', 'CF10 1AA', 'Cardiff', 'Wales', 'district'],
+    ['EH1', 'EH1', 'City of Edinburgh', 'Scotland', 'district'],
+  ])('%s → %s in %s (%s), %s', (text, postcode, la, region, precision) => {
+    const p = g.geocode(text)!;
+    expect(p).toMatchObject({ postcode, localAuthorityName: la, region, precision, resolved: true });
+    expect(p.localAuthority).toMatch(/^[EWSN]\d{8}$/);
+  });
+
+  it.each([
+    // text, area name, kind, region
+    ['Surrey', 'Surrey', 'county', 'South East'],
+    ['Hampshire, South East', 'Hampshire', 'county', 'South East'],
+    ['Tyne and Wear', 'Tyne and Wear', 'metropolitan-county', 'North East'],
+    ['North Tyneside', 'North Tyneside', 'metropolitan-district', 'North East'],
+    ['County Durham', 'County Durham', 'unitary-authority', 'North East'],
+    ['Co. Durham', 'County Durham', 'unitary-authority', 'North East'],
+    ['Redcar & Cleveland', 'Redcar and Cleveland', 'unitary-authority', 'North East'],
+    ['West Midlands', 'West Midlands', 'metropolitan-county', 'West Midlands'],
+    ['Berkshire', 'Berkshire', 'ceremonial-county', 'South East'],
+    ['Location: North Tyneside', 'North Tyneside', 'metropolitan-district', 'North East'],
+    ['Mole Valley,', 'Mole Valley', 'district', 'South East'],
+    // An authority named before the wider place it is in is the finer answer.
+    ['Enfield, London', 'Enfield', 'london-borough', 'London'],
+    ['Liverpool City Region', 'Liverpool City Region', 'combined-authority', 'North West'],
+    ['East Midlands', 'East Midlands', 'region', 'East Midlands'],
+    ['Wales', 'Wales', 'country', 'Wales'],
+    ['Scotland', 'Scotland', 'country', 'Scotland'],
+  ])('%s → the %s area (%s, %s)', (text, name, kind, region) => {
+    const p = g.geocode(text)!;
+    expect(p).toMatchObject({ resolved: true, precision: 'area', region, area: { name, kind } });
+    expect(p.area!.radiusKm).toBeGreaterThan(0);
+    expect(p.lat).toBeTypeOf('number');
+  });
+
+  it('an area that is one local authority carries its code; wider areas name none', () => {
+    expect(g.geocode('North Tyneside')!.localAuthority).toBe('E08000022');
+    expect(g.geocode('Surrey')!.localAuthority).toBeNull();
+  });
+
+  it('a county centroid lies inside the county (Surrey is south-west of London, not in it)', () => {
+    const p = g.geocode('Surrey')!;
+    expect(p.lat!).toBeGreaterThan(51.1);
+    expect(p.lat!).toBeLessThan(51.45);
+    expect(p.lon!).toBeLessThan(-0.1);
+  });
+
+  it.each([
+    // text, town, local authority, precision
+    ['Derby Derbyshire East Midlands', 'Derby', 'Derby', 'town'],
+    ['Knutsford Cheshire North West', 'Knutsford', 'Cheshire East', 'town'],
+    ['Milton Keynes Buckinghamshire South East', 'Milton Keynes', 'Milton Keynes', 'town'],
+    ['Tunbridge Wells', 'Royal Tunbridge Wells', 'Tunbridge Wells', 'town'],
+    ['Burton On Trent', 'Burton upon Trent', 'East Staffordshire', 'town'],
+    ['Clacton', 'Clacton-on-Sea', 'Tendring', 'town'],
+    ['St Leonards', 'St Leonards on Sea', 'Hastings', 'neighbourhood'],
+    ['Chingford', 'Chingford', 'Waltham Forest', 'neighbourhood'],
+    ['Mayfair, London', 'Mayfair', 'Westminster', 'neighbourhood'],
+    ['City of London', 'City of London', 'City of London', 'town'],
+    ['Leeds,', 'Leeds', 'Leeds', 'town'],
+    ['Durham', 'Durham', 'County Durham', 'town'],
+    ['Newport, Wales', 'Newport', 'Newport', 'town'],
+  ])('%s → %s (%s, %s)', (text, town, la, precision) => {
+    expect(g.geocode(text)).toMatchObject({ town, localAuthorityName: la, precision, resolved: true });
+  });
+
+  it('a country is never a village of that name', () => {
+    // GeoNames has a village called Wales near Sheffield.
+    expect(g.geocode('Wales')!.lon!).toBeLessThan(-3);
+  });
+
+  it('bare "London" is the city: a point, its region, no single borough', () => {
+    expect(g.geocode('London')).toMatchObject({ town: 'London', region: 'London', localAuthority: null, resolved: true });
   });
 });

@@ -4,6 +4,7 @@ import { DAY_MS } from '../../src/clock.ts';
 import { acquireScrapeLock, LockHeldError } from '../../src/scrape/lock.ts';
 import { runScrape, type ScrapeProgress } from '../../src/scrape/run-scrape.ts';
 import { listRuns } from '../../src/scrape/runs.ts';
+import { formatSummaryTable } from '../../src/scrape/summary-table.ts';
 import { parseSources } from '../../scrapers/sources.ts';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.ts';
 import { fixtureSources, scrapeDeps, TEST_UA, vacancyRows } from './helpers.ts';
@@ -164,6 +165,34 @@ describe('runScrape against the fixture site', () => {
     // 101 closed 31 Jan, 104 closed 15 Jan; 102 closes 28 Feb.
     expect(r.board.stats.vacanciesExpired).toBe(2);
     expect(vacancyRows(db, 'board').filter((v) => v.status === 'expired').map((v) => v.title).sort()).toEqual(['Care Assistant (Nights)', 'Forklift Driver']);
+  });
+
+  it('counts adverts skipped because they have already closed', async () => {
+    const { deps, db } = scrapeDeps(undefined, '2027-02-01T02:00:00Z');
+    const summary = await runScrape(deps, { sources: fixtureSources(site.origin).filter((s) => s.name === 'board') });
+    const r = byName(summary);
+    // 101 closed 31 Jan and 104 on 15 Jan: read, not stored, and counted.
+    expect(r.board.skippedClosed).toBe(2);
+    expect(vacancyRows(db, 'board').map((v) => v.title)).not.toContain('Forklift Driver');
+    const table = formatSummaryTable(summary.results);
+    const [head, , row] = table.split('\n');
+    const col = head!.split(/\s+/).indexOf('closed');
+    expect(row!.split(/\s+/)[col]).toBe('2');
+  });
+
+  it('a partial run still expires what it can prove closed, and nothing merely unseen', async () => {
+    const { deps, db, now } = scrapeDeps();
+    const sources = fixtureSources(site.origin).filter((s) => s.name === 'board');
+    await runScrape(deps, { sources });
+    now.set('2027-02-01T02:00:00Z');
+    site.down.add('/board/job/102.html');
+    site.hidden.add('/board/job/103.html');
+    const r = byName(await runScrape(deps, { sources, expireAfterRuns: 1 }));
+    expect(r.board.status).toBe('partial');
+    expect(r.board.stats.vacanciesExpired).toBe(2);
+    const rows = vacancyRows(db, 'board');
+    expect(rows.filter((v) => v.status === 'expired').map((v) => v.title).sort()).toEqual(['Care Assistant (Nights)', 'Forklift Driver']);
+    expect(rows.filter((v) => v.status === 'live').length).toBe(rows.length - 2);
   });
 
   it('a dry run writes nothing', async () => {

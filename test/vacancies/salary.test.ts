@@ -32,9 +32,10 @@ const cases: Row[] = [
   ['£48,251.61 per annum', 48251.61, 48251.61, 'year'],
   ['£27,373.50 to £34,510 DOE (Preceptors £22,465)', 27373.5, 34510, 'year'],
   ['£28,076 to £31,301 per annum, with progression to £47,175.', 28076, 31301, 'year'],
-  ['OTE £35,000', null, 35000, 'year'],
-  ['£35,000 OTE', null, 35000, 'year'],
-  ['£25,000 basic, OTE £35,000', 25000, 35000, 'year'],
+  // On-target earnings are never the basic salary: they are kept apart (see the UK board classes below).
+  ['OTE £35,000', null, null, 'year'],
+  ['£35,000 OTE', null, null, 'year'],
+  ['£25,000 basic, OTE £35,000', 25000, 25000, 'year'],
   ['£20,000+', 20000, null, 'year'],
   ['From £24,000', 24000, null, 'year'],
   ['Starting salary £21,500', 21500, null, 'year'],
@@ -106,5 +107,116 @@ describe('parseSalary (structured and string baseSalary)', () => {
   });
   it('reads a plain-string baseSalary', () => {
     expect(parseSalary('£24k-£27k DOE')).toMatchObject({ min: 24000, max: 27000, period: 'year' });
+  });
+});
+
+describe('salary texts as UK boards write them', () => {
+  const ranges: Row[] = [
+    // the shorthand range, thousands or unit written once
+    ['20-30K', 20000, 30000, 'year'],
+    ['36 - 47k', 36000, 47000, 'year'],
+    ['£18-22k per annum', 18000, 22000, 'year'],
+    ['30-45000', 30000, 45000, 'year'],
+    ['£40 - 55,000 DOE', 40000, 55000, 'year'],
+    // the unit repeated on each bound
+    ['7 per hour to 8.50 per hour', 7, 8.5, 'hour'],
+    ['17.00ph to 27.20ph', 17, 27.2, 'hour'],
+    ['£400 per day - £450 per day', 400, 450, 'day'],
+    ['£26,000 pa to £29,000 pa', 26000, 29000, 'year'],
+    // glued period abbreviations
+    ['£9.50ph', 9.5, 9.5, 'hour'],
+    ['£25000pa', 25000, 25000, 'year'],
+    ['£450pw', 450, 450, 'week'],
+    // a range restated later in the text
+    ['18000 - 26000/annum TO 26K', 18000, 26000, 'year'],
+    ['£21,000 - £24,000 per annum (£21k - £24k)', 21000, 24000, 'year'],
+    // FTE fractions and grade codes are never money
+    ['0.6 FTE, £30,000 pro rata', 30000, 30000, 'year'],
+    ['£21,000 - £23,000 pro rata, 0.8 FTE', 21000, 23000, 'year'],
+    ['Grade 7 (SCP 22-25) £30,000 - £33,000', 30000, 33000, 'year'],
+    ['Grade 5 - 6', null, null, null],
+    ['FTE 0.5', null, null, null],
+  ];
+  it.each(ranges)('%s → %s–%s a %s', (text, min, max, period) => {
+    const s = parseSalaryText(text);
+    expect([s.min, s.max, s.period]).toEqual([min, max, period]);
+  });
+
+  it.each([
+    // text, basic [min, max], ote [min, max] | null, extras
+    ['£25,000 + £5,000 bonus', [25000, 25000], null, [{ kind: 'bonus', amount: 5000 }]],
+    ['£28,000 basic + bonus of up to £5,000', [28000, 28000], null, [{ kind: 'bonus', amount: 5000 }]],
+    ['£25k basic, OTE £40k', [25000, 25000], [40000, 40000], []],
+    ['£30k - £45k OTE', [null, null], [30000, 45000], []],
+    ['Up to £35k OTE', [null, null], [null, 35000], []],
+    ['£22,000 - £25,000 + commission', [22000, 25000], null, [{ kind: 'commission', amount: null }]],
+    ['£10.50 per hour plus tips', [10.5, 10.5], null, [{ kind: 'tips', amount: null }]],
+    ['£30,000 + £3,000 car allowance', [30000, 30000], null, [{ kind: 'allowance', amount: 3000 }]],
+    ['£32,000 plus London Weighting of £4,000', [32000, 32000], null, [{ kind: 'allowance', amount: 4000 }]],
+    ['£11.44 per hour + £1.50 shift allowance', [11.44, 11.44], null, [{ kind: 'allowance', amount: 1.5 }]],
+    ['£24k + £6k annual bonus + overtime', [24000, 24000], null, [{ kind: 'bonus', amount: 6000 }, { kind: 'overtime', amount: null }]],
+  ] as [string, [number | null, number | null], [number | null, number | null] | null, unknown[]][])(
+    'bonus, OTE, commission, tips and allowances are never the basic: %s',
+    (text, basic, ote, extras) => {
+      const s = parseSalaryText(text);
+      expect([s.min, s.max]).toEqual(basic);
+      if (ote) expect([s.ote?.min, s.ote?.max]).toEqual(ote);
+      else expect(s.ote).toBeUndefined();
+      expect(s.extras ?? []).toEqual(extras);
+    },
+  );
+
+  it('an hourly basic keeps its OTE annual', () => {
+    const s = parseSalaryText('£11 per hour, OTE £30k');
+    expect(s).toMatchObject({ min: 11, period: 'hour', ote: { max: 30000, annualMax: 30000 } });
+  });
+
+  it.each([
+    // text, min, max, scale from, to, table
+    ['MPS', 31650, 43607, 'M1', 'M6', '2024/25'],
+    ['Teachers Main Pay Scale', 31650, 43607, 'M1', 'M6', '2024/25'],
+    ['UPS', 45646, 49084, 'U1', 'U3', '2024/25'],
+    ['MPS/UPS', 31650, 49084, 'M1', 'U3', '2024/25'],
+    ['M1 - U3', 31650, 49084, 'M1', 'U3', '2024/25'],
+    ['Teacher pay scale M3-M5', 35674, 39877, 'M3', 'M5', '2024/25'],
+  ] as const)('a known, dated pay scale maps to figures: %s', (text, min, max, from, to, table) => {
+    expect(parseSalaryText(text)).toMatchObject({ min, max, period: 'year', annualMin: min, scale: { from, to, table } });
+  });
+
+  it('uses the teachers\' table in force when the advert was posted', () => {
+    expect(parseSalaryText('MPS', { field: true, at: Date.UTC(2024, 0, 10) })).toMatchObject({ min: 30000, max: 41333, scale: { table: '2023/24' } });
+  });
+
+  it.each([
+    ['Leadership L12-16', 'L12', 'L16'],
+    ['L5 - L9', 'L5', 'L9'],
+    ['MPS (Inner London)', 'M1', 'M6'],
+    ['SCP 22 - 25', '22', '25'],
+  ])('a scale with no bundled figures is recognised and its numbers never read as pay: %s', (text, from, to) => {
+    const s = parseSalaryText(text);
+    expect([s.min, s.max, s.annualMin]).toEqual([null, null, null]);
+    expect(s.scale).toMatchObject({ from, to, table: null });
+  });
+
+  it.each([
+    ['£2 - £30,000', 'implausible-range'],
+    ['£1,000 - £45,000 per annum', 'implausible-range'],
+    ['£3.00 per hour', 'below-legal-minimum'],
+    ['£2.50 - £3.50 per hour', 'below-legal-minimum'],
+  ])('implausible figures are flagged and not used for filtering: %s', (text, flag) => {
+    const s = parseSalaryText(text);
+    expect(s.flags).toContain(flag);
+    expect([s.annualMin, s.annualMax]).toEqual([null, null]);
+    expect(s.min).not.toBeNull();
+  });
+
+  it('the legal floor is the one in force when posted', () => {
+    // £6.00 an hour was legal for an apprentice in 2023 (£5.28), not from April 2025 (£7.55).
+    expect(parseSalaryText('£6.00 per hour', { field: true, at: Date.UTC(2023, 5, 1) }).flags).toBeUndefined();
+    expect(parseSalaryText('£6.00 per hour', { field: true, at: Date.UTC(2025, 5, 1) }).flags).toEqual(['below-legal-minimum']);
+  });
+
+  it('plausible figures carry no flags', () => {
+    for (const t of ['£12.21 per hour', '£25,000 - £30,000', '£9 - £12 per hour']) expect(parseSalaryText(t).flags).toBeUndefined();
   });
 });

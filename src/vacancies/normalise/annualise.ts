@@ -24,6 +24,12 @@ const FACTOR: Record<SalaryPeriod, number> = {
   year: 1,
 };
 
+/** The convention in words, for the API docs (api-shape.ts) and the README. */
+export const ANNUALISATION_NOTE =
+  `Full-time-equivalent annual pay: hourly × ${HOURS_PER_WEEK} h × ${WEEKS_PER_YEAR} weeks, daily × ${DAYS_PER_WEEK} days × ${WEEKS_PER_YEAR} weeks, ` +
+  `weekly × ${WEEKS_PER_YEAR}, monthly × ${MONTHS_PER_YEAR}; "pro rata" figures are already full-time. Basic pay only: OTE, bonus, ` +
+  `commission, tips and allowances are never included. Null when the figures are flagged implausible.`;
+
 /** Full-time-equivalent annual amount, rounded to whole units. */
 export function annualise(amount: number | null, period: SalaryPeriod | null): number | null {
   if (amount == null || period == null || !Number.isFinite(amount)) return null;
