@@ -68,7 +68,8 @@ export async function ensureSoakStore(dbPath: string, scale: number, workDir: st
       return fixture;
     }
     console.log(`# ${dbPath} was built at ${fixture.scale}, not ${scale}: rebuilding`);
-  } else if (existsSync(dbPath)) {
+  } else if (explicit && existsSync(dbPath)) {
+    // Someone's own database (or a build that died half-way): not ours to overwrite.
     throw new Error(`${dbPath} exists but is not a soak store (no ${sidecarOf(dbPath)}); pass a new path to build one there`);
   }
   return buildSoakStore(dbPath, scale, workDir);
