@@ -166,6 +166,10 @@ describe('salary texts as UK boards write them', () => {
     },
   );
 
+  it('extras alone give no basic pay (and never throw)', () => {
+    expect(parseSalaryText('£5,000 sign-on bonus')).toMatchObject({ min: null, max: null, extras: [{ kind: 'bonus', amount: 5000 }] });
+  });
+
   it('an hourly basic keeps its OTE annual', () => {
     const s = parseSalaryText('£11 per hour, OTE £30k');
     expect(s).toMatchObject({ min: 11, period: 'hour', ote: { max: 30000, annualMax: 30000 } });

@@ -112,7 +112,9 @@ export function parseSalaryText(input: string, opts: ParseSalaryOptions = { fiel
 
   const basic = amounts.length ? readRange(lower, amounts) : null;
   const ote = oteAmounts.length ? readRange(lower, oteAmounts) : null;
-  const span = basic ?? ote!;
+  // Only extras ("£5,000 bonus"): no basic pay to state.
+  if (!basic && !ote) return withMentions({ ...empty, extras }, lower);
+  const span = (basic ?? ote)!;
   const biggest = Math.max(span.min ?? 0, span.max ?? 0);
   let period = findPeriod(lower, span.first.start, span.last.end);
   if (span.first.k || span.last.k) period = period ?? 'year';
