@@ -105,7 +105,11 @@ export class SqliteSearchPool {
   /** Runs the search on a worker. `budgetMs` overrides the pool's budget for this query. */
   search(query: SearchQuery, opts: { budgetMs?: number } = {}): Promise<SearchResult> {
     // Cheap and certain: refuse a query that is too costly before it takes a worker.
-    parseBoundedQuery(query.q);
+    try {
+      parseBoundedQuery(query.q);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     if (this.closed) return Promise.reject(searchUnavailable('search is shutting down'));
     this.start();
     if (this.lastStartFailure && ![...this.slots].some((s) => s.ready)) {
