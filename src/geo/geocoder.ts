@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { isValid, toNormalised, toOutcode, validOutcode } from 'postcode';
 import type { Db } from '../db.ts';
 import type { Place } from '../vacancies/model.ts';
-import type { Geocoder } from '../vacancies/normalise.ts';
+import type { Geocoder } from './geocoder-port.ts';
 import { findTown, loadTownIndex, normalisePlaceName, type TownIndex } from './cities.ts';
 import { AREA_REGION, regionOfPostcode } from './regions.ts';
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { employerAuth, type EmployerEnv } from '../auth/employer-auth.ts';
 import {
   closeVacancy,

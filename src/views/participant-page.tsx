@@ -1,10 +1,9 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { FieldError } from '../errors.ts';
-import type { participantMatches } from '../matching/participant-matches.ts';
-import type { participantTransitions } from '../matching/participant-transitions.ts';
-import type { PivotResult, PivotSuggestion } from '../pivots/pivots.ts';
 import type { GrowthSignal } from '../pivots/growth.ts';
+import type { PivotResult, PivotSuggestion } from '../pivots/pivots.ts';
+import type { MatchesJson, TransitionsJson } from '../routes/participants/json.ts';
 import { ErrorSummary, fieldErrorFor } from './form-errors.tsx';
 import {
   describeValue,
@@ -22,9 +21,7 @@ import { Layout } from './layout.tsx';
 import type { ParticipantForm, ParticipantJson } from './participant-form-data.ts';
 import { ParticipantFormView } from './participant-form.tsx';
 
-export type MatchesResult = Awaited<ReturnType<typeof participantMatches>>;
-export type TransitionsResult = ReturnType<typeof participantTransitions>;
-type Match = MatchesResult['items'][number];
+type Match = MatchesJson['items'][number];
 
 /** The matches filter form's fields (a GET form on the participant page). */
 export const MATCH_FIELDS = ['q', 'sector', 'radiusKm', 'page'] as const;
@@ -33,10 +30,10 @@ export type MatchForm = Partial<Record<(typeof MATCH_FIELDS)[number], string>>;
 export interface ParticipantPageProps {
   coach: { name: string; org: string };
   participant: ParticipantJson;
-  matches: MatchesResult | null;
+  matches: MatchesJson | null;
   matchForm: MatchForm;
   matchErrors: readonly FieldError[];
-  transitions: TransitionsResult;
+  transitions: TransitionsJson;
   pivots: PivotResult;
   editForm: ParticipantForm;
   editErrors: readonly FieldError[];
@@ -283,7 +280,7 @@ const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
   );
 };
 
-const Matches: FC<{ p: ParticipantJson; matches: MatchesResult | null; form: MatchForm; errors: readonly FieldError[] }> = ({
+const Matches: FC<{ p: ParticipantJson; matches: MatchesJson | null; form: MatchForm; errors: readonly FieldError[] }> = ({
   p,
   matches,
   form,
@@ -357,7 +354,7 @@ const Matches: FC<{ p: ParticipantJson; matches: MatchesResult | null; form: Mat
   );
 };
 
-const Transitions: FC<{ t: TransitionsResult }> = ({ t }) => (
+const Transitions: FC<{ t: TransitionsJson }> = ({ t }) => (
   <section aria-labelledby="transitions-heading">
     <h2 id="transitions-heading">Jobs their skills transfer to</h2>
     {t.items.length ? (

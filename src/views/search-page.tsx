@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { FieldError } from '../errors.ts';
-import type { SearchResponse } from '../search/search-api.ts';
+import type { SearchResponse } from '../routes/search.ts';
 import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE } from '../vacancies/model.ts';
 import { describeValue, formatDate, formatKm, formatNumber, formatSalary, safeHref, SECTOR_OPTIONS, sectorTitle } from './format.ts';
 import { describedBy, ErrorSummary, fieldErrorFor, LabelWithHint } from './form-errors.tsx';

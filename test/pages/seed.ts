@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createApp } from '../../src/app.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { createCoach, type Coach } from '../../src/auth/coaches.ts';
 import { DAY_MS, fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
 import { loadDemoVacancies } from '../../src/demo/load-demo.ts';
 import { createGeocoder } from '../../src/geo/geocoder.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { createParticipant } from '../../src/participants/service.ts';
+import { addParticipant } from '../helpers/participants.ts';
 import { updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
@@ -37,7 +37,7 @@ export const JORDAN = {
 
 export interface Seeded {
   db: Db;
-  app: ReturnType<typeof createApp>;
+  app: ReturnType<typeof createTestApp>['app'];
   coach: Coach;
   token: string;
   /** A coach of another organisation: must never see the first one's participants. */
@@ -73,19 +73,10 @@ export async function seedApp(opts: { search?: (db: Db) => SearchEngine; demo?: 
   updateDemandHistory(db, NOW);
   const search = opts.search?.(db) ?? new SqliteEngine(db);
   await drainOutbox(db, search);
-  const app = createApp({
-    db,
-    search,
-    taxonomy: () => taxonomy,
-    enricher: () => enricher,
-    geocoder,
-    now: clock,
-    logger: silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
-  });
+  const { app } = createTestApp({ db, search, taxonomy: () => taxonomy, enricher: () => enricher, geocoder, now: clock });
   const { coach, token } = createCoach(db, { name: 'Ann Coach', org: 'North Works' }, NOW);
   const other = createCoach(db, { name: 'Bea Coach', org: 'South Skills' }, NOW);
   const deps = { db, taxonomy: () => taxonomy, enricher: () => enricher, geocoder, now: clock };
-  const participant = createParticipant(deps, coach, JORDAN);
+  const participant = addParticipant(deps, coach, JORDAN);
   return { db, app, coach, token, otherToken: other.token, participantId: participant.id };
 }

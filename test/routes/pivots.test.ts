@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
@@ -7,12 +7,7 @@ import { pivotWorld } from '../pivots/pivot-fixture.ts';
 
 function setup() {
   const w = pivotWorld();
-  const app = createApp({
-    ...w.deps,
-    search: new SqliteEngine(w.db),
-    logger: silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
-  });
+  const { app } = createTestApp(w.deps);
   const other = createCoach(w.db, { name: 'Bea', org: 'south-skills' }, w.deps.now());
   const get = (path: string, token: string | null) => app.request(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   return { ...w, app, get, otherToken: other.token };
