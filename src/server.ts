@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { issueDemoCoachToken, seedDemoData } from './demo/seed-demo.ts';
 import type { Logger } from './logger.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+import { startDemandRefresh } from './pivots/demand-refresh.ts';
 import { startScrapeCron } from './scrape/cron-job.ts';
 import { drainOutbox, startOutboxDrainer } from './search/outbox.ts';
 import { prepareDedupeIndex } from './vacancies/dedupe/cluster.ts';
@@ -55,6 +56,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     config,
     sourcesFile: config.SOURCES_FILE,
   });
+  const demand = startDemandRefresh({ db, now, logger });
   const drainer = startOutboxDrainer({ db, engine: search, now, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
   const cron = startScrapeCron({ db, now, logger, config, enricher: runtime.enricher, geocoder: runtime.geocoder });
 
@@ -72,6 +74,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     (closing ??= (async () => {
       logger.info('shutting down: no new connections, finishing requests in flight');
       cron?.stop();
+      demand.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await drainer.stop();
       const last = await drainOutbox(db, search, { batchSize: 1000 });
