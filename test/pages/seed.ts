@@ -5,7 +5,6 @@ import { DAY_MS, fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
 import { loadDemoVacancies } from '../../src/demo/load-demo.ts';
 import { createGeocoder } from '../../src/geo/geocoder.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { addParticipant } from '../helpers/participants.ts';
 import { updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';

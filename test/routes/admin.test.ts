@@ -5,9 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/test-app.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { openDb } from '../../src/db.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { runScrape } from '../../src/scrape/run-scrape.ts';
-import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.ts';
 import { fixtureSources, scrapeDeps } from '../scrape/helpers.ts';
 

@@ -5,9 +5,8 @@ import { createTestApp } from '../helpers/test-app.ts';
 import { createApiKey } from '../../src/auth/api-keys.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
-import { silentLogger, type Logger } from '../../src/logger.ts';
+import { type Logger } from '../../src/logger.ts';
 import type { EngineHealth, SearchEngine, SearchResult } from '../../src/search/engine.ts';
-import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import { createTaxonomy } from '../../src/taxonomy/build.ts';
 
 export const NOW = Date.parse('2025-06-02T09:00:00Z');

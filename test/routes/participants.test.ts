@@ -3,7 +3,6 @@ import { createTestApp } from '../helpers/test-app.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import type { NormalisedVacancy, Place } from '../../src/vacancies/model.ts';

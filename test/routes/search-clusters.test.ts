@@ -3,10 +3,8 @@ import { createTestApp } from '../helpers/test-app.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { openDb } from '../../src/db.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { createSearchEngine } from '../../src/search/create-engine.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
-import { createTaxonomy } from '../../src/taxonomy/build.ts';
 import { ingestVacancy } from '../../src/vacancies/ingest.ts';
 import type { RawVacancy } from '../../src/vacancies/model.ts';
 

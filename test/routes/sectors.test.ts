@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../helpers/test-app.ts';
-import { silentLogger } from '../../src/logger.ts';
-import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import { pivotWorld } from '../pivots/pivot-fixture.ts';
 
 interface Trends {

@@ -2,7 +2,6 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../helpers/test-app.ts';
 import { fixedClock } from '../../../src/clock.ts';
-import { silentLogger } from '../../../src/logger.ts';
 import { openDb } from '../../../src/db.ts';
 import { createMeilisearchEngine } from '../../../src/search/meilisearch/create.ts';
 import { drainOutbox, outboxBacklog } from '../../../src/search/outbox.ts';
