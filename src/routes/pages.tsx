@@ -11,19 +11,16 @@ import {
   eraseParticipant,
   listParticipants,
   loadParticipant,
-  prepareParticipant,
   profileOf,
   readParticipant,
   updateParticipant,
   type PreparedParticipant,
 } from '../participants/service.ts';
-import { ParticipantBodySchema } from '../participants/validation.ts';
 import { pivotsFor } from '../pivots/pivots.ts';
 import { sectorTrends, type TrendsResult } from '../pivots/sector-trends.ts';
 import { searchFor } from '../search/search-api.ts';
-import { andThen, checkWith } from './checked.ts';
 import { toMatchesJson, toParticipantJson, toTransitionsJson, type MatchesJson } from './participants/json.ts';
-import { idOf, readMatchesQuery } from './participants/queries.ts';
+import { idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
 import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
 import { readTrendsQuery } from './sectors.ts';
 import {
@@ -62,7 +59,7 @@ function formValues<K extends string>(c: Context, fields: readonly K[]): Partial
  * schema and resolution as the API, so the form accepts what the API does.
  */
 function checkParticipantForm(deps: AppDeps, body: Record<string, unknown>): Checked<PreparedParticipant> {
-  const checked = andThen(checkWith(ParticipantBodySchema, body), (b) => prepareParticipant(deps, b));
+  const checked = readParticipantBody(deps, body);
   return checked.ok ? checked : { ok: false, errors: checked.errors.map((e) => ({ ...e, path: formPathOf(e.path) })) };
 }
 

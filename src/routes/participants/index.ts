@@ -10,23 +10,15 @@ import {
   eraseParticipant,
   listParticipants,
   loadParticipant,
-  prepareParticipant,
   profileOf,
   readParticipant,
   updateParticipant,
-  type PreparedParticipant,
 } from '../../participants/service.ts';
-import { ParticipantBodySchema } from '../../participants/validation.ts';
 import { pivotsFor } from '../../pivots/pivots.ts';
-import { andThen, checkWith, valueOr422 } from '../checked.ts';
+import { checkWith, valueOr422 } from '../checked.ts';
 import { toMatchesJson, toParticipantJson, toTransitionsJson } from './json.ts';
 import './operations.ts';
-import { idOf, ListQuerySchema, readMatchesQuery, readPivotsQuery, readTransitionsQuery } from './queries.ts';
-
-/** A JSON body → a participant ready to store, or a 422 naming every field (the schema's, then what did not resolve). */
-async function preparedBody(deps: AppDeps, body: unknown): Promise<PreparedParticipant> {
-  return valueOr422(andThen(checkWith(ParticipantBodySchema, body), (b) => prepareParticipant(deps, b)));
-}
+import { idOf, ListQuerySchema, readMatchesQuery, readParticipantBody, readPivotsQuery, readTransitionsQuery } from './queries.ts';
 
 /**
  * /v1/participants: a coach's caseload and what is read about each
@@ -41,7 +33,7 @@ export function participantRoutes(deps: AppDeps): Hono<CoachEnv> {
   r.use('*', coachAuth(deps.db));
 
   r.post('/', async (c) => {
-    const p = createParticipant(deps, c.var.coach, await preparedBody(deps, await readJsonBody(c)));
+    const p = createParticipant(deps, c.var.coach, valueOr422(readParticipantBody(deps, await readJsonBody(c))));
     return c.json(toParticipantJson(deps.taxonomy(), p, profileOf(deps, p)), 201, { Location: `/v1/participants/${p.id}` });
   });
 
@@ -61,7 +53,7 @@ export function participantRoutes(deps: AppDeps): Hono<CoachEnv> {
     const id = idOf(c.req.param('id'));
     // Someone else's participant is a 404 whatever the body says.
     loadParticipant(deps, c.var.coach, id);
-    const p = updateParticipant(deps, c.var.coach, id, await preparedBody(deps, await readJsonBody(c)));
+    const p = updateParticipant(deps, c.var.coach, id, valueOr422(readParticipantBody(deps, await readJsonBody(c))));
     return c.json(toParticipantJson(deps.taxonomy(), p, profileOf(deps, p)));
   });
 

@@ -3,6 +3,8 @@ import type { Checked } from '../../errors.ts';
 import type { Geocoder } from '../../geo/geocoder-port.ts';
 import { resolvePlace } from '../../geo/resolve-place.ts';
 import type { MatchOptions } from '../../matching/participant-matches.ts';
+import { prepareParticipant, type ParticipantDeps, type PreparedParticipant } from '../../participants/service.ts';
+import { ParticipantBodySchema } from '../../participants/validation.ts';
 import type { ParticipantTransitionOptions } from '../../matching/participant-transitions.ts';
 import type { PivotOptions } from '../../pivots/pivots.ts';
 import { CONTRACTS, REMOTE } from '../../vacancies/model.ts';
@@ -82,3 +84,8 @@ export function readMatchesQuery(deps: { geocoder: Geocoder | null }, raw: unkno
 export const readTransitionsQuery = (raw: unknown): Checked<ParticipantTransitionOptions> => checkWith(TransitionsQuerySchema, raw);
 
 export const readPivotsQuery = (raw: unknown): Checked<PivotOptions> => checkWith(PivotsQuerySchema, raw);
+
+/** A participant body (JSON or a form's) → a participant ready to store: the schema's errors, then what did not resolve. */
+export function readParticipantBody(deps: ParticipantDeps, body: unknown): Checked<PreparedParticipant> {
+  return andThen(checkWith(ParticipantBodySchema, body), (b) => prepareParticipant(deps, b));
+}
