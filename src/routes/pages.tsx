@@ -30,7 +30,8 @@ import {
   readParticipantForm,
   type ParticipantForm,
 } from '../views/participant-form-data.ts';
-import { MATCH_FIELDS, ParticipantPage, type MatchForm } from '../views/participant-page.tsx';
+import { MATCH_FIELDS, type MatchForm } from '../views/participant-matches.tsx';
+import { ParticipantPage } from '../views/participant-page.tsx';
 import { ErasePage, ParticipantsPage } from '../views/participants-page.tsx';
 import { SectorsPage } from '../views/sectors-page.tsx';
 import { SEARCH_FIELDS, SearchPage, type SearchForm } from '../views/search-page.tsx';

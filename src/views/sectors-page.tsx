@@ -4,7 +4,7 @@ import type { TrendsResult } from '../pivots/sector-trends.ts';
 import { describedBy, ErrorSummary, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
 import { formatNumber } from './format.ts';
 import { Layout } from './layout.tsx';
-import { GrowthText } from './participant-page.tsx';
+import { GrowthText } from './growth-text.tsx';
 import { Sparkline } from './sparkline.tsx';
 
 export interface SectorsPageProps {
