@@ -3,23 +3,11 @@ import type { AppDeps } from '../app-deps.ts';
 import type { CoachEnv } from '../auth/coach-auth.ts';
 import { assertSameOrigin, pageSession, safeNext, sessionCoach, signIn, signOut } from '../auth/page-session.ts';
 import type { Checked, FieldError } from '../errors.ts';
-import { matchesFor, type MatchOptions } from '../matching/participant-matches.ts';
-import { transitionsFor } from '../matching/participant-transitions.ts';
-import {
-  auditParticipantRead,
-  createParticipant,
-  eraseParticipant,
-  listParticipants,
-  loadParticipant,
-  profileOf,
-  readParticipant,
-  updateParticipant,
-  type PreparedParticipant,
-} from '../participants/service.ts';
-import { pivotsFor } from '../pivots/pivots.ts';
+import { createParticipant, eraseParticipant, listParticipants, loadParticipant, readParticipant, updateParticipant, type PreparedParticipant } from '../participants/service.ts';
 import { sectorTrends, type TrendsResult } from '../pivots/sector-trends.ts';
 import { searchFor } from '../search/search-api.ts';
-import { toMatchesJson, toParticipantJson, toTransitionsJson, type MatchesJson } from './participants/json.ts';
+import { toParticipantJson } from './participants/json.ts';
+import { viewParticipant } from './participants/participant-view.ts';
 import { idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
 import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
 import { readTrendsQuery } from './sectors.ts';
@@ -64,8 +52,7 @@ function checkParticipantForm(deps: AppDeps, body: Record<string, unknown>): Che
   return checked.ok ? checked : { ok: false, errors: checked.errors.map((e) => ({ ...e, path: formPathOf(e.path) })) };
 }
 
-/** The participant page shows this many of each. */
-const PAGE_SHOWS = { matches: 10, transitions: 10, pivots: 12, searchResults: 20 } as const;
+const SEARCH_PAGE_SIZE = 20;
 
 const PARTICIPANTS_PAGE_SIZE = 25;
 
@@ -101,7 +88,7 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   r.get('/', async (c) => {
     const form: SearchForm = formValues(c, SEARCH_FIELDS);
     const query = readSearchQuery(deps, form);
-    const result: SearchResponse | null = query.ok ? toSearchJson(await searchFor(deps, { ...query.value, pageSize: PAGE_SHOWS.searchResults })) : null;
+    const result: SearchResponse | null = query.ok ? toSearchJson(await searchFor(deps, { ...query.value, pageSize: SEARCH_PAGE_SIZE })) : null;
     const errors: FieldError[] = query.ok ? [] : query.errors;
     return sendPage(c, <SearchPage coach={c.var.coach} form={form} result={result} errors={errors} />, errors.length ? 422 : 200);
   });
@@ -140,33 +127,19 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
     status = 200,
   ) => {
     const coach = c.var.coach;
-    // One read, one profile, one audit row for the whole page.
-    const p = loadParticipant(deps, coach, id);
-    const profile = profileOf(deps, p);
-    const taxonomy = deps.taxonomy();
-    const participant = toParticipantJson(taxonomy, p, profile);
     const matchForm: MatchForm = formValues(c, MATCH_FIELDS);
-    const matchQuery: Checked<MatchOptions> = readMatchesQuery(deps, matchForm);
-    const matches: MatchesJson | null = matchQuery.ok
-      ? toMatchesJson(p.id, await matchesFor(deps, p, profile, { ...matchQuery.value, pageSize: PAGE_SHOWS.matches }))
-      : null;
-    const matchErrors = matchQuery.ok ? [] : matchQuery.errors;
-    const transitions = toTransitionsJson(p.id, transitionsFor(deps, p, profile, { limit: PAGE_SHOWS.transitions, filter: 'viable' }));
-    // The matches' radius also sets the pivots' travel range, within what the pivots accept.
-    const radiusKm = matchQuery.ok ? matchQuery.value.radiusKm : undefined;
-    const pivots = pivotsFor(deps, p, profile, { limit: PAGE_SHOWS.pivots, ...(radiusKm != null && radiusKm <= 500 ? { radiusKm } : {}) });
-    auditParticipantRead(deps, coach, p, 'participant.viewed', ['profile', ...(matches ? ['matches'] : []), 'pivots', 'transitions']);
+    const view = await viewParticipant(deps, coach, id, matchForm);
     return sendPage(
       c,
       <ParticipantPage
         coach={coach}
-        participant={participant}
-        matches={matches}
+        participant={view.participant}
+        matches={view.matches}
         matchForm={matchForm}
-        matchErrors={matchErrors}
-        transitions={transitions}
-        pivots={pivots}
-        editForm={opts.editForm ?? participantFormFromJson(participant)}
+        matchErrors={view.matchErrors}
+        transitions={view.transitions}
+        pivots={view.pivots}
+        editForm={opts.editForm ?? participantFormFromJson(view.participant)}
         editErrors={opts.editErrors ?? []}
         notice={opts.notice ?? null}
       />,
