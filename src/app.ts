@@ -1,11 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { Clock } from './clock.ts';
-import type { Config } from './config.ts';
-import type { Db } from './db.ts';
+import type { AppDeps, AppEnv } from './app-deps.ts';
 import { ProblemError } from './errors.ts';
-import { participantRoutes } from './routes/participants.ts';
-import type { Logger } from './logger.ts';
 import { limitBody } from './http/body-limit.ts';
 import { requestContext } from './http/request-context.ts';
 import { docsRoutes } from './routes/docs.tsx';
@@ -14,34 +10,10 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { vacancyRoutes } from './routes/vacancies.ts';
 import { searchRoutes } from './routes/search.ts';
 import { adminRoutes } from './routes/admin.ts';
-import { pivotRoutes } from './routes/pivots.ts';
+import { participantRoutes } from './routes/participants/index.ts';
 import { sectorRoutes } from './routes/sectors.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { sendErrorPage, wantsHtmlPage } from './views/error-page.tsx';
-import type { SearchEngine } from './search/engine.ts';
-import type { Taxonomy } from './taxonomy/model.ts';
-import type { VacancyEnricher } from './vacancies/enricher.ts';
-import type { Geocoder } from './vacancies/normalise.ts';
-
-/** Everything the HTTP app needs, passed in (tests build their own). */
-export interface AppDeps {
-  db: Db;
-  search: SearchEngine;
-  /** The current taxonomy snapshot; a function so an import can swap it without a restart. */
-  taxonomy: () => Taxonomy;
-  /** Classifier and skill spotter over the current taxonomy (null before one is loaded). */
-  enricher: () => VacancyEnricher | null;
-  /** Offline geocoder for place names and postcodes (null: only "lat,lon" is understood). */
-  geocoder: Geocoder | null;
-  now: Clock;
-  logger: Logger;
-  /** PUBLIC_URL and TRUST_PROXY: where browsers reach the service (src/http/public-origin.ts); defaults fit app.request(). */
-  config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'> & Partial<Pick<Config, 'PUBLIC_URL' | 'TRUST_PROXY'>>;
-  /** The scrape sources file, shown by GET /v1/admin/sources. */
-  sourcesFile?: string;
-}
-
-export type AppEnv = { Variables: { requestId: string; logger: Logger } };
 
 /** Builds the Hono app. The only place routes are mounted. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -90,11 +62,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', openApiRoutes(deps));
   app.route('/', docsRoutes(deps));
   app.route('/', vacancyRoutes(deps));
-  app.route('/', searchRoutes(deps));
+  app.route('/v1/search', searchRoutes(deps));
   app.route('/', adminRoutes(deps));
   app.route('/v1/participants', participantRoutes(deps));
-  app.route('/', pivotRoutes(deps));
-  app.route('/', sectorRoutes(deps));
+  app.route('/v1/sectors', sectorRoutes(deps));
   app.route('/', pageRoutes(deps));
 
   return app;

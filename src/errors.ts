@@ -31,3 +31,6 @@ export const unauthorized = (detail: string) =>
   new ProblemError(401, 'Unauthorized', detail, [], { 'WWW-Authenticate': 'Bearer' });
 export const forbidden = (detail: string) => new ProblemError(403, 'Forbidden', detail);
 export const notFound = (what: string) => new ProblemError(404, 'Not Found', `${what} was not found`);
+
+/** The outcome of checking input: the value, or every field error (a page redraws its form with them, the API answers 422). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };

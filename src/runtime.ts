@@ -11,7 +11,7 @@ import { createEnricher } from './taxonomy/enricher/index.ts';
 import type { Taxonomy } from './taxonomy/model.ts';
 import { loadTaxonomy } from './taxonomy/store.ts';
 import type { VacancyEnricher } from './vacancies/enricher.ts';
-import type { Geocoder } from './vacancies/normalise.ts';
+import type { Geocoder } from './geo/geocoder-port.ts';
 
 /**
  * The wired-up parts every entry point needs (server, scrape job, imports):

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { issueDemoCoachToken, seedDemoData } from './demo/seed-demo.ts';
 import type { Logger } from './logger.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
+import { startDemandRefresh } from './pivots/demand-refresh.ts';
 import { startScrapeCron } from './scrape/cron-job.ts';
 import { drainOutbox, startOutboxDrainer } from './search/outbox.ts';
 import { SqliteEngine } from './search/sqlite-engine.ts';
@@ -49,6 +50,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const drained = await drainOutbox(db, search, { batchSize: 1000 });
   if (drained.error) logger.warn({ err: drained.error }, 'search engine not ready; the outbox keeps the backlog');
 
+  const demand = startDemandRefresh({ db, now, logger });
   const drainer = startOutboxDrainer({ db, engine: search, now, logger, intervalMs: config.OUTBOX_INTERVAL_MS });
   const cron = startScrapeCron({ db, now, logger, config, enricher: runtime.enricher, geocoder: runtime.geocoder });
 
@@ -83,6 +85,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     (closing ??= (async () => {
       logger.info('shutting down: no new connections, finishing requests in flight');
       cron?.stop();
+      demand.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await drainer.stop();
       const last = await drainOutbox(db, search, { batchSize: 1000 });

@@ -167,8 +167,10 @@ if (routeCount > 0) {
   const { SqliteEngine } = await import('../../src/search/sqlite-engine.ts');
   const { drainOutbox } = await import('../../src/search/outbox.ts');
   const { createCoach } = await import('../../src/auth/coaches.ts');
-  const { createParticipant } = await import('../../src/participants/service.ts');
-  const { participantMatches } = await import('../../src/matching/participant-matches.ts');
+  const { createParticipantFromBody, profileOf, readParticipant } = await import('../../src/participants/service.ts');
+  const { matchesFor } = await import('../../src/matching/participant-matches.ts');
+  const { readMatchesQuery } = await import('../../src/routes/participants/queries.ts');
+  const { valueOr422 } = await import('../../src/routes/checked.ts');
   const clockNow = Date.parse('2025-06-02T09:00:00Z');
   const db = open(':memory:');
   ensureBundledTaxonomy(db, clockNow, {
@@ -185,7 +187,7 @@ if (routeCount > 0) {
   const place = db.$client.prepare('SELECT lat, lon FROM vacancies WHERE lat IS NOT NULL LIMIT 1').get() as { lat: number; lon: number };
   const { coach } = createCoach(db, { name: 'Bench', org: 'bench' }, clockNow);
   const deps = { db, search: engine, taxonomy: () => tax, enricher: () => enricher, geocoder, now: () => clockNow };
-  const p = createParticipant(deps, coach, {
+  const p = createParticipantFromBody(deps, coach, {
     location: `${place.lat},${place.lon}`,
     maxTravelKm: 30,
     history: [{ title: 'Warehouse operative', years: 3 }, { title: 'Sales assistant', years: 2 }],
@@ -196,7 +198,10 @@ if (routeCount > 0) {
     let total = 0;
     for (let i = 0; i < 12; i++) {
       t0 = performance.now();
-      total = (await participantMatches(deps, coach, p.id, query)).total;
+      // What GET /v1/participants/:id/matches does: read the query, read and audit the participant, build the profile, match.
+      const opts = valueOr422(readMatchesQuery(deps, query));
+      const read = readParticipant(deps, coach, p.id, 'participant.matches');
+      total = (await matchesFor(deps, read, profileOf(deps, read), opts)).total;
       xs.push(performance.now() - t0);
     }
     const q = quantiles(xs.slice(2));

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { isValid, toNormalised, toOutcode, validOutcode } from 'postcode';
 import type { Db } from '../db.ts';
 import type { Place, PlacePrecision } from '../vacancies/model.ts';
-import type { Geocoder } from '../vacancies/normalise.ts';
+import type { Geocoder } from './geocoder-port.ts';
 import { loadTownIndex, normalisePlaceName, resolveAlias, type Town, type TownIndex } from './cities.ts';
 import { LOCALITY_ALIASES, LOCALITY_OUTCODES } from './localities.ts';
 import { distanceKm, LOCAL_AUTHORITY_KINDS, loadReferenceTables, type Area, type AreaKind, type ReferenceTables } from './reference-tables.ts';

@@ -1,60 +1,86 @@
-import { z } from 'zod';
-import type { Coach } from '../auth/coaches.ts';
+import type { Clock } from '../clock.ts';
 import { DAY_MS } from '../clock.ts';
-import { validationFailed } from '../errors.ts';
-import { parseOr422 } from '../http/validation.ts';
-import type { Participant } from '../participants/store.ts';
-import { profileOf, readParticipant, type ParticipantDeps } from '../participants/service.ts';
+import type { Db } from '../db.ts';
+import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
-import { resolveLocation } from '../participants/validation.ts';
+import type { Participant } from '../participants/store.ts';
 import type { SearchEngine, SearchHit, SearchQuery } from '../search/engine.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
-import { CONTRACTS, REMOTE, type Vacancy } from '../vacancies/model.ts';
+import type { Contract, Remote, Vacancy } from '../vacancies/model.ts';
 import { getVacanciesByIds } from '../vacancies/queries.ts';
-import { DEFAULT_RADIUS_KM, rankCandidates, type Candidate, type RankedMatch } from './rank.ts';
+import { rankCandidates, type Candidate, type RankedMatch } from './rank.ts';
 import { computeTransitions, profileSource } from './transitions.ts';
 
-export interface MatchDeps extends ParticipantDeps {
+export interface MatchDeps {
+  db: Db;
   search: SearchEngine;
+  taxonomy: () => Taxonomy;
+  now: Clock;
 }
 
-const list = <T extends string>(values: readonly T[]) =>
-  z
-    .string()
-    .max(500)
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values as [T, ...T[]])));
+/**
+ * What to match on: /v1/search's filters, each defaulting to the
+ * participant (an unset `near` is where they live, an unset `radiusKm`
+ * their maximum travel, an unset `salaryMin` their salary floor).
+ */
+export interface MatchOptions {
+  q?: string;
+  /** A place already located (src/geo/resolve-place.ts). */
+  near?: { lat: number; lon: number };
+  radiusKm?: number;
+  /** SIC 2007 section letters. */
+  sector?: string[];
+  contract?: Contract[];
+  remote?: Remote[];
+  /** Annual GBP. */
+  salaryMin?: number;
+  postedWithinDays?: number;
+  page: number;
+  pageSize: number;
+}
 
-/** The query of GET /v1/participants/:id/matches: /v1/search's filters, with the participant's defaults. */
-export const MatchesQuerySchema = z.strictObject({
-  q: z.string().trim().max(500).optional(),
-  /** "lat,lon", a place name or a postcode; default the participant's location. */
-  near: z.string().trim().min(1).max(200).optional(),
-  /** Default the participant's maximum travel distance. */
-  radiusKm: z.coerce.number().positive().max(1000).optional(),
-  sector: z
-    .string()
-    .max(100)
-    .transform((s) => s.split(',').map((v) => v.trim().toUpperCase()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[A-U]$/, 'a SIC 2007 section letter A–U')))
-    .optional(),
-  contract: list(CONTRACTS).optional(),
-  remote: list(REMOTE).optional(),
-  /** Annual GBP; default the participant's salary floor. */
-  salaryMin: z.coerce.number().nonnegative().max(1_000_000).optional(),
-  postedWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-export type MatchesQuery = z.infer<typeof MatchesQuerySchema>;
+/** The filters as applied, with where each default came from. */
+export interface AppliedMatchFilters {
+  q: string | null;
+  near: { lat: number; lon: number; radiusKm: number; source: 'query' | 'participant' | null } | null;
+  salaryMin: number | null;
+  salaryMinSource: string | null;
+  sector: string[] | null;
+  contract: Contract[] | null;
+  remote: Remote[] | null;
+  postedWithinDays: number | null;
+  candidatePool: string;
+}
+
+/** The terms beside the skills, for the coach to weigh (not scored). */
+export interface MatchConditions {
+  salary: 'not stated' | 'no floor set' | 'meets floor' | 'below floor';
+  hours: { offered: number | null; wanted: number | null };
+  remote: { offered: Vacancy['remote']; wanted: Participant['remote'] };
+}
+
+export interface MatchItem {
+  ranked: RankedMatch;
+  /** The engine's hit (distance, highlights); absent for a vacancy only the remote pass brought in. */
+  hit: SearchHit | undefined;
+  conditions: MatchConditions;
+}
+
+export interface Matches {
+  applied: AppliedMatchFilters;
+  total: number;
+  page: number;
+  pageSize: number;
+  items: MatchItem[];
+}
 
 /** How many candidates a text query may bring in, and the shares of the no-query candidate pool. */
 export const CANDIDATES = { query: 1000, browse: 500, occupations: 300, perTitle: 100, titles: 2, transitionDestinations: 15, remote: 200 } as const;
 const ENGINE_PAGE = 100;
 
 /**
- * Vacancies for a participant, ranked by fit (rank.ts), each with its
- * explanation. The search engine supplies a candidate set; this re-ranks it.
+ * Vacancies for a participant, ranked by fit (rank.ts), each with what
+ * explains it. The search engine supplies a candidate set; this re-ranks it.
  *
  * With a text query: the engine's top CANDIDATES.query by relevance within
  * the filters. Without one, relevance means nothing, so the pool is the
@@ -64,24 +90,17 @@ const ENGINE_PAGE = 100;
  * newest vacancies in range: people's next job is often in a neighbouring
  * occupation, and (c) keeps anything else near and new in view.
  */
-export async function participantMatches(deps: MatchDeps, coach: Coach, id: number, rawQuery: unknown) {
-  // Query first: a rejected request reads nothing, so it writes no audit row.
-  const query = parseOr422(MatchesQuerySchema, rawQuery);
-  const p = readParticipant(deps, coach, id, 'participant.matches');
+export async function matchesFor(deps: MatchDeps, p: Participant, profile: SkillProfile, query: MatchOptions): Promise<Matches> {
   const taxonomy = deps.taxonomy();
   const now = deps.now();
 
   let near: { lat: number; lon: number; radiusKm: number } | undefined;
   let nearSource: 'query' | 'participant' | null = null;
   if (query.near) {
-    const loc = resolveLocation(deps.geocoder, query.near);
-    if (!loc.resolved || loc.lat == null || loc.lon == null) {
-      throw validationFailed([{ path: 'near', message: 'not a place, postcode or "lat,lon" we can locate' }]);
-    }
-    near = { lat: loc.lat, lon: loc.lon, radiusKm: query.radiusKm ?? p.maxTravelKm ?? DEFAULT_RADIUS_KM };
+    near = { lat: query.near.lat, lon: query.near.lon, radiusKm: query.radiusKm ?? p.maxTravelKm ?? DEFAULT_TRAVEL_KM };
     nearSource = 'query';
   } else if (p.location?.resolved && p.location.lat != null && p.location.lon != null) {
-    near = { lat: p.location.lat, lon: p.location.lon, radiusKm: query.radiusKm ?? p.maxTravelKm ?? DEFAULT_RADIUS_KM };
+    near = { lat: p.location.lat, lon: p.location.lon, radiusKm: query.radiusKm ?? p.maxTravelKm ?? DEFAULT_TRAVEL_KM };
     nearSource = 'participant';
   }
   // The salary floor is the default minimum, applied here rather than in the
@@ -98,7 +117,6 @@ export async function participantMatches(deps: MatchDeps, coach: Coach, id: numb
     ...(query.postedWithinDays ? { postedAfter: now - query.postedWithinDays * DAY_MS } : {}),
   };
 
-  const profile = profileOf(deps, p);
   const textQuery = !!query.q;
   const pool = textQuery
     ? await collect(deps.search, { q: query.q, near, filters, sort: 'relevance' }, CANDIDATES.query, true)
@@ -122,7 +140,6 @@ export async function participantMatches(deps: MatchDeps, coach: Coach, id: numb
   const ranked = rankCandidates(taxonomy, profile, candidates, { now, radiusKm: near?.radiusKm ?? null, textQuery });
   const start = (query.page - 1) * query.pageSize;
   return {
-    participant: { id: p.id },
     applied: {
       q: query.q ?? null,
       near: near ? { ...near, source: nearSource } : null,
@@ -137,7 +154,7 @@ export async function participantMatches(deps: MatchDeps, coach: Coach, id: numb
     total: ranked.length,
     page: query.page,
     pageSize: query.pageSize,
-    items: ranked.slice(start, start + query.pageSize).map((r) => toMatchJson(r, pool.get(r.vacancy.id)?.hit, p)),
+    items: ranked.slice(start, start + query.pageSize).map((r) => ({ ranked: r, hit: pool.get(r.vacancy.id)?.hit, conditions: describeConditions(r.vacancy, p) })),
   };
 }
 
@@ -206,61 +223,11 @@ async function browsePool(
   return pool;
 }
 
-function toMatchJson(r: RankedMatch, hit: SearchHit | undefined, p: Participant) {
-  const v: Vacancy = r.vacancy;
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  return {
-    vacancy: {
-      id: v.id,
-      title: v.title,
-      employer: v.employerName,
-      location: v.location ? { text: v.location.text, town: v.location.town, region: v.location.region } : null,
-      remote: v.remote,
-      contract: v.contract,
-      employmentType: v.employmentType,
-      hoursPerWeek: v.hoursPerWeek,
-      salary: v.salary,
-      datePosted: v.datePosted == null ? null : new Date(v.datePosted).toISOString(),
-      url: v.url,
-      applyUrl: v.applyUrl,
-      occupation: v.occupation ? { code: v.occupation.code, scheme: v.occupation.scheme } : null,
-      sector: v.sector?.code ?? null,
-    },
-    rank: round(r.rank),
-    components: {
-      match: round(r.components.match),
-      relevance: r.components.relevance == null ? null : round(r.components.relevance),
-      distance: round(r.components.distance),
-      recency: round(r.components.recency),
-    },
-    distanceKm: r.distanceKm == null ? null : Math.round(r.distanceKm * 10) / 10,
-    highlights: hit?.highlights ?? {},
-    conditions: describeConditions(v, p),
-    match: {
-      score: round(r.match.score),
-      coverage: r.match.coverage == null ? null : round(r.match.coverage),
-      evidence: round(r.match.evidence),
-      requirementFactor: round(r.match.requirementFactor),
-      explanation: {
-        matched: r.match.matched.map((m) => ({ ...m, importance: round(m.importance), credit: round(m.credit) })),
-        missing: r.match.missing.map((m) => ({ ...m, importance: round(m.importance) })),
-        requirements: r.match.requirements,
-        gap: { ...r.match.gap, missingShare: round(r.match.gap.missingShare) },
-        ...(r.match.coverage == null
-          ? { note: 'The vacancy names no skills we recognise and has no known occupation, so fit could not be judged.' }
-          : r.match.evidence < 1
-            ? { note: 'The vacancy names few skills we recognise and no known occupation, so the score is held down until there is more to judge by.' }
-            : {}),
-      },
-    },
-  };
-}
-
 /**
  * The terms beside the skills, for the coach to weigh (not scored: a
  * participant may take fewer hours or a hybrid role; the coach decides).
  */
-function describeConditions(v: Vacancy, p: Participant) {
+function describeConditions(v: Vacancy, p: Participant): MatchConditions {
   const reach = v.salary.annualMax ?? v.salary.annualMin;
   return {
     salary:

@@ -1,17 +1,30 @@
-import { z } from 'zod';
-import type { Coach } from '../auth/coaches.ts';
-import { parseOr422 } from '../http/validation.ts';
-import { profileOf, readParticipant, type ParticipantDeps } from '../participants/service.ts';
-import { computeTransitions, DEFAULT_TRANSITION_OPTIONS, profileSource } from './transitions.ts';
+import type { Participant } from '../participants/store.ts';
+import type { SkillProfile } from '../participants/skill-profile.ts';
+import type { Taxonomy } from '../taxonomy/model.ts';
+import { computeTransitions, DEFAULT_TRANSITION_OPTIONS, profileSource, type Transition } from './transitions.ts';
 
-export const TransitionsQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  /** viable (default), desirable, or all ranked by similarity. */
-  filter: z.enum(['viable', 'desirable', 'all']).default('viable'),
-  minSimilarity: z.coerce.number().min(0).max(1).optional(),
-  maxLevelUp: z.coerce.number().int().min(0).max(4).optional(),
-  minPayRatio: z.coerce.number().min(0).max(5).optional(),
-});
+export interface ParticipantTransitionOptions {
+  limit: number;
+  /** viable, desirable, or all ranked by similarity. */
+  filter: 'viable' | 'desirable' | 'all';
+  minSimilarity?: number;
+  maxLevelUp?: number;
+  minPayRatio?: number;
+}
+
+export interface ParticipantTransitions {
+  from: {
+    occupations: { id: string; title: string | null; weight: number }[];
+    skillCount: number;
+    skillLevel: number | null;
+    payAnnual: number | null;
+    payBasis: string | null;
+  };
+  /** The guards as applied (defaults filled in). */
+  guards: Required<ParticipantTransitionOptions>;
+  items: Transition[];
+  note?: string;
+}
 
 /**
  * Occupations reachable from a participant: transitions from their whole
@@ -19,11 +32,13 @@ export const TransitionsQuerySchema = z.strictObject({
  * removals), not from one job, so a care worker who also drove a van gets
  * destinations that use both.
  */
-export function participantTransitions(deps: ParticipantDeps, coach: Coach, id: number, rawQuery: unknown) {
-  const q = parseOr422(TransitionsQuerySchema, rawQuery);
-  const p = readParticipant(deps, coach, id, 'participant.transitions');
+export function transitionsFor(
+  deps: { taxonomy: () => Taxonomy },
+  p: Participant,
+  profile: SkillProfile,
+  q: ParticipantTransitionOptions,
+): ParticipantTransitions {
   const taxonomy = deps.taxonomy();
-  const profile = profileOf(deps, p);
   const source = profileSource(taxonomy, profile, p.salaryFloor);
   const opts = {
     limit: q.limit,
@@ -34,7 +49,6 @@ export function participantTransitions(deps: ParticipantDeps, coach: Coach, id: 
   };
   const items = profile.skills.size ? computeTransitions(taxonomy, source, opts) : [];
   return {
-    participant: { id: p.id },
     from: {
       occupations: profile.occupations.map((h) => ({
         id: h.occupationId,

@@ -3,6 +3,7 @@ import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Vacancy } from '../vacancies/model.ts';
 import { scoreMatch, type MatchResult } from './score.ts';
+import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 
 /**
  * Ranking candidate vacancies for one participant: a blend of
@@ -25,7 +26,6 @@ import { scoreMatch, type MatchResult } from './score.ts';
 export const RANK_WEIGHTS = { match: 0.55, relevance: 0.2, distance: 0.15, recency: 0.1 } as const;
 export const RECENCY_HALF_LIFE_DAYS = 14;
 export const NO_BASIS_MATCH = 0.15;
-export const DEFAULT_RADIUS_KM = 30;
 
 export interface Candidate {
   vacancy: Vacancy;
@@ -54,7 +54,7 @@ export function rankCandidates(taxonomy: Taxonomy, profile: SkillProfile, candid
   const W = RANK_WEIGHTS;
   const relWeight = opts.textQuery ? W.relevance : 0;
   const scale = 1 / (W.match + relWeight + W.distance + W.recency);
-  const radius = opts.radiusKm && opts.radiusKm > 0 ? opts.radiusKm : DEFAULT_RADIUS_KM;
+  const radius = opts.radiusKm && opts.radiusKm > 0 ? opts.radiusKm : DEFAULT_TRAVEL_KM;
   const ranked = candidates.filter((c) => c.relevanceRank != null);
   const n = Math.max(1, ranked.length);
   const out: RankedMatch[] = candidates.map((c) => {

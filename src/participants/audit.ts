@@ -2,17 +2,17 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../schema/audit.ts';
 import type { Db } from '../db.ts';
 
-export type ParticipantAction =
-  | 'participant.create'
+/** The reads: one API call each, or `participant.viewed` for a whole page (with what it showed). */
+export type ParticipantReadAction =
   | 'participant.read'
-  | 'participant.list'
-  | 'participant.update'
-  | 'participant.erase'
+  | 'participant.viewed'
   | 'participant.matches'
   | 'participant.transitions'
   | 'participant.pivots'
   /** A coach asked for a participant of another organisation (answered 404). */
   | 'participant.denied';
+
+export type ParticipantAction = ParticipantReadAction | 'participant.create' | 'participant.list' | 'participant.update' | 'participant.erase';
 
 /**
  * One audit row per read or change of participant data. `detail` carries
@@ -29,12 +29,15 @@ export function auditParticipant(
     participantId: number | null;
     fields?: string[];
     ids?: number[];
+    /** What a page showed of them: section names (profile, matches, transitions, pivots). */
+    shown?: string[];
   },
   now: number,
 ): void {
   const detail: Record<string, unknown> = {};
   if (entry.fields) detail.fields = entry.fields;
   if (entry.ids) detail.ids = entry.ids;
+  if (entry.shown) detail.shown = entry.shown;
   db.insert(auditLog)
     .values({
       at: now,

@@ -1,12 +1,11 @@
 import type { Coach } from '../auth/coaches.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
-import { notFound, validationFailed } from '../errors.ts';
-import { parseOr422 } from '../http/validation.ts';
+import { notFound, validationFailed, type Checked } from '../errors.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { VacancyEnricher } from '../vacancies/enricher.ts';
-import type { Geocoder } from '../vacancies/normalise.ts';
-import { auditDeniedParticipant, auditParticipant, stripParticipantAudit, type ParticipantAction } from './audit.ts';
+import type { Geocoder } from '../geo/geocoder-port.ts';
+import { auditDeniedParticipant, auditParticipant, stripParticipantAudit, type ParticipantAction, type ParticipantReadAction } from './audit.ts';
 import { resolveTitle } from './resolve-occupation.ts';
 import { buildSkillProfile, type SkillProfile } from './skill-profile.ts';
 import {
@@ -18,7 +17,7 @@ import {
   type Participant,
   type ParticipantFields,
 } from './store.ts';
-import { ParticipantBodySchema, resolveBody, type ParticipantBody } from './validation.ts';
+import { resolveBody, type ParticipantBody } from './validation.ts';
 
 /** What the participant functions need: a subset of AppDeps, so scripts can call them too. */
 export interface ParticipantDeps {
@@ -29,11 +28,20 @@ export interface ParticipantDeps {
   now: Clock;
 }
 
-/** Validates and resolves a body; 422 naming every bad field. */
-function prepare(deps: ParticipantDeps, input: unknown): { fields: ParticipantFields; names: string[] } {
-  const body: ParticipantBody = parseOr422(ParticipantBodySchema, input);
+/** A body resolved against the taxonomy, ready to store, with its field names for the audit row. */
+export interface PreparedParticipant {
+  fields: ParticipantFields;
+  names: string[];
+}
+
+/**
+ * Resolves a parsed body: history titles to occupations, skills by id or
+ * label, licences in everyday words, the place. Every part it cannot
+ * resolve is a field error (the edge answers 422 or redraws the form).
+ */
+export function prepareParticipant(deps: ParticipantDeps, body: ParticipantBody): Checked<PreparedParticipant> {
   const { value, errors } = resolveBody({ taxonomy: deps.taxonomy(), enricher: deps.enricher(), geocoder: deps.geocoder }, body);
-  if (errors.length) throw validationFailed(errors);
+  if (errors.length) return { ok: false, errors };
   const fields: ParticipantFields = {
     reference: body.reference,
     name: body.name,
@@ -51,11 +59,10 @@ function prepare(deps: ParticipantDeps, input: unknown): { fields: ParticipantFi
   for (const k of Object.keys(fields) as (keyof ParticipantFields)[]) if (fields[k] === undefined) delete fields[k];
   // Field names for the audit log, in the API's words.
   const names = Object.keys(body).sort();
-  return { fields, names };
+  return { ok: true, value: { fields, names } };
 }
 
-export function createParticipant(deps: ParticipantDeps, coach: Coach, input: unknown): Participant {
-  const { fields, names } = prepare(deps, input);
+export function createParticipant(deps: ParticipantDeps, coach: Coach, { fields, names }: PreparedParticipant): Participant {
   const now = deps.now();
   const id = deps.db.$client.transaction(() => {
     const newId = insertParticipant(deps.db, { org: coach.org, coachId: coach.id }, fields, now);
@@ -63,6 +70,13 @@ export function createParticipant(deps: ParticipantDeps, coach: Coach, input: un
     return newId;
   })();
   return findParticipant(deps.db, coach.org, id) as Participant;
+}
+
+/** For scripts and seeds, which have no form to redraw: a body prepared and stored, or a 422 naming what did not resolve. */
+export function createParticipantFromBody(deps: ParticipantDeps, coach: Coach, body: ParticipantBody): Participant {
+  const prepared = prepareParticipant(deps, body);
+  if (!prepared.ok) throw validationFailed(prepared.errors);
+  return createParticipant(deps, coach, prepared.value);
 }
 
 /**
@@ -79,15 +93,25 @@ export function loadParticipant(deps: ParticipantDeps, coach: Coach, id: number,
   return p;
 }
 
+/**
+ * Loads the participant and writes the one audit row of this request:
+ * `action` says which read it was, `shown` what a page showed of them.
+ */
 export function readParticipant(
   deps: ParticipantDeps,
   coach: Coach,
   id: number,
-  action: 'participant.read' | 'participant.matches' | 'participant.transitions' = 'participant.read',
+  action: ParticipantReadAction = 'participant.read',
+  shown?: string[],
 ): Participant {
   const p = loadParticipant(deps, coach, id, action);
-  auditParticipant(deps.db, { coachId: coach.id, action, participantId: p.id }, deps.now());
+  auditParticipantRead(deps, coach, p, action, shown);
   return p;
+}
+
+/** Records a read of a participant already loaded (a page audits once it knows what it showed). */
+export function auditParticipantRead(deps: Pick<ParticipantDeps, 'db' | 'now'>, coach: Coach, p: Participant, action: ParticipantReadAction, shown?: string[]): void {
+  auditParticipant(deps.db, { coachId: coach.id, action, participantId: p.id, ...(shown ? { shown } : {}) }, deps.now());
 }
 
 export function listParticipants(
@@ -100,9 +124,8 @@ export function listParticipants(
   return { items, total, ...page };
 }
 
-export function updateParticipant(deps: ParticipantDeps, coach: Coach, id: number, input: unknown): Participant {
+export function updateParticipant(deps: ParticipantDeps, coach: Coach, id: number, { fields, names }: PreparedParticipant): Participant {
   loadParticipant(deps, coach, id, 'participant.update');
-  const { fields, names } = prepare(deps, input);
   const now = deps.now();
   const ok = deps.db.$client.transaction(() => {
     const changed = updateParticipantRow(deps.db, coach.org, id, fields, now);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { FieldError } from '../errors.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
-import { normaliseKey } from '../taxonomy/text.ts';
+import { findSkillByLabel } from '../taxonomy/skill-labels.ts';
 import type { VacancyEnricher } from '../vacancies/enricher.ts';
-import type { Geocoder } from '../vacancies/normalise.ts';
+import type { Geocoder } from '../geo/geocoder-port.ts';
+import { resolvePlace } from '../geo/resolve-place.ts';
 import { LICENCE_EXAMPLES, parseLicence } from './licences.ts';
 import { findGivenOccupation, resolveTitle } from './resolve-occupation.ts';
 
@@ -53,19 +54,10 @@ export interface ResolvedLocation {
   resolved: boolean;
 }
 
-const LAT_LON = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
-
-/** "lat,lon", or whatever the geocoder makes of a place name or postcode; unresolvable text is kept and flagged. */
+/** "lat,lon" or a place (src/geo/resolve-place.ts); unresolvable text is kept and flagged. */
 export function resolveLocation(geocoder: Geocoder | null, text: string): ResolvedLocation {
-  const m = LAT_LON.exec(text);
-  if (m) {
-    const lat = Number(m[1]);
-    const lon = Number(m[2]);
-    if (Math.abs(lat) <= 90 && Math.abs(lon) <= 180) return { text, lat, lon, resolved: true };
-  }
-  const place = geocoder?.geocode(text) ?? null;
-  if (place && place.lat != null && place.lon != null) return { text, lat: place.lat, lon: place.lon, resolved: true };
-  return { text, lat: null, lon: null, resolved: false };
+  const at = resolvePlace(geocoder, text);
+  return at ? { text, lat: at.lat, lon: at.lon, resolved: true } : { text, lat: null, lon: null, resolved: false };
 }
 
 export interface ResolvedHistoryEntry {
@@ -122,27 +114,9 @@ export function resolveBody(deps: ResolveDeps, body: ParticipantBody): { value: 
   return { value, errors };
 }
 
-const labelIndexes = new WeakMap<Taxonomy, Map<string, string>>();
-
 /** A skill named by id, or by its label or an alternative label (any case or inflection). */
 export function findSkill(taxonomy: Taxonomy, text: string): string | undefined {
-  if (taxonomy.skills.has(text)) return text;
-  let idx = labelIndexes.get(taxonomy);
-  if (!idx) {
-    idx = new Map();
-    for (const s of taxonomy.skills.values()) {
-      const k = normaliseKey(s.label);
-      if (k && !idx.has(k)) idx.set(k, s.id);
-    }
-    for (const s of taxonomy.skills.values()) {
-      for (const a of s.altLabels) {
-        const k = normaliseKey(a);
-        if (k && !idx.has(k)) idx.set(k, s.id);
-      }
-    }
-    labelIndexes.set(taxonomy, idx);
-  }
-  return idx.get(normaliseKey(text));
+  return taxonomy.skills.has(text) ? text : findSkillByLabel(taxonomy, text);
 }
 
 function resolveSkills(taxonomy: Taxonomy, list: string[], path: string, errors: FieldError[]): string[] {

@@ -1,6 +1,6 @@
 import { BRIDGING_COURSES, type BridgingCourse } from '../taxonomy/bundled/index.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
-import { normaliseLabel } from './label.ts';
+import { findSkillByLabel } from '../taxonomy/skill-labels.ts';
 
 export interface GapSkill {
   skillId: string;
@@ -19,7 +19,7 @@ export interface BridgingSuggestion {
   covers: GapSkill[];
 }
 
-const labelIndexes = new WeakMap<Taxonomy, Map<string, string>>();
+const isBundled = (skillId: string) => skillId.startsWith('fp:');
 
 /**
  * Bundled skill id for a gap skill: itself when bundled (`fp:`), else the
@@ -27,22 +27,10 @@ const labelIndexes = new WeakMap<Taxonomy, Map<string, string>>();
  * "operate forklift" gap finds the forklift courses).
  */
 function bundledIdOf(taxonomy: Taxonomy, gap: GapSkill): string | null {
-  if (gap.skillId.startsWith('fp:')) return gap.skillId;
-  let idx = labelIndexes.get(taxonomy);
-  if (!idx) {
-    idx = new Map();
-    for (const s of taxonomy.skills.values()) {
-      if (!s.id.startsWith('fp:')) continue;
-      for (const l of [s.label, ...s.altLabels]) {
-        const k = normaliseLabel(l);
-        if (k && !idx.has(k)) idx.set(k, s.id);
-      }
-    }
-    labelIndexes.set(taxonomy, idx);
-  }
+  if (isBundled(gap.skillId)) return gap.skillId;
   const skill = taxonomy.skills.get(gap.skillId);
   for (const l of [gap.label, ...(skill?.altLabels ?? [])]) {
-    const hit = idx.get(normaliseLabel(l));
+    const hit = findSkillByLabel(taxonomy, l, isBundled);
     if (hit) return hit;
   }
   return null;

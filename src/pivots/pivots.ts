@@ -1,15 +1,14 @@
-import { z } from 'zod';
-import type { Coach } from '../auth/coaches.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db.ts';
 import { notFound } from '../errors.ts';
-import { parseOr422 } from '../http/validation.ts';
-import { DEFAULT_RADIUS_KM } from '../matching/rank.ts';
+import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import { computeTransitions, profileSource, type Transition } from '../matching/transitions.ts';
-import { auditParticipant } from '../participants/audit.ts';
-import { loadParticipant, profileOf, type ParticipantDeps } from '../participants/service.ts';
+import { profileOf, type ParticipantDeps } from '../participants/service.ts';
+import type { SkillProfile } from '../participants/skill-profile.ts';
 import { findParticipant, type Participant } from '../participants/store.ts';
-import type { Occupation } from '../taxonomy/model.ts';
+import type { Occupation, Taxonomy } from '../taxonomy/model.ts';
 import { bridgingCoursesFor, type BridgingSuggestion } from './bridging.ts';
-import { readDemandState, updateDemandHistory, type AreaRef } from './demand-history.ts';
+import { readDemandState, type AreaRef } from './demand-history.ts';
 import { growthSignals, type GrowthOptions, type GrowthSignal } from './growth.ts';
 import { liveVacanciesEverywhere, liveVacanciesNear, regionAt, type LocalDemand } from './local-demand.ts';
 
@@ -38,14 +37,13 @@ import { liveVacanciesEverywhere, liveVacanciesNear, regionAt, type LocalDemand 
  */
 export const PIVOT_WEIGHTS = { demandHalf: 10, growthMin: 0.5, growthMax: 2, payMin: 0.8, payMax: 1.5, candidates: 150 } as const;
 
-export const PivotsQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+export interface PivotOptions {
+  limit: number;
   /** Growth window in days (default 91: 13 weeks). */
-  windowDays: z.coerce.number().int().min(7).max(365).optional(),
+  windowDays?: number;
   /** Travel range override in km (default their maximum travel). */
-  radiusKm: z.coerce.number().positive().max(500).optional(),
-});
-export type PivotsQuery = z.output<typeof PivotsQuerySchema>;
+  radiusKm?: number;
+}
 
 export interface PivotSuggestion {
   occupation: { id: string; code: string; scheme: string; title: string; sector: string | null; skillLevel: number | null; typicalPayAnnual: number | null };
@@ -71,37 +69,36 @@ export interface PivotResult {
   note?: string;
 }
 
-export interface PivotDeps extends ParticipantDeps {}
+/** Reads only: the demand history is brought up to date by ingest, scrapes, imports and the server's schedule, never here. */
+export interface PivotDeps {
+  db: Db;
+  taxonomy: () => Taxonomy;
+  now: Clock;
+}
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 export const occupationKey = (o: Pick<Occupation, 'scheme' | 'code'>) => `${o.scheme}:${o.code}`;
 
-/** Pivots for participant `participantId` (no organisation check: for scripts; the API uses participantPivots). */
-export function suggestPivots(deps: PivotDeps, participantId: number, query: Partial<PivotsQuery> = {}): PivotResult {
+/** Pivots for participant `participantId` (no organisation check and no audit: for scripts; the API loads and audits at its edge). */
+export function suggestPivots(
+  deps: PivotDeps & Pick<ParticipantDeps, 'enricher'>,
+  participantId: number,
+  opts: Partial<PivotOptions> = {},
+): PivotResult {
   const org = deps.db.$client.prepare('SELECT org FROM participants WHERE id = ?').pluck().get(participantId) as string | undefined;
   const p = org == null ? null : findParticipant(deps.db, org, participantId);
   if (!p) throw notFound('Participant');
-  return pivotsFor(deps, p, { limit: 20, ...query });
+  return pivotsFor(deps, p, profileOf(deps, p), { limit: 20, ...opts });
 }
 
-/** GET /v1/participants/:id/pivots: organisation-scoped and audited like every participant read. */
-export function participantPivots(deps: PivotDeps, coach: Coach, id: number, rawQuery: unknown): PivotResult {
-  const p = loadParticipant(deps, coach, id);
-  const q = parseOr422(PivotsQuerySchema, rawQuery);
-  auditParticipant(deps.db, { coachId: coach.id, action: 'participant.pivots', participantId: p.id }, deps.now());
-  return pivotsFor(deps, p, q);
-}
-
-export function pivotsFor(deps: PivotDeps, p: Participant, q: Partial<PivotsQuery> & { limit: number }): PivotResult {
+export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile, q: PivotOptions): PivotResult {
   const taxonomy = deps.taxonomy();
   const now = deps.now();
-  if (!readDemandState(deps.db)) updateDemandHistory(deps.db, now);
   const state = readDemandState(deps.db);
-  const profile = profileOf(deps, p);
   const source = profileSource(taxonomy, profile, p.salaryFloor);
   const located = !!(p.location?.resolved && p.location.lat != null && p.location.lon != null);
-  const radiusKm = located ? (q.radiusKm ?? p.maxTravelKm ?? DEFAULT_RADIUS_KM) : null;
+  const radiusKm = located ? (q.radiusKm ?? p.maxTravelKm ?? DEFAULT_TRAVEL_KM) : null;
   const center = located ? { lat: p.location!.lat!, lon: p.location!.lon! } : null;
   const region = center ? regionAt(deps.db, center) : null;
   const area: AreaRef = region ? { type: 'region', name: region } : { type: 'all', name: '' };

@@ -1,30 +1,9 @@
-import { z } from 'zod';
 import type { Db } from '../db.ts';
-import { validationFailed } from '../errors.ts';
-import { parseOr422 } from '../http/validation.ts';
+import type { Checked } from '../errors.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import { SIC_2007_SECTIONS } from '../taxonomy/sectors.ts';
-import { dayOf, findArea, isoDay, readDemandSeries, readDemandState, type AreaRef } from './demand-history.ts';
+import { dayOf, isoDay, readDemandSeries, readDemandState, type AreaRef } from './demand-history.ts';
 import { growthSignals, type GrowthSignal } from './growth.ts';
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z
-  .string()
-  .regex(ISO_DAY, 'a date as YYYY-MM-DD')
-  .refine((s) => {
-    // Date.parse rolls 2026-02-31 over into March: insist on a round trip.
-    const t = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
-  }, 'not a real date');
-
-export const TrendsQuerySchema = z.strictObject({
-  /** "all" (default), a region name or a local authority name. */
-  area: z.string().trim().max(100).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  /** Growth window in days (default 91). */
-  windowDays: z.coerce.number().int().min(7).max(365).optional(),
-});
 
 /** Longest series one request may ask for. */
 export const MAX_TREND_DAYS = 731;
@@ -35,6 +14,15 @@ export interface SectorTrend {
   live: number[];
   new: number[];
   growth: GrowthSignal | null;
+}
+
+/** Which series to chart: an area known to the history and a day range (days since the epoch, inclusive). */
+export interface TrendsOptions {
+  area: AreaRef;
+  fromDay: number;
+  toDay: number;
+  /** Growth window in days (default 91). */
+  windowDays?: number;
 }
 
 export interface TrendsResult {
@@ -48,22 +36,30 @@ export interface TrendsResult {
   history: { from: string | null; to: string | null };
 }
 
+type TrendDeps = { db: Db; taxonomy: () => Taxonomy; now: () => number };
+
 /**
- * Daily live and new vacancies per SIC section in one area, as aligned
- * arrays ready for a chart, each with its growth signal (growth.ts).
- * Defaults: the last year of history.
+ * The day range a trends request means: `to` defaults to the last day of
+ * history (never after today), `from` to a year before `to`. Errors name the
+ * field when the range is backwards or longer than MAX_TREND_DAYS.
  */
-export function sectorTrends(deps: { db: Db; taxonomy: () => Taxonomy; now: () => number }, raw: unknown): TrendsResult {
-  const q = parseOr422(TrendsQuerySchema, raw);
-  const area = findArea(deps.db, q.area ?? 'all');
-  if (!area) throw validationFailed([{ path: 'area', message: 'no such area in the vacancy history: "all", a region or a local authority name' }]);
+export function trendWindow(deps: Pick<TrendDeps, 'db' | 'now'>, q: { from?: string; to?: string }): Checked<{ fromDay: number; toDay: number }> {
   const state = readDemandState(deps.db);
   const today = dayOf(deps.now());
   const toDay = q.to ? dayOf(Date.parse(`${q.to}T00:00:00Z`)) : state ? Math.min(state.toDay, today) : today;
   const fromDay = q.from ? dayOf(Date.parse(`${q.from}T00:00:00Z`)) : toDay - 364;
-  if (fromDay > toDay) throw validationFailed([{ path: 'from', message: 'must not be after to' }]);
-  if (toDay - fromDay + 1 > MAX_TREND_DAYS) throw validationFailed([{ path: 'from', message: `at most ${MAX_TREND_DAYS} days per request` }]);
+  if (fromDay > toDay) return { ok: false, errors: [{ path: 'from', message: 'must not be after to' }] };
+  if (toDay - fromDay + 1 > MAX_TREND_DAYS) return { ok: false, errors: [{ path: 'from', message: `at most ${MAX_TREND_DAYS} days per request` }] };
+  return { ok: true, value: { fromDay, toDay } };
+}
 
+/**
+ * Daily live and new vacancies per SIC section in one area, as aligned
+ * arrays ready for a chart, each with its growth signal (growth.ts).
+ */
+export function sectorTrends(deps: TrendDeps, q: TrendsOptions): TrendsResult {
+  const { area, fromDay, toDay } = q;
+  const state = readDemandState(deps.db);
   const n = toDay - fromDay + 1;
   const dates = Array.from({ length: n }, (_, i) => isoDay(fromDay + i));
   const fill = (rows: { key: string; day: number; live: number; new: number }[]) => {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { coachAuth, requireOperator, type CoachEnv } from '../auth/coach-auth.ts';
 import { parseOr422 } from '../http/validation.ts';
 import { describeRuns, describeSources } from '../scrape/admin-view.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { MAX_JSON_DEPTH } from '../http/json-body.ts';
 import { originSettingsOf, requestOrigin } from '../http/public-origin.ts';
 import { DATE_WINDOWS } from '../vacancies/date-window.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { registerOperation } from './openapi.ts';
 
 /** An outbox row older than this means the index is falling behind (engine down or drainer stuck). */

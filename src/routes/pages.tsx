@@ -1,17 +1,18 @@
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import type { CoachEnv } from '../auth/coach-auth.ts';
 import { pageSession, safeNext, sameOriginPosts, sessionCoach, signIn, signOut, type PageAuthDeps } from '../auth/page-session.ts';
 import { createSigninThrottle } from '../auth/signin-throttle.ts';
 import { originSettingsOf } from '../http/public-origin.ts';
-import { ProblemError, type FieldError } from '../errors.ts';
-import { participantMatches } from '../matching/participant-matches.ts';
-import { participantTransitions } from '../matching/participant-transitions.ts';
-import { createParticipant, eraseParticipant, listParticipants, profileOf, readParticipant, updateParticipant } from '../participants/service.ts';
-import { toParticipantJson } from '../participants/view.ts';
-import { participantPivots } from '../pivots/pivots.ts';
+import type { Checked, FieldError } from '../errors.ts';
+import { createParticipant, eraseParticipant, listParticipants, loadParticipant, readParticipant, updateParticipant, type PreparedParticipant } from '../participants/service.ts';
 import { sectorTrends, type TrendsResult } from '../pivots/sector-trends.ts';
-import { searchVacancies, type SearchResponse } from '../search/search-api.ts';
+import { searchFor } from '../search/search-api.ts';
+import { toParticipantJson } from './participants/json.ts';
+import { viewParticipant } from './participants/participant-view.ts';
+import { idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
+import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
+import { readTrendsQuery } from './sectors.ts';
 import {
   formPathOf,
   participantBodyFromForm,
@@ -19,7 +20,8 @@ import {
   readParticipantForm,
   type ParticipantForm,
 } from '../views/participant-form-data.ts';
-import { MATCH_FIELDS, ParticipantPage, type MatchesResult, type MatchForm } from '../views/participant-page.tsx';
+import { MATCH_FIELDS, type MatchForm } from '../views/participant-matches.tsx';
+import { ParticipantPage } from '../views/participant-page.tsx';
 import { ErasePage, ParticipantsPage } from '../views/participants-page.tsx';
 import { SectorsPage } from '../views/sectors-page.tsx';
 import { SEARCH_FIELDS, SearchPage, type SearchForm } from '../views/search-page.tsx';
@@ -32,12 +34,6 @@ import { sendPage } from '../views/render.ts';
  * Signed-out requests are sent to /signin; every POST is Origin-checked.
  */
 
-/** Field errors of a 422 (a form re-renders with them); anything else is rethrown for onError. */
-function fieldErrorsOf(err: unknown): FieldError[] {
-  if (err instanceof ProblemError && err.status === 422) return err.errors.length ? err.errors : [{ path: '', message: err.detail ?? err.title }];
-  throw err;
-}
-
 /** Query parameters of a form, with empty fields dropped (an empty field means "not set", not an invalid value). */
 function formValues<K extends string>(c: Context, fields: readonly K[]): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
@@ -48,11 +44,17 @@ function formValues<K extends string>(c: Context, fields: readonly K[]): Partial
   return out;
 }
 
-/** A path id; anything that is not a positive integer reads as "no such participant" (as in the API). */
-const idOf = (raw: string): number => (/^\d{1,15}$/.test(raw) ? Number(raw) : -1);
+/**
+ * A participant form's body → a participant ready to store, or the field
+ * errors in the form's terms (`skills.add.1` → `skillsAdd.1`): the same
+ * schema and resolution as the API, so the form accepts what the API does.
+ */
+function checkParticipantForm(deps: AppDeps, body: Record<string, unknown>): Checked<PreparedParticipant> {
+  const checked = readParticipantBody(deps, body);
+  return checked.ok ? checked : { ok: false, errors: checked.errors.map((e) => ({ ...e, path: formPathOf(e.path) })) };
+}
 
-/** The API's 422 field errors in the form's terms (`skills.add.1` → `skillsAdd.1`). */
-const formErrorsOf = (err: unknown): FieldError[] => fieldErrorsOf(err).map((e) => ({ ...e, path: formPathOf(e.path) }));
+const SEARCH_PAGE_SIZE = 20;
 
 const PARTICIPANTS_PAGE_SIZE = 25;
 
@@ -92,13 +94,9 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
 
   r.get('/', async (c) => {
     const form: SearchForm = formValues(c, SEARCH_FIELDS);
-    let result: SearchResponse | null = null;
-    let errors: FieldError[] = [];
-    try {
-      result = await searchVacancies(deps, { ...form, pageSize: '20' });
-    } catch (err) {
-      errors = fieldErrorsOf(err);
-    }
+    const query = readSearchQuery(deps, form);
+    const result: SearchResponse | null = query.ok ? toSearchJson(await searchFor(deps, { ...query.value, pageSize: SEARCH_PAGE_SIZE })) : null;
+    const errors: FieldError[] = query.ok ? [] : query.errors;
     return sendPage(c, <SearchPage coach={c.var.coach} form={form} result={result} errors={errors} />, errors.length ? 422 : 200);
   });
 
@@ -122,12 +120,10 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
     const form = readParticipantForm(await c.req.parseBody());
     const { body, errors } = participantBodyFromForm(form, 'create');
     if (errors.length) return renderParticipants(c, { form, errors }, 422);
-    try {
-      const p = createParticipant(deps, c.var.coach, body);
-      return c.redirect(`/participants/${p.id}?created=1`, 303);
-    } catch (err) {
-      return renderParticipants(c, { form, errors: formErrorsOf(err) }, 422);
-    }
+    const prepared = checkParticipantForm(deps, body);
+    if (!prepared.ok) return renderParticipants(c, { form, errors: prepared.errors }, 422);
+    const p = createParticipant(deps, c.var.coach, prepared.value);
+    return c.redirect(`/participants/${p.id}?created=1`, 303);
   });
 
   const renderParticipant = async (
@@ -137,33 +133,19 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
     status = 200,
   ) => {
     const coach = c.var.coach;
-    const p = readParticipant(deps, coach, id);
-    const taxonomy = deps.taxonomy();
-    const participant = toParticipantJson(taxonomy, p, profileOf(deps, p));
     const matchForm: MatchForm = formValues(c, MATCH_FIELDS);
-    let matches: MatchesResult | null = null;
-    let matchErrors: FieldError[] = [];
-    try {
-      matches = await participantMatches(deps, coach, p.id, { ...matchForm, pageSize: '10' });
-    } catch (err) {
-      matchErrors = fieldErrorsOf(err);
-    }
-    const transitions = participantTransitions(deps, coach, p.id, { limit: '10' });
-    // The matches' radius also sets the pivots' travel range, within what the pivots accept.
-    const radius = Number(matchForm.radiusKm);
-    const pivotRadius = !matchErrors.length && radius > 0 && radius <= 500 ? { radiusKm: String(radius) } : {};
-    const pivots = participantPivots(deps, coach, p.id, { limit: '12', ...pivotRadius });
+    const view = await viewParticipant(deps, coach, id, matchForm);
     return sendPage(
       c,
       <ParticipantPage
         coach={coach}
-        participant={participant}
-        matches={matches}
+        participant={view.participant}
+        matches={view.matches}
         matchForm={matchForm}
-        matchErrors={matchErrors}
-        transitions={transitions}
-        pivots={pivots}
-        editForm={opts.editForm ?? participantFormFromJson(participant)}
+        matchErrors={view.matchErrors}
+        transitions={view.transitions}
+        pivots={view.pivots}
+        editForm={opts.editForm ?? participantFormFromJson(view.participant)}
         editErrors={opts.editErrors ?? []}
         notice={opts.notice ?? null}
       />,
@@ -181,11 +163,11 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
     const form = readParticipantForm(await c.req.parseBody());
     const { body, errors } = participantBodyFromForm(form, 'update');
     if (errors.length) return renderParticipant(c, id, { editForm: form, editErrors: errors }, 422);
-    try {
-      updateParticipant(deps, c.var.coach, id, body);
-    } catch (err) {
-      return renderParticipant(c, id, { editForm: form, editErrors: formErrorsOf(err) }, 422);
-    }
+    // Someone else's participant is a 404 whatever the form says.
+    loadParticipant(deps, c.var.coach, id, 'participant.update');
+    const prepared = checkParticipantForm(deps, body);
+    if (!prepared.ok) return renderParticipant(c, id, { editForm: form, editErrors: prepared.errors }, 422);
+    updateParticipant(deps, c.var.coach, id, prepared.value);
     return c.redirect(`/participants/${id}?saved=1`, 303);
   });
 
@@ -203,13 +185,9 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
 
   r.get('/sectors', (c) => {
     const area = c.req.query('area')?.trim() || 'all';
-    let trends: TrendsResult | null = null;
-    let errors: FieldError[] = [];
-    try {
-      trends = sectorTrends(deps, { area });
-    } catch (err) {
-      errors = fieldErrorsOf(err);
-    }
+    const query = readTrendsQuery(deps, { area });
+    const trends: TrendsResult | null = query.ok ? sectorTrends(deps, query.value) : null;
+    const errors: FieldError[] = query.ok ? [] : query.errors;
     return sendPage(c, <SectorsPage coach={c.var.coach} area={area} trends={trends} errors={errors} />, errors.length ? 422 : 200);
   });
 

@@ -1,14 +1,47 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
+import { z } from 'zod';
+import type { AppDeps } from '../app-deps.ts';
 import { coachAuth, type CoachEnv } from '../auth/coach-auth.ts';
-import { sectorTrends, TrendsQuerySchema } from '../pivots/sector-trends.ts';
+import type { Checked } from '../errors.ts';
+import { findArea } from '../pivots/demand-history.ts';
+import { sectorTrends, trendWindow, type TrendsOptions } from '../pivots/sector-trends.ts';
+import { andThen, checkWith, valueOr422 } from './checked.ts';
 import { registerOperation } from './openapi.ts';
 
-/** GET /v1/sectors/trends: chart-ready daily series per SIC section in an area, with growth signals. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z
+  .string()
+  .regex(ISO_DAY, 'a date as YYYY-MM-DD')
+  .refine((s) => {
+    // Date.parse rolls 2026-02-31 over into March: insist on a round trip.
+    const t = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+  }, 'not a real date');
+
+/** GET /v1/sectors/trends's query; the sectors page reads its area through it too. */
+export const TrendsQuerySchema = z.strictObject({
+  /** "all" (default), a region name or a local authority name. */
+  area: z.string().trim().max(100).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Growth window in days (default 91). */
+  windowDays: z.coerce.number().int().min(7).max(365).optional(),
+});
+
+/** A trends query string → checked options: the schema, an area the history knows, a day range that makes sense. */
+export function readTrendsQuery(deps: Pick<AppDeps, 'db' | 'now'>, raw: unknown): Checked<TrendsOptions> {
+  return andThen(checkWith(TrendsQuerySchema, raw), (q) => {
+    const area = findArea(deps.db, q.area ?? 'all');
+    if (!area) return { ok: false, errors: [{ path: 'area', message: 'no such area in the vacancy history: "all", a region or a local authority name' }] };
+    return andThen(trendWindow(deps, q), (days) => ({ ok: true, value: { area, ...days, ...(q.windowDays ? { windowDays: q.windowDays } : {}) } }));
+  });
+}
+
+/** Mounted at /v1/sectors: GET /trends, chart-ready daily series per SIC section in an area, with growth signals. */
 export function sectorRoutes(deps: AppDeps): Hono<CoachEnv> {
   const r = new Hono<CoachEnv>();
-  r.use('/v1/sectors/*', coachAuth(deps.db));
-  r.get('/v1/sectors/trends', (c) => c.json(sectorTrends(deps, c.req.query())));
+  r.use('*', coachAuth(deps.db));
+  r.get('/trends', (c) => c.json(sectorTrends(deps, valueOr422(readTrendsQuery(deps, c.req.query())))));
   return r;
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { employerAuth, type EmployerEnv } from '../auth/employer-auth.ts';
 import {
   closeVacancy,

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import type { VacancyEnricher } from '../vacancies/enricher.ts';
-import type { Geocoder } from '../vacancies/normalise.ts';
+import type { Geocoder } from '../geo/geocoder-port.ts';
 import { LockHeldError } from './lock.ts';
 import { runScrape } from './run-scrape.ts';
 import { startSchedule, type ScheduleHandle } from './schedule.ts';

@@ -5,7 +5,7 @@ import type { Db } from '../db.ts';
 import { updateDemandHistory } from '../pivots/demand-history.ts';
 import type { Logger } from '../logger.ts';
 import type { VacancyEnricher } from '../vacancies/enricher.ts';
-import type { Geocoder } from '../vacancies/normalise.ts';
+import type { Geocoder } from '../geo/geocoder-port.ts';
 import { createFetchCache } from './fetch-cache.ts';
 import { acquireScrapeLock } from './lock.ts';
 import { runSource, type SourceRunResult } from './run-source.ts';

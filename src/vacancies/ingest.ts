@@ -2,7 +2,7 @@ import type { Clock } from '../clock.ts';
 import { writeTransaction, type Db } from '../db.ts';
 import type { VacancyEnricher } from './enricher.ts';
 import type { NormalisedVacancy, RawVacancy } from './model.ts';
-import type { Geocoder } from './normalise.ts';
+import type { Geocoder } from '../geo/geocoder-port.ts';
 import { assignCluster } from './dedupe/cluster.ts';
 import { normaliseVacancy } from './normalise.ts';
 import { upsertVacancy, type UpsertResult } from './store.ts';

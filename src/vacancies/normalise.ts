@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { computeFingerprint } from './dedupe/fingerprint.ts';
 import type { VacancyEnricher } from './enricher.ts';
+import type { Geocoder } from '../geo/geocoder-port.ts';
 import type { NormalisedVacancy, Place, RawVacancy, VacancySkill } from './model.ts';
 import { findClosingDate, parseDateInWindow } from './normalise/dates.ts';
 import { isInDateWindow } from './date-window.ts';
@@ -10,12 +11,6 @@ import { findSalaryInText, parseSalary, parseSalaryText } from './normalise/sala
 import { parseTerms } from './normalise/terms.ts';
 import { cleanDescription } from './normalise/text.ts';
 import { cleanTitle } from './normalise/title.ts';
-
-/** Offline geocoding of place names and postcodes (src/geo). */
-export interface Geocoder {
-  /** A place name, full postcode or outward code → a resolved place, or null. */
-  geocode(text: string): Place | null;
-}
 
 /** What the pipeline may use. All optional but the clock: without an enricher nothing is classified. */
 export interface NormaliseDeps {

@@ -51,3 +51,11 @@ export const LabelWithHint: FC<{ id: string; label: string; hint?: string | null
     ) : null}
   </>
 );
+
+/** The error line under a field; its id is what the field's aria-describedby names (describedBy above). */
+export const FieldErrorText: FC<{ id: string; error: string | null | undefined }> = ({ id, error }) =>
+  error ? (
+    <span class="error-text" id={`${id}-error`}>
+      {error}
+    </span>
+  ) : null;

@@ -1,5 +1,5 @@
 import type { FieldError } from '../errors.ts';
-import type { toParticipantJson } from '../participants/view.ts';
+import type { ParticipantJson } from '../routes/participants/json.ts';
 
 /**
  * The participant form's fields and their translation to and from the
@@ -26,7 +26,7 @@ export const PARTICIPANT_FORM_FIELDS = [
 export type ParticipantFormField = (typeof PARTICIPANT_FORM_FIELDS)[number];
 export type ParticipantForm = Partial<Record<ParticipantFormField, string>>;
 
-export type ParticipantJson = ReturnType<typeof toParticipantJson>;
+export type { ParticipantJson };
 
 /** The posted fields (strings only; anything else is ignored). */
 export function readParticipantForm(posted: Record<string, unknown>): ParticipantForm {

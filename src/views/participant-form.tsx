@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { FieldError } from '../errors.ts';
-import { describedBy, ErrorSummary, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
+import { describedBy, ErrorSummary, FieldErrorText, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
 import type { ParticipantForm, ParticipantFormField } from './participant-form-data.ts';
 
 export interface ParticipantFormProps {
@@ -78,11 +78,7 @@ export const ParticipantFormView: FC<ParticipantFormProps> = ({ action, values, 
               ) : (
                 <input type="text" inputmode={f.kind === 'number' ? 'decimal' : undefined} value={values[f.name] ?? ''} {...common} />
               )}
-              {error ? (
-                <span class="error-text" id={`${id(f.name)}-error`}>
-                  {error}
-                </span>
-              ) : null}
+              <FieldErrorText id={id(f.name)} error={error} />
             </div>
           );
         })}
@@ -101,11 +97,7 @@ export const ParticipantFormView: FC<ParticipantFormProps> = ({ action, values, 
             >
               {values[f.name] ?? ''}
             </textarea>
-            {error ? (
-              <span class="error-text" id={`${id(f.name)}-error`}>
-                {error}
-              </span>
-            ) : null}
+            <FieldErrorText id={id(f.name)} error={error} />
           </div>
         );
       })}

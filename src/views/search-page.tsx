@@ -1,10 +1,10 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { FieldError } from '../errors.ts';
-import type { SearchResponse } from '../search/search-api.ts';
+import type { SearchResponse } from '../routes/search.ts';
 import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE } from '../vacancies/model.ts';
 import { describeValue, formatDate, formatKm, formatNumber, formatSalary, safeHref, SECTOR_OPTIONS, sectorTitle } from './format.ts';
-import { describedBy, ErrorSummary, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
+import { describedBy, ErrorSummary, FieldErrorText, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
 import { Layout } from './layout.tsx';
 
 /** The search form's fields, as the query string carries them (strings; '' = not set). */
@@ -156,11 +156,7 @@ const TextField: FC<{ id: string; label: string; value: string; hint?: string; t
       aria-invalid={error ? 'true' : undefined}
       aria-describedby={describedBy(id, hint, error)}
     />
-    {error ? (
-      <span class="error-text" id={`${id}-error`}>
-        {error}
-      </span>
-    ) : null}
+    <FieldErrorText id={id} error={error} />
   </div>
 );
 

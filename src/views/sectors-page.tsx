@@ -1,10 +1,10 @@
 import type { FC } from 'hono/jsx';
 import type { FieldError } from '../errors.ts';
 import type { TrendsResult } from '../pivots/sector-trends.ts';
-import { describedBy, ErrorSummary, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
+import { describedBy, ErrorSummary, FieldErrorText, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
 import { formatNumber } from './format.ts';
 import { Layout } from './layout.tsx';
-import { GrowthText } from './participant-page.tsx';
+import { GrowthText } from './growth-text.tsx';
 import { Sparkline } from './sparkline.tsx';
 
 export interface SectorsPageProps {
@@ -30,11 +30,7 @@ export const SectorsPage: FC<SectorsPageProps> = ({ coach, area, trends, errors 
         <div class={error ? 'field invalid' : 'field'}>
           <LabelWithHint id="area" label="Area" hint="“all”, a region (e.g. Yorkshire and The Humber) or a local authority" />
           <input type="text" id="area" name="area" value={area} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy('area', true, error)} />
-          {error ? (
-            <span class="error-text" id="area-error">
-              {error}
-            </span>
-          ) : null}
+          <FieldErrorText id="area" error={error} />
         </div>
         <div class="field">
           <button type="submit">Show</button>

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { safeNext } from '../../src/auth/page-session.ts';
 import { createSession } from '../../src/auth/sessions.ts';
-import { createParticipant } from '../../src/participants/service.ts';
+import { addParticipant } from '../helpers/participants.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import { ingestVacancy } from '../../src/vacancies/ingest.ts';
@@ -182,7 +182,7 @@ describe('page content', () => {
     expect(html).toContain('&lt;b&gt;Bold&lt;/b&gt; Fabrications');
     expect(html).not.toContain('javascript:');
 
-    const p = createParticipant(
+    const p = addParticipant(
       { db: s.db, taxonomy: () => taxonomy, enricher: () => null, geocoder: null, now: () => Date.parse('2026-03-01T09:00:00Z') },
       s.coach,
       { name: '<i>Eve</i> "x"', reference: "O'Brien & co" },

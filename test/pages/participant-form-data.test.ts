@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Coach } from '../../src/auth/coaches.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { openDb } from '../../src/db.ts';
-import { createParticipant, profileOf, updateParticipant, type ParticipantDeps } from '../../src/participants/service.ts';
-import { toParticipantJson } from '../../src/participants/view.ts';
+import { prepareParticipant, profileOf, updateParticipant, type ParticipantDeps } from '../../src/participants/service.ts';
+import { ParticipantBodySchema } from '../../src/participants/validation.ts';
+import { toParticipantJson } from '../../src/routes/participants/json.ts';
+import { addParticipant } from '../helpers/participants.ts';
 import { ensureBundledTaxonomy } from '../../src/taxonomy/bundled-import.ts';
 import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import {
@@ -62,7 +64,7 @@ describe('participant form ⇄ API body', () => {
     const coach: Coach = createCoach(db, { name: 'C', org: 'o' }, 0).coach;
     const skill = [...taxonomy.skills.values()][0]!;
     const other = [...taxonomy.skills.values()][5]!;
-    const p = createParticipant(deps, coach, {
+    const p = addParticipant(deps, coach, {
       reference: 'R-1',
       name: 'Pat',
       location: '53.8,-1.55',
@@ -81,7 +83,9 @@ describe('participant form ⇄ API body', () => {
     const before = toParticipantJson(taxonomy, p, profileOf(deps, p));
     const { body, errors } = participantBodyFromForm(participantFormFromJson(before), 'update');
     expect(errors).toEqual([]);
-    const q = updateParticipant(deps, coach, p.id, body);
+    const prepared = prepareParticipant(deps, ParticipantBodySchema.parse(body));
+    if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
+    const q = updateParticipant(deps, coach, p.id, prepared.value);
     const after = toParticipantJson(taxonomy, q, profileOf(deps, q));
     expect({ ...after, updatedAt: null }).toEqual({ ...before, updatedAt: null });
   });

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createApp, type AppDeps } from '../../src/app.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+import type { AppDeps } from '../../src/app-deps.ts';
 import { createCoach, type Coach } from '../../src/auth/coaches.ts';
 import { createSession } from '../../src/auth/sessions.ts';
 import { DAY_MS, fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
 import { loadDemoVacancies } from '../../src/demo/load-demo.ts';
 import { createGeocoder } from '../../src/geo/geocoder.ts';
-import { silentLogger } from '../../src/logger.ts';
-import { createParticipant } from '../../src/participants/service.ts';
+import { addParticipant } from '../helpers/participants.ts';
 import { updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
@@ -38,7 +38,7 @@ export const JORDAN = {
 
 export interface Seeded {
   db: Db;
-  app: ReturnType<typeof createApp>;
+  app: ReturnType<typeof createTestApp>['app'];
   /** The app's clock, at NOW after seeding. */
   clock: ReturnType<typeof fixedClock>;
   coach: Coach;
@@ -82,20 +82,11 @@ export async function seedApp(
   updateDemandHistory(db, NOW);
   const search = opts.search?.(db) ?? new SqliteEngine(db);
   await drainOutbox(db, search);
-  const app = createApp({
-    db,
-    search,
-    taxonomy: () => taxonomy,
-    enricher: () => enricher,
-    geocoder,
-    now: clock,
-    logger: silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000, ...opts.config },
-  });
+  const { app } = createTestApp({ db, search, taxonomy: () => taxonomy, enricher: () => enricher, geocoder, now: clock, config: { ...opts.config } });
   const { coach, token } = createCoach(db, { name: 'Ann Coach', org: 'North Works' }, NOW);
   const other = createCoach(db, { name: 'Bea Coach', org: 'South Skills' }, NOW);
   const deps = { db, taxonomy: () => taxonomy, enricher: () => enricher, geocoder, now: clock };
-  const participant = createParticipant(deps, coach, JORDAN);
+  const participant = addParticipant(deps, coach, JORDAN);
   return {
     db,
     app,

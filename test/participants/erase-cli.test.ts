@@ -7,7 +7,7 @@ import { register } from '../../scripts/commands/participants.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { createCliContext } from '../../scripts/lib/cli-context.ts';
 import { closeDb, openDb } from '../../src/db.ts';
-import { createParticipant } from '../../src/participants/service.ts';
+import { addParticipant } from '../helpers/participants.ts';
 import { buildFixtureTaxonomy } from '../matching/fixture-taxonomy.ts';
 
 async function run(dbPath: string, args: string[]): Promise<string> {
@@ -36,7 +36,7 @@ describe('participants erase CLI', () => {
     const taxonomy = buildFixtureTaxonomy();
     const { coach } = createCoach(db, { name: 'Ann', org: 'north' }, 1);
     const deps = { db, taxonomy: () => taxonomy, enricher: () => null, geocoder: null, now: () => 1000 };
-    const p = createParticipant(deps, coach, { name: 'Sam Example', history: [{ title: 'Care worker', years: 2 }] });
+    const p = addParticipant(deps, coach, { name: 'Sam Example', history: [{ title: 'Care worker', years: 2 }] });
     closeDb(db);
 
     await expect(run(path, ['--id', String(p.id), '--org', 'south'])).rejects.toThrow(/no participant/);

@@ -2,8 +2,8 @@ import { createCoach } from '../../src/auth/coaches.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
 import { rebuildDemandHistory } from '../../src/pivots/demand-history.ts';
-import type { PivotDeps } from '../../src/pivots/pivots.ts';
-import { createParticipant } from '../../src/participants/service.ts';
+import type { ParticipantDeps } from '../../src/participants/service.ts';
+import { addParticipant } from '../helpers/participants.ts';
 import { createTaxonomy } from '../../src/taxonomy/build.ts';
 import type { Occupation, OccupationSkill, Skill, Taxonomy } from '../../src/taxonomy/model.ts';
 import { daysAgo, insertVacancies } from './helpers.ts';
@@ -83,13 +83,13 @@ export function seedDemand(db: Db): void {
   rebuildDemandHistory(db, { from: daysAgo(NOW, 500), to: NOW });
 }
 
-export function pivotWorld(): { db: Db; deps: PivotDeps; taxonomy: Taxonomy; coach: ReturnType<typeof createCoach>; participantId: number } {
+export function pivotWorld(): { db: Db; deps: ParticipantDeps; taxonomy: Taxonomy; coach: ReturnType<typeof createCoach>; participantId: number } {
   const db = openDb(':memory:');
   const taxonomy = buildPivotTaxonomy();
-  const deps: PivotDeps = { db, taxonomy: () => taxonomy, enricher: () => null, geocoder: null, now: fixedClock(NOW) };
+  const deps: ParticipantDeps = { db, taxonomy: () => taxonomy, enricher: () => null, geocoder: null, now: fixedClock(NOW) };
   const coach = createCoach(db, { name: 'Ann', org: 'north-works' }, NOW);
   seedDemand(db);
-  const p = createParticipant(deps, coach.coach, {
+  const p = addParticipant(deps, coach.coach, {
     location: `${LEEDS.lat},${LEEDS.lon}`,
     maxTravelKm: 20,
     salaryFloor: 22000,

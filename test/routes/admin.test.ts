@@ -2,12 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { openDb } from '../../src/db.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { runScrape } from '../../src/scrape/run-scrape.ts';
-import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.ts';
 import { fixtureSources, scrapeDeps } from '../scrape/helpers.ts';
 
@@ -23,17 +21,13 @@ async function setup(sourcesJson: unknown) {
   writeFileSync(sourcesFile, typeof sourcesJson === 'string' ? sourcesJson : JSON.stringify(sourcesJson));
   const db = openDb(':memory:');
   const { deps, now } = scrapeDeps(db);
-  const app = createApp({
+  const { app } = createTestApp({
     db,
-    search: new SqliteEngine(db),
     taxonomy: () => {
       throw new Error('the admin API does not use the taxonomy');
     },
-    enricher: () => null,
-    geocoder: null,
     now,
-    logger: silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 600, BODY_LIMIT_BYTES: 1_000_000 },
+    config: { RATE_LIMIT_PER_MINUTE: 600 },
     sourcesFile,
   });
   const operator = createCoach(db, { name: 'Ops', org: 'flightpath', role: 'operator' }, now()).token;

@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { createApp, type AppDeps } from '../../src/app.ts';
+import type { AppDeps } from '../../src/app-deps.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { createApiKey } from '../../src/auth/api-keys.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
-import { silentLogger, type Logger } from '../../src/logger.ts';
+import { type Logger } from '../../src/logger.ts';
 import type { EngineHealth, SearchEngine, SearchResult } from '../../src/search/engine.ts';
-import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import { createTaxonomy } from '../../src/taxonomy/build.ts';
 
 export const NOW = Date.parse('2025-06-02T09:00:00Z');
@@ -46,7 +46,7 @@ export function captureLogger(): { logger: Logger; lines: Record<string, unknown
 
 export interface EmployerTestContext {
   db: Db;
-  app: ReturnType<typeof createApp>;
+  app: ReturnType<typeof createTestApp>['app'];
   clock: ReturnType<typeof fixedClock>;
   keyA: string;
   keyA2: string;
@@ -61,16 +61,7 @@ export function setupEmployerApp(over: Partial<Omit<AppDeps, 'config'>> & { conf
   const db = over.db ?? openDb(':memory:');
   const clock = fixedClock(NOW);
   const taxonomy = createTaxonomy({ versionId: 0, occupations: [], skills: [], relations: [], groups: [], sectors: [] });
-  const app = createApp({
-    db,
-    search: over.search ?? new SqliteEngine(db),
-    taxonomy: () => taxonomy,
-    enricher: () => null,
-    geocoder: null,
-    now: over.now ?? clock,
-    logger: over.logger ?? silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000, ...over.config },
-  });
+  const { app } = createTestApp({ ...over, db, now: over.now ?? clock });
   const a = createApiKey(db, { employerName: 'Acme Fictional Care' }, NOW);
   const a2 = createApiKey(db, { employerName: 'Acme Fictional Care', label: 'ATS' }, NOW);
   const b = createApiKey(db, { employerName: 'Other Fictional Ltd' }, NOW);

@@ -1,13 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import type { NormalisedVacancy, Place } from '../../src/vacancies/model.ts';
-import type { Geocoder } from '../../src/vacancies/normalise.ts';
+import type { Geocoder } from '../../src/geo/geocoder-port.ts';
 import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
 import { upsertVacancy } from '../../src/vacancies/store.ts';
 import { buildFixtureTaxonomy } from '../matching/fixture-taxonomy.ts';
@@ -25,7 +24,7 @@ const geocoder: Geocoder = {
 
 interface Ctx {
   db: Db;
-  app: ReturnType<typeof createApp>;
+  app: ReturnType<typeof createTestApp>['app'];
   tokenA: string;
   tokenA2: string;
   tokenB: string;
@@ -37,16 +36,7 @@ function setup(): Ctx {
   const db = openDb(':memory:');
   const engine = new SqliteEngine(db);
   const taxonomy = buildFixtureTaxonomy();
-  const app = createApp({
-    db,
-    search: engine,
-    taxonomy: () => taxonomy,
-    enricher: () => null,
-    geocoder,
-    now: fixedClock(NOW),
-    logger: silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
-  });
+  const { app } = createTestApp({ db, search: engine, taxonomy: () => taxonomy, geocoder, now: fixedClock(NOW) });
   const a = createCoach(db, { name: 'Ann', org: 'north-works' }, NOW);
   const a2 = createCoach(db, { name: 'Ade', org: 'north-works' }, NOW);
   const b = createCoach(db, { name: 'Bea', org: 'south-skills' }, NOW);
@@ -382,9 +372,10 @@ describe('participant matches and transitions', () => {
     expect(paths).toEqual(expect.arrayContaining(['radiusKm', 'sector.0', 'contract.0', 'pageSize']));
     const bad = await call(ctx, 'GET', `/v1/participants/${id}/matches?near=Atlantis`, ctx.tokenA);
     expect(bad.status).toBe(422);
-    // The malformed query read nothing, so it left no audit row.
+    // Neither the malformed query nor the place nobody can locate read the participant, so neither left an audit row:
+    // the edge checks the whole query (the place included) before it reads.
     const audited = ctx.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'participant.matches'").get();
-    expect(audited).toEqual({ n: 1 });
+    expect(audited).toEqual({ n: 0 });
   });
 
   it('lists transitions from the participant history with similarity, gaps and guards', async () => {

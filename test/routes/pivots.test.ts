@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
-import { silentLogger } from '../../src/logger.ts';
-import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
-import { pivotWorld } from '../pivots/pivot-fixture.ts';
+import { openDb } from '../../src/db.ts';
+import { readDemandState } from '../../src/pivots/demand-history.ts';
+import { startDemandRefresh } from '../../src/pivots/demand-refresh.ts';
+import { addParticipant } from '../helpers/participants.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+import { daysAgo, insertVacancies } from '../pivots/helpers.ts';
+import { buildPivotTaxonomy, LEEDS, NOW, pivotWorld } from '../pivots/pivot-fixture.ts';
 
 function setup() {
   const w = pivotWorld();
-  const app = createApp({
-    ...w.deps,
-    search: new SqliteEngine(w.db),
-    logger: silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
-  });
+  const { app } = createTestApp(w.deps);
   const other = createCoach(w.db, { name: 'Bea', org: 'south-skills' }, w.deps.now());
   const get = (path: string, token: string | null) => app.request(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   return { ...w, app, get, otherToken: other.token };
@@ -54,5 +52,30 @@ describe('GET /v1/participants/:id/pivots', () => {
     expect(bad.status).toBe(422);
     const problem = (await bad.json()) as { errors: { path: string }[] };
     expect(problem.errors.map((e) => e.path).sort()).toEqual(['colour', 'limit']);
+  });
+});
+
+describe('reads never write the demand history', () => {
+  it('a pivots GET on a database with no history answers without building one; the server schedule builds it', async () => {
+    const db = openDb(':memory:');
+    const taxonomy = buildPivotTaxonomy();
+    insertVacancies(db, { region: 'Yorkshire and The Humber', la: 'Leeds', ...LEEDS, sector: 'Q', occupation: 'soc:6135', firstSeen: daysAgo(NOW, 30) }, 5);
+    const { app, deps } = createTestApp({ db, taxonomy: () => taxonomy, now: () => NOW });
+    const coach = createCoach(db, { name: 'Ann', org: 'north-works' }, NOW);
+    const p = addParticipant(deps, coach.coach, { location: `${LEEDS.lat},${LEEDS.lon}`, history: [{ occupation: 'soc:9260', years: 4 }] });
+    const count = () => (db.$client.prepare('SELECT count(*) AS n FROM demand_daily').get() as { n: number }).n;
+
+    const res = await app.request(`/v1/participants/${p.id}/pivots`, { headers: { Authorization: `Bearer ${coach.token}` } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { history: { toDay: string | null } }).history.toDay).toBeNull();
+    expect(readDemandState(db)).toBeNull();
+    expect(count()).toBe(0);
+
+    const refresher = startDemandRefresh({ db, now: () => NOW });
+    refresher.stop();
+    expect(readDemandState(db)).not.toBeNull();
+    expect(count()).toBeGreaterThan(0);
+    const after = await app.request(`/v1/participants/${p.id}/pivots`, { headers: { Authorization: `Bearer ${coach.token}` } });
+    expect(((await after.json()) as { history: { toDay: string | null } }).history.toDay).toBe('2026-06-01');
   });
 });

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { openDb } from '../../src/db.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { createSearchEngine } from '../../src/search/create-engine.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
-import { createTaxonomy } from '../../src/taxonomy/build.ts';
 import { ingestVacancy } from '../../src/vacancies/ingest.ts';
 import type { RawVacancy } from '../../src/vacancies/model.ts';
 
@@ -40,16 +38,7 @@ describe('GET /v1/search with duplicate adverts', () => {
     const other = ingestVacancy({ db, now }, { source: 'scrape:board', raw: { ...advert, reference: 'b-2', url: 'https://board.example/jobs/2', location: 'York', lat: 53.959, lon: -1.0815 } });
     await drainOutbox(db, search, { now });
 
-    const app = createApp({
-      db,
-      search,
-      taxonomy: () => createTaxonomy({ versionId: 0, occupations: [], skills: [], relations: [], groups: [], sectors: [] }),
-      enricher: () => null,
-      geocoder: null,
-      now,
-      logger: silentLogger,
-      config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
-    });
+    const { app } = createTestApp({ db, search, now });
     const { token } = createCoach(db, { name: 'Coach', org: 'Org' }, NOW);
     const res = await app.request('/v1/search?q=warehouse%20operative', { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);

@@ -1,14 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { DAY_MS, fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
-import { silentLogger } from '../../src/logger.ts';
 import { createSearchEngine } from '../../src/search/create-engine.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
-import { createTaxonomy } from '../../src/taxonomy/build.ts';
 import type { NormalisedVacancy, Place } from '../../src/vacancies/model.ts';
-import type { Geocoder } from '../../src/vacancies/normalise.ts';
+import type { Geocoder } from '../../src/geo/geocoder-port.ts';
 import { setVacancyStatus, upsertVacancy } from '../../src/vacancies/store.ts';
 
 const NOW = Date.parse('2026-03-01T09:00:00Z');
@@ -57,7 +55,7 @@ function vacancy(ref: string, over: Partial<NormalisedVacancy> & { lat?: number;
 
 interface Ctx {
   db: Db;
-  app: ReturnType<typeof createApp>;
+  app: ReturnType<typeof createTestApp>['app'];
   token: string;
   ids: Record<string, number>;
   get(path: string, token?: string | null): Promise<Response>;
@@ -67,16 +65,7 @@ async function setup(): Promise<Ctx> {
   const db = openDb(':memory:');
   const search = createSearchEngine({ searchEngine: 'sqlite' }, db);
   const clock = fixedClock(NOW);
-  const app = createApp({
-    db,
-    search,
-    taxonomy: () => createTaxonomy({ versionId: 0, occupations: [], skills: [], relations: [], groups: [], sectors: [] }),
-    enricher: () => null,
-    geocoder: new TwoPlaceGeocoder(),
-    now: clock,
-    logger: silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
-  });
+  const { app } = createTestApp({ db, search, geocoder: new TwoPlaceGeocoder(), now: clock });
   const { token } = createCoach(db, { name: 'Test Coach', org: 'Fictional Works' }, NOW);
   const add = (ref: string, v: NormalisedVacancy) => upsertVacancy(db, { source: 'import:test', vacancy: v }, NOW).id;
   const ids = {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.ts';
-import { silentLogger } from '../../src/logger.ts';
-import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
+import { createTestApp } from '../helpers/test-app.ts';
 import { pivotWorld } from '../pivots/pivot-fixture.ts';
 
 interface Trends {
@@ -15,12 +13,7 @@ interface Trends {
 
 function setup() {
   const w = pivotWorld();
-  const app = createApp({
-    ...w.deps,
-    search: new SqliteEngine(w.db),
-    logger: silentLogger,
-    config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
-  });
+  const { app } = createTestApp(w.deps);
   const get = (path: string, token: string | null = w.coach.token) => app.request(path, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
   return { ...w, get };
 }
@@ -87,10 +80,7 @@ describe('GET /v1/sectors/trends before any history', () => {
     const { buildPivotTaxonomy, NOW } = await import('../pivots/pivot-fixture.ts');
     const db = openDb(':memory:');
     const taxonomy = buildPivotTaxonomy();
-    const app = createApp({
-      db, search: new SqliteEngine(db), taxonomy: () => taxonomy, enricher: () => null, geocoder: null, now: () => NOW,
-      logger: silentLogger, config: { RATE_LIMIT_PER_MINUTE: 10_000, BODY_LIMIT_BYTES: 1_000_000 },
-    });
+    const { app } = createTestApp({ db, taxonomy: () => taxonomy, now: () => NOW });
     const { token } = createCoach(db, { name: 'Ann', org: 'x' }, NOW);
     const res = await app.request('/v1/sectors/trends?from=2026-05-01&to=2026-05-07', { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);

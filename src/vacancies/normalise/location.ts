@@ -1,5 +1,5 @@
 import type { Place, RawVacancy, Remote } from '../model.ts';
-import type { Geocoder } from '../normalise.ts';
+import type { Geocoder } from '../../geo/geocoder-port.ts';
 
 /**
  * Location text → places and a remote flag. Handles "Remote", "Hybrid -

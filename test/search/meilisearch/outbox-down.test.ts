@@ -1,8 +1,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../../src/app.ts';
+import { createTestApp } from '../../helpers/test-app.ts';
 import { fixedClock } from '../../../src/clock.ts';
-import { silentLogger } from '../../../src/logger.ts';
 import { openDb } from '../../../src/db.ts';
 import { createMeilisearchEngine } from '../../../src/search/meilisearch/create.ts';
 import { drainOutbox, outboxBacklog } from '../../../src/search/outbox.ts';
@@ -49,17 +48,14 @@ describe('outbox drain to Meilisearch while it is down', () => {
     expect((await engine.health()).ok).toBe(false);
 
     // What an operator sees: /readyz degraded, with the backlog.
-    const app = createApp({
+    const { app } = createTestApp({
       db,
       search: engine,
       taxonomy: () => {
         throw new Error('/readyz does not use the taxonomy');
       },
-      enricher: () => null,
-      geocoder: null,
       now: clock,
-      logger: silentLogger,
-      config: { RATE_LIMIT_PER_MINUTE: 600, BODY_LIMIT_BYTES: 1_000_000 },
+      config: { RATE_LIMIT_PER_MINUTE: 600 },
     });
     const res = await app.request('/readyz');
     expect(res.status).toBe(503);

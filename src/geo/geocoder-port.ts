@@ -1,0 +1,12 @@
+import type { Place } from '../vacancies/model.ts';
+
+/**
+ * Offline geocoding of place names and postcodes: the port the normaliser,
+ * the participant service and the coach search depend on. The one
+ * implementation is createGeocoder (./geocoder.ts); tests may pass null
+ * (then only "lat,lon" is understood, see ./resolve-place.ts).
+ */
+export interface Geocoder {
+  /** A place name, full postcode or outward code → a resolved place, or null. */
+  geocode(text: string): Place | null;
+}

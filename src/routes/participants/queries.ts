@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { Checked } from '../../errors.ts';
+import type { Geocoder } from '../../geo/geocoder-port.ts';
+import { resolvePlace } from '../../geo/resolve-place.ts';
+import type { MatchOptions } from '../../matching/participant-matches.ts';
+import { prepareParticipant, type ParticipantDeps, type PreparedParticipant } from '../../participants/service.ts';
+import { ParticipantBodySchema } from '../../participants/validation.ts';
+import type { ParticipantTransitionOptions } from '../../matching/participant-transitions.ts';
+import type { PivotOptions } from '../../pivots/pivots.ts';
+import { CONTRACTS, REMOTE } from '../../vacancies/model.ts';
+import { andThen, checkWith } from '../checked.ts';
+
+/**
+ * The query strings of /v1/participants and its reads, and their readers:
+ * each turns raw parameters into the typed options of one use case, or
+ * into field errors. The participant page reads its forms through the same
+ * readers, so the page and the API accept exactly the same input.
+ */
+
+export const ListQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** A path id; anything that is not a positive integer reads as "no such participant". */
+export const idOf = (raw: string): number => (/^\d{1,15}$/.test(raw) ? Number(raw) : -1);
+
+const list = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .max(500)
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values as [T, ...T[]])));
+
+/** The query of GET /v1/participants/:id/matches: /v1/search's filters, with the participant's defaults. */
+export const MatchesQuerySchema = z.strictObject({
+  q: z.string().trim().max(500).optional(),
+  /** "lat,lon", a place name or a postcode; default the participant's location. */
+  near: z.string().trim().min(1).max(200).optional(),
+  /** Default the participant's maximum travel distance. */
+  radiusKm: z.coerce.number().positive().max(1000).optional(),
+  sector: z
+    .string()
+    .max(100)
+    .transform((s) => s.split(',').map((v) => v.trim().toUpperCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-U]$/, 'a SIC 2007 section letter A–U')))
+    .optional(),
+  contract: list(CONTRACTS).optional(),
+  remote: list(REMOTE).optional(),
+  /** Annual GBP; default the participant's salary floor. */
+  salaryMin: z.coerce.number().nonnegative().max(1_000_000).optional(),
+  postedWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const TransitionsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** viable (default), desirable, or all ranked by similarity. */
+  filter: z.enum(['viable', 'desirable', 'all']).default('viable'),
+  minSimilarity: z.coerce.number().min(0).max(1).optional(),
+  maxLevelUp: z.coerce.number().int().min(0).max(4).optional(),
+  minPayRatio: z.coerce.number().min(0).max(5).optional(),
+});
+
+export const PivotsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** Growth window in days (default 91: 13 weeks). */
+  windowDays: z.coerce.number().int().min(7).max(365).optional(),
+  /** Travel range override in km (default their maximum travel). */
+  radiusKm: z.coerce.number().positive().max(500).optional(),
+});
+
+/** Matches query → options, with `near` located (a place nobody can find is a field error). */
+export function readMatchesQuery(deps: { geocoder: Geocoder | null }, raw: unknown): Checked<MatchOptions> {
+  return andThen(checkWith(MatchesQuerySchema, raw), ({ near: nearText, ...rest }) => {
+    if (!nearText) return { ok: true, value: rest };
+    const near = resolvePlace(deps.geocoder, nearText);
+    if (!near) return { ok: false, errors: [{ path: 'near', message: 'not a place, postcode or "lat,lon" we can locate' }] };
+    return { ok: true, value: { ...rest, near } };
+  });
+}
+
+export const readTransitionsQuery = (raw: unknown): Checked<ParticipantTransitionOptions> => checkWith(TransitionsQuerySchema, raw);
+
+export const readPivotsQuery = (raw: unknown): Checked<PivotOptions> => checkWith(PivotsQuerySchema, raw);
+
+/** A participant body (JSON or a form's) → a participant ready to store: the schema's errors, then what did not resolve. */
+export function readParticipantBody(deps: ParticipantDeps, body: unknown): Checked<PreparedParticipant> {
+  return andThen(checkWith(ParticipantBodySchema, body), (b) => prepareParticipant(deps, b));
+}

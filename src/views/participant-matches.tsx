@@ -1,0 +1,249 @@
+import type { FC } from 'hono/jsx';
+import { raw } from 'hono/html';
+import type { FieldError } from '../errors.ts';
+import type { MatchesJson } from '../routes/participants/json.ts';
+import { ErrorSummary, fieldErrorFor } from './form-errors.tsx';
+import {
+  describeValue,
+  formatDate,
+  formatKm,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatSalary,
+  safeHref,
+  SECTOR_OPTIONS,
+  sectorTitle,
+} from './format.ts';
+import type { ParticipantJson } from './participant-form-data.ts';
+
+/** The participant page's matches section: the filter form, one card per match with its explanation, paging. */
+type Match = MatchesJson['items'][number];
+
+/** The matches filter form's fields (a GET form on the participant page). */
+export const MATCH_FIELDS = ['q', 'sector', 'radiusKm', 'page'] as const;
+export type MatchForm = Partial<Record<(typeof MATCH_FIELDS)[number], string>>;
+
+
+function matchesHref(participantId: number, form: MatchForm, page: number): string {
+  const params = new URLSearchParams();
+  for (const k of MATCH_FIELDS) {
+    const v = k === 'page' ? (page > 1 ? String(page) : '') : form[k];
+    if (v) params.set(k, v);
+  }
+  const qs = params.toString();
+  return `/participants/${participantId}${qs ? `?${qs}` : ''}#matches`;
+}
+
+const REQUIREMENT_WORDS: Record<string, string> = {
+  met: 'has it',
+  missing: 'missing',
+  unverified: 'not recorded',
+  offered: 'employer provides it',
+};
+
+/** Advert words are quoted as the advert's; a need that comes from the vacancy's occupation says so instead. */
+const evidenceOf = (e: string) => (/^required by occupation\b/i.test(e) ? e : `advert: “${e}”`);
+
+/** Matched skills listed before the rest fold away (the explanation lists them most important first). */
+const MATCHED_SHOWN = 6;
+
+const MatchedSkillItem: FC<{ s: Match['match']['explanation']['matched'][number] }> = ({ s }) => (
+  <li>
+    <span class="ok">✓</span> <strong>{s.label}</strong>
+    {s.via === 'group' ? <span class="muted"> (related: {s.held.label})</span> : null}
+    <br />
+    <span class="small muted">
+      {evidenceOf(s.evidence)} · they have it: {s.held.why}
+    </span>
+  </li>
+);
+
+const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
+  const v = m.vacancy;
+  const href = safeHref(v.url) ?? safeHref(v.applyUrl);
+  const place = v.location ? (v.location.town ?? v.location.text) : v.remote === 'remote' ? 'Remote' : null;
+  const e = m.match.explanation;
+  return (
+    <li class="card">
+      <h3>
+        <span class="score" title="How much of what the vacancy needs they already have">
+          {formatPercent(m.match.score)}
+        </span>{' '}
+        {href ? (
+          <a href={href} rel="noopener noreferrer">
+            {v.title}
+          </a>
+        ) : (
+          v.title
+        )}
+      </h3>
+      <p class="meta">
+        {[v.employer, place, m.distanceKm != null ? `${formatKm(m.distanceKm)} away` : null, v.datePosted ? `posted ${formatDate(v.datePosted)}` : null]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
+      <p class="meta">
+        <strong>{formatSalary(v.salary)}</strong>
+        {m.conditions.salary === 'below floor' ? <span class="gap"> · below their lowest pay</span> : null}
+        {m.conditions.salary === 'meets floor' ? <span class="ok"> · meets their lowest pay</span> : null}
+        {v.contract ? ` · ${describeValue(v.contract)}` : ''}
+        {v.hoursPerWeek != null ? ` · ${formatNumber(v.hoursPerWeek, 1)} h/week` : ''}
+      </p>
+      {m.highlights.description ? <p class="snippet small">{raw(m.highlights.description)}</p> : null}
+      <details open={open}>
+        <summary>
+          Why this fits: {e.matched.length} skills matched, {e.gap.missingSkills} missing
+          {e.gap.missingRequirements.length ? `, lacks ${e.gap.missingRequirements.join(', ')}` : ''}
+        </summary>
+        <div class="why">
+          <div>
+            <h4>Skills they have</h4>
+            {e.matched.length ? (
+              <ul>
+                {e.matched.slice(0, MATCHED_SHOWN).map((s) => (
+                  <MatchedSkillItem s={s} />
+                ))}
+              </ul>
+            ) : (
+              <p class="small">None we could recognise.</p>
+            )}
+            {e.matched.length > MATCHED_SHOWN ? (
+              <details>
+                <summary class="small">{e.matched.length - MATCHED_SHOWN} more matched skills</summary>
+                <ul>
+                  {e.matched.slice(MATCHED_SHOWN).map((s) => (
+                    <MatchedSkillItem s={s} />
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </div>
+          <div>
+            <h4>Skills missing</h4>
+            {e.missing.length ? (
+              <ul>
+                {e.missing.map((s) => (
+                  <li>
+                    <span class="gap">✗</span> {s.label}
+                    {s.required ? <strong class="gap"> (required)</strong> : null}
+                    <br />
+                    <span class="small muted">{evidenceOf(s.evidence)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="small">None.</p>
+            )}
+            {e.gap.missingSkills > e.missing.length ? (
+              <p class="small muted">and {e.gap.missingSkills - e.missing.length} more</p>
+            ) : null}
+          </div>
+          <div>
+            <h4>Requirements</h4>
+            {e.requirements.length ? (
+              <ul>
+                {e.requirements.map((r) => (
+                  <li>
+                    <span class={r.status === 'missing' ? 'gap' : r.status === 'met' ? 'ok' : ''}>
+                      {r.needs ?? describeValue(r.kind)}: {REQUIREMENT_WORDS[r.status] ?? r.status}
+                    </span>
+                    <br />
+                    <span class="small muted">{evidenceOf(r.evidence)}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="small">None stated.</p>
+            )}
+          </div>
+          <div>
+            <h4>Score</h4>
+            <p class="small">
+              Fit {formatPercent(m.match.score)}: covers {formatPercent(m.match.coverage)} of the vacancy’s needs (gap{' '}
+              {formatPercent(e.gap.missingShare)})
+              {m.match.evidence < 1 ? `, held down to ${formatPercent(m.match.evidence)} for little evidence` : ''}
+              {m.match.requirementFactor < 1 ? `, × ${formatNumber(m.match.requirementFactor, 2)} for missing requirements` : ''}. Ranked on
+              fit, distance and recency{m.components.relevance != null ? ' and the search words' : ''}.
+            </p>
+            {'note' in e && e.note ? <p class="small muted">{e.note}</p> : null}
+          </div>
+        </div>
+      </details>
+    </li>
+  );
+};
+
+export const Matches: FC<{ p: ParticipantJson; matches: MatchesJson | null; form: MatchForm; errors: readonly FieldError[] }> = ({
+  p,
+  matches,
+  form,
+  errors,
+}) => {
+  const pages = matches ? Math.max(1, Math.ceil(matches.total / matches.pageSize)) : 1;
+  const page = matches?.page ?? 1;
+  const a = matches?.applied;
+  return (
+    <section aria-labelledby="matches">
+      <h2 id="matches" tabindex={-1}>
+        Top matches
+      </h2>
+      <form method="get" action={`/participants/${p.id}#matches`} aria-label="Filter matches">
+        <ErrorSummary errors={errors} fieldIds={{ q: 'm-q', sector: 'm-sector', radiusKm: 'm-radiusKm' }} />
+        <div class="grid">
+          <div class={fieldErrorFor(errors, 'q') ? 'field invalid' : 'field'}>
+            <label for="m-q">Words</label>
+            <input type="search" id="m-q" name="q" value={form.q ?? ''} />
+          </div>
+          <div class="field">
+            <label for="m-sector">Sector</label>
+            <select id="m-sector" name="sector">
+              <option value="">Any</option>
+              {SECTOR_OPTIONS.map((s) => (
+                <option value={s.code} selected={form.sector === s.code}>
+                  {s.code} · {s.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class={fieldErrorFor(errors, 'radiusKm') ? 'field invalid' : 'field'}>
+            <label for="m-radiusKm">Within (km)</label>
+            <input type="text" inputmode="decimal" id="m-radiusKm" name="radiusKm" value={form.radiusKm ?? ''} />
+          </div>
+          <div class="field">
+            <button type="submit">Update matches</button>
+          </div>
+        </div>
+      </form>
+      {a ? (
+        <p class="small muted">
+          {a.near ? `Within ${formatKm(a.near.radiusKm)} of ${a.near.source === 'participant' ? 'where they live' : 'the place given'}` : 'Anywhere (no location)'}
+          {a.salaryMin != null ? ` · paying at least ${formatMoney(a.salaryMin)} a year${a.salaryMinSource ? `: ${a.salaryMinSource}` : ''}` : ''}
+          {a.q ? ` · words “${a.q}”` : ''}
+          {a.sector?.length ? ` · ${a.sector.map(sectorTitle).join(', ')}` : ''}
+          {` · candidates: ${a.candidatePool}`}
+        </p>
+      ) : null}
+      {matches ? (
+        matches.items.length ? (
+          <ol class="results cards">
+            {matches.items.map((m, i) => (
+              <MatchCard m={m} open={i === 0} />
+            ))}
+          </ol>
+        ) : (
+          <p>No live vacancies match yet. Try a wider radius or fewer words.</p>
+        )
+      ) : null}
+      {matches && pages > 1 ? (
+        <nav class="pager" aria-label="Match pages">
+          {page > 1 ? <a href={matchesHref(p.id, form, page - 1)}>← Previous</a> : null}
+          <span>
+            Page {page} of {pages} ({formatNumber(matches.total)} matches)
+          </span>
+          {page < pages ? <a href={matchesHref(p.id, form, page + 1)}>Next →</a> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+};

@@ -1,0 +1,81 @@
+import type { FC } from 'hono/jsx';
+import type { PivotResult, PivotSuggestion } from '../pivots/pivots.ts';
+import { formatKm, formatMoney, formatNumber, formatPercent, sectorTitle } from './format.ts';
+import { GrowthText } from './growth-text.tsx';
+import { MATCH_FIELDS } from './participant-matches.tsx';
+
+/** The participant page's pivots section: destinations grouped by sector, each with its factors, gaps and courses. */
+/** The participant page's own address for a pivot's "local vacancies" link (the API link's query, shown here). */
+export function localVacanciesHref(participantId: number, apiLink: string): string {
+  const params = new URL(apiLink, 'http://x').searchParams;
+  const keep = new URLSearchParams();
+  for (const k of MATCH_FIELDS) {
+    const v = params.get(k);
+    if (v) keep.set(k, v);
+  }
+  const qs = keep.toString();
+  return `/participants/${participantId}${qs ? `?${qs}` : ''}#matches`;
+}
+
+const PivotItem: FC<{ s: PivotSuggestion; participantId: number }> = ({ s, participantId }) => (
+  <li class="pivot">
+    <h4>
+      {s.occupation.title} <span class="score">{s.score.toFixed(2)}</span>
+    </h4>
+    <p class="small">
+      Skill overlap {formatPercent(s.factors.transferability)} · growth × {formatNumber(s.factors.growth, 2)} ·{' '}
+      {formatNumber(s.vacancies.live)} live {s.vacancies.live === 1 ? 'vacancy' : 'vacancies'}
+      {s.vacancies.radiusKm != null ? ` within ${formatKm(s.vacancies.radiusKm)}` : ''}
+      {s.pay.typicalAnnual != null ? ` · typical pay ${formatMoney(s.pay.typicalAnnual)}` : ''}
+      {s.pay.ratio != null ? ` (${formatPercent(s.pay.ratio)} of theirs)` : ''}
+    </p>
+    {s.gaps.length ? (
+      <p class="small">
+        <span class="gap">To learn:</span> {s.gaps.map((g) => g.label).join(', ')}
+        {s.missingEssential > s.gaps.length ? ` and ${s.missingEssential - s.gaps.length} more` : ''}
+      </p>
+    ) : (
+      <p class="small ok">No essential skills missing.</p>
+    )}
+    {s.courses.length ? (
+      <ul class="small">
+        {s.courses.map((c) => (
+          <li>
+            <strong>{c.title}</strong> – {c.duration}
+            {c.typicalCostGbp == null ? '' : c.typicalCostGbp === 0 ? ', usually free' : `, about ${formatMoney(c.typicalCostGbp)}`} ({c.provider}); covers{' '}
+            {c.covers.map((x) => x.label).join(', ')}
+          </li>
+        ))}
+      </ul>
+    ) : null}
+    <p class="small">
+      <a href={localVacanciesHref(participantId, s.vacancies.link)}>See local {s.occupation.title.toLowerCase()} vacancies</a>
+    </p>
+  </li>
+);
+
+export const Pivots: FC<{ pv: PivotResult }> = ({ pv }) => (
+  <section aria-labelledby="pivots-heading">
+    <h2 id="pivots-heading">Pivot suggestions</h2>
+    <p class="small muted">
+      Growing sectors they could move into, ranked by skill overlap × growth × local demand × pay. Growth in{' '}
+      {pv.area.type === 'all' ? 'all areas' : pv.area.name}
+      {pv.history.fromDay ? ` (our vacancy history ${pv.history.fromDay} to ${pv.history.toDay})` : ''}.
+    </p>
+    {pv.note ? <p>{pv.note}</p> : null}
+    {pv.groups.map((g) => (
+      <div class="sector">
+        <h3>
+          <span>{g.sectorTitle ?? sectorTitle(g.sector)}</span> <GrowthText g={g.growth} />
+        </h3>
+        <ul class="cards">
+          {g.items.map((s) => (
+            <PivotItem s={s} participantId={pv.participant.id} />
+          ))}
+        </ul>
+      </div>
+    ))}
+    {!pv.note && !pv.groups.length ? <p>No occupation passes the guards yet.</p> : null}
+    {pv.excluded.unreachable ? <p class="small muted">{pv.excluded.note}.</p> : null}
+  </section>
+);
