@@ -386,6 +386,19 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
       }
     });
 
+    it('orders equally relevant vacancies newest first, then by the lower id', async () => {
+      const { engine, cleanup } = await makeEngine();
+      try {
+        // Same text, so the text ranking cannot tell them apart: the date decides, then the id.
+        const twin = (id: number, daysAgo: number) =>
+          searchDocument(id, { title: 'Kitchen Porter', description: 'Wash up and keep the kitchen clean.', datePosted: CONTRACT_NOW - daysAgo * DAY });
+        await engine.upsert([twin(31, 5), twin(32, 1), twin(33, 9), twin(34, 1), twin(35, 3)]);
+        expect(ids(await engine.search({ q: 'kitchen porter' }))).toEqual([32, 34, 35, 31, 33]);
+      } finally {
+        await cleanup();
+      }
+    });
+
     it('upsert is idempotent and replaces a document', async () => {
       const { engine, cleanup } = await makeEngine();
       try {

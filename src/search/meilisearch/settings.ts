@@ -64,7 +64,10 @@ export function buildIndexSettings(options: IndexSettingsOptions = {}): Settings
       'docId', 'vacancyId', 'locationIndex', 'groupKey', 'title', 'description', 'employer',
       'sector', 'contract', 'employmentType', 'remote', 'salaryReach', 'datePosted', 'places', '_geo',
     ],
-    rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+    // The last two break relevance ties newest first, then by the lower id,
+    // as the embedded engine does; without them Meilisearch falls back to its
+    // internal document order, which says nothing to a coach.
+    rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'datePosted:desc', 'vacancyId:asc'],
     distinctAttribute: 'groupKey',
     stopWords: [...STOP_WORDS],
     synonyms: options.synonyms ?? {},

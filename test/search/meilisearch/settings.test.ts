@@ -18,7 +18,7 @@ describe('buildIndexSettings', () => {
   it('sorts by date, salary and distance, with sort as the first ranking rule', () => {
     expect(settings.sortableAttributes).toEqual([...SORTABLE_ATTRIBUTES]);
     expect(SORTABLE_ATTRIBUTES).toEqual(['datePosted', 'salaryReach', '_geo', 'vacancyId']);
-    expect(settings.rankingRules).toEqual(['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness']);
+    expect(settings.rankingRules).toEqual(['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'datePosted:desc', 'vacancyId:asc']);
   });
 
   it('collapses locations and duplicate clusters with one distinct attribute', () => {
