@@ -1,27 +1,38 @@
 /**
- * Search latency benchmark for the embedded engine, as the coach API calls
- * it: a two-word query, 15 km radius around a random UK centre (weighted like
- * the data), one filter (contract = permanent), facets, first page of 20 with
- * highlights. Measured at 100k and then 250k live vacancies, loaded through
- * the real path (store + outbox drain). Data: scripts/bench/lib/generate.ts.
+ * Search latency benchmark, as the coach API calls the engine: a two-word
+ * query, 15 km radius around a random UK centre (weighted like the data), one
+ * filter (contract = permanent), facets, first page of 20 with highlights.
+ * Measured at 40% of --scale and at --scale live vacancies, loaded through the
+ * real path (store + outbox drain). Data: scripts/bench/lib/generate.ts.
  *
  *   npx tsx scripts/bench/search.ts [--scale 250000] [--queries 300] [--keep]
+ *   MEILI_HOST=… MEILI_API_KEY=… npm run bench -- --only search
  *
- * --scale sets the largest size; the first measurement is at 40% of it. At
- * the largest size the same queries run again through the worker pool
- * (SEARCH_WORKERS=2, as the server runs them: `search_<n>_pool_*`), and the
- * costly queries of issue 11 are timed once each, in-process and pooled:
- * `a* ` ×32 (refused by the cost bounds: the time to the 422) and the
+ * The embedded engine always runs (`search_sqlite_<n>_*`). With MEILI_HOST
+ * set, the same corpus is also indexed in Meilisearch (a rebuild into
+ * throw-away `flightpath_bench_*` indexes, deleted afterwards) and the same
+ * query stream runs against it (`search_meilisearch_<n>_*`), followed by
+ * `search_sqlite_vs_meili_<n>_p95_ratio`. Indexing throughput:
+ * `index_sqlite_rate` (outbox drain into FTS5) and `index_meilisearch_<n>_rate`
+ * (rebuild from the store: first write to searchable and swapped in,
+ * `index_meilisearch_<n>_searchable_wait`).
+ *
+ * At the largest size the embedded queries run again through the worker pool
+ * (SEARCH_WORKERS=2, as the server runs them: `search_sqlite_<n>_pool_*`),
+ * and the costly queries of issue 11 are timed once each, in-process and
+ * pooled: `a* ` ×32 (refused by the cost bounds: the time to the 422) and the
  * costliest query the bounds still allow, three short prefixes plus common
- * words nationwide (`search_<n>_bounded_worst_*`).
+ * words nationwide (`search_sqlite_<n>_bounded_worst_*`).
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
 import { closeDb, openDb } from '../../src/db.ts';
 import { createSearchEngine } from '../../src/search/create-engine.ts';
 import type { SearchEngine, SearchQuery } from '../../src/search/engine.ts';
-import { drainOutbox } from '../../src/search/outbox.ts';
+import { createMeilisearchEngine } from '../../src/search/meilisearch/create.ts';
+import { drainOutbox, rebuildIndex } from '../../src/search/outbox.ts';
 import { upsertVacancies, type UpsertInput } from '../../src/vacancies/store.ts';
 import { numberArg, peakRssMb, report } from './lib/args.ts';
 import { BENCH_QUERIES, generateVacancy, pickPlace } from './lib/generate.ts';
@@ -36,6 +47,7 @@ const db = openDb(path);
 const engine = createSearchEngine({ searchEngine: 'sqlite' }, db);
 const rng = createRandom(7);
 let loaded = 0;
+let drainSeconds = 0;
 
 async function loadUpTo(n: number): Promise<void> {
   while (loaded < n) {
@@ -44,16 +56,41 @@ async function loadUpTo(n: number): Promise<void> {
       inputs.push({ source: 'import:bench', vacancy: generateVacancy(rng, i, now) });
     }
     upsertVacancies(db, inputs, now);
+    const t0 = performance.now();
     await drainOutbox(db, engine, { now: () => now });
+    drainSeconds += (performance.now() - t0) / 1000;
     loaded += inputs.length;
   }
+}
+
+const config = loadConfig();
+const meiliPrefix = `flightpath_bench_${process.pid}_`;
+const meili = config.MEILI_HOST ? createMeilisearchEngine({ ...config, MEILI_INDEX_PREFIX: meiliPrefix }) : null;
+
+/** Rebuilds the Meilisearch index from the store: the time from the first write to searchable and live. */
+async function indexInMeili(n: string): Promise<void> {
+  if (!meili) return;
+  const t0 = performance.now();
+  const count = await rebuildIndex(db, meili);
+  const seconds = (performance.now() - t0) / 1000;
+  report(`index_meilisearch_${n}_rate`, Math.round(count / seconds), 'vacancies/s');
+  report(`index_meilisearch_${n}_searchable_wait`, seconds, 's');
+}
+
+async function dropMeiliIndexes(): Promise<void> {
+  if (!config.MEILI_HOST) return;
+  const { Meilisearch } = await import('meilisearch');
+  const client = new Meilisearch({ host: config.MEILI_HOST, apiKey: config.MEILI_API_KEY });
+  const { results } = await client.getRawIndexes({ limit: 1000 });
+  for (const index of results) if (index.uid.startsWith(meiliPrefix)) await client.deleteIndex(index.uid).waitTask({ timeout: 120_000 });
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function measure(label: string, engine: SearchEngine): Promise<void> {
+/** Runs the seeded query stream (the same for every engine) and reports latency; returns p95 in ms. */
+async function measure(label: string, engine: SearchEngine): Promise<number> {
   const qrng = createRandom(99);
   const makeQuery = (): SearchQuery => {
     const place = pickPlace(qrng);
@@ -91,11 +128,21 @@ async function measure(label: string, engine: SearchEngine): Promise<void> {
   report(`search_${label}_cpu_p95`, percentile(cpuTimes, 95), 'ms');
   report(`search_${label}_cpu_p99`, percentile(cpuTimes, 99), 'ms');
   report(`search_${label}_mean_matches`, Math.round(totalHits / queries), 'vacancies');
+  return percentile(times, 95);
+}
+
+/** Both engines on the same corpus and query stream at one size. */
+async function measureEngines(n: string): Promise<void> {
+  const sqliteP95 = await measure(`sqlite_${n}`, engine);
+  if (!meili) return;
+  await indexInMeili(n);
+  const meiliP95 = await measure(`meilisearch_${n}`, meili);
+  report(`search_sqlite_vs_meili_${n}_p95_ratio`, sqliteP95 / meiliP95, 'x');
+  if (n === label(scale)) report('search_sqlite_vs_meili_p95_ratio', sqliteP95 / meiliP95, 'x');
 }
 
 const first = Math.round(scale * 0.4);
 const label = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
-await loadUpTo(first);
 /** Wall time of one search, or of its refusal (`status` says which). */
 async function timeOnce(engine: SearchEngine, query: SearchQuery): Promise<{ ms: number; status: number }> {
   const t0 = performance.now();
@@ -119,15 +166,21 @@ async function measureIssueQueries(label: string, engine: SearchEngine, via: str
   }
 }
 
-await measure(label(first), engine);
-await loadUpTo(scale);
-await measure(label(scale), engine);
-await measureIssueQueries(label(scale), engine, 'in_process');
-const pooled = createSearchEngine({ searchEngine: 'sqlite', SEARCH_WORKERS: 2, SEARCH_TIMEOUT_MS: 60_000 }, db);
-await measure(`${label(scale)}_pool`, pooled);
-await measureIssueQueries(label(scale), pooled, 'pool');
-await pooled.close?.();
-report('search_peak_rss', peakRssMb(), 'MB');
-closeDb(db);
-if (keep) console.error(`kept ${path}`);
-else for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+try {
+  await loadUpTo(first);
+  await measureEngines(label(first));
+  await loadUpTo(scale);
+  report('index_sqlite_rate', Math.round(loaded / drainSeconds), 'vacancies/s');
+  await measureEngines(label(scale));
+  await measureIssueQueries(`sqlite_${label(scale)}`, engine, 'in_process');
+  const pooled = createSearchEngine({ searchEngine: 'sqlite', SEARCH_WORKERS: 2, SEARCH_TIMEOUT_MS: 60_000 }, db);
+  await measure(`sqlite_${label(scale)}_pool`, pooled);
+  await measureIssueQueries(`sqlite_${label(scale)}`, pooled, 'pool');
+  await pooled.close?.();
+  report('search_peak_rss', peakRssMb(), 'MB');
+} finally {
+  await dropMeiliIndexes();
+  closeDb(db);
+  if (keep) console.error(`kept ${path}`);
+  else for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+}

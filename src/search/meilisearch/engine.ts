@@ -75,8 +75,14 @@ export class MeilisearchEngine implements SearchEngine {
 
   constructor(private readonly options: MeilisearchEngineOptions) {
     const timeout = options.requestTimeoutMs ?? 10_000;
-    this.#writer = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout });
-    this.#searcher = new Meilisearch({ host: options.host, apiKey: options.searchKey ?? options.apiKey, timeout });
+    // Uncompressed responses: Meilisearch streams a gzip body in several small
+    // writes, and on a keep-alive connection the last one waits for the
+    // client's delayed ACK, adding ~40 ms to about half of all searches
+    // (measured on loopback: p50 49 ms with gzip, 10 ms without). Our
+    // responses are a page of 20 short hits, so compression saves little.
+    const requestInit = { headers: { 'Accept-Encoding': 'identity' } };
+    this.#writer = new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout, requestInit });
+    this.#searcher = new Meilisearch({ host: options.host, apiKey: options.searchKey ?? options.apiKey, timeout, requestInit });
     this.liveIndexUid = `${options.indexPrefix}vacancies`;
     this.#tasks = {
       timeoutMs: options.taskTimeoutMs ?? 60_000,
