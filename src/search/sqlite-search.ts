@@ -162,7 +162,7 @@ export class SqliteSearcher {
         facet: { sector: r[5], contract: r[6], employmentType: r[7], remote: r[8] },
       });
     }
-    candidates.sort(comparator(sort, near != null));
+    candidates.sort(comparator(sort, near != null, bestScore(candidates)));
     const shown = query.collapseClusters === false ? candidates : collapse(candidates);
 
     const facets: SearchResult['facets'] = {};
@@ -359,12 +359,38 @@ function nearestDistance(c: LatLon, r: Row): number | null {
   return haversineKm(c, { lat: r[2], lon: r[3] });
 }
 
-function comparator(sort: NonNullable<SearchQuery['sort']>, hasNear: boolean): (a: Candidate, b: Candidate) => number {
+/** Relevance bands per best score: matches within a tenth of each other are equally relevant. */
+const RELEVANCE_BANDS = 10;
+
+function bestScore(candidates: Candidate[]): number {
+  let best = 0;
+  for (const c of candidates) if (c.score > best) best = c.score;
+  return best;
+}
+
+/**
+ * BM25 tells apart adverts that a reader would call equally relevant by
+ * tiny margins (a shorter employer name, a repeated word: "Assistant Care
+ * Assistant" above "Care Assistant"), which would otherwise decide the order
+ * over freshness. So relevance is banded relative to the best match, and
+ * within a band the newest vacancy comes first, as in Meilisearch, whose
+ * ranking rules compare matches by kind (words, proximity, field), not by
+ * term frequency.
+ */
+function relevanceBand(score: number, best: number): number {
+  return best > 0 ? Math.floor((score / best) * RELEVANCE_BANDS - 1e-9) : 0;
+}
+
+function comparator(
+  sort: NonNullable<SearchQuery['sort']>,
+  hasNear: boolean,
+  best: number,
+): (a: Candidate, b: Candidate) => number {
   // Ties go to the lower id, so a cluster's canonical (first-created) vacancy represents it.
   const byDate = (a: Candidate, b: Candidate) => b.date - a.date || a.id - b.id;
   switch (sort) {
     case 'relevance':
-      return (a, b) => b.score - a.score || byDate(a, b);
+      return (a, b) => relevanceBand(b.score, best) - relevanceBand(a.score, best) || byDate(a, b);
     case 'distance':
       return hasNear ? (a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || byDate(a, b) : byDate;
     case 'salary':
