@@ -32,6 +32,7 @@ import { closeDb, openDb } from '../../src/db.ts';
 import { createSearchEngine } from '../../src/search/create-engine.ts';
 import type { SearchEngine, SearchQuery } from '../../src/search/engine.ts';
 import { createMeilisearchEngine } from '../../src/search/meilisearch/create.ts';
+import { dropIndexesWithPrefix } from '../../src/search/meilisearch/drop-indexes.ts';
 import { drainOutbox, rebuildIndex } from '../../src/search/outbox.ts';
 import { upsertVacancies, type UpsertInput } from '../../src/vacancies/store.ts';
 import { numberArg, peakRssMb, report } from './lib/args.ts';
@@ -77,13 +78,6 @@ async function indexInMeili(n: string): Promise<void> {
   report(`index_meilisearch_${n}_searchable_wait`, seconds, 's');
 }
 
-async function dropMeiliIndexes(): Promise<void> {
-  if (!config.MEILI_HOST) return;
-  const { Meilisearch } = await import('meilisearch');
-  const client = new Meilisearch({ host: config.MEILI_HOST, apiKey: config.MEILI_API_KEY });
-  const { results } = await client.getRawIndexes({ limit: 1000 });
-  for (const index of results) if (index.uid.startsWith(meiliPrefix)) await client.deleteIndex(index.uid).waitTask({ timeout: 120_000 });
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -179,7 +173,7 @@ try {
   await pooled.close?.();
   report('search_peak_rss', peakRssMb(), 'MB');
 } finally {
-  await dropMeiliIndexes();
+  if (config.MEILI_HOST) await dropIndexesWithPrefix(config.MEILI_HOST, config.MEILI_API_KEY, meiliPrefix, 120_000);
   closeDb(db);
   if (keep) console.error(`kept ${path}`);
   else for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });

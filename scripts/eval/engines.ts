@@ -6,6 +6,7 @@
  *
  *   engines_total_agreement: share of filter-only queries (no text) whose totals are equal
  *   engines_top20_overlap:   mean share of the embedded engine's top 20 ids also in Meilisearch's top 20 (text queries)
+ *   engines_text_total_agreement: share of text queries whose totals are equal
  *
  * plus one line per query that disagrees, so every systematic difference can
  * be read off and explained (README, "How the engines differ").
@@ -21,6 +22,7 @@ import { loadConfig } from '../../src/config.ts';
 import { closeDb, openDb } from '../../src/db.ts';
 import { createRandom } from '../../src/random.ts';
 import type { SearchEngine, SearchQuery, SearchResult } from '../../src/search/engine.ts';
+import { dropIndexesWithPrefix } from '../../src/search/meilisearch/drop-indexes.ts';
 import { MeilisearchEngine } from '../../src/search/meilisearch/engine.ts';
 import { drainOutbox, rebuildIndex } from '../../src/search/outbox.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
@@ -123,7 +125,7 @@ export async function run(args: string[]): Promise<void> {
   } finally {
     closeDb(db);
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
-    await dropPrefix(config.MEILI_HOST, config.MEILI_API_KEY, prefix);
+    await dropIndexesWithPrefix(config.MEILI_HOST, config.MEILI_API_KEY, prefix);
   }
 }
 
@@ -136,12 +138,14 @@ async function compare(sqlite: SearchEngine, meili: SearchEngine): Promise<void>
     else console.log(`differs (filter) ${label}: sqlite ${a.total}, meilisearch ${b.total}${facetsEqual(a, b) ? '' : ' (facets differ)'}`);
   }
   let overlapSum = 0;
+  let textTotalsEqual = 0;
   for (const { label, query } of TEXT_QUERIES) {
     const [a, b] = await Promise.all([sqlite.search({ ...query, pageSize: 20 }), meili.search({ ...query, pageSize: 20 })]);
     const top = new Set(b.hits.map((h) => h.id));
     const denominator = Math.max(a.hits.length, b.hits.length);
     const overlap = denominator === 0 ? 1 : a.hits.filter((h) => top.has(h.id)).length / denominator;
     overlapSum += overlap;
+    if (a.total === b.total) textTotalsEqual++;
     if (overlap < 0.8 || a.total !== b.total) {
       console.log(`differs (text) ${label}: top-20 overlap ${(overlap * 100).toFixed(0)} %, totals sqlite ${a.total}, meilisearch ${b.total}`);
     }
@@ -149,11 +153,5 @@ async function compare(sqlite: SearchEngine, meili: SearchEngine): Promise<void>
   console.log(`engines_queries: ${FILTER_QUERIES.length + TEXT_QUERIES.length} count`);
   console.log(`engines_total_agreement: ${((agreeing / FILTER_QUERIES.length) * 100).toFixed(1)} %`);
   console.log(`engines_top20_overlap: ${((overlapSum / TEXT_QUERIES.length) * 100).toFixed(1)} %`);
-}
-
-async function dropPrefix(host: string, apiKey: string | undefined, prefix: string): Promise<void> {
-  const { Meilisearch } = await import('meilisearch');
-  const client = new Meilisearch({ host, apiKey });
-  const { results } = await client.getRawIndexes({ limit: 1000 });
-  for (const index of results) if (index.uid.startsWith(prefix)) await client.deleteIndex(index.uid).waitTask({ timeout: 60_000 });
+  console.log(`engines_text_total_agreement: ${((textTotalsEqual / TEXT_QUERIES.length) * 100).toFixed(1)} %`);
 }

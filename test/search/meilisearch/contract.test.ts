@@ -1,4 +1,4 @@
-import { Meilisearch } from 'meilisearch';
+import { dropIndexesWithPrefix } from '../../../src/search/meilisearch/drop-indexes.ts';
 import { describe } from 'vitest';
 import { fixedClock } from '../../../src/clock.ts';
 import { MeilisearchEngine } from '../../../src/search/meilisearch/engine.ts';
@@ -8,7 +8,7 @@ import { CONTRACT_NOW, describeEngineContract } from '../engine-contract.ts';
  * The shared engine contract against a real Meilisearch (v1.15 or later),
  * only when MEILI_HOST is set:
  *
- *   MEILI_HOST=http://127.0.0.1:7700 MEILI_API_KEY=<master or admin key> \
+ *   MEILI_HOST=http://127.0.0.1:7700 MEILI_API_KEY=<master or admin key> [MEILI_SEARCH_KEY=<search key>] \
  *     npx vitest run --config test/vitest.config.ts test/search/meilisearch/contract.test.ts
  *
  * Without MEILI_HOST the suite is registered as skipped (never as passed).
@@ -19,13 +19,7 @@ const apiKey = process.env.MEILI_API_KEY;
 const runId = `${process.pid}_${Math.floor(Math.random() * 1e6)}`;
 let made = 0;
 
-async function dropIndexes(prefix: string): Promise<void> {
-  const client = new Meilisearch({ host: host!, apiKey });
-  const { results } = await client.getRawIndexes({ limit: 1000 });
-  for (const index of results) {
-    if (index.uid.startsWith(prefix)) await client.deleteIndex(index.uid).waitTask({ timeout: 30_000 });
-  }
-}
+const dropIndexes = (prefix: string) => dropIndexesWithPrefix(host!, apiKey, prefix, 30_000);
 
 describe.runIf(Boolean(host))('Meilisearch at MEILI_HOST', () => {
   describeEngineContract('meilisearch', async () => {
