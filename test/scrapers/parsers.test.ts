@@ -6,6 +6,7 @@ import { parseJobPage } from '../../scrapers/parsers/job-page.ts';
 import { fillUrlTemplate, getPath, parseApiPage } from '../../scrapers/parsers/json-api.ts';
 import { extractJsonLd } from '../../scrapers/parsers/jsonld.ts';
 import { parseSitemap } from '../../scrapers/parsers/sitemap.ts';
+import { toIsoDate } from '../../scrapers/parsers/text.ts';
 import { JsonApiSource } from '../../scrapers/sources.ts';
 
 const fixture = (p: string) => readFileSync(new URL(`../fixtures/site/${p}`, import.meta.url), 'utf8');
@@ -182,7 +183,8 @@ describe('CSS selectors', () => {
       employer: 'Batley Youth Trust',
       location: 'Batley, WF17 5DA',
       salary: '£26,000 – £28,500 per annum',
-      validThrough: new Date('20 December 2026').toISOString(),
+      // Prose dates pass through as text: the normaliser reads them UK day-first.
+      validThrough: '20 December 2026',
       employmentType: 'Part-time, 22.5 hours',
       applyUrl: `${BASE}/apply?job=1`,
     });
@@ -264,4 +266,17 @@ describe('links on scraped JobPostings', () => {
     const apply = r.vacancies[0]?.applyUrl;
     if (apply !== undefined) expect(apply).toMatch(/^https:\/\/jobs\.example\//);
   });
+});
+
+describe('dates scrapers hand on', () => {
+  it.each([
+    ['2026-12-31', '2026-12-31T00:00:00.000Z'],
+    ['2026-07-14T09:00:00+01:00', '2026-07-14T08:00:00.000Z'],
+    ['Tue, 14 Jul 2026 09:00:00 GMT', '2026-07-14T09:00:00.000Z'],
+    // Left as text for the normaliser, which reads them UK day-first: Date.parse would make these 12 Feb and 2001.
+    ['02/12/2026', '02/12/2026'],
+    ['12 Jan', '12 Jan'],
+    ['2nd December 2026', '2nd December 2026'],
+    ['2026-07-14T22:00:00', '2026-07-14T22:00:00'],
+  ])('%s → %s', (s, out) => expect(toIsoDate(s)).toBe(out));
 });
