@@ -149,7 +149,7 @@ export const CssSource = z
     if (s.listing.fields && !s.detail && !s.listing.fields.title) ctx.addIssue({ code: 'custom', path: ['listing', 'fields', 'title'], message: 'a listing-only board needs a title selector' });
   });
 
-const FIELD_NAMES = ['reference', 'title', 'description', 'url', 'applyUrl', 'employer', 'location', 'postcode', 'salary',
+const FIELD_NAMES = ['reference', 'title', 'description', 'url', 'applyUrl', 'employer', 'location', 'postcode', 'town', 'region', 'hoursPerWeek', 'salary',
   'salaryMin', 'salaryMax', 'salaryCurrency', 'salaryPeriod', 'datePosted', 'validThrough', 'contract', 'employmentType'] as const;
 export type ApiField = (typeof FIELD_NAMES)[number];
 

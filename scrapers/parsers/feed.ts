@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { RawVacancy } from '../../src/vacancies/model.ts';
-import { cleanText, decodeEntities, resolveUrl, toIsoDate, unescapeMarkup } from './text.ts';
+import { cleanText, decodeEntities, hoursFromText, resolveUrl, toIsoDate, unescapeMarkup } from './text.ts';
 import { readXmlPath } from './xml-path.ts';
 
 /** Feed options an operator may set per source (see sources.example.json). */
@@ -122,19 +122,12 @@ function mapItem(n: Node, base: string, atom: boolean, opts: FeedOptions): RawVa
     salary: field('salary')?.slice(0, 500),
     contract: field('contract')?.slice(0, 100),
     employmentType: field('employmentType')?.slice(0, 100),
-    hoursPerWeek: hoursIn(field('hoursPerWeek')),
+    hoursPerWeek: hoursFromText(field('hoursPerWeek')),
     datePosted: toIsoDate(field('datePosted') ?? cleanText(textOf(n['pubDate'] ?? n['published'] ?? n['dc:date'] ?? n['updated']))),
     validThrough: toIsoDate(field('validThrough')),
   };
   for (const k of Object.keys(v) as (keyof RawVacancy)[]) if (v[k] === undefined) delete v[k];
   return v;
-}
-
-/** "37.5", "37.5 hours per week", "Full time, 37 hrs": a bare number or one given in hours, never "9 to 5". */
-function hoursIn(s: string | undefined): number | undefined {
-  const m = s ? /^\s*(\d{1,3}(?:\.\d+)?)\s*$|(\d{1,3}(?:\.\d+)?)\s*(?:hours?|hrs?)\b/i.exec(s) : null;
-  const h = m ? Number(m[1] ?? m[2]) : NaN;
-  return h > 0 && h <= 168 ? h : undefined;
 }
 
 /** "Location: Leeds" or "<strong>Location:</strong> Leeds" in a description. */

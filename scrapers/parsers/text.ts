@@ -43,6 +43,13 @@ export function toIsoDate(s: string | undefined): string | undefined {
   return Number.isNaN(t) ? s.slice(0, 100) : new Date(t).toISOString();
 }
 
+/** "37.5", "37.5 hours per week", "Full time, 37 hrs": a bare number or one given in hours, never "9 to 5". */
+export function hoursFromText(s: string | undefined): number | undefined {
+  const m = s ? /^\s*(\d{1,3}(?:\.\d+)?)\s*$|(\d{1,3}(?:\.\d+)?)\s*(?:hours?|hrs?)\b/i.exec(s) : null;
+  const h = m ? Number(m[1] ?? m[2]) : NaN;
+  return h > 0 && h <= 168 ? h : undefined;
+}
+
 /** Resolves a link against the page it was found on; null for javascript:, mailto: and junk. */
 export function resolveUrl(href: string | undefined | null, base: string): string | null {
   if (!href) return null;

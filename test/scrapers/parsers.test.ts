@@ -268,6 +268,43 @@ describe('links on scraped JobPostings', () => {
   });
 });
 
+describe('JSON API items with nested, schema.org-like fields', () => {
+  const cfg = JsonApiSource.parse({
+    name: 'nested',
+    type: 'json-api',
+    url: 'https://api.example/jobs',
+    items: 'results',
+    fields: {
+      reference: 'identifier.value', title: 'title', employer: 'hiringOrganization.name',
+      town: 'location.city', region: 'location.region', postcode: 'location.postcode',
+      salaryMin: 'salary.min', salaryMax: 'salary.max', salaryPeriod: 'salary.unit',
+      hoursPerWeek: 'workHours', validThrough: 'dates.closing',
+    },
+  });
+  const item = (over: Record<string, unknown>) => ({
+    identifier: { value: 'N-1' }, title: 'Warehouse Operative', hiringOrganization: { name: 'Fictional Freight' },
+    location: { city: 'Derby', region: 'East Midlands', postcode: 'DE1 2AA' }, salary: { min: '24,000', max: 26000, unit: 'YEAR' },
+    dates: { closing: '02/12/2026' }, ...over,
+  });
+  it.each([
+    ['37.5', 37.5],
+    ['37.5 hours per week', 37.5],
+    ['Monday to Friday, 9 to 5', undefined],
+    [40, 40],
+    [400, undefined],
+  ])('workHours %s → hoursPerWeek %s', (hours, want) => {
+    const page = parseApiPage({ results: [item({ workHours: hours })] }, 'https://api.example/jobs', cfg);
+    expect(page.errors).toEqual([]);
+    expect(page.items[0]).toMatchObject({
+      reference: 'N-1', employer: 'Fictional Freight', town: 'Derby', region: 'East Midlands', postcode: 'DE1 2AA',
+      salary: { min: 24000, max: 26000, period: 'year' },
+      // Left as text: the normaliser reads it day-first (2 December), where Date.parse would say 12 February.
+      validThrough: '02/12/2026',
+    });
+    expect(page.items[0]!.hoursPerWeek).toBe(want);
+  });
+});
+
 describe('dates scrapers hand on', () => {
   it.each([
     ['2026-12-31', '2026-12-31T00:00:00.000Z'],
