@@ -115,6 +115,8 @@ describe('dates', () => {
       ['02/12/2026', '2026-12-02T00:00:00.000Z'],
       ['2.12.26', '2026-12-02T00:00:00.000Z'],
       ['Wednesday 2 December 2026', '2026-12-02T00:00:00.000Z'],
+      ['9 th January 2027', '2027-01-09T00:00:00.000Z'], // a <sup>th</sup> with its markup stripped
+      ['Midnight, 16 th November 2026', '2026-11-16T23:59:00.000Z'],
       // No year: the next such day from the clock.
       ['12 Jan', '2027-01-12T00:00:00.000Z'],
       // Summer times are BST: 10:00 pm is 21:00Z; winter ones are GMT.

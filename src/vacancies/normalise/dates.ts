@@ -80,7 +80,8 @@ function readDay(text: string, now: number): { year: number; month: number; day:
     return t.getUTCDate() === d ? { year: y, month: m - 1, day: d } : null;
   }
   if (!/\d|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i.test(text)) return null;
-  const found = chrono.en.GB.parse(text, new Date(now))[0];
+  // "9 th September": an ordinal set in <sup> loses its join when the markup is stripped.
+  const found = chrono.en.GB.parse(text.replace(/\b(\d{1,2})\s+(st|nd|rd|th)\b/gi, '$1$2'), new Date(now))[0];
   if (!found) return null;
   const s = found.start;
   const [year, month, day] = [s.get('year'), s.get('month'), s.get('day')];
