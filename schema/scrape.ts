@@ -20,6 +20,8 @@ export const scrapeRuns = sqliteTable(
     vacanciesUpdated: integer('vacancies_updated').notNull().default(0),
     vacanciesUnchanged: integer('vacancies_unchanged').notNull().default(0),
     vacanciesExpired: integer('vacancies_expired').notNull().default(0),
+    /** Adverts found but not stored because their closing date had passed. */
+    skippedClosed: integer('skipped_closed').notNull().default(0),
     errorCount: integer('error_count').notNull().default(0),
     errors: text('errors', { mode: 'json' }).$type<{ url: string | null; message: string }[]>(),
     /** Why the run failed outright, when it did. */

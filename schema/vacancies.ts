@@ -33,6 +33,12 @@ export const vacancies = sqliteTable(
     region: text('region'),
     /** False when the location text could not be geocoded (kept as text, flagged). */
     locationResolved: integer('location_resolved', { mode: 'boolean' }).notNull().default(false),
+    /** How fine the point is: postcode | district | neighbourhood | town | area (model.ts PlacePrecision). */
+    locationPrecision: text('location_precision'),
+    /** The named area the text gave ("Surrey", "North Tyneside"): JSON `{ code, name, kind, radiusKm }`. */
+    locationArea: text('location_area', { mode: 'json' }).$type<unknown>(),
+    /** The local authority's name (`local_authority` holds its GSS code). */
+    localAuthorityName: text('local_authority_name'),
     /** Further places for a multi-location vacancy: JSON `Place[]`. */
     extraLocations: text('extra_locations', { mode: 'json' }).$type<unknown[]>(),
     remote: text('remote', { enum: ['onsite', 'hybrid', 'remote'] }),
@@ -47,6 +53,14 @@ export const vacancies = sqliteTable(
     salaryAnnualMin: real('salary_annual_min'),
     salaryAnnualMax: real('salary_annual_max'),
     salaryText: text('salary_text'),
+    /** On-target earnings kept apart from the basic: JSON `{ min, max, annualMin, annualMax }`. */
+    salaryOte: text('salary_ote', { mode: 'json' }).$type<unknown>(),
+    /** Bonus, commission, tips, allowances, overtime the text names: JSON `SalaryExtra[]`. */
+    salaryExtras: text('salary_extras', { mode: 'json' }).$type<unknown[]>(),
+    /** The named pay scale the figures come from: JSON `{ name, from, to, table }`. */
+    salaryScale: text('salary_scale', { mode: 'json' }).$type<unknown>(),
+    /** Why the figures are not used for filtering: JSON `SalaryFlag[]`. */
+    salaryFlags: text('salary_flags', { mode: 'json' }).$type<string[]>(),
     datePosted: integer('date_posted'),
     validThrough: integer('valid_through'),
     status: text('status', { enum: ['live', 'expired', 'closed'] }).notNull().default('live'),

@@ -81,6 +81,21 @@ export const JsonLdSource = z
     if (s.include) checkRegex(s.include, ['include'], ctx);
   });
 
+const FeedFieldMap = z
+  .strictObject({
+    employer: z.string().min(1),
+    location: z.string().min(1),
+    postcode: z.string().min(1),
+    salary: z.string().min(1),
+    validThrough: z.string().min(1),
+    datePosted: z.string().min(1),
+    contract: z.string().min(1),
+    employmentType: z.string().min(1),
+    hoursPerWeek: z.string().min(1),
+    reference: z.string().min(1),
+  })
+  .partial();
+
 export const FeedSource = z.strictObject({
   name: Name,
   type: z.literal('feed'),
@@ -89,22 +104,13 @@ export const FeedSource = z.strictObject({
   titleEmployerSeparator: z.string().min(1).optional(),
   titleEmployerPosition: z.enum(['before', 'after']).optional(),
   /** Fields read from "Label: value" lines in the description, e.g. { "location": "Location" }. */
-  labels: z
-    .strictObject({ employer: z.string(), location: z.string(), salary: z.string(), validThrough: z.string(), contract: z.string(), employmentType: z.string(), reference: z.string() })
-    .partial()
-    .optional(),
-  fields: z
-    .object({
-      employer: z.string(),
-      location: z.string(),
-      salary: z.string(),
-      validThrough: z.string(),
-      contract: z.string(),
-      employmentType: z.string(),
-      reference: z.string(),
-    })
-    .partial()
-    .optional(),
+  labels: FeedFieldMap.optional(),
+  /**
+   * Fields read from item elements by path (scrapers/parsers/xml-path.ts): a child ("location"), a nested
+   * element ("a10:content/Vacancy/Salary"), a category by attribute ("category[@domain=location]"), an attribute
+   * ("enclosure/@url").
+   */
+  fields: FeedFieldMap.optional(),
 });
 
 const DetailFields = z.strictObject({
@@ -143,7 +149,7 @@ export const CssSource = z
     if (s.listing.fields && !s.detail && !s.listing.fields.title) ctx.addIssue({ code: 'custom', path: ['listing', 'fields', 'title'], message: 'a listing-only board needs a title selector' });
   });
 
-const FIELD_NAMES = ['reference', 'title', 'description', 'url', 'applyUrl', 'employer', 'location', 'postcode', 'salary',
+const FIELD_NAMES = ['reference', 'title', 'description', 'url', 'applyUrl', 'employer', 'location', 'postcode', 'town', 'region', 'hoursPerWeek', 'salary',
   'salaryMin', 'salaryMax', 'salaryCurrency', 'salaryPeriod', 'datePosted', 'validThrough', 'contract', 'employmentType'] as const;
 export type ApiField = (typeof FIELD_NAMES)[number];
 

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { RawVacancy } from '../../src/vacancies/model.ts';
-import { cleanText, decodeEntities, resolveUrl, toIsoDate, unescapeMarkup } from './text.ts';
+import { cleanText, decodeEntities, hoursFromText, resolveUrl, toIsoDate, unescapeMarkup } from './text.ts';
+import { readXmlPath } from './xml-path.ts';
 
 /** Feed options an operator may set per source (see sources.example.json). */
 export interface FeedOptions {
@@ -10,10 +11,23 @@ export interface FeedOptions {
   titleEmployerPosition?: 'before' | 'after';
   /** Fields read from "Label: value" lines of the description, e.g. { "location": "Location" }. */
   labels?: Partial<Record<FeedField, string>>;
-  /** Extra item elements mapped to vacancy fields, e.g. { "location": "region", "contract": "type" }. */
+  /**
+   * Item elements mapped to vacancy fields by path (xml-path.ts), e.g. { "location": "region",
+   * "salary": "a10:content/Vacancy/Salary", "location": "category[@domain=location]" }.
+   */
   fields?: Partial<Record<FeedField, string>>;
 }
-export type FeedField = 'employer' | 'location' | 'salary' | 'validThrough' | 'contract' | 'employmentType' | 'reference';
+export type FeedField =
+  | 'employer'
+  | 'location'
+  | 'postcode'
+  | 'salary'
+  | 'validThrough'
+  | 'datePosted'
+  | 'contract'
+  | 'employmentType'
+  | 'hoursPerWeek'
+  | 'reference';
 
 export interface FeedParseResult {
   format: 'rss' | 'atom' | 'rdf' | 'unknown';
@@ -94,7 +108,7 @@ function mapItem(n: Node, base: string, atom: boolean, opts: FeedOptions): RawVa
   const field = (f: FeedField) => {
     const el = opts.fields?.[f];
     const label = opts.labels?.[f];
-    return (el ? cleanText(textOf(n[el])) : undefined) ?? (label ? labelled(body, label) : undefined);
+    return (el ? cleanText(decodeEntities(readXmlPath(n, el) ?? '')) : undefined) ?? (label ? labelled(body, label) : undefined);
   };
   const author = atom ? cleanText(textOf((n['author'] as Node | undefined)?.['name'])) : undefined;
   const v: RawVacancy = {
@@ -104,10 +118,12 @@ function mapItem(n: Node, base: string, atom: boolean, opts: FeedOptions): RawVa
     description: body || undefined,
     employer: (field('employer') ?? employer ?? author)?.slice(0, 300),
     location: field('location')?.slice(0, 500),
+    postcode: field('postcode')?.slice(0, 20),
     salary: field('salary')?.slice(0, 500),
     contract: field('contract')?.slice(0, 100),
     employmentType: field('employmentType')?.slice(0, 100),
-    datePosted: toIsoDate(cleanText(textOf(n['pubDate'] ?? n['published'] ?? n['dc:date'] ?? n['updated']))),
+    hoursPerWeek: hoursFromText(field('hoursPerWeek')),
+    datePosted: toIsoDate(field('datePosted') ?? cleanText(textOf(n['pubDate'] ?? n['published'] ?? n['dc:date'] ?? n['updated']))),
     validThrough: toIsoDate(field('validThrough')),
   };
   for (const k of Object.keys(v) as (keyof RawVacancy)[]) if (v[k] === undefined) delete v[k];

@@ -1,7 +1,7 @@
 import type { RawVacancy, SalaryPeriod } from '../../src/vacancies/model.ts';
 import { RawVacancySchema, SALARY_PERIODS } from '../../src/vacancies/model.ts';
 import type { ApiField, JsonApiSourceConfig } from '../sources.ts';
-import { cleanText, resolveUrl, toIsoDate } from './text.ts';
+import { cleanText, hoursFromText, resolveUrl, toIsoDate } from './text.ts';
 
 /**
  * Reads a dotted path: "a.b.0.c". A "*" segment maps over an array and the
@@ -99,6 +99,9 @@ function mapApiItem(item: unknown, pageUrl: string, cfg: Pick<JsonApiSourceConfi
     employer: str(f('employer')),
     location: str(f('location')),
     postcode: str(f('postcode')),
+    town: str(f('town')),
+    region: str(f('region')),
+    hoursPerWeek: hoursFromText(str(f('hoursPerWeek'))),
     salary,
     datePosted: toIsoDate(str(f('datePosted'))),
     validThrough: toIsoDate(str(f('validThrough'))),

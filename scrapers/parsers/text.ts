@@ -28,11 +28,26 @@ export function unescapeMarkup(s: string): string {
   return /&lt;\/?[a-z]/i.test(s) ? decodeEntities(s) : s;
 }
 
-/** A date string as ISO 8601 when it parses, else the original text (normalise reads free text). */
+/**
+ * A date string as ISO 8601 when it names its own instant (an ISO date, ISO with a zone, an RFC 822 feed date), else the
+ * original text for the normaliser, which reads UK day-first dates and UK times. Date.parse is not used on
+ * the rest: it reads "02/12/2026" month-first and gives "12 Jan" the year 2001.
+ */
 export function toIsoDate(s: string | undefined): string | undefined {
   if (!s) return undefined;
-  const t = Date.parse(s);
+  const zoned =
+    /^\d{4}-\d{2}-\d{2}$/.test(s) ||
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(s) ||
+    /^(?:[a-z]{3},?\s+)?\d{1,2}\s+[a-z]{3}\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{4}|gmt|ut|utc|z)$/i.test(s);
+  const t = zoned ? Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN;
   return Number.isNaN(t) ? s.slice(0, 100) : new Date(t).toISOString();
+}
+
+/** "37.5", "37.5 hours per week", "Full time, 37 hrs": a bare number or one given in hours, never "9 to 5". */
+export function hoursFromText(s: string | undefined): number | undefined {
+  const m = s ? /^\s*(\d{1,3}(?:\.\d+)?)\s*$|(\d{1,3}(?:\.\d+)?)\s*(?:hours?|hrs?)\b/i.exec(s) : null;
+  const h = m ? Number(m[1] ?? m[2]) : NaN;
+  return h > 0 && h <= 168 ? h : undefined;
 }
 
 /** Resolves a link against the page it was found on; null for javascript:, mailto: and junk. */

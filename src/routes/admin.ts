@@ -19,7 +19,7 @@ const RunSchema = z.object({
   finishedAt: z.string().nullable(),
   durationMs: z.number().nullable(),
   pages: z.object({ fetched: z.number(), notModified: z.number(), skipped: z.number() }),
-  vacancies: z.object({ new: z.number(), updated: z.number(), unchanged: z.number(), expired: z.number() }),
+  vacancies: z.object({ new: z.number(), updated: z.number(), unchanged: z.number(), expired: z.number(), skippedClosed: z.number().describe('Adverts read but not stored: their closing date had passed') }),
   errorCount: z.number(),
   errors: z.array(z.object({ url: z.string().nullable(), message: z.string() })),
   fatal: z.string().nullable(),

@@ -12,7 +12,7 @@ export function toRunJson(r: ScrapeRun) {
     finishedAt: r.finishedAt == null ? null : new Date(r.finishedAt).toISOString(),
     durationMs: r.finishedAt == null ? null : r.finishedAt - r.startedAt,
     pages: { fetched: r.pagesFetched, notModified: r.pagesNotModified, skipped: r.pagesSkipped },
-    vacancies: { new: r.vacanciesNew, updated: r.vacanciesUpdated, unchanged: r.vacanciesUnchanged, expired: r.vacanciesExpired },
+    vacancies: { new: r.vacanciesNew, updated: r.vacanciesUpdated, unchanged: r.vacanciesUnchanged, expired: r.vacanciesExpired, skippedClosed: r.skippedClosed },
     errorCount: r.errorCount,
     errors: r.errors,
     fatal: r.fatal,

@@ -87,7 +87,7 @@ export async function runScrape(deps: ScrapeDeps, options: ScrapeOptions): Promi
       } catch (err) {
         // runSource records adapter failures itself; this is a bug or a database error.
         const message = err instanceof Error ? err.message : String(err);
-        result = { source: source.name, status: 'failed', stats: emptyStats(), found: 0, errors: [], errorCount: 0, fatal: message, skippedClosed: 0 };
+        result = { source: source.name, status: 'failed', stats: emptyStats(), found: 0, errors: [], errorCount: 0, fatal: message };
       }
       if (runId != null) finishRun(deps.db, runId, result, deps.now());
       lock?.heartbeat(deps.now());

@@ -37,8 +37,6 @@ export interface SourceRunResult {
   errors: RunError[];
   errorCount: number;
   fatal: string | null;
-  /** Adverts read but not stored because their closing date had passed (a stored live one is expired instead). */
-  skippedClosed: number;
 }
 
 /**
@@ -53,7 +51,6 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
   let errorCount = 0;
   let partial = false;
   let found = 0;
-  let skippedClosed = 0;
   const seen = new Set<number>();
   const budget = Math.min(opts.limit ?? Infinity, source.maxItems ?? Infinity);
   let taken = 0;
@@ -150,10 +147,10 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
             error(page.url, `invalid vacancy "${raw.title}": ${dates.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
             continue;
           }
-          const closes = parsed.data.validThrough ? Date.parse(parsed.data.validThrough) : NaN;
-          // Already closed: storing it would only revive it until expiry runs again; a stored live copy is proven closed.
-          if (!Number.isNaN(closes) && closes < now) {
-            skippedClosed++;
+          // Already closed (read UK day-first, as the normaliser reads it): storing it would only revive it until
+          // expiry runs again; a stored live copy is proven closed.
+          if (dates.validThrough != null && dates.validThrough < now) {
+            stats.skippedClosed++;
             const stored = findRef.get(tag, parsed.data.reference ?? '') as { id: number; status: string } | undefined;
             if (stored?.status === 'live' && setVacancyStatus(deps.db, stored.id, 'expired', now)) stats.vacanciesExpired++;
             continue;
@@ -200,7 +197,7 @@ export async function runSource(deps: SourceRunDeps, source: Source, opts: Sourc
     // Validators for pages the source no longer links to would only grow the table.
     deps.cache?.prune(source.name, requested);
   }
-  return { source: source.name, status, stats, found, errors, errorCount, fatal, skippedClosed };
+  return { source: source.name, status, stats, found, errors, errorCount, fatal };
 }
 
 function withDefaults(v: RawVacancy, source: Source): RawVacancy {

@@ -13,6 +13,8 @@ export interface RunStats {
   vacanciesUpdated: number;
   vacanciesUnchanged: number;
   vacanciesExpired: number;
+  /** Adverts read but not stored because their closing date had passed (a stored live one is expired instead). */
+  skippedClosed: number;
 }
 
 export type RunStatus = 'running' | 'ok' | 'partial' | 'failed';
@@ -39,6 +41,7 @@ export const emptyStats = (): RunStats => ({
   vacanciesUpdated: 0,
   vacanciesUnchanged: 0,
   vacanciesExpired: 0,
+  skippedClosed: 0,
 });
 
 export function startRun(db: Db, source: string, now: number): number {
@@ -56,12 +59,12 @@ export function finishRun(
   db.$client
     .prepare(
       `UPDATE scrape_runs SET finished_at = ?, status = ?, pages_fetched = ?, pages_not_modified = ?, pages_skipped = ?,
-       vacancies_new = ?, vacancies_updated = ?, vacancies_unchanged = ?, vacancies_expired = ?, error_count = ?, errors = ?, fatal = ?
+       vacancies_new = ?, vacancies_updated = ?, vacancies_unchanged = ?, vacancies_expired = ?, skipped_closed = ?, error_count = ?, errors = ?, fatal = ?
        WHERE id = ?`,
     )
     .run(
       now, r.status, s.pagesFetched, s.pagesNotModified, s.pagesSkipped, s.vacanciesNew, s.vacanciesUpdated,
-      s.vacanciesUnchanged, s.vacanciesExpired, r.errorCount, JSON.stringify(r.errors.slice(0, MAX_STORED_ERRORS)), r.fatal, id,
+      s.vacanciesUnchanged, s.vacanciesExpired, s.skippedClosed, r.errorCount, JSON.stringify(r.errors.slice(0, MAX_STORED_ERRORS)), r.fatal, id,
     );
 }
 
@@ -85,6 +88,7 @@ interface RunRowRaw {
   vacancies_updated: number;
   vacancies_unchanged: number;
   vacancies_expired: number;
+  skipped_closed: number;
   error_count: number;
   errors: string | null;
   fatal: string | null;
@@ -104,6 +108,7 @@ function toRun(r: RunRowRaw): ScrapeRun {
     vacanciesUpdated: r.vacancies_updated,
     vacanciesUnchanged: r.vacancies_unchanged,
     vacanciesExpired: r.vacancies_expired,
+    skippedClosed: r.skipped_closed,
     errorCount: r.error_count,
     errors: r.errors ? (JSON.parse(r.errors) as RunError[]) : [],
     fatal: r.fatal,

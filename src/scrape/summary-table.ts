@@ -16,7 +16,7 @@ export function formatSummaryTable(results: SourceRunResult[], opts: { dryRun?: 
     r.stats.vacanciesUpdated,
     r.stats.vacanciesUnchanged,
     r.stats.vacanciesExpired,
-    r.skippedClosed ?? 0,
+    r.stats.skippedClosed,
     r.errorCount,
   ].map(String));
   const sum = (i: number) => String(rows.reduce((a, r) => a + Number(r[i]), 0));

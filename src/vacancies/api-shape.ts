@@ -24,6 +24,15 @@ const PlaceOut = z.object({
   localAuthority: z.string().nullable(),
   region: z.string().nullable(),
   resolved: z.boolean(),
+  precision: z
+    .enum(['postcode', 'district', 'neighbourhood', 'town', 'area'])
+    .optional()
+    .describe('How fine the point is; district = a postcode district\'s centroid (a full postcode with no imported table), area = a named area\'s centroid'),
+  area: z
+    .object({ code: z.string(), name: z.string(), kind: z.string(), radiusKm: z.number() })
+    .optional()
+    .describe('The named area the text gives (county, metropolitan county, unitary or local authority, region, country)'),
+  localAuthorityName: z.string().nullable().optional().describe('The local authority\'s name (localAuthority is its GSS code)'),
 });
 
 export const PublicVacancySchema = z
@@ -63,6 +72,10 @@ export const PublicVacancySchema = z
         .array(z.object({ kind: z.enum(['bonus', 'commission', 'tips', 'allowance', 'overtime']), amount: z.number().nullable() }))
         .optional()
         .describe('Pay on top of the basic that the text names (amount when stated, in the salary period)'),
+      scale: z
+        .object({ name: z.string(), from: z.string().nullable(), to: z.string().nullable(), table: z.string().nullable() })
+        .optional()
+        .describe('The named pay scale the figures come from (table: the dated table used, null when none is known)'),
       flags: z.array(z.enum(['implausible-range', 'below-legal-minimum'])).optional().describe('Why the figures are not used for filtering'),
     }),
     datePosted: z.string().nullable(),

@@ -3,7 +3,7 @@ import { writeTransaction, type Db } from '../db.ts';
 import type { VacancyRow } from '../../schema/vacancies.ts';
 import { contentHash } from './content-hash.ts';
 import { readableDateOrNull } from './date-window.ts';
-import type { NormalisedVacancy, Place, Requirement, Vacancy, VacancySkill } from './model.ts';
+import type { NormalisedVacancy, Place, PlacePrecision, Requirement, SalaryExtra, SalaryFlag, Vacancy, VacancySkill } from './model.ts';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -43,9 +43,9 @@ const statementCache = new WeakMap<Db, Statements>();
 const CONTENT_COLUMNS = [
   'employer_id', 'url', 'apply_url', 'title', 'title_original', 'description_text', 'description_html',
   'employer_name', 'end_employer_name', 'location_text', 'lat', 'lon', 'postcode', 'town', 'local_authority',
-  'region', 'location_resolved', 'extra_locations', 'remote', 'employment_type', 'contract', 'hours_per_week',
+  'region', 'location_resolved', 'location_precision', 'location_area', 'local_authority_name', 'extra_locations', 'remote', 'employment_type', 'contract', 'hours_per_week',
   'shifts', 'salary_min', 'salary_max', 'salary_currency', 'salary_period', 'salary_annual_min',
-  'salary_annual_max', 'salary_text', 'date_posted', 'valid_through', 'status', 'occupation_code',
+  'salary_annual_max', 'salary_text', 'salary_ote', 'salary_extras', 'salary_scale', 'salary_flags', 'date_posted', 'valid_through', 'status', 'occupation_code',
   'occupation_scheme', 'occupation_confidence', 'sector', 'sector_confidence', 'classification_evidence',
   'skills', 'requirements', 'fingerprint', 'content_hash', 'closed_at', 'is_demo',
 ] as const;
@@ -126,6 +126,9 @@ function toParams(input: UpsertInput, hash: string, now: number) {
     local_authority: loc?.localAuthority ?? null,
     region: loc?.region ?? null,
     location_resolved: loc?.resolved ? 1 : 0,
+    location_precision: loc?.precision ?? null,
+    location_area: json(loc?.area),
+    local_authority_name: loc?.localAuthorityName ?? null,
     extra_locations: v.extraLocations.length ? json(v.extraLocations) : null,
     remote: v.remote,
     employment_type: v.employmentType,
@@ -139,6 +142,10 @@ function toParams(input: UpsertInput, hash: string, now: number) {
     salary_annual_min: v.salary.annualMin,
     salary_annual_max: v.salary.annualMax,
     salary_text: v.salary.text,
+    salary_ote: json(v.salary.ote),
+    salary_extras: v.salary.extras?.length ? json(v.salary.extras) : null,
+    salary_scale: json(v.salary.scale),
+    salary_flags: v.salary.flags?.length ? json(v.salary.flags) : null,
     date_posted: v.datePosted,
     valid_through: v.validThrough,
     status,
@@ -299,8 +306,25 @@ export function rowToVacancy(r: VacancyRow): Vacancy {
           localAuthority: r.localAuthority,
           region: r.region,
           resolved: r.locationResolved,
+          // Absent (not null) when not recorded, as the normaliser leaves them: rows from before 0013 read the same way.
+          ...(r.locationPrecision ? { precision: r.locationPrecision as PlacePrecision } : {}),
+          ...(r.locationArea != null ? { area: parseJson<NonNullable<Place['area']>>(r.locationArea, null as never) } : {}),
+          ...(r.localAuthorityName ? { localAuthorityName: r.localAuthorityName } : {}),
         }
       : null;
+  const salary: Vacancy['salary'] = {
+    min: r.salaryMin,
+    max: r.salaryMax,
+    currency: r.salaryCurrency,
+    period: r.salaryPeriod,
+    annualMin: r.salaryAnnualMin,
+    annualMax: r.salaryAnnualMax,
+    text: r.salaryText,
+  };
+  if (r.salaryOte != null) salary.ote = parseJson<NonNullable<Vacancy['salary']['ote']>>(r.salaryOte, null as never);
+  if (r.salaryExtras != null) salary.extras = parseJson<SalaryExtra[]>(r.salaryExtras, []);
+  if (r.salaryScale != null) salary.scale = parseJson<NonNullable<Vacancy['salary']['scale']>>(r.salaryScale, null as never);
+  if (r.salaryFlags != null) salary.flags = parseJson<SalaryFlag[]>(r.salaryFlags, []);
   return {
     id: r.id,
     source: r.source,
@@ -321,15 +345,7 @@ export function rowToVacancy(r: VacancyRow): Vacancy {
     contract: r.contract as Vacancy['contract'],
     hoursPerWeek: r.hoursPerWeek,
     shifts: parseJson<string[]>(r.shifts, []),
-    salary: {
-      min: r.salaryMin,
-      max: r.salaryMax,
-      currency: r.salaryCurrency,
-      period: r.salaryPeriod,
-      annualMin: r.salaryAnnualMin,
-      annualMax: r.salaryAnnualMax,
-      text: r.salaryText,
-    },
+    salary,
     // Rows written before dates were range-checked may hold absurd times; they read as no date.
     datePosted: readableDateOrNull(r.datePosted),
     validThrough: readableDateOrNull(r.validThrough),

@@ -4,6 +4,7 @@ import { DAY_MS } from '../../src/clock.ts';
 import { acquireScrapeLock, LockHeldError } from '../../src/scrape/lock.ts';
 import { runScrape, type ScrapeProgress } from '../../src/scrape/run-scrape.ts';
 import { listRuns } from '../../src/scrape/runs.ts';
+import { toRunJson } from '../../src/scrape/admin-view.ts';
 import { formatSummaryTable } from '../../src/scrape/summary-table.ts';
 import { parseSources } from '../../scrapers/sources.ts';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.ts';
@@ -172,12 +173,16 @@ describe('runScrape against the fixture site', () => {
     const summary = await runScrape(deps, { sources: fixtureSources(site.origin).filter((s) => s.name === 'board') });
     const r = byName(summary);
     // 101 closed 31 Jan and 104 on 15 Jan: read, not stored, and counted.
-    expect(r.board.skippedClosed).toBe(2);
+    expect(r.board.stats.skippedClosed).toBe(2);
     expect(vacancyRows(db, 'board').map((v) => v.title)).not.toContain('Forklift Driver');
     const table = formatSummaryTable(summary.results);
     const [head, , row] = table.split('\n');
     const col = head!.split(/\s+/).indexOf('closed');
     expect(row!.split(/\s+/)[col]).toBe('2');
+    // The run record keeps the count, and the admin view shows it.
+    const [run] = listRuns(db, { source: 'board', limit: 1 });
+    expect(run!.skippedClosed).toBe(2);
+    expect(toRunJson(run!).vacancies.skippedClosed).toBe(2);
   });
 
   it('a partial run still expires what it can prove closed, and nothing merely unseen', async () => {

@@ -6,6 +6,7 @@ import { parseJobPage } from '../../scrapers/parsers/job-page.ts';
 import { fillUrlTemplate, getPath, parseApiPage } from '../../scrapers/parsers/json-api.ts';
 import { extractJsonLd } from '../../scrapers/parsers/jsonld.ts';
 import { parseSitemap } from '../../scrapers/parsers/sitemap.ts';
+import { toIsoDate } from '../../scrapers/parsers/text.ts';
 import { JsonApiSource } from '../../scrapers/sources.ts';
 
 const fixture = (p: string) => readFileSync(new URL(`../fixtures/site/${p}`, import.meta.url), 'utf8');
@@ -182,7 +183,8 @@ describe('CSS selectors', () => {
       employer: 'Batley Youth Trust',
       location: 'Batley, WF17 5DA',
       salary: '£26,000 – £28,500 per annum',
-      validThrough: new Date('20 December 2026').toISOString(),
+      // Prose dates pass through as text: the normaliser reads them UK day-first.
+      validThrough: '20 December 2026',
       employmentType: 'Part-time, 22.5 hours',
       applyUrl: `${BASE}/apply?job=1`,
     });
@@ -264,4 +266,54 @@ describe('links on scraped JobPostings', () => {
     const apply = r.vacancies[0]?.applyUrl;
     if (apply !== undefined) expect(apply).toMatch(/^https:\/\/jobs\.example\//);
   });
+});
+
+describe('JSON API items with nested, schema.org-like fields', () => {
+  const cfg = JsonApiSource.parse({
+    name: 'nested',
+    type: 'json-api',
+    url: 'https://api.example/jobs',
+    items: 'results',
+    fields: {
+      reference: 'identifier.value', title: 'title', employer: 'hiringOrganization.name',
+      town: 'location.city', region: 'location.region', postcode: 'location.postcode',
+      salaryMin: 'salary.min', salaryMax: 'salary.max', salaryPeriod: 'salary.unit',
+      hoursPerWeek: 'workHours', validThrough: 'dates.closing',
+    },
+  });
+  const item = (over: Record<string, unknown>) => ({
+    identifier: { value: 'N-1' }, title: 'Warehouse Operative', hiringOrganization: { name: 'Fictional Freight' },
+    location: { city: 'Derby', region: 'East Midlands', postcode: 'DE1 2AA' }, salary: { min: '24,000', max: 26000, unit: 'YEAR' },
+    dates: { closing: '02/12/2026' }, ...over,
+  });
+  it.each([
+    ['37.5', 37.5],
+    ['37.5 hours per week', 37.5],
+    ['Monday to Friday, 9 to 5', undefined],
+    [40, 40],
+    [400, undefined],
+  ])('workHours %s → hoursPerWeek %s', (hours, want) => {
+    const page = parseApiPage({ results: [item({ workHours: hours })] }, 'https://api.example/jobs', cfg);
+    expect(page.errors).toEqual([]);
+    expect(page.items[0]).toMatchObject({
+      reference: 'N-1', employer: 'Fictional Freight', town: 'Derby', region: 'East Midlands', postcode: 'DE1 2AA',
+      salary: { min: 24000, max: 26000, period: 'year' },
+      // Left as text: the normaliser reads it day-first (2 December), where Date.parse would say 12 February.
+      validThrough: '02/12/2026',
+    });
+    expect(page.items[0]!.hoursPerWeek).toBe(want);
+  });
+});
+
+describe('dates scrapers hand on', () => {
+  it.each([
+    ['2026-12-31', '2026-12-31T00:00:00.000Z'],
+    ['2026-07-14T09:00:00+01:00', '2026-07-14T08:00:00.000Z'],
+    ['Tue, 14 Jul 2026 09:00:00 GMT', '2026-07-14T09:00:00.000Z'],
+    // Left as text for the normaliser, which reads them UK day-first: Date.parse would make these 12 Feb and 2001.
+    ['02/12/2026', '02/12/2026'],
+    ['12 Jan', '12 Jan'],
+    ['2nd December 2026', '2nd December 2026'],
+    ['2026-07-14T22:00:00', '2026-07-14T22:00:00'],
+  ])('%s → %s', (s, out) => expect(toIsoDate(s)).toBe(out));
 });

@@ -22,10 +22,11 @@ describe('sources file', () => {
       ['acme-careers', 'jsonld', true],
       ['northgate-ats', 'jsonld', false],
       ['pennine-council', 'feed', true],
+      ['borough-ats', 'feed', false],
       ['kirklees-community-jobs', 'css', true],
       ['metro-ats', 'json-api', true],
     ]);
-    const css = sources[3]!;
+    const css = sources[4]!;
     expect(css.type === 'css' && css.listing.maxPages).toBe(30);
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findClosingDate, parseDate } from '../../src/vacancies/normalise/dates.ts';
+import { findClosingDate, parseDate, readDate } from '../../src/vacancies/normalise/dates.ts';
 import { findRequirements, sentenceAt } from '../../src/vacancies/normalise/requirements.ts';
 import { parseContract, parseEmploymentType, parseHoursPerWeek, parseShifts, parseTerms } from '../../src/vacancies/normalise/terms.ts';
 import sanitizeHtml from 'sanitize-html';
@@ -100,7 +100,7 @@ describe('dates', () => {
     ['30+ days ago', '2025-03-23T12:00:00.000Z'],
     ['yesterday', '2025-04-21T12:00:00.000Z'],
     ['today', '2025-04-22T12:00:00.000Z'],
-    ['12th March 2025', '2025-03-12T12:00:00.000Z'],
+    ['12th March 2025', '2025-03-12T00:00:00.000Z'],
   ])('%s', (s, iso) => expect(new Date(parseDate(s, now)!).toISOString()).toBe(iso));
   it.each(['Recently', 'nonsense', '', '31/02/2025'])('%s → null', (s) => expect(parseDate(s, now)).toBeNull());
   it('finds a closing date in text', () => {
@@ -108,6 +108,53 @@ describe('dates', () => {
     expect(new Date(findClosingDate('Applications close on 03/06/2025 at 5pm', now)!).toISOString().slice(0, 10)).toBe('2025-06-03');
     expect(findClosingDate('We close the gap between care and home.', now)).toBeNull();
   });
+  describe('UK day-first dates and UK times', () => {
+    const dec = Date.UTC(2026, 11, 2, 9);
+    it.each([
+      ['2nd December 2026', '2026-12-02T00:00:00.000Z'],
+      ['02/12/2026', '2026-12-02T00:00:00.000Z'],
+      ['2.12.26', '2026-12-02T00:00:00.000Z'],
+      ['Wednesday 2 December 2026', '2026-12-02T00:00:00.000Z'],
+      ['9 th January 2027', '2027-01-09T00:00:00.000Z'], // a <sup>th</sup> with its markup stripped
+      ['Midnight, 16 th November 2026', '2026-11-16T23:59:00.000Z'],
+      // No year: the next such day from the clock.
+      ['12 Jan', '2027-01-12T00:00:00.000Z'],
+      // Summer times are BST: 10:00 pm is 21:00Z; winter ones are GMT.
+      ['14 July 2026 10:00 pm', '2026-07-14T21:00:00.000Z'],
+      ['10pm on 14/07/2026', '2026-07-14T21:00:00.000Z'],
+      ['14/01/2027 at 17.00', '2027-01-14T17:00:00.000Z'],
+      ['14/07/2026 17:00hrs', '2026-07-14T16:00:00.000Z'],
+      ['Friday 3rd July 2026 at 5.30pm', '2026-07-03T16:30:00.000Z'],
+      ['12:00 noon on 5 January 2027', '2027-01-05T12:00:00.000Z'],
+      ['12 noon, Monday 6th July 2026', '2026-07-06T11:00:00.000Z'],
+      // Midnight on a day closes at the end of that day.
+      ['midnight on 4th January 2027', '2027-01-04T23:59:00.000Z'],
+      // An ISO date-time without an offset is UK wall time too; with one, it says its own.
+      ['2026-07-14T22:00:00', '2026-07-14T21:00:00.000Z'],
+      ['2026-07-14T22:00:00+01:00', '2026-07-14T21:00:00.000Z'],
+      ['Tue, 14 Jul 2026 09:00:00 +0100', '2026-07-14T08:00:00.000Z'],
+    ])('%s', (s, iso) => expect(new Date(parseDate(s, dec)!).toISOString()).toBe(iso));
+
+    it.each([
+      ['12 noon on midnight 5 January 2027', '2027-01-05T00:00:00.000Z'],
+      ['5pm or 17:30, 6 July 2026', '2026-07-06T00:00:00.000Z'],
+    ])('two different times fall back to the date with a note: %s', (s, iso) => {
+      const r = readDate(s, dec)!;
+      expect(new Date(r.at).toISOString()).toBe(iso);
+      expect(r.timed).toBe(false);
+      expect(r.note).toMatch(/ambiguous time/);
+    });
+
+    it.each(['12:00 noon', '31/02/2027', '13/13/2026'])('%s → null (no valid day)', (s) => expect(parseDate(s, dec)).toBeNull());
+
+    it.each([
+      ['Closing date: 12 Jan', '2027-01-12T00:00:00.000Z'],
+      ['Closing date: 2nd December 2026. Interviews the week after.', '2026-12-02T00:00:00.000Z'],
+      ['Applications close at 10:00 pm on 14 July 2027', '2027-07-14T21:00:00.000Z'],
+      ['Deadline: 12 noon on 05/01/2027', '2027-01-05T12:00:00.000Z'],
+    ])('closing date in text: %s', (s, iso) => expect(new Date(findClosingDate(s, dec)!).toISOString()).toBe(iso));
+  });
+
   it('never throws', () => {
     fc.assert(fc.property(fc.string({ maxLength: 120 }), (s) => void parseDate(s, now)), { numRuns: 300 });
     fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => void findClosingDate(s, now)), { numRuns: 300 });

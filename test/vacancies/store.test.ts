@@ -3,6 +3,9 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db.ts';
+import { createGeocoder } from '../../src/geo/geocoder.ts';
+import { PublicVacancySchema, toPublicVacancy } from '../../src/vacancies/api-shape.ts';
+import type { RawVacancy } from '../../src/vacancies/model.ts';
 import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
 import { getVacancy } from '../../src/vacancies/queries.ts';
 import {
@@ -178,5 +181,61 @@ describe('vacancy store: the only writer', () => {
     expect(offenders.sort()).toEqual(['search/outbox.ts', 'vacancies/store.ts']);
     const outbox = readFileSync(join(root, 'search/outbox.ts'), 'utf8');
     expect(outbox).not.toMatch(/INSERT\s+INTO\s+index_outbox|vacancies\s+SET/i);
+  });
+});
+
+describe('vacancy store: place and pay details the normaliser computes', () => {
+  const geocoder = createGeocoder(null);
+  const cases: { name: string; raw: RawVacancy; place?: Record<string, unknown>; salary?: Record<string, unknown> }[] = [
+    {
+      name: 'a full postcode with no imported table is a district centroid, with its authority name',
+      raw: { title: 'Porter', location: 'SE1 7PB' },
+      place: { precision: 'district', localAuthorityName: 'Southwark' },
+    },
+    {
+      name: 'a county is an area, with its kind',
+      raw: { title: 'Driver', location: 'Surrey' },
+      place: { precision: 'area', area: expect.objectContaining({ name: 'Surrey', kind: expect.any(String) }) },
+    },
+    {
+      name: 'OTE is kept apart from the basic',
+      raw: { title: 'Sales Executive', salary: '£25,000 basic, OTE £40,000' },
+      salary: { min: 25000, ote: expect.objectContaining({ min: 40000 }) },
+    },
+    {
+      name: 'extras the text names are kept',
+      raw: { title: 'Waiter', salary: '£12.50 per hour plus tips' },
+      salary: { extras: [{ kind: 'tips', amount: null }] },
+    },
+    {
+      name: 'implausible ranges are flagged and not annualised',
+      raw: { title: 'Clerk', salary: '£1,000 - £30,000 per annum' },
+      salary: { flags: ['implausible-range'], annualMin: null },
+    },
+    {
+      name: 'a dated teachers\' scale is kept with the figures',
+      raw: { title: 'Teacher', salary: 'MPS/UPS', datePosted: '2024-10-01' },
+      salary: { scale: expect.objectContaining({ name: expect.any(String) }) },
+    },
+  ];
+  it.each(cases)('$name: stored, read back and shown in the API', ({ raw: r, place, salary }) => {
+    const db = openDb(':memory:');
+    const v = normaliseVacancy({ now, geocoder }, { reference: 'X', ...r });
+    if (place) expect(v.location).toMatchObject(place);
+    if (salary) expect(v.salary).toMatchObject(salary);
+    const { id } = upsertVacancy(db, { source: 's', vacancy: v }, now);
+    const stored = getVacancy(db, id)!;
+    // Everything the normaliser said about the place and pay comes back as it was.
+    expect(stored.location).toEqual(v.location);
+    expect(stored.salary).toEqual(v.salary);
+    const out = PublicVacancySchema.parse(toPublicVacancy(stored));
+    if (place) expect(out.location).toMatchObject(place);
+    if (salary) expect(out.salary).toMatchObject(salary);
+  });
+  it('a vacancy with none of them reads back without the optional keys', () => {
+    const db = openDb(':memory:');
+    const { id } = upsertVacancy(db, { source: 's', vacancy: normaliseVacancy({ now }, raw) }, now);
+    const s = getVacancy(db, id)!.salary;
+    expect(Object.keys(s).sort()).toEqual(['annualMax', 'annualMin', 'currency', 'max', 'min', 'period', 'text']);
   });
 });
