@@ -148,10 +148,13 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     const occ = t.occupation;
     const full = taxonomy.occupations.get(occ.id);
     const searchTitle = full?.altTitles[0] ?? occ.title;
+    // A pivot is a move into something new, so its vacancies are often below
+    // the matches' fit floor today: the link asks for the wider results.
     const link =
       `/v1/participants/${p.id}/matches?q=${encodeURIComponent(searchTitle)}` +
       (occ.sector ? `&sector=${occ.sector}` : '') +
-      (q.radiusKm ? `&radiusKm=${q.radiusKm}` : '');
+      (q.radiusKm ? `&radiusKm=${q.radiusKm}` : '') +
+      '&wider=true';
     return {
       occupation: { id: occ.id, code: occ.code, scheme: occ.scheme, title: occ.title, sector: occ.sector, skillLevel: occ.skillLevel, typicalPayAnnual: occ.typicalPayAnnual },
       score: r3(score),
