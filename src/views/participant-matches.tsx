@@ -205,8 +205,9 @@ const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking }> = ({ m, open,
               {m.match.requirementFactor < 1 ? `, × ${formatNumber(m.match.requirementFactor, 2)} for missing requirements` : ''}.
             </p>
             <p class="small">
-              {orderWords(m, ranking)} A fit more than {formatNumber(ranking.fitMargin * 100, 0)} points higher is always listed first; distance,
-              recency{m.components.relevance != null ? ' and the search words' : ''} only order vacancies of similar fit.
+              {orderWords(m, ranking)} A fit more than {formatNumber(ranking.fitMargin * 100, 0)} points higher is always listed first;{' '}
+              {m.components.relevance != null ? 'distance, recency and the search words' : 'distance and recency'} only order vacancies of
+              similar fit.
             </p>
             {'note' in e && e.note ? <p class="small muted">{e.note}</p> : null}
           </div>

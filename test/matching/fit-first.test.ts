@@ -138,7 +138,9 @@ describe('matches for issue 14 participants (bundled taxonomy, East London)', ()
     const page = async (qs: string) =>
       (await s.app.request(`/participants/${id}${qs}`, { headers: { Accept: 'text/html', Cookie: `fp_session=${s.session}` } })).text();
     const html = await page('');
-    expect(html).toContain('57% fit');
+    const top = (await matches(id)).items[0];
+    expect(html).toContain(`${Math.round(top.components.match * 100)}% fit`);
+    expect(html).toContain(`List order ${top.rank.toFixed(3)}: fit first`);
     expect(html).toMatch(/List order 0\.\d{3}: fit first/);
     expect(html).toMatch(/Order 0\.\d{3} = fit 0\.\d{3} \+ 0\.1 × tie-break/);
     expect(html).toContain('5 weaker fits');
