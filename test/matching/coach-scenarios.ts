@@ -3,6 +3,7 @@ import { createSession } from '../../src/auth/sessions.ts';
 import { DAY_MS, fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
 import { createGeocoder } from '../../src/geo/geocoder.ts';
+import { updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import { ensureBundledTaxonomy } from '../../src/taxonomy/bundled-import.ts';
@@ -137,6 +138,8 @@ export async function seedScenario(adverts: readonly Advert[] = ADVERTS): Promis
     if (!('id' in r) || typeof r.id !== 'number') throw new Error(`advert ${a.ref} not stored: ${JSON.stringify(r)}`);
     ids.set(a.ref, r.id);
   }
+  // Pivots count local demand from the demand history, as the server's schedule keeps it.
+  updateDemandHistory(db, NOW);
   const search = new SqliteEngine(db);
   await drainOutbox(db, search);
   const { app } = createTestApp({ db, search, taxonomy: () => taxonomy, enricher: () => enricher, geocoder, now: clock });
