@@ -8,7 +8,7 @@ import type { SearchEngine, SearchHit, SearchQuery } from '../search/engine.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Contract, Remote, Vacancy } from '../vacancies/model.ts';
 import { getVacanciesByIds } from '../vacancies/queries.ts';
-import { rankCandidates, type Candidate, type RankedMatch } from './rank.ts';
+import { acceptsRemote, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
 import { computeTransitions, profileSource } from './transitions.ts';
 
 export interface MatchDeps {
@@ -35,6 +35,8 @@ export interface MatchOptions {
   /** Annual GBP. */
   salaryMin?: number;
   postedWithinDays?: number;
+  /** Also show vacancies whose fit is below FIT_FLOOR (rank.ts). */
+  wider?: boolean;
   page: number;
   pageSize: number;
 }
@@ -50,6 +52,16 @@ export interface AppliedMatchFilters {
   remote: Remote[] | null;
   postedWithinDays: number | null;
   candidatePool: string;
+  /** How the list is ordered: fit first, then the tie-break (rank.ts), with its weights. */
+  ranking: {
+    order: string;
+    fitMargin: number;
+    /** Fits below it are hidden unless `wider`; null when the participant has no skills yet (fit cannot be judged). */
+    fitFloor: number | null;
+    wider: boolean;
+    tieBreakWeights: { relevance: number; distance: number; recency: number };
+    remoteCountsAsNear: boolean | null;
+  };
 }
 
 /** The terms beside the skills, for the coach to weigh (not scored). */
@@ -69,6 +81,8 @@ export interface MatchItem {
 export interface Matches {
   applied: AppliedMatchFilters;
   total: number;
+  /** Vacancies left out for a fit below the floor (0 with `wider`). */
+  belowFloor: number;
   page: number;
   pageSize: number;
   items: MatchItem[];
@@ -121,9 +135,9 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
   const pool = textQuery
     ? await collect(deps.search, { q: query.q, near, filters, sort: 'relevance' }, CANDIDATES.query, true)
     : await browsePool(deps.search, taxonomy, p, profile, near, filters);
-  // Someone who wants remote work can take a remote job anywhere: the travel
-  // radius does not apply to those.
-  if (p.remote === 'remote' && near && !query.remote?.length) {
+  // Someone who wants or accepts remote work can take a remote job anywhere:
+  // the travel radius does not apply to those (rank.ts counts them as near).
+  if (acceptsRemote(p.remote) && near && !query.remote?.length) {
     const remoteQuery: SearchQuery = textQuery
       ? { q: query.q, filters: { ...filters, remote: ['remote'] }, sort: 'relevance' }
       : { filters: { ...filters, remote: ['remote'] }, sort: 'date' };
@@ -137,7 +151,11 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     const hit = pool.get(v.id);
     return { vacancy: v, relevanceRank: hit?.rank ?? null, distanceKm: hit?.hit.distanceKm ?? null };
   });
-  const ranked = rankCandidates(taxonomy, profile, candidates, { now, radiusKm: near?.radiusKm ?? null, textQuery });
+  const all = rankCandidates(taxonomy, profile, candidates, { now, radiusKm: near?.radiusKm ?? null, textQuery, remotePreference: p.remote });
+  // With no skills yet every fit is 0: there is nothing to hold a floor against.
+  const fitFloor = profile.skills.size ? FIT_FLOOR : null;
+  const wider = !!query.wider;
+  const ranked = wider || fitFloor == null ? all : all.filter((r) => r.components.match >= fitFloor);
   const start = (query.page - 1) * query.pageSize;
   return {
     applied: {
@@ -150,8 +168,17 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
       remote: query.remote ?? null,
       postedWithinDays: query.postedWithinDays ?? null,
       candidatePool: textQuery ? 'text query' : 'occupations, own job titles and newest nearby',
+      ranking: {
+        order: `fit first: order = fit + ${FIT_MARGIN} × tie-break (${textQuery ? 'search words, ' : ''}distance, recency)`,
+        fitMargin: FIT_MARGIN,
+        fitFloor,
+        wider,
+        tieBreakWeights: tieBreakWeights(textQuery),
+        remoteCountsAsNear: acceptsRemote(p.remote),
+      },
     },
     total: ranked.length,
+    belowFloor: all.length - ranked.length,
     page: query.page,
     pageSize: query.pageSize,
     items: ranked.slice(start, start + query.pageSize).map((r) => ({ ranked: r, hit: pool.get(r.vacancy.id)?.hit, conditions: describeConditions(r.vacancy, p) })),

@@ -1,31 +1,49 @@
 import { DAY_MS } from '../clock.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
+import type { RemotePreference } from '../participants/store.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Vacancy } from '../vacancies/model.ts';
 import { scoreMatch, type MatchResult } from './score.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 
 /**
- * Ranking candidate vacancies for one participant: a blend of
+ * Ranking candidate vacancies for one participant, fit first:
  *
- *   match      the match score (score.ts): can they do it?          0.55
- *   relevance  the search engine's text relevance to the query,
- *              as rank within the candidate set (engine scores are
- *              only comparable within one result)                  0.20
- *   distance   1 − distance / radius (remote jobs count as near;
- *              unknown distance as halfway)                         0.15
- *   recency    0.5^(age in days / 14): most applications to an
- *              advert arrive in its first two weeks                 0.10
+ *   order = fit + FIT_MARGIN × tie-break            (the number the list is sorted by)
  *
- * Without a text query the relevance weight is shared out among the others
- * in proportion. A vacancy with no skills or occupation we know cannot be
- * scored; it takes a match value of NO_BASIS_MATCH (low, but not zero, so
- * a very near, very new advert still surfaces, with its explanation saying
- * why it could not be judged).
+ *   fit        the match score (score.ts): can they do it? 0–1
+ *   tie-break  a blend, 0–1, of
+ *                relevance  the search engine's text relevance, as rank
+ *                           within the candidate set (engine scores are
+ *                           only comparable within one result)        0.40
+ *                distance   1 − distance / radius                     0.35
+ *                recency    0.5^(age in days / 14): most applications
+ *                           to an advert arrive in its first two weeks 0.25
+ *              without a text query the relevance weight is shared out
+ *              among the others in proportion.
+ *
+ * Because the tie-break is at most 1, a vacancy whose fit is more than
+ * FIT_MARGIN higher is always listed first: a closer or newer but clearly
+ * poorer fit never outranks it (the ranking is lexicographic in spirit),
+ * and distance, recency and the search words order vacancies of similar fit.
+ *
+ * A remote vacancy counts as near (distance 1) only for a participant who
+ * wants or accepts remote work (remote, hybrid or any); for one who wants
+ * on-site work it counts as out of range (0), and where we do not know
+ * what they want, as an unknown distance (halfway).
+ *
+ * A vacancy with no skills or occupation we know cannot be judged; it takes
+ * a fit of NO_BASIS_MATCH, below FIT_FLOOR, so it shows only with the wider
+ * results, with its explanation saying why it could not be judged.
  */
-export const RANK_WEIGHTS = { match: 0.55, relevance: 0.2, distance: 0.15, recency: 0.1 } as const;
+export const FIT_MARGIN = 0.1;
+/** Fits below this are shown only when the coach asks for wider results. */
+export const FIT_FLOOR = 0.2;
+export const TIE_BREAK_WEIGHTS = { relevance: 0.4, distance: 0.35, recency: 0.25 } as const;
 export const RECENCY_HALF_LIFE_DAYS = 14;
 export const NO_BASIS_MATCH = 0.15;
+/** Distance value of a vacancy whose distance we cannot tell. */
+export const UNKNOWN_DISTANCE = 0.5;
 
 export interface Candidate {
   vacancy: Vacancy;
@@ -34,11 +52,21 @@ export interface Candidate {
   distanceKm: number | null;
 }
 
+export interface RankComponents {
+  /** The fit the list is ordered by first (the match score, or NO_BASIS_MATCH when it cannot be judged). */
+  match: number;
+  relevance: number | null;
+  distance: number;
+  recency: number;
+  /** The blend of relevance, distance and recency, 0–1. */
+  tieBreak: number;
+}
+
 export interface RankedMatch {
   vacancy: Vacancy;
-  /** The blended rank score, 0–1. */
+  /** The order value: fit + FIT_MARGIN × tie-break. The list is sorted by it, highest first. */
   rank: number;
-  components: { match: number; relevance: number | null; distance: number; recency: number };
+  components: RankComponents;
   distanceKm: number | null;
   match: MatchResult;
 }
@@ -48,13 +76,29 @@ export interface RankOptions {
   radiusKm: number | null;
   /** Whether the candidates came from a text query (relevance counts only then). */
   textQuery: boolean;
+  /** What work the participant wants (decides whether a remote vacancy is near). */
+  remotePreference?: RemotePreference | null;
+}
+
+/** The tie-break weights as applied: relevance only with a text query, the rest renormalised to sum to 1. */
+export function tieBreakWeights(textQuery: boolean): { relevance: number; distance: number; recency: number } {
+  const W = TIE_BREAK_WEIGHTS;
+  const rel = textQuery ? W.relevance : 0;
+  const total = rel + W.distance + W.recency;
+  return { relevance: rel / total, distance: W.distance / total, recency: W.recency / total };
+}
+
+/** Whether a participant with this preference would take a fully remote job. */
+export function acceptsRemote(pref: RemotePreference | null | undefined): boolean | null {
+  if (pref == null) return null;
+  return pref !== 'onsite';
 }
 
 export function rankCandidates(taxonomy: Taxonomy, profile: SkillProfile, candidates: readonly Candidate[], opts: RankOptions): RankedMatch[] {
-  const W = RANK_WEIGHTS;
-  const relWeight = opts.textQuery ? W.relevance : 0;
-  const scale = 1 / (W.match + relWeight + W.distance + W.recency);
+  const W = tieBreakWeights(opts.textQuery);
   const radius = opts.radiusKm && opts.radiusKm > 0 ? opts.radiusKm : DEFAULT_TRAVEL_KM;
+  const remoteOk = acceptsRemote(opts.remotePreference);
+  const remoteDistance = remoteOk == null ? UNKNOWN_DISTANCE : remoteOk ? 1 : 0;
   const ranked = candidates.filter((c) => c.relevanceRank != null);
   const n = Math.max(1, ranked.length);
   const out: RankedMatch[] = candidates.map((c) => {
@@ -62,12 +106,13 @@ export function rankCandidates(taxonomy: Taxonomy, profile: SkillProfile, candid
     const m = match.coverage == null ? NO_BASIS_MATCH * match.requirementFactor : match.score;
     const relevance = opts.textQuery ? (c.relevanceRank == null ? 0 : 1 - c.relevanceRank / n) : null;
     const distance =
-      c.vacancy.remote === 'remote' ? 1 : c.distanceKm == null ? 0.5 : Math.max(0, 1 - c.distanceKm / radius);
+      c.vacancy.remote === 'remote' ? remoteDistance : c.distanceKm == null ? UNKNOWN_DISTANCE : Math.max(0, 1 - c.distanceKm / radius);
     const posted = c.vacancy.datePosted ?? c.vacancy.firstSeen;
     const ageDays = Math.max(0, (opts.now - posted) / DAY_MS);
     const recency = Math.pow(0.5, ageDays / RECENCY_HALF_LIFE_DAYS);
-    const rank = scale * (W.match * m + relWeight * (relevance ?? 0) + W.distance * distance + W.recency * recency);
-    return { vacancy: c.vacancy, rank, components: { match: m, relevance, distance, recency }, distanceKm: c.distanceKm, match };
+    const tieBreak = W.relevance * (relevance ?? 0) + W.distance * distance + W.recency * recency;
+    const rank = m + FIT_MARGIN * tieBreak;
+    return { vacancy: c.vacancy, rank, components: { match: m, relevance, distance, recency, tieBreak }, distanceKm: c.distanceKm, match };
   });
   out.sort((a, b) => b.rank - a.rank || a.vacancy.id - b.vacancy.id);
   return out;

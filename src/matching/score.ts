@@ -13,6 +13,7 @@ import { forEachNeed } from './vacancy-needs.ts';
  *   credit(skill)  = min(1, strength / FULL_CREDIT_AT)           held directly
  *                  = GROUP_CREDIT · min(1, strength_g / FULL_CREDIT_AT)
  *                                   a different skill of the same group
+ *                                   (never for a licence or certificate)
  *   coverage       = Σ importance · credit   (importances sum to 1)
  *   evidence       = min(1, Σ specificity of the known needs / EVIDENCE_FULL)
  *   score          = coverage · evidence · Π penalty(missing requirement)
@@ -120,7 +121,10 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
       matched.push({ skillId, label, importance, credit, via: 'skill', evidence, held: { skillId, label, why: dp.why.get(i) ?? '' } });
       return;
     }
-    const g = si.group[i] as number;
+    // A licence or certificate is held or not: First Aid at Work earns no
+    // credit toward Paediatric First Aid, nor one forklift licence toward
+    // another (so the card never shows one the coach did not add).
+    const g = si.licence[i] ? -1 : (si.group[i] as number);
     const held = g >= 0 ? (dp.groupSkill[g] as number) : -1;
     if (held >= 0) {
       const gs = dp.groupStrength[g] as number;

@@ -14,6 +14,8 @@ export interface SkillIndex {
   group: Int32Array;
   /** taxonomy.skillWeight per skill. */
   weight: Float64Array;
+  /** 1 for a licence or certificate (held or not: no partial credit from its group). */
+  licence: Uint8Array;
   groupCount: number;
 }
 
@@ -28,8 +30,10 @@ export function skillIndex(taxonomy: Taxonomy): SkillIndex {
   const group = new Int32Array(ids.length);
   const labels: string[] = [];
   const weight = new Float64Array(ids.length);
+  const licence = new Uint8Array(ids.length);
   ids.forEach((id, i) => {
     const s = taxonomy.skills.get(id);
+    licence[i] = s?.type === 'licence' ? 1 : 0;
     labels.push(s?.label ?? id);
     weight[i] = taxonomy.skillWeight(id);
     const g = s?.groupId;
@@ -40,7 +44,7 @@ export function skillIndex(taxonomy: Taxonomy): SkillIndex {
       group[i] = n;
     }
   });
-  const idx: SkillIndex = { ids, index, labels, group, weight, groupCount: groupNo.size };
+  const idx: SkillIndex = { ids, index, labels, group, weight, licence, groupCount: groupNo.size };
   indexes.set(taxonomy, idx);
   return idx;
 }

@@ -442,11 +442,19 @@ function describe(
   const missing: TransitionGap[] = [];
   for (const r of taxonomy.skillsOf(occ.id)) {
     if (r.relation !== 'essential') continue;
-    // A gap: what the origin has covers less than half of what B needs (above the baseline for dense skills).
-    const base = idx.baseline.get(r.skillId) ?? 0;
-    const need = needOf(r.relation, r.weight) - base;
-    const have = (source.skills.get(r.skillId) ?? 0) - base;
-    if (need <= 1e-9 || have >= 0.5 * need) continue;
+    // A gap is a skill the origin does not hold. A skill in a participant's
+    // profile is held, however weakly: the match cards show it as held (✓),
+    // so pivots must not list it to learn (one profile, one story). Only a
+    // dense, graded skill (O*NET rates every skill for every occupation) is a
+    // gap when held at less than half of what B needs above the baseline.
+    const base = idx.baseline.get(r.skillId);
+    const held = source.skills.get(r.skillId) ?? 0;
+    if (base === undefined) {
+      if (held > 0) continue;
+    } else {
+      const need = needOf(r.relation, r.weight) - base;
+      if (need <= 1e-9 || held - base >= 0.5 * need) continue;
+    }
     const s = taxonomy.skills.get(r.skillId);
     if (!s) continue;
     missing.push({ skillId: s.id, label: s.label, type: s.type, specificity: round(taxonomy.skillWeight(s.id)) });

@@ -8,7 +8,9 @@ import type { RequirementKind } from '../vacancies/model.ts';
  *
  * Codes: `driving:<category>` (UK categories, `C+E` style), `own-vehicle`,
  * `dbs:basic`, `dbs:enhanced`, `cscs`, `sia`, `forklift`, `cpc`,
- * `right-to-work`, `welsh`, `first-aid`, `food-hygiene`.
+ * `right-to-work`, `welsh`, `first-aid` (and the certificates it names:
+ * `first-aid:work`, `first-aid:emergency`, `first-aid:paediatric`,
+ * `first-aid:mental-health`), `food-hygiene`.
  */
 export const DRIVING_CATEGORIES = [
   'AM', 'A1', 'A2', 'A', 'B', 'B+E', 'C1', 'C1+E', 'C', 'C+E', 'D1', 'D1+E', 'D', 'D+E',
@@ -34,12 +36,15 @@ const IMPLIES: Record<string, string[]> = {
   'driving:A2': ['driving:A1', 'driving:AM'],
   'driving:A1': ['driving:AM'],
   'dbs:enhanced': ['dbs:basic'],
+  // The three-day First Aid at Work course covers the one-day emergency
+  // one; neither says anything about paediatric or mental health first aid.
+  'first-aid:work': ['first-aid:emergency'],
 };
 
 export const LICENCE_CODES: readonly string[] = [
   ...DRIVING_CATEGORIES.map((c) => `driving:${c}`),
   'own-vehicle', 'dbs:basic', 'dbs:enhanced', 'cscs', 'sia', 'forklift', 'cpc', 'right-to-work', 'welsh',
-  'first-aid', 'food-hygiene',
+  'first-aid', 'first-aid:work', 'first-aid:emergency', 'first-aid:paediatric', 'first-aid:mental-health', 'food-hygiene',
 ];
 
 /** Shown in validation errors so a coach sees what is understood. */
@@ -84,10 +89,19 @@ export function parseLicence(text: string): string | null {
   if (/\bcpc\b/.test(t)) return 'cpc';
   if (/right to work/.test(t)) return 'right-to-work';
   if (/\bwelsh\b|\bcymraeg\b/.test(t)) return 'welsh';
-  if (/first aid/.test(t)) return 'first-aid';
+  if (/first aid/.test(t)) return firstAidCode(t);
   if (/food (hygiene|safety)/.test(t)) return 'food-hygiene';
   const cat = parseDrivingCategory(t);
   return cat ? `driving:${cat}` : null;
+}
+
+/** Which first aid certificate the words name: each is its own certificate (issue 14: adding one must not add the others). */
+function firstAidCode(t: string): string {
+  if (/mental health/.test(t)) return 'first-aid:mental-health';
+  if (/p(a)?ediatric|\bchild|\bbaby|\binfant/.test(t)) return 'first-aid:paediatric';
+  if (/emergency|\b(1|one)[ -]day/.test(t)) return 'first-aid:emergency';
+  if (/at work|\b(3|three)[ -]day/.test(t)) return 'first-aid:work';
+  return 'first-aid';
 }
 
 /** The codes held, with everything they imply. */
@@ -180,6 +194,10 @@ export function describeLicence(code: string): string {
     'right-to-work': 'Right to work in the UK',
     welsh: 'Welsh language',
     'first-aid': 'First aid certificate',
+    'first-aid:work': 'First Aid at Work certificate',
+    'first-aid:emergency': 'Emergency First Aid at Work certificate',
+    'first-aid:paediatric': 'Paediatric First Aid certificate',
+    'first-aid:mental-health': 'Mental Health First Aid certificate',
     'food-hygiene': 'Food hygiene certificate',
   };
   return labels[code] ?? code;

@@ -168,7 +168,9 @@ const licenceIndexes = new WeakMap<Taxonomy, Map<string, string[]>>();
  * Taxonomy skills that a licence code stands for: licence-type skills whose
  * label or alternative label reads as that licence (the same parser the API
  * uses for what coaches type), plus operating a forklift for a forklift
- * licence (ESCO has no licence type and lists it as a skill).
+ * licence (ESCO has no licence type and lists it as a skill; the bundled
+ * taxonomy calls it "Forklift driving"): a licence holder is never told to
+ * learn to drive a forklift.
  */
 export function licenceSkillIds(taxonomy: Taxonomy, code: string): readonly string[] {
   let idx = licenceIndexes.get(taxonomy);
@@ -181,7 +183,7 @@ export function licenceSkillIds(taxonomy: Taxonomy, code: string): readonly stri
           const c = parseLicence(label);
           if (c) codes.add(c);
         }
-      } else if (/^(operate|use|drive) (a )?fork ?lift/i.test(s.label)) {
+      } else if (/^(operate|use|drive) (a )?fork ?lift|^fork ?lift (truck )?(driving|operation|operating)$/i.test(s.label)) {
         codes.add('forklift');
       }
       for (const c of codes) {
@@ -200,7 +202,9 @@ const impliedIndexes = new WeakMap<Taxonomy, Map<string, string[]>>();
 /**
  * Licence-type skills implied by holding licence-type skill `skillId`
  * (category C+E implies C, C1 and B; enhanced DBS implies basic), itself
- * excluded. Empty for any other skill.
+ * excluded. Empty for any other skill. Only codes it strictly implies
+ * count: another skill that merely reads as the same broad code (one first
+ * aid or forklift certificate and another) is a different certificate.
  */
 export function impliedLicenceSkills(taxonomy: Taxonomy, skillId: string): readonly string[] {
   let idx = impliedIndexes.get(taxonomy);
@@ -215,6 +219,7 @@ export function impliedLicenceSkills(taxonomy: Taxonomy, skillId: string): reado
       }
       const out = new Set<string>();
       for (const code of expandLicences(codes)) {
+        if (codes.has(code)) continue;
         for (const id of licenceSkillIds(taxonomy, code)) if (id !== sk.id) out.add(id);
       }
       if (out.size) idx.set(sk.id, [...out]);

@@ -33,7 +33,9 @@ import { liveVacanciesEverywhere, liveVacanciesNear, regionAt, type LocalDemand 
  *
  * Only destinations passing the transition guards (viable: similar enough
  * and at most one skill level up; desirable: pay ≥ 90% of their floor or
- * last job) are suggested, however fast they grow. Grouped by sector.
+ * last job) are suggested, however fast they grow. Those with no live
+ * vacancy within their travel range come after those with some. Grouped by
+ * sector.
  */
 export const PIVOT_WEIGHTS = { demandHalf: 10, growthMin: 0.5, growthMax: 2, payMin: 0.8, payMax: 1.5, candidates: 150 } as const;
 
@@ -51,7 +53,8 @@ export interface PivotSuggestion {
   factors: { transferability: number; growth: number; localDemand: number; pay: number };
   transferability: { similarity: number; components: Transition['components']; guards: Transition['guards'] };
   growth: { sector: GrowthSignal | null; occupation: GrowthSignal | null };
-  vacancies: { live: number; radiusKm: number | null; basis: string; link: string };
+  /** `none`: no live vacancy within their travel range (such destinations are listed after those with some). */
+  vacancies: { live: number; none: boolean; radiusKm: number | null; basis: string; link: string };
   pay: { typicalAnnual: number | null; comparedWith: number | null; ratio: number | null };
   gaps: { skillId: string; label: string; type: string; specificity: number }[];
   missingEssential: number;
@@ -143,22 +146,28 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     const score = t.similarity * growth * demand * pay;
     return { t, key, sg, og, growth, n, demand, payRatio, pay, score };
   });
-  scored.sort((a, b) => b.score - a.score || a.t.occupation.id.localeCompare(b.t.occupation.id));
+  // A destination with no live vacancy within their travel range is listed
+  // after every one that has some, however it scores: there is nothing to
+  // apply for yet (issue 14). Its card says so.
+  scored.sort((a, b) => Number(b.n > 0) - Number(a.n > 0) || b.score - a.score || a.t.occupation.id.localeCompare(b.t.occupation.id));
   const top: PivotSuggestion[] = scored.slice(0, q.limit).map(({ t, sg, og, growth, n, demand, payRatio, pay, score }) => {
     const occ = t.occupation;
     const full = taxonomy.occupations.get(occ.id);
     const searchTitle = full?.altTitles[0] ?? occ.title;
+    // A pivot is a move into something new, so its vacancies are often below
+    // the matches' fit floor today: the link asks for the wider results.
     const link =
       `/v1/participants/${p.id}/matches?q=${encodeURIComponent(searchTitle)}` +
       (occ.sector ? `&sector=${occ.sector}` : '') +
-      (q.radiusKm ? `&radiusKm=${q.radiusKm}` : '');
+      (q.radiusKm ? `&radiusKm=${q.radiusKm}` : '') +
+      '&wider=true';
     return {
       occupation: { id: occ.id, code: occ.code, scheme: occ.scheme, title: occ.title, sector: occ.sector, skillLevel: occ.skillLevel, typicalPayAnnual: occ.typicalPayAnnual },
       score: r3(score),
       factors: { transferability: r3(t.similarity), growth: r3(growth), localDemand: r3(demand), pay: r3(pay) },
       transferability: { similarity: t.similarity, components: t.components, guards: t.guards },
       growth: { sector: sg, occupation: og },
-      vacancies: { live: n, radiusKm, basis: local.basis, link },
+      vacancies: { live: n, none: n === 0, radiusKm, basis: local.basis, link },
       pay: { typicalAnnual: occ.typicalPayAnnual, comparedWith: source.payAnnual, ratio: payRatio == null ? null : r3(payRatio) },
       gaps: t.gaps,
       missingEssential: t.missingEssential,

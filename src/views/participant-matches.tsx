@@ -21,7 +21,7 @@ import type { ParticipantJson } from './participant-form-data.ts';
 type Match = MatchesJson['items'][number];
 
 /** The matches filter form's fields (a GET form on the participant page). */
-export const MATCH_FIELDS = ['q', 'sector', 'radiusKm', 'page'] as const;
+export const MATCH_FIELDS = ['q', 'sector', 'radiusKm', 'wider', 'page'] as const;
 export type MatchForm = Partial<Record<(typeof MATCH_FIELDS)[number], string>>;
 
 
@@ -48,18 +48,46 @@ const evidenceOf = (e: string) => (/^required by occupation\b/i.test(e) ? e : `a
 /** Matched skills listed before the rest fold away (the explanation lists them most important first). */
 const MATCHED_SHOWN = 6;
 
-const MatchedSkillItem: FC<{ s: Match['match']['explanation']['matched'][number] }> = ({ s }) => (
-  <li>
-    <span class="ok">✓</span> <strong>{s.label}</strong>
-    {s.via === 'group' ? <span class="muted"> (related: {s.held.label})</span> : null}
-    <br />
-    <span class="small muted">
-      {evidenceOf(s.evidence)} · they have it: {s.held.why}
-    </span>
-  </li>
-);
+/**
+ * A need met by the skill itself is ✓ (held: the same profile that pivots
+ * read, so it is never "to learn" there). One met only by a related skill of
+ * the same group is ≈: not held, partial credit for the related one.
+ */
+const MatchedSkillItem: FC<{ s: Match['match']['explanation']['matched'][number] }> = ({ s }) =>
+  s.via === 'group' ? (
+    <li>
+      <span class="muted" title="Not held: partial credit for a related skill">≈</span> {s.label}{' '}
+      <span class="muted">(not held; related: {s.held.label})</span>
+      <br />
+      <span class="small muted">
+        {evidenceOf(s.evidence)} · related skill: {s.held.why}
+      </span>
+    </li>
+  ) : (
+    <li>
+      <span class="ok">✓</span> <strong>{s.label}</strong>
+      <br />
+      <span class="small muted">
+        {evidenceOf(s.evidence)} · they have it: {s.held.why}
+      </span>
+    </li>
+  );
 
-const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
+/** The ranking's parts in words: why this vacancy sits where it does in the list. */
+type Ranking = MatchesJson['applied']['ranking'];
+
+function orderWords(m: Match, r: Ranking): string {
+  const weights = r.tieBreakWeights;
+  const c = m.components;
+  const parts = [
+    c.relevance != null ? `search words ${formatNumber(c.relevance, 2)} × ${formatNumber(weights.relevance, 2)}` : null,
+    `distance ${formatNumber(c.distance, 2)} × ${formatNumber(weights.distance, 2)}`,
+    `recency ${formatNumber(c.recency, 2)} × ${formatNumber(weights.recency, 2)}`,
+  ].filter(Boolean);
+  return `Order ${formatNumber(m.rank, 3)} = fit ${formatNumber(c.match, 3)} + ${formatNumber(r.fitMargin, 2)} × tie-break ${formatNumber(c.tieBreak, 2)} (${parts.join(' + ')}).`;
+}
+
+const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking }> = ({ m, open, ranking }) => {
   const v = m.vacancy;
   const href = safeHref(v.url) ?? safeHref(v.applyUrl);
   const place = v.location ? (v.location.town ?? v.location.text) : v.remote === 'remote' ? 'Remote' : null;
@@ -67,8 +95,8 @@ const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
   return (
     <li class="card">
       <h3>
-        <span class="score" title="How much of what the vacancy needs they already have">
-          {formatPercent(m.match.score)}
+        <span class="score" title="Fit: how much of what the vacancy needs they already have. The list is ordered by fit first">
+          {m.match.coverage == null ? 'fit ?' : `${formatPercent(m.components.match)} fit`}
         </span>{' '}
         {href ? (
           <a href={href} rel="noopener noreferrer">
@@ -82,6 +110,17 @@ const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
         {[v.employer, place, m.distanceKm != null ? `${formatKm(m.distanceKm)} away` : null, v.datePosted ? `posted ${formatDate(v.datePosted)}` : null]
           .filter(Boolean)
           .join(' · ')}
+      </p>
+      <p class="meta small">
+        List order {formatNumber(m.rank, 3)}: fit first, then {m.components.relevance != null ? 'search words, ' : ''}distance and recency
+        among similar fits
+        {v.remote === 'remote'
+          ? ranking.remoteCountsAsNear
+            ? ' · remote: counted as near (they accept remote work)'
+            : ranking.remoteCountsAsNear === false
+              ? ' · remote: not counted as near (they want on-site work)'
+              : ' · remote: distance unknown (remote preference not recorded)'
+          : ''}
       </p>
       <p class="meta">
         <strong>{formatSalary(v.salary)}</strong>
@@ -163,8 +202,12 @@ const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
               Fit {formatPercent(m.match.score)}: covers {formatPercent(m.match.coverage)} of the vacancy’s needs (gap{' '}
               {formatPercent(e.gap.missingShare)})
               {m.match.evidence < 1 ? `, held down to ${formatPercent(m.match.evidence)} for little evidence` : ''}
-              {m.match.requirementFactor < 1 ? `, × ${formatNumber(m.match.requirementFactor, 2)} for missing requirements` : ''}. Ranked on
-              fit, distance and recency{m.components.relevance != null ? ' and the search words' : ''}.
+              {m.match.requirementFactor < 1 ? `, × ${formatNumber(m.match.requirementFactor, 2)} for missing requirements` : ''}.
+            </p>
+            <p class="small">
+              {orderWords(m, ranking)} A fit more than {formatNumber(ranking.fitMargin * 100, 0)} points higher is always listed first;{' '}
+              {m.components.relevance != null ? 'distance, recency and the search words' : 'distance and recency'} only order vacancies of
+              similar fit.
             </p>
             {'note' in e && e.note ? <p class="small muted">{e.note}</p> : null}
           </div>
@@ -211,6 +254,12 @@ export const Matches: FC<{ p: ParticipantJson; matches: MatchesJson | null; form
             <input type="text" inputmode="decimal" id="m-radiusKm" name="radiusKm" value={form.radiusKm ?? ''} />
           </div>
           <div class="field">
+            <label>
+              <input type="checkbox" name="wider" value="true" checked={form.wider === 'true' || form.wider === 'on' || form.wider === '1'} /> Wider
+              results (include weak fits)
+            </label>
+          </div>
+          <div class="field">
             <button type="submit">Update matches</button>
           </div>
         </div>
@@ -222,13 +271,29 @@ export const Matches: FC<{ p: ParticipantJson; matches: MatchesJson | null; form
           {a.q ? ` · words “${a.q}”` : ''}
           {a.sector?.length ? ` · ${a.sector.map(sectorTitle).join(', ')}` : ''}
           {` · candidates: ${a.candidatePool}`}
+          {` · ordered by ${a.ranking.order}`}
+        </p>
+      ) : null}
+      {matches && a?.ranking.fitFloor != null ? (
+        <p class="small">
+          {matches.belowFloor > 0 ? (
+            <>
+              {formatNumber(matches.belowFloor)} weaker {matches.belowFloor === 1 ? 'fit' : 'fits'} (below {formatPercent(a.ranking.fitFloor)}, or
+              not judged) hidden: <a href={matchesHref(p.id, { ...form, wider: 'true' }, 1)}>show wider results</a>
+            </>
+          ) : a.ranking.wider ? (
+            <>
+              Wider results: weak fits (below {formatPercent(a.ranking.fitFloor)}) included.{' '}
+              <a href={matchesHref(p.id, { ...form, wider: '' }, 1)}>Hide them</a>
+            </>
+          ) : null}
         </p>
       ) : null}
       {matches ? (
         matches.items.length ? (
           <ol class="results cards">
             {matches.items.map((m, i) => (
-              <MatchCard m={m} open={i === 0} />
+              <MatchCard m={m} open={i === 0} ranking={matches.applied.ranking} />
             ))}
           </ol>
         ) : (

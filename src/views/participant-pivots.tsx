@@ -24,8 +24,13 @@ const PivotItem: FC<{ s: PivotSuggestion; participantId: number }> = ({ s, parti
     </h4>
     <p class="small">
       Skill overlap {formatPercent(s.factors.transferability)} · growth × {formatNumber(s.factors.growth, 2)} ·{' '}
-      {formatNumber(s.vacancies.live)} live {s.vacancies.live === 1 ? 'vacancy' : 'vacancies'}
-      {s.vacancies.radiusKm != null ? ` within ${formatKm(s.vacancies.radiusKm)}` : ''}
+      {s.vacancies.none ? (
+        <strong class="gap">
+          no live vacancies{s.vacancies.radiusKm != null ? ` within ${formatKm(s.vacancies.radiusKm)}` : ''} yet
+        </strong>
+      ) : (
+        `${formatNumber(s.vacancies.live)} live ${s.vacancies.live === 1 ? 'vacancy' : 'vacancies'}${s.vacancies.radiusKm != null ? ` within ${formatKm(s.vacancies.radiusKm)}` : ''}`
+      )}
       {s.pay.typicalAnnual != null ? ` · typical pay ${formatMoney(s.pay.typicalAnnual)}` : ''}
       {s.pay.ratio != null ? ` (${formatPercent(s.pay.ratio)} of theirs)` : ''}
     </p>
@@ -54,28 +59,47 @@ const PivotItem: FC<{ s: PivotSuggestion; participantId: number }> = ({ s, parti
   </li>
 );
 
-export const Pivots: FC<{ pv: PivotResult }> = ({ pv }) => (
+const SectorGroup: FC<{ g: PivotResult['groups'][number]; participantId: number }> = ({ g, participantId }) => (
+  <div class="sector">
+    <h3>
+      <span>{g.sectorTitle ?? sectorTitle(g.sector)}</span> <GrowthText g={g.growth} />
+    </h3>
+    <ul class="cards">
+      {g.items.map((s) => (
+        <PivotItem s={s} participantId={participantId} />
+      ))}
+    </ul>
+  </div>
+);
+
+/**
+ * Sectors growing (or gaining share) in their area come under "Growing sectors"; the others
+ * (stable, shrinking or growth unknown) under a heading that says so, so
+ * the page never calls a sector growing when it is not.
+ */
+export const Pivots: FC<{ pv: PivotResult }> = ({ pv }) => {
+  const isGrowing = (g: PivotResult['groups'][number]) => g.growth?.label === 'growing' || g.growth?.share?.label === 'gaining share';
+  const growing = pv.groups.filter(isGrowing);
+  const others = pv.groups.filter((g) => !isGrowing(g));
+  return (
   <section aria-labelledby="pivots-heading">
     <h2 id="pivots-heading">Pivot suggestions</h2>
     <p class="small muted">
-      Growing sectors they could move into, ranked by skill overlap × growth × local demand × pay. Growth in{' '}
-      {pv.area.type === 'all' ? 'all areas' : pv.area.name}
+      Occupations they could move into, ranked by skill overlap × growth × local demand × pay (those with no live vacancy within
+      their travel range last). Growth in {pv.area.type === 'all' ? 'all areas' : pv.area.name}
       {pv.history.fromDay ? ` (our vacancy history ${pv.history.fromDay} to ${pv.history.toDay})` : ''}.
     </p>
     {pv.note ? <p>{pv.note}</p> : null}
-    {pv.groups.map((g) => (
-      <div class="sector">
-        <h3>
-          <span>{g.sectorTitle ?? sectorTitle(g.sector)}</span> <GrowthText g={g.growth} />
-        </h3>
-        <ul class="cards">
-          {g.items.map((s) => (
-            <PivotItem s={s} participantId={pv.participant.id} />
-          ))}
-        </ul>
-      </div>
+    {growing.length ? <p class="pivot-heading"><strong>Growing sectors (or gaining share)</strong></p> : null}
+    {growing.map((g) => (
+      <SectorGroup g={g} participantId={pv.participant.id} />
+    ))}
+    {others.length ? <p class="pivot-heading"><strong>Other sectors: stable, shrinking or growth not known</strong></p> : null}
+    {others.map((g) => (
+      <SectorGroup g={g} participantId={pv.participant.id} />
     ))}
     {!pv.note && !pv.groups.length ? <p>No occupation passes the guards yet.</p> : null}
     {pv.excluded.unreachable ? <p class="small muted">{pv.excluded.note}.</p> : null}
   </section>
-);
+  );
+};

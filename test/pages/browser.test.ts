@@ -131,7 +131,9 @@ describe('coach pages in Chromium', () => {
       const cards = page.locator('section[aria-labelledby=matches] li.card');
       expect(await cards.count()).toBeGreaterThan(0);
       const top = cards.first();
-      expect(await top.locator('.score').first().textContent()).toMatch(/^\d+%$/);
+      // Issue 14: the card names its number (fit) and the list order it is sorted by.
+      expect(await top.locator('.score').first().textContent()).toMatch(/^\d+% fit$/);
+      expect(await top.textContent()).toMatch(/List order \d\.\d{3}: fit first/);
       // The explanation: matched skills quoting the advert and why we think they have it, missing skills, requirements.
       const why = top.locator('.why');
       expect(await why.isVisible()).toBe(true);

@@ -50,7 +50,7 @@ describe('pivot suggestions', () => {
     expect(care.courses.map((c) => c.id)).toContain('care-certificate');
     expect(care.vacancies.live).toBe(20);
     expect(care.vacancies.radiusKm).toBe(20);
-    expect(care.vacancies.link).toBe(`/v1/participants/${w.participantId}/matches?q=care%20assistant&sector=Q`);
+    expect(care.vacancies.link).toBe(`/v1/participants/${w.participantId}/matches?q=care%20assistant&sector=Q&wider=true`);
     // Retail's 50 London vacancies are out of range.
     expect(byId.get('soc:7111')!.vacancies.live).toBe(20);
     // 10 all along, 10 more for the last 61 of the 91 days: 10 + 10 × 61/91.

@@ -315,7 +315,16 @@ describe('participant matches and transitions', () => {
     // Below the salary floor: out; no salary stated: kept.
     expect(ids).not.toContain(lowPay);
     expect(ids[0]).toBe(warehouse);
-    expect(ids).toEqual(expect.arrayContaining([hgv, chef]));
+    // Issue 14: a poor fit (HGV without C+E) is below the fit floor and
+    // shown only with the wider results.
+    expect(ids).not.toContain(hgv);
+    expect(ids).toContain(chef);
+    expect(body.belowFloor).toBeGreaterThanOrEqual(1);
+    expect(body.applied.ranking).toMatchObject({ fitFloor: 0.2, wider: false, fitMargin: 0.1 });
+    const wider = (await (await call(ctx, 'GET', `/v1/participants/${id}/matches?wider=true`, ctx.tokenA)).json()) as any;
+    expect(wider.items.map((i: any) => i.vacancy.id)).toEqual(expect.arrayContaining([warehouse, hgv, chef]));
+    expect(wider.belowFloor).toBe(0);
+    expect(wider.items[0].vacancy.id).toBe(warehouse);
     expect(body.applied.near).toMatchObject({ lat: 53.8, lon: -1.55, radiusKm: 20, source: 'participant' });
     expect(body.applied.salaryMin).toBe(20000);
     const explicit = (await (await call(ctx, 'GET', `/v1/participants/${id}/matches?salaryMin=10000`, ctx.tokenA)).json()) as any;
@@ -328,7 +337,7 @@ describe('participant matches and transitions', () => {
     });
     // The participant has no forklift licence recorded: a named gap.
     expect(top.match.explanation.gap.missingRequirements).toEqual(['Forklift licence']);
-    const hgvItem = body.items.find((i: any) => i.vacancy.id === hgv);
+    const hgvItem = wider.items.find((i: any) => i.vacancy.id === hgv);
     expect(hgvItem.match.explanation.gap.missingRequirements).toEqual(['Driving licence category C+E']);
     expect(hgvItem.match.explanation.missing.length).toBeGreaterThan(0);
     expect(typeof top.distanceKm).toBe('number');
@@ -338,7 +347,7 @@ describe('participant matches and transitions', () => {
     const wide = (await (await call(ctx, 'GET', `/v1/participants/${id}/matches?radiusKm=400`, ctx.tokenA)).json()) as any;
     expect(wide.items.map((i: any) => i.vacancy.id)).toContain(far);
     // A text query narrows to relevant vacancies.
-    const q = (await (await call(ctx, 'GET', `/v1/participants/${id}/matches?q=chef`, ctx.tokenA)).json()) as any;
+    const q = (await (await call(ctx, 'GET', `/v1/participants/${id}/matches?q=chef&wider=true`, ctx.tokenA)).json()) as any;
     expect(q.items.map((i: any) => i.vacancy.id)).toEqual([chef]);
     expect(q.items[0].components.relevance).not.toBeNull();
     // Paging.

@@ -91,6 +91,7 @@ function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
       relevance: r.components.relevance == null ? null : round(r.components.relevance),
       distance: round(r.components.distance),
       recency: round(r.components.recency),
+      tieBreak: round(r.components.tieBreak),
     },
     distanceKm: r.distanceKm == null ? null : Math.round(r.distanceKm * 10) / 10,
     highlights: hit?.highlights ?? {},
@@ -117,7 +118,7 @@ function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
 
 /** GET /v1/participants/:id/matches and the page's matches section. */
 export function toMatchesJson(participantId: number, m: Matches) {
-  return { participant: { id: participantId }, applied: m.applied, total: m.total, page: m.page, pageSize: m.pageSize, items: m.items.map(toMatchJson) };
+  return { participant: { id: participantId }, applied: m.applied, total: m.total, belowFloor: m.belowFloor, page: m.page, pageSize: m.pageSize, items: m.items.map(toMatchJson) };
 }
 export type MatchesJson = ReturnType<typeof toMatchesJson>;
 

@@ -50,6 +50,11 @@ export const MatchesQuerySchema = z.strictObject({
   /** Annual GBP; default the participant's salary floor. */
   salaryMin: z.coerce.number().nonnegative().max(1_000_000).optional(),
   postedWithinDays: z.coerce.number().int().min(1).max(3650).optional(),
+  /** `true`: also show vacancies whose fit is below the fit floor (weak fits are hidden by default). */
+  wider: z
+    .enum(['true', 'false', '1', '0', 'on', ''])
+    .transform((v) => v === 'true' || v === '1' || v === 'on')
+    .optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

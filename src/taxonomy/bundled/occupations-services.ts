@@ -84,7 +84,7 @@ export const SERVICE_OCCUPATIONS: readonly BundledOccupation[] = defineOccupatio
     optional: 'rail-safety handling-enquiries de-escalation',
     description: 'Sells and checks tickets and looks after passengers at stations and on trains.' },
   { soc: '6213', title: 'Air travel assistants', alt: 'cabin crew|flight attendant|check-in agent|passenger service agent|customer service agent (airport)|ground handler', level: 2, pay: 24000, sector: 'H',
-    essential: 'passenger-service customer-service emergency-procedures communication shift-work',
+    essential: 'passenger-service customer-service emergency-procedures communication teamwork shift-work',
     optional: 'foreign-languages first-aid-at-work selling cash-handling',
     description: 'Looks after air passengers at check-in, the gate or on board, including their safety.' },
   { soc: '8233', title: 'Air transport operatives', alt: 'baggage handler|ramp agent|aircraft loader|airside operative|aircraft dispatcher', level: 2, pay: 25000, sector: 'H',
