@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
-import type { CoachEnv } from '../auth/coach-auth.ts';
-import { pageSession, safeNext, sameOriginPosts, sessionCoach, signIn, signOut, type PageAuthDeps } from '../auth/page-session.ts';
+import type { CoachEnv } from '../http/coach-auth.ts';
+import { pageSession, safeNext, sameOriginPosts, sessionCoach, signIn, signOut, type PageAuthDeps } from '../http/page-session.ts';
 import { createSigninThrottle } from '../auth/signin-throttle.ts';
 import { originSettingsOf } from '../http/public-origin.ts';
 import type { Checked, FieldError } from '../errors.ts';

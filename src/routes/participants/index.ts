@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app-deps.ts';
-import { coachAuth, type CoachEnv } from '../../auth/coach-auth.ts';
+import { coachAuth, type CoachEnv } from '../../http/coach-auth.ts';
 import { readJsonBody } from '../../http/json-body.ts';
 import { matchesFor } from '../../matching/participant-matches.ts';
 import { transitionsFor } from '../../matching/participant-transitions.ts';
