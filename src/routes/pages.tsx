@@ -13,6 +13,7 @@ import { viewParticipant } from './participants/participant-view.ts';
 import { idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
 import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
 import { readTrendsQuery } from './sectors.ts';
+import { shortlistPageRoutes } from './shortlist-pages.tsx';
 import {
   formPathOf,
   participantBodyFromForm,
@@ -145,6 +146,7 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
         matchErrors={view.matchErrors}
         transitions={view.transitions}
         pivots={view.pivots}
+        shortlisted={view.shortlisted}
         editForm={opts.editForm ?? participantFormFromJson(view.participant)}
         editErrors={opts.editErrors ?? []}
         notice={opts.notice ?? null}
@@ -180,6 +182,9 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
     eraseParticipant(deps, c.var.coach, idOf(c.req.param('id')));
     return c.redirect('/participants?erased=1', 303);
   });
+
+  // The shortlist pages (under /participants/*, so the checks above cover them) and the shared link.
+  r.route('/', shortlistPageRoutes(deps));
 
   // ---- sectors ------------------------------------------------------------
 

@@ -59,7 +59,7 @@ const MatchedSkillItem: FC<{ s: Match['match']['explanation']['matched'][number]
   </li>
 );
 
-const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
+const MatchCard: FC<{ m: Match; open: boolean; participantId: number; shortlisted: boolean }> = ({ m, open, participantId, shortlisted }) => {
   const v = m.vacancy;
   const href = safeHref(v.url) ?? safeHref(v.applyUrl);
   const place = v.location ? (v.location.town ?? v.location.text) : v.remote === 'remote' ? 'Remote' : null;
@@ -91,6 +91,18 @@ const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
         {v.hoursPerWeek != null ? ` · ${formatNumber(v.hoursPerWeek, 1)} h/week` : ''}
       </p>
       {m.highlights.description ? <p class="snippet small">{raw(m.highlights.description)}</p> : null}
+      {shortlisted ? (
+        <p class="small">
+          <span class="ok">✓</span> On the <a href={`/participants/${participantId}/shortlist`}>shortlist</a>
+        </p>
+      ) : (
+        <form method="post" action={`/participants/${participantId}/shortlist`} class="shortlist-add">
+          <input type="hidden" name="vacancyId" value={String(v.id)} />
+          <button type="submit" class="secondary" aria-label={`Shortlist ${v.title}`}>
+            Shortlist
+          </button>
+        </form>
+      )}
       <details open={open}>
         <summary>
           Why this fits: {e.matched.length} skills matched, {e.gap.missingSkills} missing
@@ -174,12 +186,14 @@ const MatchCard: FC<{ m: Match; open: boolean }> = ({ m, open }) => {
   );
 };
 
-export const Matches: FC<{ p: ParticipantJson; matches: MatchesJson | null; form: MatchForm; errors: readonly FieldError[] }> = ({
-  p,
-  matches,
-  form,
-  errors,
-}) => {
+export const Matches: FC<{
+  p: ParticipantJson;
+  matches: MatchesJson | null;
+  form: MatchForm;
+  errors: readonly FieldError[];
+  /** Vacancy ids already on the participant's shortlist (their cards link to it instead of offering the button). */
+  shortlisted: ReadonlySet<number>;
+}> = ({ p, matches, form, errors, shortlisted }) => {
   const pages = matches ? Math.max(1, Math.ceil(matches.total / matches.pageSize)) : 1;
   const page = matches?.page ?? 1;
   const a = matches?.applied;
@@ -228,7 +242,7 @@ export const Matches: FC<{ p: ParticipantJson; matches: MatchesJson | null; form
         matches.items.length ? (
           <ol class="results cards">
             {matches.items.map((m, i) => (
-              <MatchCard m={m} open={i === 0} />
+              <MatchCard m={m} open={i === 0} participantId={p.id} shortlisted={shortlisted.has(m.vacancy.id)} />
             ))}
           </ol>
         ) : (

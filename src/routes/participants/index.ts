@@ -18,6 +18,7 @@ import { pivotsFor } from '../../pivots/pivots.ts';
 import { checkWith, valueOr422 } from '../checked.ts';
 import { toMatchesJson, toParticipantJson, toTransitionsJson } from './json.ts';
 import './operations.ts';
+import { shortlistRoutes } from './shortlist.ts';
 import { idOf, ListQuerySchema, readMatchesQuery, readParticipantBody, readPivotsQuery, readTransitionsQuery } from './queries.ts';
 
 /**
@@ -80,6 +81,8 @@ export function participantRoutes(deps: AppDeps): Hono<CoachEnv> {
     auditParticipantRead(deps, c.var.coach, p, 'participant.pivots');
     return c.json(pivotsFor(deps, p, profileOf(deps, p), opts));
   });
+
+  r.route('/:id/shortlist', shortlistRoutes(deps));
 
   return r;
 }
