@@ -130,7 +130,7 @@ export const ShortlistPage: FC<ShortlistPageProps> = ({ coach, participant, entr
             Stage: <strong>{STAGE_WORDS[e.stage]}</strong>
             {e.reason ? ` (${REASON_WORDS[e.reason]}${e.reasonText ? `: ${e.reasonText}` : ''})` : ''}
           </p>
-          <details class="no-print">
+          <details class="no-print" open={errors?.itemId === e.id}>
             <summary>Change stage or note</summary>
             <StageForm pid={participant.id} e={e} errors={errors?.itemId === e.id ? errors.errors : []} />
           </details>
