@@ -12,3 +12,4 @@ export * from './geo.ts';
 export * from './dedupe.ts';
 export * from './employer-api.ts';
 export * from './demand.ts';
+export * from './shortlist.ts';

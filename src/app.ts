@@ -57,13 +57,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
 
-  // Routers are mounted below, one line each.
+  // Routers are mounted below, one line each, each at its prefix. Health, the API description,
+  // the docs and the pages own top-level paths (/healthz, /openapi.json, /docs, /signin…), so they sit at '/'.
   app.route('/', healthRoutes(deps));
   app.route('/', openApiRoutes(deps));
   app.route('/', docsRoutes(deps));
-  app.route('/', vacancyRoutes(deps));
+  app.route('/v1/vacancies', vacancyRoutes(deps));
   app.route('/v1/search', searchRoutes(deps));
-  app.route('/', adminRoutes(deps));
+  app.route('/v1/admin', adminRoutes(deps));
   app.route('/v1/participants', participantRoutes(deps));
   app.route('/v1/sectors', sectorRoutes(deps));
   app.route('/', pageRoutes(deps));

@@ -3,7 +3,7 @@ import { employerSubmissions } from '../../schema/employer-api.ts';
 import type { EmployerPrincipal } from '../auth/api-keys.ts';
 import { writeTransaction, type Db } from '../db.ts';
 import { notFound, validationFailed, type FieldError } from '../errors.ts';
-import { toFieldErrors } from '../http/validation.ts';
+import { toFieldErrors } from '../field-errors.ts';
 import type { Logger } from '../logger.ts';
 import { normaliseForIngest, storeNormalised, type IngestDeps, type NormalisedInput } from '../vacancies/ingest.ts';
 import { findJobPosting, fromJobPosting, jobPostingDateText } from '../vacancies/job-posting.ts';

@@ -9,10 +9,22 @@ export type ParticipantReadAction =
   | 'participant.matches'
   | 'participant.transitions'
   | 'participant.pivots'
+  | 'participant.shortlist'
+  /** Someone opened a shared shortlist link (actor `share:<id>`). */
+  | 'participant.shared.viewed'
   /** A coach asked for a participant of another organisation (answered 404). */
   | 'participant.denied';
 
-export type ParticipantAction = ParticipantReadAction | 'participant.create' | 'participant.list' | 'participant.update' | 'participant.erase';
+export type ParticipantAction =
+  | ParticipantReadAction
+  | 'participant.create'
+  | 'participant.list'
+  | 'participant.update'
+  | 'participant.erase'
+  | 'participant.shortlist.add'
+  | 'participant.shortlist.change'
+  | 'participant.share.create'
+  | 'participant.share.revoke';
 
 /**
  * One audit row per read or change of participant data. `detail` carries

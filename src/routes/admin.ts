@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
-import { coachAuth, requireOperator, type CoachEnv } from '../auth/coach-auth.ts';
-import { parseOr422 } from '../http/validation.ts';
+import { coachAuth, requireOperator, type CoachEnv } from '../http/coach-auth.ts';
+import { parseOr422 } from './checked.ts';
 import { describeRuns, describeSources } from '../scrape/admin-view.ts';
 import { registerOperation } from './openapi.ts';
 
@@ -56,11 +56,11 @@ registerOperation({
   responses: { 200: { description: 'Runs', schema: z.object({ runs: z.array(RunSchema) }) } },
 });
 
-/** /v1/admin: operator-only views of the scraper. */
+/** Operator-only views of the scraper, mounted at /v1/admin. */
 export function adminRoutes(deps: AppDeps): Hono<CoachEnv> {
   const r = new Hono<CoachEnv>();
-  r.use('/v1/admin/*', coachAuth(deps.db), requireOperator());
-  r.get('/v1/admin/sources', (c) => c.json(describeSources(deps.db, deps.sourcesFile ?? null)));
-  r.get('/v1/admin/scrape-runs', (c) => c.json(describeRuns(deps.db, parseOr422(RunsQuerySchema, c.req.query()))));
+  r.use('*', coachAuth(deps.db), requireOperator());
+  r.get('/sources', (c) => c.json(describeSources(deps.db, deps.sourcesFile ?? null)));
+  r.get('/scrape-runs', (c) => c.json(describeRuns(deps.db, parseOr422(RunsQuerySchema, c.req.query()))));
   return r;
 }

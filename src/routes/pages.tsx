@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
-import type { CoachEnv } from '../auth/coach-auth.ts';
-import { pageSession, safeNext, sameOriginPosts, sessionCoach, signIn, signOut, type PageAuthDeps } from '../auth/page-session.ts';
+import type { CoachEnv } from '../http/coach-auth.ts';
+import { pageSession, safeNext, sameOriginPosts, sessionCoach, signIn, signOut, type PageAuthDeps } from '../http/page-session.ts';
 import { createSigninThrottle } from '../auth/signin-throttle.ts';
 import { originSettingsOf } from '../http/public-origin.ts';
 import type { Checked, FieldError } from '../errors.ts';
@@ -13,6 +13,7 @@ import { viewParticipant } from './participants/participant-view.ts';
 import { idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
 import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
 import { readTrendsQuery } from './sectors.ts';
+import { shortlistPageRoutes } from './shortlist-pages.tsx';
 import {
   formPathOf,
   participantBodyFromForm,
@@ -145,6 +146,7 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
         matchErrors={view.matchErrors}
         transitions={view.transitions}
         pivots={view.pivots}
+        shortlisted={view.shortlisted}
         editForm={opts.editForm ?? participantFormFromJson(view.participant)}
         editErrors={opts.editErrors ?? []}
         notice={opts.notice ?? null}
@@ -180,6 +182,9 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
     eraseParticipant(deps, c.var.coach, idOf(c.req.param('id')));
     return c.redirect('/participants?erased=1', 303);
   });
+
+  // The shortlist pages (under /participants/*, so the checks above cover them) and the shared link.
+  r.route('/', shortlistPageRoutes(deps));
 
   // ---- sectors ------------------------------------------------------------
 

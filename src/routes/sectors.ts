@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
-import { coachAuth, type CoachEnv } from '../auth/coach-auth.ts';
+import { coachAuth, type CoachEnv } from '../http/coach-auth.ts';
 import type { Checked } from '../errors.ts';
 import { findArea } from '../pivots/demand-history.ts';
 import { sectorTrends, trendWindow, type TrendsOptions } from '../pivots/sector-trends.ts';

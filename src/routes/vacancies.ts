@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app-deps.ts';
-import { employerAuth, type EmployerEnv } from '../auth/employer-auth.ts';
+import { employerAuth, type EmployerEnv } from '../http/employer-auth.ts';
 import {
   closeVacancy,
   getOwnVacancy,
@@ -29,7 +29,7 @@ import { notFound, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../http/json-body.ts';
 import { createRateLimiter } from '../http/rate-limit.ts';
 import type { RequestContextEnv } from '../http/request-context.ts';
-import { parseOr422 } from '../http/validation.ts';
+import { parseOr422 } from './checked.ts';
 import { PublicVacancySchema, toPublicVacancy } from '../vacancies/api-shape.ts';
 import { JobPostingBodySchema, JsonLdGraphBodySchema } from '../vacancies/job-posting-schema.ts';
 import { getVacancy } from '../vacancies/queries.ts';
@@ -37,7 +37,7 @@ import { registerOperation } from './openapi.ts';
 
 type Env = { Variables: EmployerEnv['Variables'] & RequestContextEnv['Variables'] };
 
-/** Employer API: /v1/vacancies (API key auth, per-key rate limit). */
+/** Employer API, mounted at /v1/vacancies (API key auth, per-key rate limit). */
 export function vacancyRoutes(deps: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   const limiter = createRateLimiter({ perMinute: deps.config.RATE_LIMIT_PER_MINUTE, now: deps.now });
@@ -54,37 +54,37 @@ export function vacancyRoutes(deps: AppDeps): Hono<Env> {
     return toPublicVacancy(v);
   };
 
-  // Hono's `/*` also matches `/v1/vacancies` itself: one middleware, one token per request.
-  app.use('/v1/vacancies/*', employerAuth({ db: deps.db, now: deps.now, limiter }));
+  // Mounted at /v1/vacancies: '*' covers the collection and every item, one token check per request.
+  app.use('*', employerAuth({ db: deps.db, now: deps.now, limiter }));
 
-  app.post('/v1/vacancies', async (c) => {
+  app.post('/', async (c) => {
     const parsed = parseVacancyInput(await readJsonBody(c), deps.now());
     if (!parsed.ok) throw validationFailed(parsed.errors);
     const r = submitVacancy(ingestDeps(c.var.logger), c.var.employer, parsed.raw);
     return c.json({ id: r.id, outcome: r.outcome, contentHash: r.contentHash, status: r.status, vacancy: stored(r.id) }, r.outcome === 'created' ? 201 : 200);
   });
 
-  app.post('/v1/vacancies/batch', async (c) => {
+  app.post('/batch', async (c) => {
     const body = parseOr422(BatchRequestSchema, await readJsonBody(c));
     return c.json(submitBatch(ingestDeps(c.var.logger), c.var.employer, body.items));
   });
 
-  app.get('/v1/vacancies', (c) => {
+  app.get('/', (c) => {
     const q = parseOr422(ListQuerySchema, c.req.query());
     const { items, total } = listOwnVacancies(deps.db, c.var.employer, q);
     return c.json({ items: items.map(toPublicVacancy), page: q.page, pageSize: q.pageSize, total });
   });
 
-  app.get('/v1/vacancies/:id', (c) => c.json(toPublicVacancy(getOwnVacancy(deps.db, c.var.employer, c.req.param('id')))));
+  app.get('/:id', (c) => c.json(toPublicVacancy(getOwnVacancy(deps.db, c.var.employer, c.req.param('id')))));
 
-  app.patch('/v1/vacancies/:id', async (c) => {
+  app.patch('/:id', async (c) => {
     const id = c.req.param('id');
     getOwnVacancy(deps.db, c.var.employer, id); // 404 before reading a body for someone else's vacancy
     const r = patchVacancy(ingestDeps(c.var.logger), c.var.employer, id, await readJsonBody(c));
     return c.json({ id: r.id, outcome: r.outcome, contentHash: r.contentHash, status: r.status, vacancy: stored(r.id) });
   });
 
-  app.delete('/v1/vacancies/:id', (c) => c.json(toPublicVacancy(closeVacancy(ingestDeps(c.var.logger), c.var.employer, c.req.param('id')))));
+  app.delete('/:id', (c) => c.json(toPublicVacancy(closeVacancy(ingestDeps(c.var.logger), c.var.employer, c.req.param('id')))));
 
   return app;
 }

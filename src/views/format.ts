@@ -2,6 +2,9 @@ import { SIC_2007_SECTIONS } from '../taxonomy/sectors.ts';
 
 /** Display helpers shared by the page components: plain functions of their arguments. */
 
+/** How a participant is named on the coach pages: name, else their reference, else their id. */
+export const participantTitle = (p: { id: number; name: string | null; reference: string | null }): string => p.name ?? p.reference ?? `Participant ${p.id}`;
+
 const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 const gbpPence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });

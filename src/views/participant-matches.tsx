@@ -87,7 +87,13 @@ function orderWords(m: Match, r: Ranking): string {
   return `Order ${formatNumber(m.rank, 3)} = fit ${formatNumber(c.match, 3)} + ${formatNumber(r.fitMargin, 2)} × tie-break ${formatNumber(c.tieBreak, 2)} (${parts.join(' + ')}).`;
 }
 
-const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking }> = ({ m, open, ranking }) => {
+const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking; participantId: number; shortlisted: boolean }> = ({
+  m,
+  open,
+  ranking,
+  participantId,
+  shortlisted,
+}) => {
   const v = m.vacancy;
   const href = safeHref(v.url) ?? safeHref(v.applyUrl);
   const place = v.location ? (v.location.town ?? v.location.text) : v.remote === 'remote' ? 'Remote' : null;
@@ -130,6 +136,18 @@ const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking }> = ({ m, open,
         {v.hoursPerWeek != null ? ` · ${formatNumber(v.hoursPerWeek, 1)} h/week` : ''}
       </p>
       {m.highlights.description ? <p class="snippet small">{raw(m.highlights.description)}</p> : null}
+      {shortlisted ? (
+        <p class="small">
+          <span class="ok">✓</span> On the <a href={`/participants/${participantId}/shortlist`}>shortlist</a>
+        </p>
+      ) : (
+        <form method="post" action={`/participants/${participantId}/shortlist`} class="shortlist-add">
+          <input type="hidden" name="vacancyId" value={String(v.id)} />
+          <button type="submit" class="secondary" aria-label={`Shortlist ${v.title}`}>
+            Shortlist
+          </button>
+        </form>
+      )}
       <details open={open}>
         <summary>
           Why this fits: {e.matched.length} skills matched, {e.gap.missingSkills} missing
@@ -217,12 +235,14 @@ const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking }> = ({ m, open,
   );
 };
 
-export const Matches: FC<{ p: ParticipantJson; matches: MatchesJson | null; form: MatchForm; errors: readonly FieldError[] }> = ({
-  p,
-  matches,
-  form,
-  errors,
-}) => {
+export const Matches: FC<{
+  p: ParticipantJson;
+  matches: MatchesJson | null;
+  form: MatchForm;
+  errors: readonly FieldError[];
+  /** Vacancy ids already on the participant's shortlist (their cards link to it instead of offering the button). */
+  shortlisted: ReadonlySet<number>;
+}> = ({ p, matches, form, errors, shortlisted }) => {
   const pages = matches ? Math.max(1, Math.ceil(matches.total / matches.pageSize)) : 1;
   const page = matches?.page ?? 1;
   const a = matches?.applied;
@@ -293,7 +313,7 @@ export const Matches: FC<{ p: ParticipantJson; matches: MatchesJson | null; form
         matches.items.length ? (
           <ol class="results cards">
             {matches.items.map((m, i) => (
-              <MatchCard m={m} open={i === 0} ranking={matches.applied.ranking} />
+              <MatchCard m={m} open={i === 0} ranking={matches.applied.ranking} participantId={p.id} shortlisted={shortlisted.has(m.vacancy.id)} />
             ))}
           </ol>
         ) : (

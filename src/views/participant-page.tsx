@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { FieldError } from '../errors.ts';
 import type { PivotResult } from '../pivots/pivots.ts';
 import type { MatchesJson, TransitionsJson } from '../routes/participants/json.ts';
-import { describeValue, formatKm, formatMoney, formatNumber, formatPercent } from './format.ts';
+import { describeValue, formatKm, formatMoney, formatNumber, formatPercent, participantTitle } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { ParticipantForm, ParticipantJson } from './participant-form-data.ts';
 import { ParticipantFormView } from './participant-form.tsx';
@@ -18,12 +18,14 @@ export interface ParticipantPageProps {
   matchErrors: readonly FieldError[];
   transitions: TransitionsJson;
   pivots: PivotResult;
+  /** Vacancy ids on their shortlist. */
+  shortlisted: ReadonlySet<number>;
   editForm: ParticipantForm;
   editErrors: readonly FieldError[];
   notice?: string | null;
 }
 
-const who = (p: ParticipantJson) => p.name ?? p.reference ?? `Participant ${p.id}`;
+const who = participantTitle;
 
 
 const Summary: FC<{ p: ParticipantJson }> = ({ p }) => (
@@ -121,7 +123,10 @@ export const ParticipantPage: FC<ParticipantPageProps> = (props) => {
         <summary>Edit profile</summary>
         <ParticipantFormView action={`/participants/${p.id}`} values={props.editForm} errors={props.editErrors} submitLabel="Save changes" idPrefix="edit" />
       </details>
-      <Matches p={p} matches={props.matches} form={props.matchForm} errors={props.matchErrors} />
+      <p>
+        <a href={`/participants/${p.id}/shortlist`}>Shortlist ({props.shortlisted.size})</a>: stages, printable list, share link
+      </p>
+      <Matches p={p} matches={props.matches} form={props.matchForm} errors={props.matchErrors} shortlisted={props.shortlisted} />
       <Pivots pv={props.pivots} />
       <Transitions t={props.transitions} />
       <h2>Erase</h2>

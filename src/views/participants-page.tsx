@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { FieldError } from '../errors.ts';
-import { formatDate, formatNumber } from './format.ts';
+import { formatDate, formatNumber, participantTitle } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { ParticipantForm, ParticipantJson } from './participant-form-data.ts';
 import { ParticipantFormView } from './participant-form.tsx';
@@ -13,7 +13,7 @@ export interface ParticipantsPageProps {
   notice?: string | null;
 }
 
-const who = (p: ParticipantJson) => p.name ?? p.reference ?? `Participant ${p.id}`;
+const who = participantTitle;
 
 /** `/participants`: the organisation's caseload, newest change first, and the add form. */
 export const ParticipantsPage: FC<ParticipantsPageProps> = ({ coach, list, form, errors, notice }) => {

@@ -91,6 +91,20 @@ details { margin: .5rem 0; }
 summary { cursor: pointer; font-weight: 600; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin-top: 1rem; }
 form.inline { display: inline; }
+.handover-item { border: 1px solid var(--line); border-radius: 6px; padding: .25rem 1rem .75rem; margin-bottom: 1rem; }
+.handover-item h2 { border: 0; margin-top: .5rem; }
+dl.handover { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: .2rem 1rem; margin: 0; }
+dl.handover dt { font-weight: 600; }
+dl.handover dd { margin: 0; overflow-wrap: anywhere; }
+.tag.closed { color: var(--bad); border-color: var(--bad); }
+.break { overflow-wrap: anywhere; }
+@media (max-width: 30rem) { dl.handover { grid-template-columns: 1fr; } dl.handover dd { margin-bottom: .4rem; } }
+@media print {
+  header.site, .skip, .no-print { display: none; }
+  body { font-size: 11pt; }
+  .handover-item { break-inside: avoid; page-break-inside: avoid; border-color: #000; }
+  a { color: #000; }
+}
 `;
 
 /** For the Content-Security-Policy header: the only stylesheet the browser may apply. */

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { safeNext } from '../../src/auth/page-session.ts';
+import { safeNext } from '../../src/http/page-session.ts';
 import { createSession } from '../../src/auth/sessions.ts';
 import { addParticipant } from '../helpers/participants.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';

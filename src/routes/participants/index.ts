@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../../app-deps.ts';
-import { coachAuth, type CoachEnv } from '../../auth/coach-auth.ts';
+import { coachAuth, type CoachEnv } from '../../http/coach-auth.ts';
 import { readJsonBody } from '../../http/json-body.ts';
 import { matchesFor } from '../../matching/participant-matches.ts';
 import { transitionsFor } from '../../matching/participant-transitions.ts';
@@ -18,6 +18,7 @@ import { pivotsFor } from '../../pivots/pivots.ts';
 import { checkWith, valueOr422 } from '../checked.ts';
 import { toMatchesJson, toParticipantJson, toTransitionsJson } from './json.ts';
 import './operations.ts';
+import { shortlistRoutes } from './shortlist.ts';
 import { idOf, ListQuerySchema, readMatchesQuery, readParticipantBody, readPivotsQuery, readTransitionsQuery } from './queries.ts';
 
 /**
@@ -80,6 +81,8 @@ export function participantRoutes(deps: AppDeps): Hono<CoachEnv> {
     auditParticipantRead(deps, c.var.coach, p, 'participant.pivots');
     return c.json(pivotsFor(deps, p, profileOf(deps, p), opts));
   });
+
+  r.route('/:id/shortlist', shortlistRoutes(deps));
 
   return r;
 }

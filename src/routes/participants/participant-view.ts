@@ -7,6 +7,7 @@ import { auditParticipantRead, loadParticipant, profileOf } from '../../particip
 import { pivotsFor, type PivotResult } from '../../pivots/pivots.ts';
 import { toMatchesJson, toParticipantJson, toTransitionsJson, type MatchesJson, type ParticipantJson, type TransitionsJson } from './json.ts';
 import { readMatchesQuery } from './queries.ts';
+import { shortlistedVacancyIds } from '../../shortlist/store.ts';
 
 /** How many of each the participant page shows. */
 export const PAGE_SHOWS = { matches: 10, transitions: 10, pivots: 12 } as const;
@@ -19,6 +20,8 @@ export interface ParticipantView {
   matchErrors: FieldError[];
   transitions: TransitionsJson;
   pivots: PivotResult;
+  /** Vacancy ids on the participant's shortlist. */
+  shortlisted: Set<number>;
 }
 
 /**
@@ -43,5 +46,6 @@ export async function viewParticipant(deps: AppDeps, coach: Coach, id: number, m
     matchErrors: matchQuery.ok ? [] : matchQuery.errors,
     transitions,
     pivots,
+    shortlisted: new Set(shortlistedVacancyIds(deps.db, p.id)),
   };
 }

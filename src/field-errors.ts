@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import { validationFailed, type FieldError } from '../errors.ts';
+import type { FieldError } from './errors.ts';
+
+// Domain code (the employer vacancy checks) and the HTTP edge both describe bad input this way,
+// so the mapping lives beside FieldError rather than in src/http/.
 
 /**
  * zod issues → field errors with dotted JSON paths, optionally under a prefix
@@ -84,11 +87,4 @@ export function plainMessage(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
-}
-
-/** Parses or throws 422 naming every invalid field. */
-export function parseOr422<T extends z.ZodType>(schema: T, data: unknown, prefix = ''): z.output<T> {
-  const r = schema.safeParse(data);
-  if (!r.success) throw validationFailed(toFieldErrors(r.error, prefix));
-  return r.data;
 }

@@ -2,8 +2,8 @@ import { createMiddleware } from 'hono/factory';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
 import { unauthorized } from '../errors.ts';
-import { tooManyRequests, type RateLimiter } from '../http/rate-limit.ts';
-import { findEmployerByApiKey, type EmployerPrincipal } from './api-keys.ts';
+import { tooManyRequests, type RateLimiter } from './rate-limit.ts';
+import { findEmployerByApiKey, type EmployerPrincipal } from '../auth/api-keys.ts';
 import { bearerToken } from './coach-auth.ts';
 
 export type EmployerEnv = { Variables: { employer: EmployerPrincipal } };

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { Db } from '../db.ts';
 import { forbidden, unauthorized } from '../errors.ts';
-import { findCoachByToken, type Coach } from './coaches.ts';
+import { findCoachByToken, type Coach } from '../auth/coaches.ts';
 
 export type CoachEnv = { Variables: { coach: Coach } };
 

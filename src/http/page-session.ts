@@ -4,12 +4,12 @@ import { createMiddleware } from 'hono/factory';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
 import { forbidden } from '../errors.ts';
-import { clientAddress } from '../http/client-address.ts';
-import { isSecureOrigin, requestOrigin, type OriginSettings } from '../http/public-origin.ts';
-import { findCoachByToken, type Coach } from './coaches.ts';
+import { clientAddress } from './client-address.ts';
+import { isSecureOrigin, requestOrigin, type OriginSettings } from './public-origin.ts';
+import { findCoachByToken, type Coach } from '../auth/coaches.ts';
 import type { CoachEnv } from './coach-auth.ts';
-import { createSession, endSession, findSessionCoach, SESSION_ABSOLUTE_MS } from './sessions.ts';
-import type { SigninThrottle } from './signin-throttle.ts';
+import { createSession, endSession, findSessionCoach, SESSION_ABSOLUTE_MS } from '../auth/sessions.ts';
+import type { SigninThrottle } from '../auth/signin-throttle.ts';
 
 /**
  * Sign-in for the coach pages.
