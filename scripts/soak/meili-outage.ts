@@ -45,6 +45,8 @@ const LIVE = `${PREFIX}vacancies`;
 
 interface ReadyPoll {
   at: number;
+  /** When the answer came (a poll sent while down may be answered after the restart). */
+  end: number;
   status: number;
   body: string;
 }
@@ -56,9 +58,9 @@ async function pollReadyz(url: string, everyMs: number, signal: AbortSignal, out
     try {
       const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(10_000) });
       const body = await res.text();
-      out.push({ at, status: res.status, body });
+      out.push({ at, end: Date.now(), status: res.status, body });
     } catch (err) {
-      out.push({ at, status: 0, body: String(err) });
+      out.push({ at, end: Date.now(), status: 0, body: String(err) });
     }
     await sleep(everyMs, undefined, { signal }).catch(() => undefined);
   }
@@ -137,7 +139,7 @@ export const meiliOutageScenario: Scenario = {
       await waitFor('the outbox to drain', 30 * 60_000, () => (pending.get() as number) === 0);
       const caughtUpAt = Date.now();
 
-      const down = polls.filter((p) => p.at >= killedAt + 1000 && p.at < restartAt);
+      const down = polls.filter((p) => p.at >= killedAt + 1000 && p.end < restartAt);
       const degraded = down.filter((p) => p.status === 503 && /"status":"degraded"/.test(p.body));
       report('soak_meili_outage_records', count, 'count');
       report('soak_meili_outage_rejected', summary.rejected, 'count');
@@ -147,6 +149,7 @@ export const meiliOutageScenario: Scenario = {
       report('soak_meili_outage_readyz_polls_down', down.length, 'count');
       report('soak_meili_outage_readyz_degraded_down', degraded.length, 'count');
       report('soak_meili_outage_readyz_ok_down', down.filter((p) => p.status === 200).length, 'count');
+      for (const p of down.filter((x) => x.status !== 503)) console.log(`#   /readyz while down: ${p.status} ${p.body.slice(0, 300)}`);
       report('soak_meili_outage_catch_up_s', (caughtUpAt - upAt) / 1000, 's');
       report('soak_meili_outage_import_end_to_caught_up_s', (caughtUpAt - importEndAt) / 1000, 's');
       const cmp = await compareMeiliIndexAtPath(dbPath, { host: meili.host, apiKey: meili.apiKey, indexUid: LIVE });

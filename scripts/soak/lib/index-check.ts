@@ -198,14 +198,16 @@ export interface MeiliIndexComparison {
 
 /**
  * JSON with object keys sorted at every level, so field order never matters,
- * and fractions at 15 significant digits: Meilisearch's JSON parser does not
+ * and fractions rounded to 1e-7: Meilisearch's JSON parser does not
  * round-trip every double exactly (a coordinate came back as
- * -1.8110528922267255 for -1.8110528922267257), a difference in the 17th
- * digit that no search can see.
+ * -1.8110528922267255 for -1.8110528922267257), a last-bit difference no
+ * search can see. Rounding to significant digits is not enough (…5944|6 and
+ * …5945 round apart at 15 digits); on a 1e-7 grid a 1-ulp difference lands
+ * on two sides of a boundary about once in 10^8 values.
  */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v === 'number' && !Number.isInteger(v)) return Number(v.toPrecision(15));
+    if (typeof v === 'number' && !Number.isInteger(v)) return Math.round(v * 1e7) / 1e7;
     if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return v;
   });
