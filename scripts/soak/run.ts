@@ -14,7 +14,8 @@
  * Options: --scale N, --duration S, --only NAME (comma list, substring
  * match), --db PATH (build once there, reuse afterwards), --seed N, --keep
  * (keep the scratch directory), and per scenario: --writers, --write-batch,
- * --import-count, --kills, --fuzz-count, --ingest-count.
+ * --import-count, --kills, --fuzz-count, --ingest-count, --outage-count,
+ * --meili-down, --rebuild-clients. The meili-* scenarios need MEILI_BIN.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,10 +28,12 @@ import { fuzzScenario } from './fuzz.ts';
 import { ingestRateScenario } from './ingest-rate.ts';
 import { killImportScenario } from './kill-import.ts';
 import { killServerScenario } from './kill-server.ts';
+import { meiliOutageScenario } from './meili-outage.ts';
+import { meiliRebuildLoadScenario } from './meili-rebuild-load.ts';
 import { searchScenario } from './search.ts';
 import { writesScenario } from './writes.ts';
 
-const SCENARIOS: Scenario[] = [searchScenario, writesScenario, killServerScenario, killImportScenario, fuzzScenario, ingestRateScenario];
+const SCENARIOS: Scenario[] = [searchScenario, writesScenario, killServerScenario, killImportScenario, fuzzScenario, ingestRateScenario, meiliOutageScenario, meiliRebuildLoadScenario];
 
 const argv = process.argv.slice(2);
 const scale = numberArg('scale', 250_000);

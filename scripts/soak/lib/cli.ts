@@ -15,11 +15,12 @@ export interface CliRun {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }>;
 }
 
-export function spawnCli(args: string[], dbPath: string, timeoutMs = 60 * 60_000): CliRun {
+/** `env` adds to (or overrides) the child's environment, e.g. SEARCH_ENGINE and MEILI_HOST. */
+export function spawnCli(args: string[], dbPath: string, timeoutMs = 60 * 60_000, env: Record<string, string> = {}): CliRun {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args, '--db', dbPath], {
     cwd: ROOT,
-    env: childEnv({ DATABASE_PATH: dbPath, LOG_LEVEL: 'warn' }),
+    env: childEnv({ DATABASE_PATH: dbPath, LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   trackChild(child);
@@ -39,8 +40,8 @@ export function spawnCli(args: string[], dbPath: string, timeoutMs = 60 * 60_000
 }
 
 /** Runs a CLI command to the end; throws when it fails. Returns stdout. */
-export async function runCli(args: string[], dbPath: string, timeoutMs?: number): Promise<{ stdout: string; ms: number }> {
-  const r = await spawnCli(args, dbPath, timeoutMs).done;
+export async function runCli(args: string[], dbPath: string, timeoutMs?: number, env?: Record<string, string>): Promise<{ stdout: string; ms: number }> {
+  const r = await spawnCli(args, dbPath, timeoutMs, env).done;
   if (r.code !== 0) throw new Error(`cli ${args.join(' ')} failed (${r.code ?? r.signal}):\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`);
   return { stdout: r.stdout, ms: r.ms };
 }

@@ -168,3 +168,147 @@ export async function compareIndexAtPath(dbPath: string, opts: { textSample?: nu
     closeDb(db);
   }
 }
+
+/*
+ * "Index == store" for Meilisearch, read over its HTTP API. Meilisearch
+ * keeps the whole document, so here content is compared in full: every
+ * document of the live index (one per vacancy location) is fetched, its
+ * JSON hashed with sorted keys, and compared with the documents the engine
+ * would write for the store's vacancy now (toMeiliDocuments over the
+ * drainer's own loader, with skill labels from the same taxonomy). A
+ * missing location document, a stale one left past a vacancy's places, a
+ * stale title or salary: each shows as a differing vacancy.
+ */
+
+export interface MeiliIndexComparison {
+  /** Live vacancies in the store. */
+  storeLive: number;
+  /** Vacancies with at least one document in the index. */
+  indexed: number;
+  /** Documents in the index, and documents the store implies. */
+  documents: number;
+  expectedDocuments: number;
+  missing: number[];
+  missingCount: number;
+  extra: number[];
+  extraCount: number;
+  differing: number[];
+  differingCount: number;
+}
+
+/**
+ * JSON with object keys sorted at every level, so field order never matters,
+ * and fractions rounded to 1e-7: Meilisearch's JSON parser does not
+ * round-trip every double exactly (a coordinate came back as
+ * -1.8110528922267255 for -1.8110528922267257), a last-bit difference no
+ * search can see. Rounding to significant digits is not enough (…5944|6 and
+ * …5945 round apart at 15 digits); on a 1e-7 grid a 1-ulp difference lands
+ * on two sides of a boundary about once in 10^8 values.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'number' && !Number.isInteger(v)) return Math.round(v * 1e7) / 1e7;
+    if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return v;
+  });
+}
+
+/** One hash per vacancy over its documents (sorted by docId), each as JSON would carry it. */
+function vacancyHash(docs: readonly object[]): string {
+  const h = createHash('sha1');
+  for (const d of [...docs].map((x) => canonicalJson(JSON.parse(JSON.stringify(x)))).sort()) h.update(d).update('\n');
+  return h.digest('base64');
+}
+
+export interface MeiliTarget {
+  host: string;
+  apiKey: string;
+  indexUid: string;
+}
+
+/** Compares the live Meilisearch index with the live vacancies. Drain the outbox first. */
+export async function compareMeiliIndexWithStore(db: Db, target: MeiliTarget): Promise<MeiliIndexComparison> {
+  const { Meilisearch } = await import('meilisearch');
+  const { toMeiliDocuments } = await import('../../../src/search/meilisearch/document.ts');
+  const { loadTaxonomy } = await import('../../../src/taxonomy/store.ts');
+  const taxonomy = loadTaxonomy(db);
+  const labelSkill = (id: string) => taxonomy.skills.get(id)?.label;
+
+  const store = new Map<number, string>();
+  let expectedDocuments = 0;
+  for (let after = 0; ; ) {
+    const docs = loadLiveDocumentsAfter(db, after, 2000);
+    if (!docs.length) break;
+    for (const d of docs) {
+      const meili = toMeiliDocuments(d, labelSkill);
+      expectedDocuments += meili.length;
+      store.set(d.id, vacancyHash(meili));
+    }
+    after = docs.at(-1)!.id;
+  }
+
+  const client = new Meilisearch({ host: target.host, apiKey: target.apiKey, timeout: 60_000 });
+  const index = client.index(target.indexUid);
+  const byVacancy = new Map<number, object[]>();
+  let documents = 0;
+  for (let offset = 0; ; ) {
+    const page = await index.getDocuments<{ vacancyId: number }>({ offset, limit: 1000 });
+    for (const doc of page.results) {
+      let list = byVacancy.get(doc.vacancyId);
+      if (!list) byVacancy.set(doc.vacancyId, (list = []));
+      list.push(doc);
+    }
+    documents += page.results.length;
+    offset += page.results.length;
+    if (page.results.length === 0 || offset >= page.total) break;
+  }
+
+  const missing = collector();
+  const extra = collector();
+  const differing = collector();
+  for (const [id, docs] of byVacancy) {
+    const want = store.get(id);
+    if (want == null) extra.add(id);
+    else if (want !== vacancyHash(docs)) differing.add(id);
+  }
+  for (const id of store.keys()) if (!byVacancy.has(id)) missing.add(id);
+  return {
+    storeLive: store.size,
+    indexed: byVacancy.size,
+    documents,
+    expectedDocuments,
+    missing: missing.ids,
+    missingCount: missing.count,
+    extra: extra.ids,
+    extraCount: extra.count,
+    differing: differing.ids,
+    differingCount: differing.count,
+  };
+}
+
+/** Everything that says the Meilisearch index is not the store, summed (0 means equal). */
+export function meiliMismatchCount(r: MeiliIndexComparison): number {
+  return r.missingCount + r.extraCount + r.differingCount;
+}
+
+/** Opens the database file, compares with the Meilisearch index, closes. */
+export async function compareMeiliIndexAtPath(dbPath: string, target: MeiliTarget): Promise<MeiliIndexComparison> {
+  const { openDb, closeDb } = await import('../../../src/db.ts');
+  const db = openDb(dbPath);
+  try {
+    return await compareMeiliIndexWithStore(db, target);
+  } finally {
+    closeDb(db);
+  }
+}
+
+/** Documents a full Meilisearch index of the store holds: one per place of each live vacancy, one for a vacancy without. */
+export function meiliDocumentCount(db: Db): number {
+  let n = 0;
+  for (let after = 0; ; ) {
+    const docs = loadLiveDocumentsAfter(db, after, 5000);
+    if (!docs.length) return n;
+    for (const d of docs) n += Math.max(1, d.places.length);
+    after = docs.at(-1)!.id;
+  }
+}

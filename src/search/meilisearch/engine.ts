@@ -72,6 +72,8 @@ export class MeilisearchEngine implements SearchEngine {
   readonly #ready = new Map<string, Promise<void>>();
   /** The index a rebuild in this process is filling; writes go there too so it misses none. */
   #filling: string | null = null;
+  /** Vacancy ids removed from the filling index (the fresh index's expected count allows for them). */
+  #removedWhileFilling = 0;
 
   constructor(private readonly options: MeilisearchEngineOptions) {
     const timeout = options.requestTimeoutMs ?? 10_000;
@@ -180,7 +182,10 @@ export class MeilisearchEngine implements SearchEngine {
     const filling = this.#filling;
     await this.#ensureIndex(this.liveIndexUid);
     await this.#removeFrom(this.liveIndexUid, ids);
-    if (filling) await this.#removeFrom(filling, ids);
+    if (filling) {
+      await this.#removeFrom(filling, ids);
+      this.#removedWhileFilling += ids.length;
+    }
   }
 
   async #removeFrom(uid: string, ids: number[]): Promise<void> {
@@ -219,11 +224,7 @@ export class MeilisearchEngine implements SearchEngine {
   /** Vacancies, not location documents: each vacancy has exactly one document with locationIndex 0. */
   async count(): Promise<number> {
     try {
-      const page = await withRetry(
-        () => this.#writer.index(this.liveIndexUid).getDocuments({ filter: 'locationIndex = 0', limit: 1, fields: [PRIMARY_KEY] }),
-        this.#tasks.retry,
-      );
-      return page.total;
+      return await this.#vacancyCount(this.liveIndexUid);
     } catch (error) {
       if (isIndexNotFound(error)) return 0;
       throw error;
@@ -237,28 +238,77 @@ export class MeilisearchEngine implements SearchEngine {
    * while the fresh index fills go to both. Writes from another process
    * (the server's drainer while the CLI rebuilds) reach only the old index
    * until the swap: see the README on rebuilding.
+   *
+   * Rebuilds are not meant to run two at once. A rebuild that died (its
+   * process killed, or Meilisearch gone so it could not drop its own fresh
+   * index) leaves `<prefix>vacancies_tmp_*` behind, half-built; each rebuild
+   * first drops those. Before the swap the fresh index must hold every
+   * vacancy written to it: Meilisearch creates a missing index on the first
+   * document write, so a fresh index dropped mid-fill would otherwise come
+   * back partial and without settings, and be swapped in.
    */
   async rebuild(docs: AsyncIterable<SearchDocument[]> | Iterable<SearchDocument[]>): Promise<void> {
     await this.#ensureIndex(this.liveIndexUid);
-    const fresh = `${this.options.indexPrefix}vacancies_tmp_${this.options.now()}`;
+    for (const uid of await this.#rebuildLeftovers()) await this.#dropIndex(uid);
+    const fresh = `${this.#freshPrefix}${this.options.now()}`;
     // A leftover of a crashed rebuild with the same name must not be reused.
     await this.#dropIndex(fresh);
     try {
       await this.#ensureIndex(fresh);
       this.#filling = fresh;
-      for await (const batch of docs) if (batch.length > 0) await this.#write(fresh, batch, false);
+      const written = new Set<number>();
+      for await (const batch of docs) {
+        if (batch.length === 0) continue;
+        await this.#write(fresh, batch, false);
+        for (const d of batch) written.add(d.id);
+      }
+      const held = await this.#vacancyCount(fresh).catch((error: unknown) => {
+        // Not filterable by locationIndex: the index lost its settings, so it was recreated mid-fill and is partial.
+        if (error instanceof MeilisearchApiError && error.cause?.code === 'invalid_document_filter') return 0;
+        throw error;
+      });
+      // Removes through this engine while filling may take some out; nothing else may.
+      if (held < written.size - this.#removedWhileFilling) {
+        throw new Error(`the fresh index ${fresh} holds ${held} of the ${written.size} vacancies written to it; not swapping it in`);
+      }
       // Older servers reject an explicit `rename` field; omitted, it defaults to a plain swap.
       const swap = { indexes: [this.liveIndexUid, fresh] } as IndexSwap;
       await runTask(this.#writer, () => this.#writer.swapIndexes([swap]), this.#tasks);
       this.#filling = null;
+      this.#removedWhileFilling = 0;
     } catch (error) {
       this.#filling = null;
+      this.#removedWhileFilling = 0;
       // The live index is untouched; drop the half-built one.
       await this.#dropIndex(fresh).catch(() => undefined);
       throw error;
     }
     // After the swap `fresh` names the old documents.
     await this.#dropIndex(fresh);
+  }
+
+  get #freshPrefix(): string {
+    return `${this.options.indexPrefix}vacancies_tmp_`;
+  }
+
+  /** Fresh indexes earlier rebuilds left behind. */
+  async #rebuildLeftovers(): Promise<string[]> {
+    const uids: string[] = [];
+    for (let offset = 0; ; ) {
+      const page = await withRetry(() => this.#writer.getRawIndexes({ offset, limit: 100 }), this.#tasks.retry);
+      for (const index of page.results) if (index.uid.startsWith(this.#freshPrefix)) uids.push(index.uid);
+      offset += page.results.length;
+      if (page.results.length === 0 || offset >= page.total) return uids;
+    }
+  }
+
+  /** Vacancies (documents with locationIndex 0) in an index. */
+  async #vacancyCount(uid: string): Promise<number> {
+    const page = await withRetry(
+      () => this.#writer.index(uid).getDocuments({ filter: 'locationIndex = 0', limit: 1, fields: [PRIMARY_KEY] }),
+      this.#tasks.retry,
+    );
+    return page.total;
   }
 
   async #dropIndex(uid: string): Promise<void> {
