@@ -20,9 +20,17 @@ export function register(program: Command, ctx: CliContext): void {
           if (Number.isNaN(t)) throw new Error(`--${name} must be YYYY-MM-DD`);
           return t;
         };
-        bar.start(1, 0, { stage: 'computing (one set of SQL statements)' });
-        const s = rebuildDemandHistory(db, { ...(opts.from ? { from: parse(opts.from, 'from') } : {}), to: opts.to ? parse(opts.to, 'to') : Date.now() });
-        bar.update(1, { stage: 'done' });
+        // Computing reads a snapshot without the write lock; writing replaces a span of days per short transaction.
+        bar.start(1, 0, { stage: 'computing (no write lock held)' });
+        const s = rebuildDemandHistory(db, {
+          ...(opts.from ? { from: parse(opts.from, 'from') } : {}),
+          to: opts.to ? parse(opts.to, 'to') : Date.now(),
+          onProgress(stage, done, total) {
+            bar.setTotal(Math.max(1, total));
+            bar.update(done, { stage: stage === 'computed' ? `writing ${total} rows` : `written ${done}/${total} rows` });
+          },
+        });
+        bar.update(Math.max(1, s.rows), { stage: 'done' });
         bar.stop();
         console.log(`days ${isoDay(s.fromDay)} to ${isoDay(s.toDay)} | ${s.rows} daily rows | ${s.cells} live cells | ${s.ms} ms`);
       } finally {

@@ -5,6 +5,7 @@ import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Participant } from '../participants/store.ts';
 import type { SearchEngine, SearchHit, SearchQuery } from '../search/engine.ts';
+import { toBoundedWordQuery } from '../search/fts-query.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Contract, Remote, Vacancy } from '../vacancies/model.ts';
 import { getVacanciesByIds } from '../vacancies/queries.ts';
@@ -243,7 +244,7 @@ async function browsePool(
   }
   const titles = [...new Set(p.history.map((h) => h.title).filter((t): t is string => !!t))].slice(0, CANDIDATES.titles);
   for (const title of titles) {
-    const q = title.replace(/["*]/g, ' ').trim();
+    const q = toBoundedWordQuery(title);
     if (q) await collect(engine, { q, near, filters, sort: 'relevance' }, CANDIDATES.perTitle, false, pool);
   }
   await collect(engine, { near, filters, sort: 'date' }, CANDIDATES.browse, false, pool);

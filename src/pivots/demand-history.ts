@@ -50,7 +50,7 @@ export function readDemandState(db: Db): DemandState | null {
  * from the earliest first-seen date, at most two years back, to `to`), and
  * the live-cell grid. Replaces what was there for those days.
  */
-export function rebuildDemandHistory(db: Db, opts: { from?: number; to: number }): DemandBuildSummary {
+export function rebuildDemandHistory(db: Db, opts: { from?: number; to: number } & DemandWriteOptions): DemandBuildSummary {
   const toDay = dayOf(opts.to);
   let fromDay: number;
   if (opts.from != null) fromDay = dayOf(opts.from);
@@ -58,7 +58,7 @@ export function rebuildDemandHistory(db: Db, opts: { from?: number; to: number }
     const first = db.$client.prepare('SELECT min(first_seen) FROM vacancies').pluck().get() as number | null;
     fromDay = Math.max(first == null ? toDay : dayOf(first), toDay - DEFAULT_HISTORY_DAYS);
   }
-  return computeDemandRange(db, Math.min(fromDay, toDay), toDay, opts.to);
+  return computeDemandRange(db, Math.min(fromDay, toDay), toDay, opts.to, false, opts);
 }
 
 /**
@@ -67,14 +67,14 @@ export function rebuildDemandHistory(db: Db, opts: { from?: number; to: number }
  * the extra day absorbs a refresh that ran just before midnight). With no
  * history yet it backfills everything.
  */
-export function updateDemandHistory(db: Db, now: number): DemandBuildSummary {
+export function updateDemandHistory(db: Db, now: number, opts: DemandWriteOptions = {}): DemandBuildSummary {
   const state = readDemandState(db);
-  if (!state) return rebuildDemandHistory(db, { to: now });
+  if (!state) return rebuildDemandHistory(db, { ...opts, to: now });
   const today = dayOf(now);
   const from = Math.min(state.toDay, today) - 1;
   // From the stored day before (cheap: only vacancies starting or ending in
   // the range are read), unless the history does not reach back that far.
-  return computeDemandRange(db, from, today, now, from - 1 >= state.fromDay);
+  return computeDemandRange(db, from, today, now, from - 1 >= state.fromDay, opts);
 }
 
 const CANONICAL = '(v.cluster_id IS NULL OR v.cluster_id = v.id)';
@@ -82,20 +82,43 @@ const OCC = "CASE WHEN v.occupation_code IS NULL THEN '' ELSE coalesce(v.occupat
 /** Last live day of a vacancy that is no longer live (never before its first day). */
 const END_DAY = `max(coalesce(v.closed_at, v.last_seen) / ${DAY_MS}, v.first_seen / ${DAY_MS})`;
 
+/** Rows of demand_daily written per transaction: a few hundred ms of lock, so other writers wait little. */
+export const DEMAND_ROWS_PER_WRITE = 20_000;
+
+export interface DemandWriteOptions {
+  /** Rows of demand_daily per write transaction (default DEMAND_ROWS_PER_WRITE). */
+  rowsPerWrite?: number;
+  /**
+   * 'computed' once the rows are ready (called inside the read snapshot, before any write);
+   * 'written' after each write transaction, with the rows written so far and in all.
+   */
+  onProgress?: (stage: 'computed' | 'written', done: number, total: number) => void;
+}
+
 /**
  * Replaces days fromDay..toDay. `incremental`: the live counts of the day
  * before are taken from the stored history and only vacancies starting or
  * ending in the range are read; otherwise every vacancy live at the start
  * is carried in from the vacancy table.
+ *
+ * The work (reading every vacancy, the roll-ups, the day expansion: tens of
+ * seconds at 250k) runs in a read transaction into TEMP tables, which take
+ * no lock on the database file, so writers carry on meanwhile. The result is
+ * then written a span of days at a time, each span in its own short
+ * transaction: a reader sees every day either as before or as rebuilt. The
+ * range and the live cells are recorded last.
  */
-function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number, incremental = false): DemandBuildSummary {
+function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number, incremental = false, opts: DemandWriteOptions = {}): DemandBuildSummary {
   const c = db.$client;
   const t0 = performance.now();
-  const run = () => writeTransaction(db, () => {
+  const total = readSnapshot(db, () => {
     c.exec(`CREATE TEMP TABLE IF NOT EXISTS dh_ev (sector TEXT, occ TEXT, la TEXT, region TEXT, day INTEGER, dl INTEGER, dn INTEGER);
             CREATE TEMP TABLE IF NOT EXISTS dh_g (area_type TEXT, area TEXT, dim TEXT, key TEXT, day INTEGER, dl INTEGER, dn INTEGER);
             CREATE TEMP TABLE IF NOT EXISTS dh_days (d INTEGER PRIMARY KEY);
-            DELETE FROM dh_ev; DELETE FROM dh_g; DELETE FROM dh_days;`);
+            CREATE TEMP TABLE IF NOT EXISTS dh_out (area_type TEXT, area TEXT, dim TEXT, key TEXT, day INTEGER, live INTEGER, new INTEGER);
+            CREATE INDEX IF NOT EXISTS temp.dh_out_day ON dh_out (day);
+            CREATE TEMP TABLE IF NOT EXISTS dh_cells (cell_lat INTEGER, cell_lon INTEGER, occupation TEXT, sector TEXT, region TEXT, live INTEGER);
+            DELETE FROM dh_ev; DELETE FROM dh_g; DELETE FROM dh_days; DELETE FROM dh_out; DELETE FROM dh_cells;`);
     c.prepare(
       `WITH RECURSIVE days(d) AS (SELECT ? UNION ALL SELECT d + 1 FROM days WHERE d < ?) INSERT INTO dh_days SELECT d FROM days`,
     ).run(fromDay, toDay);
@@ -149,10 +172,8 @@ function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number,
     if (incremental) {
       c.prepare('INSERT INTO dh_g SELECT area_type, area, dim, key, ?, live, 0 FROM demand_daily WHERE day = ? AND live > 0').run(fromDay, fromDay - 1);
     }
-    // (3) + (4): running sums → constant segments → one row per day, inserted
-    // in primary-key order so the B-tree is appended to, not split at random.
-    c.prepare('DELETE FROM demand_daily WHERE day BETWEEN ? AND ?').run(fromDay, toDay);
-    const info = c
+    // (3) + (4): running sums → constant segments → one row per day.
+    const rows = c
       .prepare(
         `WITH g AS (SELECT area_type, area, dim, key, day, sum(dl) AS dl, sum(dn) AS dn FROM dh_g GROUP BY 1, 2, 3, 4, 5),
          s AS (
@@ -160,40 +181,60 @@ function computeDemandRange(db: Db, fromDay: number, toDay: number, now: number,
                   sum(dl) OVER (PARTITION BY area_type, area, dim, key ORDER BY day ROWS UNBOUNDED PRECEDING) AS live,
                   coalesce(lead(day) OVER (PARTITION BY area_type, area, dim, key ORDER BY day) - 1, :to) AS seg_end
            FROM g)
-         INSERT INTO demand_daily (area_type, area, dim, key, day, live, new)
+         INSERT INTO dh_out (area_type, area, dim, key, day, live, new)
          SELECT s.area_type, s.area, s.dim, s.key, d.d, s.live, CASE WHEN d.d = s.day THEN s.dn ELSE 0 END
          FROM s JOIN dh_days d ON d.d BETWEEN s.day AND s.seg_end
-         WHERE s.live > 0 OR (d.d = s.day AND s.dn > 0)
-         ORDER BY 1, 2, 3, 4, 5`,
+         WHERE s.live > 0 OR (d.d = s.day AND s.dn > 0)`,
       )
-      .run({ to: toDay });
-    const cells = refreshLiveCells(db);
+      .run({ to: toDay }).changes;
+    c.exec(`INSERT INTO dh_cells ${LIVE_CELLS_SELECT}`);
     c.exec('DELETE FROM dh_ev; DELETE FROM dh_g; DELETE FROM dh_days;');
+    opts.onProgress?.('computed', 0, rows);
+    return rows;
+  });
+
+  // Spans of whole days of about rowsPerWrite rows, each replaced in one transaction, in
+  // primary-key order so the B-tree is appended to, not split at random.
+  const perDay = total / (toDay - fromDay + 1);
+  const span = Math.max(1, Math.floor((opts.rowsPerWrite ?? DEMAND_ROWS_PER_WRITE) / Math.max(1, perDay)));
+  const del = c.prepare('DELETE FROM demand_daily WHERE day BETWEEN ? AND ?');
+  const copy = c.prepare('INSERT INTO demand_daily (area_type, area, dim, key, day, live, new) SELECT * FROM dh_out WHERE day BETWEEN ? AND ? ORDER BY 1, 2, 3, 4, 5');
+  let written = 0;
+  for (let a = fromDay; a <= toDay; a += span) {
+    const b = Math.min(toDay, a + span - 1);
+    written += writeTransaction(db, () => {
+      del.run(a, b);
+      return copy.run(a, b).changes;
+    });
+    opts.onProgress?.('written', written, total);
+  }
+  const cells = writeTransaction(db, () => {
+    c.exec('DELETE FROM demand_cells');
+    const n = c.prepare('INSERT INTO demand_cells (cell_lat, cell_lon, occupation, sector, region, live) SELECT * FROM dh_cells').run().changes;
     const prev = readDemandState(db);
     c.prepare(
       `INSERT INTO demand_state (id, from_day, to_day, updated_at) VALUES (1, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET from_day = excluded.from_day, to_day = excluded.to_day, updated_at = excluded.updated_at`,
     ).run(prev ? Math.min(prev.fromDay, fromDay) : fromDay, prev ? Math.max(prev.toDay, toDay) : toDay, now);
-    return { rows: info.changes, cells };
+    return n;
   });
-  const { rows, cells } = run();
-  return { fromDay, toDay, rows, cells, ms: Math.round(performance.now() - t0) };
+  c.exec('DELETE FROM dh_out; DELETE FROM dh_cells;');
+  return { fromDay, toDay, rows: written, cells, ms: Math.round(performance.now() - t0) };
 }
 
-/** Rebuilds the live-vacancy grid: one GROUP BY over live, located, canonical vacancies. */
-export function refreshLiveCells(db: Db): number {
-  const c = db.$client;
-  c.exec('DELETE FROM demand_cells');
-  return c
-    .prepare(
-      `INSERT INTO demand_cells (cell_lat, cell_lon, occupation, sector, region, live)
-       SELECT CAST((v.lat + 90) / ${CELL_DEG} AS INTEGER), CAST((v.lon + 180) / ${CELL_DEG} AS INTEGER), ${OCC}, coalesce(v.sector, ''), coalesce(v.region, ''), count(*)
+/**
+ * Runs `fn` in a read transaction: one snapshot of the database for all its
+ * statements, and no write lock (its writes must go to TEMP tables). Inside
+ * another transaction it runs in that one.
+ */
+function readSnapshot<T>(db: Db, fn: () => T): T {
+  return db.$client.inTransaction ? fn() : db.$client.transaction(fn).deferred();
+}
+
+const LIVE_CELLS_SELECT = `SELECT CAST((v.lat + 90) / ${CELL_DEG} AS INTEGER), CAST((v.lon + 180) / ${CELL_DEG} AS INTEGER), ${OCC}, coalesce(v.sector, ''), coalesce(v.region, ''), count(*)
        FROM vacancies v
        WHERE v.status = 'live' AND v.lat IS NOT NULL AND v.lon IS NOT NULL AND ${CANONICAL}
-       GROUP BY 1, 2, 3, 4, 5`,
-    )
-    .run().changes;
-}
+       GROUP BY 1, 2, 3, 4, 5`;
 
 export interface DemandRow {
   key: string;

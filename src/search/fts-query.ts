@@ -99,6 +99,16 @@ export function parseBoundedQuery(q: string | undefined | null): QueryTerm[] {
   return terms;
 }
 
+/**
+ * Free text that is not a coach's query (a participant's past job title)
+ * as a query parseBoundedQuery always accepts: its distinct words, plain (no
+ * phrases or prefixes), cut to QUERY_LIMITS.maxWords. A 200-character
+ * title can hold 30 words; refusing it would fail the whole matches read.
+ */
+export function toBoundedWordQuery(text: string): string {
+  return [...new Set(wordTokens(text.slice(0, 1000)))].slice(0, QUERY_LIMITS.maxWords).join(' ');
+}
+
 const quote = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
 /** The terms ANDed (or OR'd, for highlighting) as an FTS5 expression; null when there are none. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/clock.ts';
-import { openDb } from '../../src/db.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApiKey } from '../../src/auth/api-keys.ts';
+import { closeDb, openDb, writeTransaction } from '../../src/db.ts';
 import { dayOf, readDemandSeries, readDemandState, rebuildDemandHistory, updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import { liveVacanciesNear, regionAt } from '../../src/pivots/local-demand.ts';
 import { daysAgo, insertVacancies } from './helpers.ts';
@@ -84,6 +88,49 @@ describe('demand history', () => {
     rebuildDemandHistory(fresh, { from: daysAgo(NOW, 60), to: later });
     expect(incremental).toEqual(dump(fresh));
     expect(incremental.length).toBeGreaterThan(100);
+  });
+
+  it('a rebuild computes without the write lock and writes in spans of days: another connection writes at once meanwhile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fp-demand-'));
+    const path = join(dir, 'fp.db');
+    const db = openDb(path);
+    const other = openDb(path);
+    try {
+      const rnd = createRandom(11);
+      for (let i = 0; i < 200; i++) {
+        const first = Math.floor(rnd() * 90);
+        insertVacancies(db, { sector: ['C', 'H', 'Q'][i % 3] as string, region: 'London', la: `LA${i % 4}`, firstSeen: daysAgo(NOW, first) });
+      }
+      // The other connection does not wait at all: any lock held by the rebuild fails its write at once.
+      other.$client.pragma('busy_timeout = 0');
+      const writes: string[] = [];
+      const writeBeside = (stage: string) => {
+        writeTransaction(other, () => createApiKey(other, { employerName: `Beside ${writes.length}` }, NOW));
+        writes.push(stage);
+      };
+      const batches: number[] = [];
+      const s = rebuildDemandHistory(db, {
+        from: daysAgo(NOW, 90),
+        to: NOW,
+        rowsPerWrite: 300,
+        onProgress(stage, done) {
+          writeBeside(stage);
+          if (stage === 'written') batches.push(done);
+        },
+      });
+      expect(writes[0]).toBe('computed');
+      expect(batches.length).toBeGreaterThan(3);
+      expect(batches.at(-1)).toBe(s.rows);
+      const small = dump(db);
+      // The same history as written in one go.
+      rebuildDemandHistory(db, { from: daysAgo(NOW, 90), to: NOW });
+      expect(small).toEqual(dump(db));
+      expect(small.length).toBe(s.rows);
+    } finally {
+      closeDb(other);
+      closeDb(db);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('counts live vacancies within a travel range from the cell grid', () => {

@@ -373,6 +373,18 @@ describe('participant matches and transitions', () => {
     expect(await ids(homeWorker)).not.toContain(onsiteFar);
   });
 
+  it('a past job title longer than the engine allows a query still gives matches (cut to the word limit, not a 422)', async () => {
+    // 30 words in 188 characters: within the 200 a title may have, beyond the 16 words a search may have.
+    const title =
+      'Senior night shift warehouse team leader and forklift trainer for chilled and frozen goods at our large regional distribution centre near the ring road with weekend overtime plus bonus pay';
+    const wanted = addVacancy(title, { lat: 53.81, lon: -1.56 }, {});
+    await drainOutbox(ctx.db, ctx.engine);
+    const id = await createPerson(ctx, ctx.tokenA, { ...PERSON, history: [{ title, years: 2 }] });
+    const res = await call(ctx, 'GET', `/v1/participants/${id}/matches`, ctx.tokenA);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).items.map((i: any) => i.vacancy.id)).toContain(wanted);
+  });
+
   it('validates the matches query', async () => {
     const id = await createPerson(ctx);
     const res = await call(ctx, 'GET', `/v1/participants/${id}/matches?radiusKm=-3&sector=ZZ&contract=forever&pageSize=1000&bogus=1`, ctx.tokenA);

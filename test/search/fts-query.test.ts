@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../../src/errors.ts';
-import { describeQueryCost, parseBoundedQuery, parseUserQuery, QUERY_LIMITS, toFtsExpression } from '../../src/search/fts-query.ts';
+import { describeQueryCost, parseBoundedQuery, parseUserQuery, QUERY_LIMITS, toBoundedWordQuery, toFtsExpression } from '../../src/search/fts-query.ts';
 
 const expr = (q: string) => toFtsExpression(parseUserQuery(q));
 
@@ -71,5 +71,19 @@ describe('query cost bounds', () => {
   it('passes what is within the bounds through unchanged', () => {
     expect(parseBoundedQuery('"personal care" leeds nur*')).toEqual(parseUserQuery('"personal care" leeds nur*'));
     expect(parseBoundedQuery('')).toEqual([]);
+  });
+});
+
+describe('free text as a bounded query (past job titles in matches)', () => {
+  it('keeps the first distinct words, plain, up to the word limit, so the bounds never refuse it', () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`);
+    const long = `${words.join(' ')} a* "quoted NEAR(x) OR`;
+    const q = toBoundedWordQuery(long);
+    expect(q.split(' ')).toEqual(words.slice(0, QUERY_LIMITS.maxWords));
+    expect(() => parseBoundedQuery(long)).toThrow(ProblemError);
+    expect(parseBoundedQuery(q).every((t) => t.kind === 'word')).toBe(true);
+    // Operators and prefixes a title may contain are words, not syntax; repeats count once.
+    expect(toBoundedWordQuery('Team* Leader "Nights" team leader')).toBe('team leader nights');
+    expect(describeQueryCost(parseUserQuery(toBoundedWordQuery('a* b* c* d* e*')))).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closeDb, openDb } from '../../src/db.ts';
+import { createApiKey } from '../../src/auth/api-keys.ts';
+import { closeDb, openDb, writeTransaction } from '../../src/db.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createGeocoder } from '../../src/geo/geocoder.ts';
 import { clusterAll } from '../../src/vacancies/dedupe/cluster.ts';
@@ -99,5 +100,42 @@ describe('clusterAll', () => {
     expect(db.$client.prepare('SELECT count(*) AS n FROM dedupe_sigs').get()).toEqual({ n: 3 });
     // The rebuilt table still finds candidates at ingest.
     expect(ingest('scrape:c', { ...base, reference: 'C-1', employer: 'Other Agency' }).clusterId).toBe(a.id);
+  });
+
+  it('writes in bounded batches, so another connection writes between them without waiting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fp-dedupe-batches-'));
+    const path = join(dir, 'fp.db');
+    const db = openDb(path);
+    const other = openDb(path);
+    try {
+      const deps = { db, now: fixedClock(Date.UTC(2025, 3, 1)), geocoder: createGeocoder(null) };
+      const ids = ['Leeds', 'Leeds', 'York', 'York', 'Hull', 'Hull', 'Bath'].map(
+        (location, i) => ingestVacancy(deps, { source: `scrape:${i % 2 ? 'b' : 'a'}`, raw: { ...base, reference: `R-${i}`, location, employer: i % 2 ? 'Agency Ltd' : base.employer } }).id,
+      );
+      db.$client.prepare('UPDATE vacancies SET cluster_id = NULL').run();
+      db.$client.prepare('DELETE FROM dedupe_sigs WHERE vacancy_id = ?').run(ids[6]);
+      // Not waiting at all: a write lock held across batches would fail it at once.
+      other.$client.pragma('busy_timeout = 0');
+      const writes: string[] = [];
+      const r = clusterAll(db, {
+        now: 2,
+        rebuildBands: true,
+        rowsPerWrite: 2,
+        onWrite(what, done, total) {
+          writeTransaction(other, () => createApiKey(other, { employerName: `Beside ${writes.length}` }, 2));
+          writes.push(`${what} ${done}/${total}`);
+        },
+      });
+      expect(r).toMatchObject({ vacancies: 7, clusters: 4, duplicates: 3, changed: 7 });
+      expect(writes).toEqual(['clusters 2/7', 'clusters 4/7', 'clusters 6/7', 'clusters 7/7', 'bands 2/7', 'bands 4/7', 'bands 6/7', 'bands 7/7']);
+      const clusters = db.$client.prepare('SELECT cluster_id FROM vacancies ORDER BY id').pluck().all();
+      expect(clusters).toEqual([ids[0], ids[0], ids[2], ids[2], ids[4], ids[4], ids[6]]);
+      // Every vacancy has its band row again, each with its own seq.
+      expect(db.$client.prepare('SELECT count(*) AS n, count(DISTINCT seq) AS seqs FROM dedupe_sigs').get()).toEqual({ n: 7, seqs: 7 });
+    } finally {
+      closeDb(other);
+      closeDb(db);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

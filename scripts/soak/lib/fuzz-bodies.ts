@@ -120,7 +120,7 @@ export const jobPosting = fc.record(
   { requiredKeys: ['@type'] },
 );
 
-const anyVacancy = fc.oneof({ weight: 4, arbitrary: ourVacancy }, { weight: 4, arbitrary: jobPosting }, { weight: 1, arbitrary: fc.anything() });
+export const anyVacancy = fc.oneof({ weight: 4, arbitrary: ourVacancy }, { weight: 4, arbitrary: jobPosting }, { weight: 1, arbitrary: fc.anything() });
 
 export const batch = fc.oneof(
   { weight: 8, arbitrary: fc.record({ items: fc.array(anyVacancy, { maxLength: 12 }) }) },

@@ -246,7 +246,18 @@ export interface ClusterAllOptions {
    */
   rebuildBands?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Rows per write transaction (default DEDUPE_ROWS_PER_WRITE). */
+  rowsPerWrite?: number;
+  /** After each write transaction: what it wrote ('clusters': changed vacancies, 'bands': signature rows). */
+  onWrite?: (what: 'clusters' | 'bands', done: number, total: number) => void;
 }
+
+/**
+ * Rows written per transaction by clusterAll and the band rebuild: a short
+ * hold of the write lock, so the server's writers (which wait up to the busy
+ * timeout) get their turn between batches instead of behind the whole table.
+ */
+export const DEDUPE_ROWS_PER_WRITE = 2000;
 
 export interface ClusterAllResult {
   vacancies: number;
@@ -264,6 +275,8 @@ export interface ClusterAllResult {
  */
 export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
   const c = db.$client;
+  // Band rows newer than this were written by ingest after the read below began: the rebuild keeps them.
+  const seqAtRead = c.prepare('SELECT coalesce(max(seq), 0) FROM dedupe_sigs').pluck().get() as number;
   const rows: DedupeRow[] = [];
   const current: (number | null)[] = [];
   const hashes: string[] = [];
@@ -339,42 +352,67 @@ export function clusterAll(db: Db, opts: ClusterAllOptions): ClusterAllResult {
     opts.onProgress?.(Math.round(((b + 1) / BANDS_COUNT) * n), n);
   }
 
-  let changed = 0;
   let duplicates = 0;
   const roots = new Set<number>();
-  writeTransaction(db, () => {
-    for (let i = 0; i < n; i++) {
-      const root = find(i);
-      roots.add(root);
-      if (root !== i) duplicates++;
-      const cluster = rows[root]!.id;
-      if (current[i] !== cluster) {
-        setCluster(db, rows[i]!.id, cluster);
-        enqueueIndex(db, [rows[i]!.id], opts.now);
-        changed++;
-      }
-    }
-  });
-  if (opts.rebuildBands) rebuildSigTable(db, rows.map((r) => r.id), keys);
-  return { vacancies: n, clusters: roots.size, duplicates, changed };
+  const moves: [id: number, cluster: number][] = [];
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    roots.add(root);
+    if (root !== i) duplicates++;
+    const cluster = rows[root]!.id;
+    if (current[i] !== cluster) moves.push([rows[i]!.id, cluster]);
+  }
+  // Bounded batches: each vacancy's move and its index entry commit together, and a write from
+  // elsewhere in between (an ingest clusters the vacancy it stores itself) is simply overwritten.
+  const perWrite = Math.max(1, opts.rowsPerWrite ?? DEDUPE_ROWS_PER_WRITE);
+  for (let start = 0; start < moves.length; start += perWrite) {
+    const batch = moves.slice(start, start + perWrite);
+    writeTransaction(db, () => {
+      for (const [id, cluster] of batch) setCluster(db, id, cluster);
+      enqueueIndex(db, batch.map(([id]) => id), opts.now);
+    });
+    opts.onWrite?.('clusters', start + batch.length, moves.length);
+  }
+  if (opts.rebuildBands) rebuildSigTable(db, rows.map((r) => r.id), keys, { seqAtRead, perWrite, onWrite: opts.onWrite });
+  return { vacancies: n, clusters: roots.size, duplicates, changed: moves.length };
 }
 
 /**
- * Rewrites dedupe_sigs in one transaction. Seqs continue past the old ones, so
- * other connections catch up on every row; this connection rebuilds its index.
+ * Rewrites every vacancy's dedupe_sigs row, perWrite rows per transaction,
+ * then drops rows whose vacancy is gone. Seqs continue past the old ones, so
+ * other connections catch up on every row; this connection rebuilds its
+ * index. A row ingest rewrote after clusterAll read the vacancies (its seq
+ * is past seqAtRead) is newer than these keys and stays.
  */
-function rebuildSigTable(db: Db, ids: number[], keys: Float64Array): void {
+function rebuildSigTable(
+  db: Db,
+  ids: number[],
+  keys: Float64Array,
+  { seqAtRead, perWrite, onWrite }: { seqAtRead: number; perWrite: number; onWrite: ClusterAllOptions['onWrite'] },
+): void {
   const c = db.$client;
-  writeTransaction(db, () => {
-    const { m } = c.prepare('SELECT coalesce(max(seq), 0) AS m FROM dedupe_sigs').get() as { m: number };
-    c.exec('DELETE FROM dedupe_sigs');
-    const insert = c.prepare('INSERT INTO dedupe_sigs (vacancy_id, seq, band_keys) VALUES (?, ?, ?)');
-    const buf = Buffer.alloc(BANDS_COUNT * 4);
-    for (let i = 0; i < ids.length; i++) {
-      for (let b = 0; b < BANDS_COUNT; b++) buf.writeUInt32LE(keys[i * BANDS_COUNT + b]! % 4294967296, b * 4);
-      insert.run(ids[i]!, m + 1 + i, buf);
-    }
-  });
+  const maxSeq = c.prepare('SELECT coalesce(max(seq), 0) FROM dedupe_sigs').pluck();
+  const upsert = c.prepare(
+    `INSERT INTO dedupe_sigs (vacancy_id, seq, band_keys) VALUES (?, ?, ?)
+     ON CONFLICT (vacancy_id) DO UPDATE SET seq = excluded.seq, band_keys = excluded.band_keys WHERE dedupe_sigs.seq <= ?`,
+  );
+  for (let start = 0; start < ids.length; start += perWrite) {
+    const end = Math.min(ids.length, start + perWrite);
+    writeTransaction(db, () => {
+      const m = maxSeq.get() as number;
+      for (let i = start; i < end; i++) {
+        const buf = Buffer.alloc(BANDS_COUNT * 4);
+        for (let b = 0; b < BANDS_COUNT; b++) buf.writeUInt32LE(keys[i * BANDS_COUNT + b]! % 4294967296, b * 4);
+        upsert.run(ids[i]!, m + 1 + i - start, buf, seqAtRead);
+      }
+    });
+    onWrite?.('bands', end, ids.length);
+  }
+  const orphans = c.prepare(
+    'DELETE FROM dedupe_sigs WHERE vacancy_id >= ? AND vacancy_id < ? AND NOT EXISTS (SELECT 1 FROM vacancies v WHERE v.id = dedupe_sigs.vacancy_id)',
+  );
+  const top = (c.prepare('SELECT coalesce(max(vacancy_id), 0) FROM dedupe_sigs').pluck().get() as number) + 1;
+  for (let lo = 0; lo < top; lo += perWrite * 10) writeTransaction(db, () => orphans.run(lo, lo + perWrite * 10));
   indexes.delete(db);
 }
 
@@ -391,9 +429,15 @@ function fillSigTable(db: Db): void {
     .iterate() as IterableIterator<VacancyDedupeRow>;
   const rows: [number, Buffer][] = [];
   for (const r of iter) rows.push([r.id, encodeBandKeys(bandKeys(toDedupeRow(r).sig))]);
-  const run = () => rows.forEach(([id, buf], i) => insert.run(id, i + 1, buf));
-  if (c.inTransaction) run();
-  else writeTransaction(db, run);
+  const maxSeq = c.prepare('SELECT coalesce(max(seq), 0) FROM dedupe_sigs').pluck();
+  // Seqs past any an ingest wrote in between, so connections following by seq miss none.
+  const run = (from: number, to: number) => {
+    const m = maxSeq.get() as number;
+    for (let i = from; i < to; i++) insert.run(rows[i]![0], m + 1 + i - from, rows[i]![1]);
+  };
+  // Inside an ingest's transaction it is one write anyway; alone, it commits in bounded batches.
+  if (c.inTransaction) run(0, rows.length);
+  else for (let i = 0; i < rows.length; i += DEDUPE_ROWS_PER_WRITE) writeTransaction(db, () => run(i, Math.min(rows.length, i + DEDUPE_ROWS_PER_WRITE)));
 }
 
 function sameTokens(ta: Set<string>, tb: Set<string>, a: string, b: string): boolean {
