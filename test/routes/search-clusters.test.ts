@@ -17,6 +17,8 @@ const advert: RawVacancy = {
   lat: 53.7997,
   lon: -1.5492,
   salary: '£12.20 per hour',
+  // Both sources carry the advert's own posting date, so neither copy is newer and the first-created one represents the job.
+  datePosted: '2026-02-27',
   description:
     'We are looking for a Warehouse Operative to join our busy distribution centre in south Leeds. ' +
     'You will pick and pack customer orders, load and unload delivery vehicles, keep the warehouse tidy and safe, ' +
