@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { RawVacancy } from '../../src/vacancies/model.ts';
 import { cleanText, decodeEntities, hoursFromText, resolveUrl, toIsoDate, unescapeMarkup } from './text.ts';
-import { readXmlPath } from './xml-path.ts';
+import { FEED_XML_OPTIONS, readXmlPath } from './xml-path.ts';
 
 /** Feed options an operator may set per source (see sources.example.json). */
 export interface FeedOptions {
@@ -38,13 +38,7 @@ export interface FeedParseResult {
 // Description-like elements are kept raw: some feeds put unescaped HTML in
 // them, which an XML parser would otherwise shred into elements.
 const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: true,
+  ...FEED_XML_OPTIONS,
   stopNodes: ['*.description', '*.content:encoded', '*.summary', '*.content'],
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'category',
 });

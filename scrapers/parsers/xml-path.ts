@@ -43,8 +43,8 @@ function parsePath(path: string): Step[] | null {
   return steps.length ? steps : null;
 }
 
-// Raw text reached mid-path is parsed with every element kept as structure.
-const innerParser = new XMLParser({
+/** How every feed's XML is read: attributes as `@_name`, values as text, entities decoded. */
+export const FEED_XML_OPTIONS = {
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   parseTagValue: false,
@@ -52,7 +52,10 @@ const innerParser = new XMLParser({
   trimValues: true,
   processEntities: true,
   htmlEntities: true,
-});
+} as const;
+
+// Raw text reached mid-path is parsed with every element kept as structure.
+const innerParser = new XMLParser(FEED_XML_OPTIONS);
 
 const asList = (v: unknown): unknown[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
 const isNode = (v: unknown): v is XmlNode => v != null && typeof v === 'object' && !Array.isArray(v);
