@@ -23,6 +23,7 @@ function setup() {
   const engine = new MeilisearchEngine({
     host: host!,
     apiKey,
+    searchKey: process.env.MEILI_SEARCH_KEY ?? apiKey,
     indexPrefix: prefix,
     now: () => {
       clock.advance(1);
