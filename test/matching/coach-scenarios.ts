@@ -1,18 +1,15 @@
 import { createCoach, type Coach } from '../../src/auth/coaches.ts';
 import { createSession } from '../../src/auth/sessions.ts';
-import { DAY_MS, fixedClock } from '../../src/clock.ts';
-import { openDb, type Db } from '../../src/db.ts';
-import { createGeocoder } from '../../src/geo/geocoder.ts';
+import { DAY_MS } from '../../src/clock.ts';
+import type { Db } from '../../src/db.ts';
 import { updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
-import { ensureBundledTaxonomy } from '../../src/taxonomy/bundled-import.ts';
-import { createEnricher } from '../../src/taxonomy/enricher/index.ts';
-import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import { ingestVacancy } from '../../src/vacancies/ingest.ts';
 import { RawVacancySchema } from '../../src/vacancies/model.ts';
 import { addParticipant } from '../helpers/participants.ts';
 import { createTestApp } from '../helpers/test-app.ts';
+import { bundledStore } from '../helpers/bundled-store.ts';
 
 /**
  * Issue 14's coach scenarios on the bundled taxonomy: a real app over a
@@ -114,13 +111,7 @@ export interface Scenario {
 }
 
 export async function seedScenario(adverts: readonly Advert[] = ADVERTS): Promise<Scenario> {
-  const db = openDb(':memory:');
-  const clock = fixedClock(NOW);
-  ensureBundledTaxonomy(db, NOW);
-  const taxonomy = loadTaxonomy(db);
-  const enricher = createEnricher(taxonomy, db);
-  const geocoder = createGeocoder(db);
-  const ingest = { db, now: clock, enricher, geocoder };
+  const { db, clock, taxonomy, enricher, geocoder, ingest } = bundledStore(NOW);
   const ids = new Map<string, number>();
   for (const a of adverts) {
     const raw = RawVacancySchema.parse({

@@ -4,19 +4,16 @@ import type { AppDeps } from '../../src/app-deps.ts';
 import { createCoach, type Coach } from '../../src/auth/coaches.ts';
 import { createSession } from '../../src/auth/sessions.ts';
 import { DAY_MS, fixedClock } from '../../src/clock.ts';
-import { openDb, type Db } from '../../src/db.ts';
+import type { Db } from '../../src/db.ts';
 import { loadDemoVacancies } from '../../src/demo/load-demo.ts';
-import { createGeocoder } from '../../src/geo/geocoder.ts';
 import { addParticipant } from '../helpers/participants.ts';
 import { updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
-import { ensureBundledTaxonomy } from '../../src/taxonomy/bundled-import.ts';
-import { createEnricher } from '../../src/taxonomy/enricher/index.ts';
-import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import { RawVacancySchema } from '../../src/vacancies/model.ts';
 import { ingestVacancy } from '../../src/vacancies/ingest.ts';
+import { bundledStore } from '../helpers/bundled-store.ts';
 
 export const NOW = Date.parse('2026-03-01T09:00:00Z');
 
@@ -63,13 +60,7 @@ export interface Seeded {
 export async function seedApp(
   opts: { search?: (db: Db) => SearchEngine; demo?: boolean; config?: Partial<AppDeps['config']> } = {},
 ): Promise<Seeded> {
-  const db = openDb(':memory:');
-  const clock = fixedClock(NOW);
-  ensureBundledTaxonomy(db, NOW);
-  const taxonomy = loadTaxonomy(db);
-  const enricher = createEnricher(taxonomy, db);
-  const geocoder = createGeocoder(db);
-  const ingest = { db, now: clock, enricher, geocoder };
+  const { db, clock, taxonomy, enricher, geocoder, ingest } = bundledStore(NOW);
   if (opts.demo !== false) {
     clock.set(NOW - 200 * DAY_MS);
     loadDemoVacancies(ingest, { count: 120, seed: 11 });
