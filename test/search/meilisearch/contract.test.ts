@@ -1,8 +1,7 @@
-import { dropIndexesWithPrefix } from '../../../src/search/meilisearch/drop-indexes.ts';
 import { describe } from 'vitest';
-import { fixedClock } from '../../../src/clock.ts';
-import { MeilisearchEngine } from '../../../src/search/meilisearch/engine.ts';
-import { CONTRACT_NOW, describeEngineContract } from '../engine-contract.ts';
+import { dropIndexesWithPrefix } from '../../../src/search/meilisearch/drop-indexes.ts';
+import { describeEngineContract } from '../engine-contract.ts';
+import { liveMeiliEngine } from './live-engine.ts';
 
 /**
  * The shared engine contract against a real Meilisearch (v1.15 or later),
@@ -24,18 +23,7 @@ const dropIndexes = (prefix: string) => dropIndexesWithPrefix(host!, apiKey, pre
 describe.runIf(Boolean(host))('Meilisearch at MEILI_HOST', () => {
   describeEngineContract('meilisearch', async () => {
     const prefix = `flightpath_contract_${runId}_${++made}_`;
-    const clock = fixedClock(CONTRACT_NOW);
-    const engine = new MeilisearchEngine({
-      host: host!,
-      apiKey,
-      searchKey: process.env.MEILI_SEARCH_KEY ?? apiKey,
-      indexPrefix: prefix,
-      now: () => {
-        // Distinct rebuild index names even with a fixed clock.
-        clock.advance(1);
-        return clock();
-      },
-    });
+    const engine = liveMeiliEngine(prefix);
     return { engine, cleanup: () => dropIndexes(prefix) };
   });
 });

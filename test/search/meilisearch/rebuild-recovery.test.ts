@@ -1,9 +1,9 @@
 import { Meilisearch } from 'meilisearch';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../src/clock.ts';
 import type { SearchDocument } from '../../../src/search/engine.ts';
-import { MeilisearchEngine } from '../../../src/search/meilisearch/engine.ts';
-import { CONTRACT_DOCS, CONTRACT_NOW } from '../engine-contract.ts';
+import { dropIndexesWithPrefix } from '../../../src/search/meilisearch/drop-indexes.ts';
+import { CONTRACT_DOCS } from '../engine-contract.ts';
+import { liveMeiliEngine } from './live-engine.ts';
 
 /**
  * Rebuilds that die half-way, against a real Meilisearch (only when
@@ -19,22 +19,10 @@ let made = 0;
 
 function setup() {
   const prefix = `flightpath_rebuild_${runId}_${++made}_`;
-  const clock = fixedClock(CONTRACT_NOW);
-  const engine = new MeilisearchEngine({
-    host: host!,
-    apiKey,
-    searchKey: process.env.MEILI_SEARCH_KEY ?? apiKey,
-    indexPrefix: prefix,
-    now: () => {
-      clock.advance(1);
-      return clock();
-    },
-  });
+  const engine = liveMeiliEngine(prefix);
   const client = new Meilisearch({ host: host!, apiKey });
   const uids = async () => (await client.getRawIndexes({ limit: 1000 })).results.map((i) => i.uid).filter((u) => u.startsWith(prefix)).sort();
-  const cleanup = async () => {
-    for (const uid of await uids()) await client.deleteIndex(uid).waitTask({ timeout: 30_000 });
-  };
+  const cleanup = () => dropIndexesWithPrefix(host!, apiKey, prefix, 30_000);
   return { prefix, engine, client, uids, cleanup };
 }
 
