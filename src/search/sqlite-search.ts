@@ -22,6 +22,8 @@ interface Candidate {
   id: number;
   cluster: number;
   score: number;
+  /** Relevance band (see bandRelevance); 0 until a relevance sort sets it. */
+  band: number;
   distanceKm: number | null;
   salary: number | null;
   date: number;
@@ -156,13 +158,15 @@ export class SqliteSearcher {
         id: r[0],
         cluster: r[1],
         score: r[11] == null ? 0 : -r[11],
+        band: 0,
         distanceKm,
         salary: r[9],
         date: r[10],
         facet: { sector: r[5], contract: r[6], employmentType: r[7], remote: r[8] },
       });
     }
-    candidates.sort(comparator(sort, near != null, bestScore(candidates)));
+    if (sort === 'relevance') bandRelevance(candidates);
+    candidates.sort(comparator(sort, near != null));
     const shown = query.collapseClusters === false ? candidates : collapse(candidates);
 
     const facets: SearchResult['facets'] = {};
@@ -362,12 +366,6 @@ function nearestDistance(c: LatLon, r: Row): number | null {
 /** Relevance bands per best score: matches within a tenth of each other are equally relevant. */
 const RELEVANCE_BANDS = 10;
 
-function bestScore(candidates: Candidate[]): number {
-  let best = 0;
-  for (const c of candidates) if (c.score > best) best = c.score;
-  return best;
-}
-
 /**
  * BM25 tells apart adverts that a reader would call equally relevant by
  * tiny margins (a shorter employer name, a repeated word: "Assistant Care
@@ -375,22 +373,21 @@ function bestScore(candidates: Candidate[]): number {
  * over freshness. So relevance is banded relative to the best match, and
  * within a band the newest vacancy comes first, as in Meilisearch, whose
  * ranking rules compare matches by kind (words, proximity, field), not by
- * term frequency.
+ * term frequency. Computed once per candidate, not per comparison.
  */
-function relevanceBand(score: number, best: number): number {
-  return best > 0 ? Math.floor((score / best) * RELEVANCE_BANDS - 1e-9) : 0;
+function bandRelevance(candidates: Candidate[]): void {
+  let best = 0;
+  for (const c of candidates) if (c.score > best) best = c.score;
+  if (best <= 0) return;
+  for (const c of candidates) c.band = Math.floor((c.score / best) * RELEVANCE_BANDS - 1e-9);
 }
 
-function comparator(
-  sort: NonNullable<SearchQuery['sort']>,
-  hasNear: boolean,
-  best: number,
-): (a: Candidate, b: Candidate) => number {
+function comparator(sort: NonNullable<SearchQuery['sort']>, hasNear: boolean): (a: Candidate, b: Candidate) => number {
   // Ties go to the lower id, so a cluster's canonical (first-created) vacancy represents it.
   const byDate = (a: Candidate, b: Candidate) => b.date - a.date || a.id - b.id;
   switch (sort) {
     case 'relevance':
-      return (a, b) => relevanceBand(b.score, best) - relevanceBand(a.score, best) || byDate(a, b);
+      return (a, b) => b.band - a.band || byDate(a, b);
     case 'distance':
       return hasNear ? (a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || byDate(a, b) : byDate;
     case 'salary':
