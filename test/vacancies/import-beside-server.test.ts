@@ -78,6 +78,7 @@ describe('a CLI import beside the running server, on one database file', () => {
     let sent = 0;
     let receipted = 0;
     let slowest = 0;
+    let writesDuringImport = 0;
     // A fresh connection per request: the client shares the server's event loop, and a request written to a
     // kept-alive socket just as the server's idle timer closes it fails as ECONNRESET, a race of the test's client.
     const request = (method: string, path: string, bearer: string, body?: string) =>
@@ -104,6 +105,7 @@ describe('a CLI import beside the running server, on one database file', () => {
           location: TOWNS[j % TOWNS.length],
         }));
         sent += items.length;
+        if (!done) writesDuringImport++;
         const t0 = performance.now();
         const res = await request('POST', '/v1/vacancies/batch', key, JSON.stringify({ items }));
         statuses.push(res.status);
@@ -139,8 +141,9 @@ describe('a CLI import beside the running server, on one database file', () => {
     const count = (where: string) => (c.prepare(`SELECT count(*) AS n FROM vacancies WHERE ${where}`).get() as { n: number }).n;
     expect(count("source LIKE 'import:%'")).toBe(IMPORTED);
     expect(count("source NOT LIKE 'import:%'")).toBe(sent);
-    // The two really ran at the same time: API rows were stored between the import's first and last rows.
-    const span = c.prepare("SELECT min(id) AS lo, max(id) AS hi FROM vacancies WHERE source LIKE 'import:%'").get() as { lo: number; hi: number };
-    expect(count(`source NOT LIKE 'import:%' AND id BETWEEN ${span.lo} AND ${span.hi}`)).toBeGreaterThan(0);
+    // The two really ran at the same time: API batches were sent while the import was running. Whether
+    // their commits land between the import's batches is up to SQLite, which gives no fairness between
+    // processes: on a fast machine the importer can take the lock again before a waiting writer wakes.
+    expect(writesDuringImport).toBeGreaterThan(0);
   }, 180_000);
 });
