@@ -23,7 +23,9 @@ export function isSafeLink(value: string, opts: { allowMailto?: boolean } = {}):
   } catch {
     return false;
   }
-  if (u.protocol === 'http:' || u.protocol === 'https:') return u.hostname.length > 0;
+  // Written out as scheme://host: the WHATWG parser also accepts `https:host/`
+  // and `https:\\host`, which other parsers read as relative paths.
+  if (u.protocol === 'http:' || u.protocol === 'https:') return /^https?:\/\//i.test(s) && u.hostname.length > 0;
   return opts.allowMailto === true && u.protocol === 'mailto:' && u.pathname.includes('@');
 }
 

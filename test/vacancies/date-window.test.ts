@@ -57,6 +57,8 @@ describe('isSafeLink', () => {
     ['data:text/html,x', {}, false],
     ['vbscript:x', {}, false],
     ['https://example.com/\u0000', {}, false],
+    ['https:Y/', {}, false],
+    ['https:\\\\example.com/x', {}, false],
     ['example.com/jobs', {}, false],
   ] as const)('%j %j → %s', (url, opts, ok) => expect(isSafeLink(url, opts)).toBe(ok));
 });
