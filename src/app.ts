@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './app-deps.ts';
-import { ProblemError } from './errors.ts';
+import { databaseBusy, ProblemError } from './errors.ts';
+import { isBusy } from './db.ts';
 import { limitBody } from './http/body-limit.ts';
 import { requestContext } from './http/request-context.ts';
 import { docsRoutes } from './routes/docs.tsx';
@@ -23,7 +24,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestContext(deps.logger));
   app.use(limitBody(deps.config.BODY_LIMIT_BYTES));
 
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    // Waiting for the write lock ran past the busy timeout (a long job in another process): the client
+    // should retry, nothing was written, so 503 with Retry-After rather than a 500.
+    const err = isBusy(thrown) ? databaseBusy() : thrown;
     if (err instanceof ProblemError) {
       if (wantsHtmlPage(c)) return sendErrorPage(c, err.status, err.title, err.detail ?? null);
       return c.json(

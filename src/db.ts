@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,4 +59,101 @@ export function closeDb(db: Db): void {
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn).immediate();
+}
+
+/**
+ * `writeTransaction` for a request handler: waits for the write lock without
+ * blocking the event loop. SQLite's busy timeout waits inside the call, so a
+ * handler waiting behind another process (a CLI import) would freeze every
+ * other request of the server, /healthz included, for up to the whole
+ * timeout. Here each try is made with no busy wait, and between tries the
+ * event loop runs (pauses of 2 ms growing to 25 ms, shorter than SQLite's
+ * own 100 ms, which also gives the handler a fair chance against a job that
+ * frees the lock only briefly). Past `timeoutMs` the 'database is locked'
+ * error is thrown as from writeTransaction. Inside a transaction it is a
+ * savepoint at once, as there the lock is already held.
+ */
+export async function writeTransactionWhenFree<T>(db: Db, fn: () => T, timeoutMs = BUSY_TIMEOUT_MS): Promise<T> {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) return writeTransaction(db, fn);
+  const deadline = performance.now() + timeoutMs;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 25)) {
+    let began = false;
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      return sqlite
+        .transaction(() => {
+          // The lock is held from here: statements inside wait as usual (they never need to).
+          began = true;
+          sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+          return fn();
+        })
+        .immediate();
+    } catch (err) {
+      if (began || !isBusy(err) || performance.now() + pause > deadline) throw err;
+    } finally {
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+    await sleep(pause);
+  }
+}
+
+/**
+ * A bookkeeping write that may be skipped (a key's or a session's "last
+ * used" time): tried once with no busy wait, so a request never waits for
+ * another process's lock just to note when it was made. Returns false when
+ * the lock was taken (the next request notes it instead).
+ */
+export function writeIfFree(db: Db, fn: () => void): boolean {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) {
+    fn();
+    return true;
+  }
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    fn();
+    return true;
+  } catch (err) {
+    if (isBusy(err)) return false;
+    throw err;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/** SQLITE_BUSY: another connection holds the write lock. */
+export function isBusy(err: unknown): boolean {
+  return err instanceof Error && (err as { code?: unknown }).code === 'SQLITE_BUSY';
+}
+
+/**
+ * The least time a long job (a file import) leaves the write lock free
+ * between two of its batches. SQLite gives no fairness between processes: a
+ * writer waiting in its busy handler sleeps up to 100 ms between tries, so
+ * a job that takes the lock again sooner than that after each commit can
+ * hold it off for the whole file (seen on CI: the server's API writes waited
+ * until a 3,000-row import was over). 150 ms is one retry interval plus
+ * scheduling slack; work done between batches (normalising the next one)
+ * counts towards it, so an import that spends longer than this per batch
+ * never sleeps.
+ */
+export const WRITE_YIELD_MS = 150;
+
+/**
+ * `writeTransaction` for a job that writes batch after batch: each call first
+ * waits until `gapMs` have passed since the previous one committed, so
+ * other processes waiting for the lock get their turn.
+ */
+export function pacedWriteTransactions(db: Db, gapMs = WRITE_YIELD_MS): <T>(fn: () => T) => Promise<T> {
+  let freedAt = Number.NEGATIVE_INFINITY;
+  return async (fn) => {
+    const wait = freedAt + gapMs - performance.now();
+    if (wait > 0) await sleep(wait);
+    try {
+      return writeTransaction(db, fn);
+    } finally {
+      freedAt = performance.now();
+    }
+  };
 }

@@ -31,6 +31,8 @@ export const unauthorized = (detail: string) =>
   new ProblemError(401, 'Unauthorized', detail, [], { 'WWW-Authenticate': 'Bearer' });
 export const forbidden = (detail: string) => new ProblemError(403, 'Forbidden', detail);
 export const notFound = (what: string) => new ProblemError(404, 'Not Found', `${what} was not found`);
+export const databaseBusy = () =>
+  new ProblemError(503, 'Service busy', 'The database is busy with another write (an import or scrape); nothing was stored, retry shortly', [], { 'Retry-After': '2' });
 
 /** The outcome of checking input: the value, or every field error (a page redraws its form with them, the API answers 422). */
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { apiKeys, employers } from '../../schema/index.ts';
-import type { Db } from '../db.ts';
+import { writeIfFree, type Db } from '../db.ts';
 import { ensureEmployer } from '../employers/employers.ts';
 import { hashesEqual, hashSecret, issueSecret, secretPrefix } from './tokens.ts';
 
@@ -88,7 +88,8 @@ export function findEmployerByApiKey(db: Db, key: string, now: number): Employer
   const row = rows.find((r) => hashesEqual(r.hash, hash));
   if (!row) return null;
   if (row.lastUsedAt == null || now - row.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
-    db.$client.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(now, row.keyId);
+    // Bookkeeping: skipped rather than waited for when another process (an import) holds the write lock.
+    writeIfFree(db, () => db.$client.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(now, row.keyId));
   }
   return { id: row.employerId, name: row.name, keyId: row.keyId };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db.ts';
+import { writeIfFree, type Db } from '../db.ts';
 import type { Coach } from './coaches.ts';
 import { hashSecret } from './tokens.ts';
 
@@ -50,7 +50,8 @@ export function findSessionCoach(db: Db, id: string, now: number): Coach | null 
     return null;
   }
   if (now - row.lastSeenAt >= LAST_SEEN_GRANULARITY_MS) {
-    db.$client.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(now, idHash);
+    // Bookkeeping: skipped rather than waited for when another process (an import) holds the write lock.
+    writeIfFree(db, () => db.$client.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(now, idHash));
   }
   return { id: row.id, name: row.name, org: row.org, role: row.role };
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { employerSubmissions } from '../../schema/employer-api.ts';
 import type { EmployerPrincipal } from '../auth/api-keys.ts';
-import { writeTransaction, type Db } from '../db.ts';
+import { writeTransaction, writeTransactionWhenFree, type Db } from '../db.ts';
 import { notFound, validationFailed, type FieldError } from '../errors.ts';
 import { toFieldErrors } from '../field-errors.ts';
 import type { Logger } from '../logger.ts';
@@ -136,29 +136,36 @@ function prepareSubmission(deps: EmployerApiDeps, employer: EmployerPrincipal, r
 
 /** Stores a prepared submission and records what was sent, atomically (a savepoint inside a batch). */
 function storeSubmission(deps: EmployerApiDeps, employer: EmployerPrincipal, p: PreparedSubmission): SubmitResult {
-  return writeTransaction(deps.db, (): SubmitResult => {
-    // Read again under the write lock: another request may have changed it since prepareSubmission.
-    const previous = findPrevious(deps, employer, p.raw.reference);
-    const now = deps.now();
-    if (isResend(previous, p)) {
-      touchSeen(deps.db, previous!.id, now);
-      return { id: previous!.id, outcome: 'unchanged', contentHash: previous!.hash, status: p.status };
-    }
-    const normalised = p.normalised ?? prepareSubmission(deps, employer, p.raw).normalised!;
-    const result = storeNormalised(deps, normalised);
-    deps.db.$client
-      .prepare(
-        `INSERT INTO employer_submissions (vacancy_id, raw, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(vacancy_id) DO UPDATE SET raw = excluded.raw, updated_at = excluded.updated_at`,
-      )
-      .run(result.id, p.json, now);
-    return { id: result.id, outcome: result.outcome, contentHash: result.contentHash, status: p.status };
-  });
+  return writeTransaction(deps.db, () => storeSubmissionLocked(deps, employer, p));
 }
 
-/** Upserts one parsed vacancy and records what was sent, atomically. */
-export function submitVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, raw: RawVacancy & { reference: string }): SubmitResult {
-  return storeSubmission(deps, employer, prepareSubmission(deps, employer, raw));
+/** The body of storeSubmission, with the write lock held. */
+function storeSubmissionLocked(deps: EmployerApiDeps, employer: EmployerPrincipal, p: PreparedSubmission): SubmitResult {
+  // Read again under the write lock: another request may have changed it since prepareSubmission.
+  const previous = findPrevious(deps, employer, p.raw.reference);
+  const now = deps.now();
+  if (isResend(previous, p)) {
+    touchSeen(deps.db, previous!.id, now);
+    return { id: previous!.id, outcome: 'unchanged', contentHash: previous!.hash, status: p.status };
+  }
+  const normalised = p.normalised ?? prepareSubmission(deps, employer, p.raw).normalised!;
+  const result = storeNormalised(deps, normalised);
+  deps.db.$client
+    .prepare(
+      `INSERT INTO employer_submissions (vacancy_id, raw, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT(vacancy_id) DO UPDATE SET raw = excluded.raw, updated_at = excluded.updated_at`,
+    )
+    .run(result.id, p.json, now);
+  return { id: result.id, outcome: result.outcome, contentHash: result.contentHash, status: p.status };
+}
+
+/**
+ * Upserts one parsed vacancy and records what was sent, atomically. Waits for the write lock without
+ * blocking the server (writeTransactionWhenFree): a CLI import may hold it for a batch.
+ */
+export async function submitVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, raw: RawVacancy & { reference: string }): Promise<SubmitResult> {
+  const prepared = prepareSubmission(deps, employer, raw);
+  return writeTransactionWhenFree(deps.db, () => storeSubmissionLocked(deps, employer, prepared));
 }
 
 /**
@@ -168,7 +175,7 @@ export function submitVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal
  * before the write transaction opens, so the write lock is held only while
  * the batch is stored.
  */
-export function submitBatch(deps: EmployerApiDeps, employer: EmployerPrincipal, items: unknown[]): { summary: Record<Receipt['outcome'], number>; items: Receipt[] } {
+export async function submitBatch(deps: EmployerApiDeps, employer: EmployerPrincipal, items: unknown[]): Promise<{ summary: Record<Receipt['outcome'], number>; items: Receipt[] }> {
   const couldNotStore = (index: number, reference: string, err: unknown): Receipt => {
     deps.logger?.error({ err, index }, 'batch item could not be stored');
     return { index, reference, outcome: 'rejected', errors: [{ path: `items.${index}`, message: 'could not be stored; retry later' }] };
@@ -183,7 +190,7 @@ export function submitBatch(deps: EmployerApiDeps, employer: EmployerPrincipal, 
       return { receipt: couldNotStore(index, p.raw.reference, err) };
     }
   });
-  const receipts: Receipt[] = writeTransaction(deps.db, () =>
+  const receipts: Receipt[] = await writeTransactionWhenFree(deps.db, () =>
     prepared.map((p, index): Receipt => {
       if ('receipt' in p) return p.receipt;
       try {
@@ -260,7 +267,7 @@ function loadSubmission(db: Db, v: Vacancy): Record<string, unknown> {
  * employer last sent and re-ingests the result. A closed vacancy stays
  * closed unless the patch sets `status`.
  */
-export function patchVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, idParam: string, patchBody: unknown): SubmitResult {
+export async function patchVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal, idParam: string, patchBody: unknown): Promise<SubmitResult> {
   const v = getOwnVacancy(deps.db, employer, idParam);
   const patch = VacancyPatchSchema.safeParse(patchBody);
   if (!patch.success) {

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse';
 import { isValid, toNormalised, toOutcode, validOutcode } from 'postcode';
-import { writeTransaction, type Db } from '../db.ts';
+import { pacedWriteTransactions, type Db } from '../db.ts';
 
 /**
  * Loads an operator's postcode table (CSV, optionally .gz) into `postcodes`:
@@ -52,8 +52,10 @@ export async function importPostcodes(db: Db, path: string, opts: ImportPostcode
   };
   const c = opts.columns;
   let batch: unknown[][] = [];
-  // IMMEDIATE: an upsert reads before it writes (see writeTransaction in src/db.ts).
-  const flush = (rows: unknown[][]) => writeTransaction(db, () => {
+  // IMMEDIATE: an upsert reads before it writes (see writeTransaction in src/db.ts); paced, so a
+  // server beside the import gets the lock between batches (pacedWriteTransactions).
+  const write = pacedWriteTransactions(db);
+  const flush = (rows: unknown[][]) => write(() => {
     for (const r of rows) insert.run(...r);
   });
   let checkedHeader = false;
@@ -87,15 +89,15 @@ export async function importPostcodes(db: Db, path: string, opts: ImportPostcode
     }
     const optional = (col: string | undefined) => (col ? row[col] || null : null);
     batch.push([postcode, outward, lat, lon, optional(c.town), optional(c.region), optional(c.localAuthority)]);
-    if (batch.length >= (opts.batchSize ?? 5000)) {
-      flush(batch);
+    if (batch.length >= (opts.batchSize ?? 20_000)) {
+      await flush(batch);
       summary.imported += batch.length;
       batch = [];
       opts.onProgress?.(read, totalBytes);
     }
   }
   if (batch.length) {
-    flush(batch);
+    await flush(batch);
     summary.imported += batch.length;
   }
   opts.onProgress?.(read, totalBytes);

@@ -60,13 +60,13 @@ export function vacancyRoutes(deps: AppDeps): Hono<Env> {
   app.post('/', async (c) => {
     const parsed = parseVacancyInput(await readJsonBody(c), deps.now());
     if (!parsed.ok) throw validationFailed(parsed.errors);
-    const r = submitVacancy(ingestDeps(c.var.logger), c.var.employer, parsed.raw);
+    const r = await submitVacancy(ingestDeps(c.var.logger), c.var.employer, parsed.raw);
     return c.json({ id: r.id, outcome: r.outcome, contentHash: r.contentHash, status: r.status, vacancy: stored(r.id) }, r.outcome === 'created' ? 201 : 200);
   });
 
   app.post('/batch', async (c) => {
     const body = parseOr422(BatchRequestSchema, await readJsonBody(c));
-    return c.json(submitBatch(ingestDeps(c.var.logger), c.var.employer, body.items));
+    return c.json(await submitBatch(ingestDeps(c.var.logger), c.var.employer, body.items));
   });
 
   app.get('/', (c) => {
@@ -80,7 +80,7 @@ export function vacancyRoutes(deps: AppDeps): Hono<Env> {
   app.patch('/:id', async (c) => {
     const id = c.req.param('id');
     getOwnVacancy(deps.db, c.var.employer, id); // 404 before reading a body for someone else's vacancy
-    const r = patchVacancy(ingestDeps(c.var.logger), c.var.employer, id, await readJsonBody(c));
+    const r = await patchVacancy(ingestDeps(c.var.logger), c.var.employer, id, await readJsonBody(c));
     return c.json({ id: r.id, outcome: r.outcome, contentHash: r.contentHash, status: r.status, vacancy: stored(r.id) });
   });
 

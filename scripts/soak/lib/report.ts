@@ -12,6 +12,8 @@ export function reportLoad(prefix: string, r: LoadResult): void {
   report(`${prefix}_p99`, Math.round(r.latency.p99), 'ms');
   report(`${prefix}_errors`, r.errors, 'count');
   report(`${prefix}_requests`, r.requests, 'count');
+  // Errors by status, so a count of errors says what they were (0 = network error or timeout).
+  for (const [status, n] of Object.entries(r.statuses)) if (!(Number(status) >= 200 && Number(status) < 300)) report(`${prefix}_status_${status}`, n, 'count');
 }
 
 export { report };

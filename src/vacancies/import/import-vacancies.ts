@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { IngestDeps } from '../ingest.ts';
 import { normaliseForIngest, storeNormalised, type ingestVacancy } from '../ingest.ts';
-import { writeTransaction } from '../../db.ts';
+import { pacedWriteTransactions } from '../../db.ts';
 import { readVacancyDates } from '../normalise/dates.ts';
 import { openRecords, type RecordFormat } from './read-records.ts';
 import { recordToRaw, type Mapping } from './to-raw.ts';
@@ -50,10 +50,12 @@ export async function importVacancies(deps: IngestDeps, opts: ImportVacanciesOpt
   };
   let batch: { n: number; raw: Parameters<typeof ingestVacancy>[1]['raw'] }[] = [];
   // Normalising is most of the work and needs no lock: only storing the batch holds the
-  // write lock, so a server beside the import waits a few hundred ms at most for its turn.
-  const flush = (items: typeof batch) => {
+  // write lock, and the lock is left free a while between batches (pacedWriteTransactions),
+  // so a server beside the import waits a few hundred ms at most for its turn.
+  const write = pacedWriteTransactions(deps.db);
+  const flush = async (items: typeof batch) => {
     const ready = items.map((item) => normaliseForIngest(deps, { source: opts.source, raw: item.raw }));
-    writeTransaction(deps.db, () => {
+    await write(() => {
       for (const n of ready) {
         const r = storeNormalised(deps, n);
         summary[r.outcome]++;
@@ -81,12 +83,12 @@ export async function importVacancies(deps: IngestDeps, opts: ImportVacanciesOpt
     }
     batch.push({ n: rec.n, raw: r.raw });
     if (batch.length >= batchSize) {
-      flush(batch);
+      await flush(batch);
       batch = [];
       opts.onProgress?.(opened.bytesRead(), opened.totalBytes, summary);
     }
   }
-  if (batch.length) flush(batch);
+  if (batch.length) await flush(batch);
   opts.onProgress?.(opened.totalBytes, opened.totalBytes, summary);
   return summary;
 }
