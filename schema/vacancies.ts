@@ -63,6 +63,8 @@ export const vacancies = sqliteTable(
     salaryFlags: text('salary_flags', { mode: 'json' }).$type<string[]>(),
     datePosted: integer('date_posted'),
     validThrough: integer('valid_through'),
+    /** What the date reader left out and why: JSON `DateNote[]` (an ambiguous closing time). */
+    dateNotes: text('date_notes', { mode: 'json' }).$type<unknown[]>(),
     status: text('status', { enum: ['live', 'expired', 'closed'] }).notNull().default('live'),
     occupationCode: text('occupation_code'),
     occupationScheme: text('occupation_scheme'),

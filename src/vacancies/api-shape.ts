@@ -80,6 +80,9 @@ export const PublicVacancySchema = z
     }),
     datePosted: z.string().nullable(),
     validThrough: z.string().nullable(),
+    dateNotes: z
+      .array(z.object({ field: z.enum(['datePosted', 'validThrough']), note: z.string() }))
+      .describe('What was left out of a date the source gave, and why (e.g. two different closing times: the closing date is then the day alone, 00:00 UTC)'),
     occupation: z.object({ code: z.string(), scheme: z.string(), confidence: z.number() }).nullable(),
     sector: z.object({ code: z.string(), confidence: z.number() }).nullable(),
     skills: z.array(z.object({ id: z.string(), label: z.string(), evidence: z.string(), required: z.boolean(), confidence: z.number() })),
@@ -120,6 +123,7 @@ export function toPublicVacancy(v: Vacancy): PublicVacancy {
     salary: v.salary,
     datePosted: iso(v.datePosted),
     validThrough: iso(v.validThrough),
+    dateNotes: v.dateNotes ?? [],
     occupation: v.occupation ? { code: v.occupation.code, scheme: v.occupation.scheme, confidence: v.occupation.confidence } : null,
     sector: v.sector ? { code: v.sector.code, confidence: v.sector.confidence } : null,
     skills: v.skills,

@@ -182,6 +182,11 @@ export interface NormalisedVacancy {
   };
   datePosted: number | null;
   validThrough: number | null;
+  /**
+   * What the date reader left out and why, per field (e.g. "12 noon on midnight 5 January 2027":
+   * two different times, so the closing date is the day alone). Absent or empty when nothing was left out.
+   */
+  dateNotes?: DateNote[];
   requestedStatus: 'live' | 'closed';
   occupation: { code: string; scheme: string; confidence: number; evidence: string[] } | null;
   sector: { code: string; confidence: number; evidence: string[] } | null;
@@ -189,6 +194,11 @@ export interface NormalisedVacancy {
   requirements: Requirement[];
   /** Near-duplicate fingerprint, if the dedupe step computed one. */
   fingerprint: string | null;
+}
+
+export interface DateNote {
+  field: 'datePosted' | 'validThrough';
+  note: string;
 }
 
 /** A stored vacancy, as the rest of the code sees it. */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { computeFingerprint } from './dedupe/fingerprint.ts';
 import type { VacancyEnricher } from './enricher.ts';
 import type { Geocoder } from '../geo/geocoder-port.ts';
-import type { NormalisedVacancy, Place, RawVacancy, VacancySkill } from './model.ts';
-import { findClosingDate, parseDateInWindow } from './normalise/dates.ts';
+import type { DateNote, NormalisedVacancy, Place, RawVacancy, VacancySkill } from './model.ts';
+import { readClosingDate, readDateInWindow } from './normalise/dates.ts';
 import { isInDateWindow } from './date-window.ts';
 import { parseLocation, parseRemote } from './normalise/location.ts';
 import { findRequirements } from './normalise/requirements.ts';
@@ -76,12 +76,18 @@ export function normaliseVacancy(deps: NormaliseDeps, raw: RawVacancy): Normalis
   const advertText = [title, text].join('\n');
   // Dates outside the plausible window (date-window.ts) are dropped here too: every way in
   // refuses them first, and this keeps any other caller from storing one.
-  const datePosted = parseDateInWindow('datePosted', raw.datePosted, deps.now);
-  let validThrough = parseDateInWindow('validThrough', raw.validThrough, deps.now);
-  if (validThrough == null) {
-    const closing = findClosingDate(text, datePosted ?? deps.now);
-    validThrough = closing != null && isInDateWindow('validThrough', closing, deps.now) ? closing : null;
+  const posted = readDateInWindow('datePosted', raw.datePosted, deps.now);
+  const datePosted = posted?.at ?? null;
+  let closes = readDateInWindow('validThrough', raw.validThrough, deps.now);
+  if (closes == null) {
+    const found = readClosingDate(text, datePosted ?? deps.now);
+    closes = found != null && isInDateWindow('validThrough', found.at, deps.now) ? found : null;
   }
+  const validThrough = closes?.at ?? null;
+  // Kept with the vacancy and shown in the API, so a coach sees that a closing time was not read, and why.
+  const dateNotes: DateNote[] = [];
+  if (posted?.note) dateNotes.push({ field: 'datePosted', note: posted.note });
+  if (closes?.note) dateNotes.push({ field: 'validThrough', note: closes.note });
   const requirements = findRequirements(advertText);
 
   let occupation: NormalisedVacancy['occupation'] = raw.occupation
@@ -135,6 +141,7 @@ export function normaliseVacancy(deps: NormaliseDeps, raw: RawVacancy): Normalis
     salary,
     datePosted,
     validThrough,
+    dateNotes,
     requestedStatus: raw.status ?? 'live',
     occupation,
     sector,

@@ -3,7 +3,7 @@ import { writeTransaction, type Db } from '../db.ts';
 import type { VacancyRow } from '../../schema/vacancies.ts';
 import { contentHash } from './content-hash.ts';
 import { readableDateOrNull } from './date-window.ts';
-import type { NormalisedVacancy, Place, PlacePrecision, Requirement, SalaryExtra, SalaryFlag, Vacancy, VacancySkill } from './model.ts';
+import type { DateNote, NormalisedVacancy, Place, PlacePrecision, Requirement, SalaryExtra, SalaryFlag, Vacancy, VacancySkill } from './model.ts';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -45,7 +45,7 @@ const CONTENT_COLUMNS = [
   'employer_name', 'end_employer_name', 'location_text', 'lat', 'lon', 'postcode', 'town', 'local_authority',
   'region', 'location_resolved', 'location_precision', 'location_area', 'local_authority_name', 'extra_locations', 'remote', 'employment_type', 'contract', 'hours_per_week',
   'shifts', 'salary_min', 'salary_max', 'salary_currency', 'salary_period', 'salary_annual_min',
-  'salary_annual_max', 'salary_text', 'salary_ote', 'salary_extras', 'salary_scale', 'salary_flags', 'date_posted', 'valid_through', 'status', 'occupation_code',
+  'salary_annual_max', 'salary_text', 'salary_ote', 'salary_extras', 'salary_scale', 'salary_flags', 'date_posted', 'valid_through', 'date_notes', 'status', 'occupation_code',
   'occupation_scheme', 'occupation_confidence', 'sector', 'sector_confidence', 'classification_evidence',
   'skills', 'requirements', 'fingerprint', 'content_hash', 'closed_at', 'is_demo',
 ] as const;
@@ -148,6 +148,7 @@ function toParams(input: UpsertInput, hash: string, now: number) {
     salary_flags: v.salary.flags?.length ? json(v.salary.flags) : null,
     date_posted: v.datePosted,
     valid_through: v.validThrough,
+    date_notes: v.dateNotes?.length ? json(v.dateNotes) : null,
     status,
     occupation_code: v.occupation?.code ?? null,
     occupation_scheme: v.occupation?.scheme ?? null,
@@ -349,6 +350,7 @@ export function rowToVacancy(r: VacancyRow): Vacancy {
     // Rows written before dates were range-checked may hold absurd times; they read as no date.
     datePosted: readableDateOrNull(r.datePosted),
     validThrough: readableDateOrNull(r.validThrough),
+    ...(r.dateNotes != null ? { dateNotes: parseJson<DateNote[]>(r.dateNotes, []) } : {}),
     status: r.status,
     occupation: r.occupationCode
       ? {

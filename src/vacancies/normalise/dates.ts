@@ -109,17 +109,27 @@ const CLOSING_RE =
  * time when given (UK time); a bare date is its 00:00Z (end of that day is not assumed).
  */
 export function findClosingDate(text: string, now: number): number | null {
+  return readClosingDate(text, now)?.at ?? null;
+}
+
+/** findClosingDate with what readDate made of the date (a note when an ambiguous time was left out). */
+export function readClosingDate(text: string, now: number): ReadDate | null {
   const m = CLOSING_RE.exec(text);
   if (!m) return null;
   const snippet = m[1]!.split(/[;]\s|\.\s+(?=[A-Z])/)[0]!.trim();
   if (!/\d/.test(snippet)) return null;
-  return parseDate(snippet, now);
+  return readDate(snippet, now);
 }
 
 /** A date parsed as parseDate does, kept only when it falls inside the field's window (date-window.ts). */
 export function parseDateInWindow(field: DateField, input: string | null | undefined, now: number): number | null {
-  const t = parseDate(input, now);
-  return t != null && isInDateWindow(field, t, now) ? t : null;
+  return readDateInWindow(field, input, now)?.at ?? null;
+}
+
+/** parseDateInWindow with the note readDate gives. */
+export function readDateInWindow(field: DateField, input: string | null | undefined, now: number): ReadDate | null {
+  const d = readDate(input, now);
+  return d != null && isInDateWindow(field, d.at, now) ? d : null;
 }
 
 export interface VacancyDates {

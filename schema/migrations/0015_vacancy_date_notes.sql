@@ -1,0 +1,1 @@
+ALTER TABLE `vacancies` ADD `date_notes` text;
