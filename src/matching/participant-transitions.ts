@@ -10,6 +10,7 @@ export interface ParticipantTransitionOptions {
   minSimilarity?: number;
   maxLevelUp?: number;
   minPayRatio?: number;
+  maxPayRatio?: number;
 }
 
 export interface ParticipantTransitions {
@@ -46,6 +47,7 @@ export function transitionsFor(
     minSimilarity: q.minSimilarity ?? DEFAULT_TRANSITION_OPTIONS.minSimilarity,
     maxLevelUp: q.maxLevelUp ?? DEFAULT_TRANSITION_OPTIONS.maxLevelUp,
     minPayRatio: q.minPayRatio ?? DEFAULT_TRANSITION_OPTIONS.minPayRatio,
+    maxPayRatio: q.maxPayRatio ?? DEFAULT_TRANSITION_OPTIONS.maxPayRatio,
   };
   const items = profile.skills.size ? computeTransitions(taxonomy, source, opts) : [];
   return {

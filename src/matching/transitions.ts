@@ -1,6 +1,7 @@
 import { impliedLicenceSkills, type SkillProfile } from '../participants/skill-profile.ts';
 import type { Occupation, OccupationScheme, Taxonomy } from '../taxonomy/model.ts';
 import { FULL_CREDIT_AT } from './score.ts';
+import { GUARD_THRESHOLDS, guardTransition, type TransitionGuards } from './transition-guards.ts';
 
 /**
  * Occupation transitions: how far is it from what someone can do (an
@@ -27,15 +28,11 @@ import { FULL_CREDIT_AT } from './score.ts';
  * relation weight for an occupation, or for a participant their profile
  * strength (skill-profile.ts) scaled as in the match score.
  *
- * Guards follow Nesta's "Mapping Career Causeways" (Kanders et al., 2020),
- * which in turn follows the World Economic Forum and BCG's "Towards a
- * Reskilling Revolution" (2018): a transition is *viable* when the
- * similarity clears a threshold and the destination asks for at most one
- * level more preparation (job zone there; our 1–5 skill level here), and
- * *desirable* when it is viable and does not cut pay by more than a tenth
- * (destination pay ≥ 90% of origin). The similarity threshold is our own
+ * The guards (viable: enough overlap, at most one skill level up, pay not
+ * far above theirs; desirable: also no pay cut) are transition-guards.ts,
+ * with their thresholds in one place. The similarity threshold is our own
  * calibration for this measure (checked on ESCO 1.1.1 with
- * scripts/eval/transitions.ts): their 0.3 was on a different scale.
+ * scripts/eval/transitions.ts): Nesta's 0.3 was on a different scale.
  */
 export const COMPONENT_WEIGHTS = { essential: 0.5, optional: 0.15, knowledge: 0.15, group: 0.2 } as const;
 /** Shrinkage of a component's weight toward zero when it rests on few skills (see transitionIndex). */
@@ -56,6 +53,8 @@ export interface TransitionOptions {
   maxLevelUp?: number;
   /** Desirability: destination pay / origin pay at least (default 0.9). */
   minPayRatio?: number;
+  /** Viability: destination pay / origin pay at most (default 1.75). */
+  maxPayRatio?: number;
   /** Which destinations to return: viable ones (default), desirable ones only, or all ranked. */
   filter?: 'viable' | 'desirable' | 'all';
   /** Destination schemes (default: the origin's schemes). */
@@ -68,9 +67,7 @@ export interface TransitionOptions {
 
 export const DEFAULT_TRANSITION_OPTIONS = {
   limit: 20,
-  minSimilarity: 0.25,
-  maxLevelUp: 1,
-  minPayRatio: 0.9,
+  ...GUARD_THRESHOLDS,
   filter: 'viable',
   maxGaps: 10,
 } as const;
@@ -89,11 +86,7 @@ export interface Transition {
   /** Missing essential skills, most specific first (at most maxGaps). */
   gaps: TransitionGap[];
   missingEssential: number;
-  guards: {
-    similarity: { value: number; min: number; pass: boolean };
-    skillLevel: { from: number | null; to: number | null; diff: number | null; maxUp: number; pass: boolean | null };
-    pay: { from: number | null; to: number | null; ratio: number | null; min: number; pass: boolean | null };
-  };
+  guards: TransitionGuards;
   viable: boolean;
   desirable: boolean;
 }
@@ -432,13 +425,10 @@ function describe(
 ): Transition {
   const occ = idx.occs[j] as Occupation;
   const comp = (acc: Float64Array, tot: Float64Array) => ((tot[j] as number) > 0 ? round(Math.min(1, (acc[j] as number) / (tot[j] as number))) : null);
-  const levelDiff = occ.skillLevel != null && source.skillLevel != null ? occ.skillLevel - source.skillLevel : null;
-  const levelPass = levelDiff == null ? null : levelDiff <= o.maxLevelUp;
-  const payRatio = occ.typicalPayAnnual != null && source.payAnnual ? occ.typicalPayAnnual / source.payAnnual : null;
-  const payPass = payRatio == null ? null : payRatio >= o.minPayRatio;
-  const simPass = sim >= o.minSimilarity;
-  const viable = simPass && levelPass !== false;
-
+  const { guards, viable, desirable } = guardTransition(
+    { similarity: sim, fromLevel: source.skillLevel, toLevel: occ.skillLevel, fromPay: source.payAnnual, toPay: occ.typicalPayAnnual },
+    o,
+  );
   const missing: TransitionGap[] = [];
   for (const r of taxonomy.skillsOf(occ.id)) {
     if (r.relation !== 'essential') continue;
@@ -474,13 +464,9 @@ function describe(
     },
     gaps: missing.slice(0, o.maxGaps),
     missingEssential: missing.length,
-    guards: {
-      similarity: { value: round(sim), min: o.minSimilarity, pass: simPass },
-      skillLevel: { from: source.skillLevel, to: occ.skillLevel, diff: levelDiff, maxUp: o.maxLevelUp, pass: levelPass },
-      pay: { from: source.payAnnual, to: occ.typicalPayAnnual, ratio: payRatio == null ? null : round(payRatio), min: o.minPayRatio, pass: payPass },
-    },
+    guards,
     viable,
-    desirable: viable && payPass !== false,
+    desirable,
   };
 }
 
