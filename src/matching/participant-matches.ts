@@ -233,7 +233,7 @@ async function browsePool(
     if (o) codes.add(o.code);
   }
   if (profile.skills.size) {
-    const dest = computeTransitions(taxonomy, profileSource(taxonomy, profile, p.salaryFloor), {
+    const dest = computeTransitions(taxonomy, profileSource(taxonomy, profile, p), {
       limit: CANDIDATES.transitionDestinations,
       maxGaps: 0,
     });

@@ -1,7 +1,7 @@
 import type { Participant } from '../participants/store.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
-import { computeTransitions, DEFAULT_TRANSITION_OPTIONS, profileSource, type Transition } from './transitions.ts';
+import { computeTransitions, DEFAULT_TRANSITION_OPTIONS, payBasisWords, profileSource, type Transition } from './transitions.ts';
 
 export interface ParticipantTransitionOptions {
   limit: number;
@@ -40,7 +40,7 @@ export function transitionsFor(
   q: ParticipantTransitionOptions,
 ): ParticipantTransitions {
   const taxonomy = deps.taxonomy();
-  const source = profileSource(taxonomy, profile, p.salaryFloor);
+  const source = profileSource(taxonomy, profile, p);
   const opts = {
     limit: q.limit,
     filter: q.filter,
@@ -60,7 +60,7 @@ export function transitionsFor(
       skillCount: profile.skills.size,
       skillLevel: source.skillLevel,
       payAnnual: source.payAnnual,
-      payBasis: p.salaryFloor != null ? 'salary floor' : source.payAnnual != null ? 'typical pay of most recent occupation' : null,
+      payBasis: payBasisWords(p, source.payAnnual),
     },
     guards: opts,
     items,

@@ -11,12 +11,16 @@
  * size stands for years of training, selection or seniority the skill
  * overlap does not see.
  *
- *   similarity  ≥ minSimilarity (0.25)     else not viable: too little overlap
- *   skill level ≤ from + maxLevelUp (1)    else not viable: a long training first
- *   pay         ≤ maxPayRatio (1.75) × from else not viable: far above their pay
- *   pay         ≥ minPayRatio (0.9) × from  else viable but not desirable: a pay cut
+ *   similarity  ≥ minSimilarity (0.25)          else not viable: too little overlap
+ *   skill level ≤ from + maxLevelUp (1)         else not viable: a long training first
+ *   pay         ≤ maxPayRatio (1.75) × current  else not viable: far above their pay
+ *   pay         ≥ minPayRatio (0.9) × floor     else viable but not desirable: a pay cut
  *
- * A guard that cannot be checked (level or pay unknown) passes, and says so.
+ * Two bases, because they answer different questions: "far above" compares
+ * with the pay level they are at (their last job's typical pay), "a cut"
+ * with the least they would take (their salary floor, as full-time pay).
+ * Each falls back to the other when unknown. A guard that cannot be checked
+ * (level or pay unknown) passes.
  */
 export const GUARD_THRESHOLDS = {
   minSimilarity: 0.25,
@@ -31,16 +35,25 @@ export interface GuardInput {
   similarity: number;
   fromLevel: number | null;
   toLevel: number | null;
-  /** Annual pay the move is compared with (their floor or last job's typical pay). */
+  /** Annual full-time pay a cut is judged against (their floor, else their last job's typical pay). */
   fromPay: number | null;
+  /** Annual pay level they are at (their last job's typical pay), for "far above"; defaults to fromPay. */
+  fromCurrentPay?: number | null;
   toPay: number | null;
 }
 
 export interface TransitionGuards {
   similarity: { value: number; min: number; pass: boolean };
   skillLevel: { from: number | null; to: number | null; diff: number | null; maxUp: number; pass: boolean | null };
-  /** `pass`: within both bounds; null when either pay is unknown. */
-  pay: { from: number | null; to: number | null; ratio: number | null; min: number; max: number; pass: boolean | null };
+  /**
+   * `ratio`: to / from (the floor), checked against `min`; `stepRatio`: to /
+   * current (their pay level), checked against `max`; `pass`: both within
+   * bounds, null when no pay is known.
+   */
+  pay: {
+    from: number | null; current: number | null; to: number | null; ratio: number | null; stepRatio: number | null;
+    min: number; max: number; pass: boolean | null;
+  };
   /** Why the move is not viable or not desirable, in words; empty when it passes every guard. */
   reasons: string[];
 }
@@ -64,11 +77,13 @@ export function guardTransition(input: GuardInput, t: GuardThresholds = GUARD_TH
     reasons.push(`skill level ${input.toLevel} is ${diff} above the ${input.fromLevel} they reached (at most ${t.maxLevelUp} up): a long training first`);
   }
 
+  const current = input.fromCurrentPay ?? input.fromPay;
   const ratio = input.toPay != null && input.fromPay ? input.toPay / input.fromPay : null;
-  const farAbove = ratio != null && ratio > t.maxPayRatio;
+  const stepRatio = input.toPay != null && current ? input.toPay / current : null;
+  const farAbove = stepRatio != null && stepRatio > t.maxPayRatio;
   const farBelow = ratio != null && ratio < t.minPayRatio;
   if (farAbove) {
-    reasons.push(`pays ${pct(ratio)} of their pay (more than ${pct(t.maxPayRatio)}): a step that size takes more than a short course`);
+    reasons.push(`pays ${pct(stepRatio)} of their pay (more than ${pct(t.maxPayRatio)}): a step that size takes more than a short course`);
   }
   if (farBelow) reasons.push(`pays ${pct(ratio)} of their pay (less than ${pct(t.minPayRatio)}): a pay cut`);
 
@@ -78,8 +93,9 @@ export function guardTransition(input: GuardInput, t: GuardThresholds = GUARD_TH
       similarity: { value: round(input.similarity), min: t.minSimilarity, pass: simPass },
       skillLevel: { from: input.fromLevel, to: input.toLevel, diff, maxUp: t.maxLevelUp, pass: levelPass },
       pay: {
-        from: input.fromPay, to: input.toPay, ratio: ratio == null ? null : round(ratio), min: t.minPayRatio, max: t.maxPayRatio,
-        pass: ratio == null ? null : !farAbove && !farBelow,
+        from: input.fromPay, current, to: input.toPay, ratio: ratio == null ? null : round(ratio),
+        stepRatio: stepRatio == null ? null : round(stepRatio), min: t.minPayRatio, max: t.maxPayRatio,
+        pass: ratio == null && stepRatio == null ? null : !farAbove && !farBelow,
       },
       reasons,
     },

@@ -98,7 +98,10 @@ export interface TransitionSource {
   /** Skill group → strength. */
   groups: ReadonlyMap<string, number>;
   skillLevel: number | null;
+  /** Full-time annual pay a pay cut is judged against (transition-guards.ts). */
   payAnnual: number | null;
+  /** The pay level they are at, for "far above"; null = payAnnual. */
+  currentPayAnnual?: number | null;
   schemes: OccupationScheme[];
   exclude: string[];
 }
@@ -261,23 +264,45 @@ export function occupationSource(taxonomy: Taxonomy, occupation: Occupation): Tr
   };
 }
 
+/** A full-time week, for turning a part-time floor into the full-time pay occupations are quoted in. */
+export const FULL_TIME_HOURS = 37.5;
+
+/** What a participant's pay is compared with: the least they would take, and the hours it is for. */
+export interface PayBasis {
+  salaryFloor: number | null;
+  hoursPerWeek?: number | null;
+}
+
+/**
+ * Their salary floor as full-time annual pay: occupations' typical pay is
+ * full-time, so £11,000 for 20 hours a week compares as £20,625.
+ */
+export function fullTimeFloor(pay: PayBasis): number | null {
+  if (pay.salaryFloor == null) return null;
+  const h = pay.hoursPerWeek;
+  return h != null && h > 0 && h < FULL_TIME_HOURS ? (pay.salaryFloor * FULL_TIME_HOURS) / h : pay.salaryFloor;
+}
+
 /**
  * The source for a participant: their whole skill profile (history,
  * licences, the coach's additions and removals). Level: the highest reached
- * in their history; pay: their salary floor, else their most recent job's
- * typical pay.
+ * in their history; pay: their salary floor as full-time pay, else their
+ * most recent job's typical pay; current pay level: their most recent job's
+ * typical pay, else the floor.
  */
-export function profileSource(taxonomy: Taxonomy, profile: SkillProfile, salaryFloor: number | null): TransitionSource {
+export function profileSource(taxonomy: Taxonomy, profile: SkillProfile, pay: PayBasis): TransitionSource {
   const skills = new Map<string, number>();
   for (const s of profile.skills.values()) skills.set(s.id, Math.min(1, s.strength / FULL_CREDIT_AT));
   const occs = profile.occupations.map((h) => taxonomy.occupations.get(h.occupationId)).filter((o): o is Occupation => !!o);
   const levels = occs.map((o) => o.skillLevel).filter((l): l is number => l != null);
   const schemes = [...new Set(occs.map((o) => o.scheme))];
+  const lastPay = occs.find((o) => o.typicalPayAnnual != null)?.typicalPayAnnual ?? null;
   return {
     skills,
     groups: groupsOf(taxonomy, skills),
     skillLevel: levels.length ? Math.max(...levels) : null,
-    payAnnual: salaryFloor ?? occs.find((o) => o.typicalPayAnnual != null)?.typicalPayAnnual ?? null,
+    payAnnual: fullTimeFloor(pay) ?? lastPay,
+    currentPayAnnual: lastPay ?? fullTimeFloor(pay),
     schemes: schemes.length ? schemes : ['soc', 'esco', 'onet'],
     exclude: occs.map((o) => o.id),
   };
@@ -426,7 +451,10 @@ function describe(
   const occ = idx.occs[j] as Occupation;
   const comp = (acc: Float64Array, tot: Float64Array) => ((tot[j] as number) > 0 ? round(Math.min(1, (acc[j] as number) / (tot[j] as number))) : null);
   const { guards, viable, desirable } = guardTransition(
-    { similarity: sim, fromLevel: source.skillLevel, toLevel: occ.skillLevel, fromPay: source.payAnnual, toPay: occ.typicalPayAnnual },
+    {
+      similarity: sim, fromLevel: source.skillLevel, toLevel: occ.skillLevel,
+      fromPay: source.payAnnual, fromCurrentPay: source.currentPayAnnual ?? null, toPay: occ.typicalPayAnnual,
+    },
     o,
   );
   const missing: TransitionGap[] = [];
@@ -476,4 +504,12 @@ function round(x: number): number {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Where the pay a transition is compared with comes from, in words. */
+export function payBasisWords(pay: PayBasis, annual: number | null): string | null {
+  if (pay.salaryFloor != null) {
+    return fullTimeFloor(pay) !== pay.salaryFloor ? `salary floor as full-time pay (${pay.hoursPerWeek} h/week wanted)` : 'salary floor';
+  }
+  return annual != null ? 'typical pay of most recent occupation' : null;
 }

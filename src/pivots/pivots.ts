@@ -3,7 +3,7 @@ import type { Db } from '../db.ts';
 import { notFound } from '../errors.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import { GUARD_THRESHOLDS } from '../matching/transition-guards.ts';
-import { computeTransitions, profileSource, type Transition } from '../matching/transitions.ts';
+import { computeTransitions, payBasisWords, profileSource, type Transition } from '../matching/transitions.ts';
 import { profileOf, type ParticipantDeps } from '../participants/service.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import { findParticipant, type Participant } from '../participants/store.ts';
@@ -102,7 +102,7 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
   const taxonomy = deps.taxonomy();
   const now = deps.now();
   const state = readDemandState(deps.db);
-  const source = profileSource(taxonomy, profile, p.salaryFloor);
+  const source = profileSource(taxonomy, profile, p);
   const located = !!(p.location?.resolved && p.location.lat != null && p.location.lon != null);
   const radiusKm = located ? (q.radiusKm ?? p.maxTravelKm ?? DEFAULT_TRAVEL_KM) : null;
   const center = located ? { lat: p.location!.lat!, lon: p.location!.lon! } : null;
@@ -112,7 +112,7 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     participant: { id: p.id },
     area: { ...area, basis: region ? 'the region of the live vacancies within 8 km of them' : 'all areas (no location, or no vacancies near it)' },
     travel: { radiusKm, located },
-    payBasis: { annual: source.payAnnual, basis: p.salaryFloor != null ? 'salary floor' : source.payAnnual != null ? 'typical pay of their most recent occupation' : null },
+    payBasis: { annual: source.payAnnual, basis: payBasisWords(p, source.payAnnual) },
     groups: [],
     excluded: { unreachable: 0, byGuard: { overlap: 0, levelUp: 0, payFarAbove: 0, payCut: 0 }, note: '' },
     history: { fromDay: state ? isoOf(state.fromDay) : null, toDay: state ? isoOf(state.toDay) : null },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GUARD_THRESHOLDS, guardTransition } from '../../src/matching/transition-guards.ts';
+import { fullTimeFloor } from '../../src/matching/transitions.ts';
 
 const base = { similarity: 0.5, fromLevel: 2, toLevel: 2, fromPay: 22000, toPay: 22000 };
 
@@ -15,6 +16,9 @@ describe('guardTransition: one guard for moves far below and far above', () => {
     ['pay just inside the upper bound (175%)', { toPay: 22000 * 1.75 }, true, true, null],
     ['pay far below (70%)', { toPay: 22000 * 0.7 }, true, false, 'pays 70% of their pay (less than 90%): a pay cut'],
     ['pay unknown', { toPay: null }, true, true, null],
+    // Far above compares with the pay level they are at, a cut with their floor: a low floor does not make every job "far above".
+    ['a low floor, a like-for-like current pay', { fromPay: 12000, fromCurrentPay: 22000, toPay: 30000 }, true, true, null],
+    ['far above their current pay', { fromPay: 30000, fromCurrentPay: 22000, toPay: 40000 }, false, false, 'pays 182% of their pay'],
     ['their level unknown', { fromLevel: null, toLevel: 5 }, true, true, null],
   ] as const)('%s', (_name, change, viable, desirable, reason) => {
     const v = guardTransition({ ...base, ...change });
@@ -35,5 +39,17 @@ describe('guardTransition: one guard for moves far below and far above', () => {
     const v = guardTransition({ similarity: 0.1, fromLevel: 1, toLevel: 4, fromPay: 20000, toPay: 80000 });
     expect(v.guards.reasons).toHaveLength(3);
     expect(v.guards.pay.pass).toBe(false);
+  });
+});
+
+describe('fullTimeFloor: a part-time floor compares with full-time typical pay', () => {
+  it.each([
+    [{ salaryFloor: 11000, hoursPerWeek: 20 }, 20625],
+    [{ salaryFloor: 22000, hoursPerWeek: 37.5 }, 22000],
+    [{ salaryFloor: 22000, hoursPerWeek: 45 }, 22000],
+    [{ salaryFloor: 22000, hoursPerWeek: null }, 22000],
+    [{ salaryFloor: null, hoursPerWeek: 20 }, null],
+  ])('%j → %s', (pay, expected) => {
+    expect(fullTimeFloor(pay)).toBe(expected);
   });
 });

@@ -318,8 +318,11 @@ describe('participant matches and transitions', () => {
     // Issue 14: a poor fit (HGV without C+E) is below the fit floor and
     // shown only with the wider results.
     expect(ids).not.toContain(hgv);
-    expect(ids).toContain(chef);
-    expect(body.belowFloor).toBeGreaterThanOrEqual(1);
+    // So is the chef job: a warehouse worker and sales assistant shares only
+    // teamwork, communication and stock control with it, and generic skills
+    // weigh little (issue 14: a generic overlap cannot make a poor fit look good).
+    expect(ids).not.toContain(chef);
+    expect(body.belowFloor).toBeGreaterThanOrEqual(2);
     expect(body.applied.ranking).toMatchObject({ fitFloor: 0.2, wider: false, fitMargin: 0.1 });
     const wider = (await (await call(ctx, 'GET', `/v1/participants/${id}/matches?wider=true`, ctx.tokenA)).json()) as any;
     expect(wider.items.map((i: any) => i.vacancy.id)).toEqual(expect.arrayContaining([warehouse, hgv, chef]));
@@ -351,8 +354,8 @@ describe('participant matches and transitions', () => {
     expect(q.items.map((i: any) => i.vacancy.id)).toEqual([chef]);
     expect(q.items[0].components.relevance).not.toBeNull();
     // Paging.
-    const p2 = (await (await call(ctx, 'GET', `/v1/participants/${id}/matches?pageSize=1&page=2`, ctx.tokenA)).json()) as any;
-    expect(p2.items.map((i: any) => i.vacancy.id)).toEqual([ids[1]]);
+    const p2 = (await (await call(ctx, 'GET', `/v1/participants/${id}/matches?pageSize=1&page=2&wider=true`, ctx.tokenA)).json()) as any;
+    expect(p2.items.map((i: any) => i.vacancy.id)).toEqual([wider.items[1].vacancy.id]);
   });
 
   it('brings in remote vacancies from anywhere for someone who wants remote work', async () => {
