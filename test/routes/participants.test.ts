@@ -312,8 +312,11 @@ describe('participant matches and transitions', () => {
     const body = (await res.json()) as any;
     const ids = body.items.map((i: any) => i.vacancy.id);
     expect(ids).not.toContain(far);
-    // Below the salary floor: out; no salary stated: kept.
-    expect(ids).not.toContain(lowPay);
+    // Below the salary floor: ranked lower, with the reason (issue 14: a preference is scored; only a must filters).
+    expect(ids.indexOf(lowPay)).toBeGreaterThan(ids.indexOf(warehouse));
+    const low = body.items.find((i: any) => i.vacancy.id === lowPay);
+    expect(low.preferences.checks.find((c: any) => c.preference === 'salary')).toMatchObject({ status: 'not met', must: false, factor: 0.563 });
+    expect(low.components.conditions).toBe(0.563);
     expect(ids[0]).toBe(warehouse);
     // Issue 14: a poor fit (HGV without C+E) is below the fit floor and
     // shown only with the wider results.
