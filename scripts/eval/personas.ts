@@ -5,7 +5,10 @@
  * would put in front of them (the persona's own `accept` lists, written
  * before any output was looked at).
  *
- *   npm run eval -- personas [db] [--personas FILE] [--show 5]
+ *   npm run eval -- personas [db] [--personas FILE] [--show 5] [--explain]
+ *
+ * `--show N` lists the first N of each list marked ✓ (accepted) or ✗;
+ * `--explain` adds each match's strongest matched skills (≈: related skill).
  *
  * Without a database it builds the demo data `npm start` loads (bundled
  * taxonomy, 2,000 generated vacancies with their history) in memory, on a
@@ -16,7 +19,9 @@
  *
  * Precision@k = accepted items among the first k ÷ k; a persona with fewer
  * than k items counts the missing places as not accepted (an empty list is
- * not a good list). Printed as `name: value unit` lines.
+ * not a good list). `…_of_listed` lines divide by the items listed
+ * instead (up to k), over the personas with a list. Printed as `name:
+ * value unit` lines.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -53,11 +58,12 @@ export async function run(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { personas: { type: 'string' }, show: { type: 'string', default: '0' } },
+    options: { personas: { type: 'string' }, show: { type: 'string', default: '0' }, explain: { type: 'boolean', default: false } },
   });
   const file = values.personas ?? new URL('./personas.json', import.meta.url).pathname;
   const personas = (JSON.parse(readFileSync(file, 'utf8')) as { personas: Persona[] }).personas;
   const show = Number(values.show);
+  const explain = values.explain ?? false;
   const dbPath = positionals[0];
 
   let db: Db;
@@ -89,6 +95,8 @@ export async function run(args: string[]): Promise<void> {
   const { coach } = createCoach(db, { name: 'Persona eval', org: EVAL_ORG }, now());
   const known = new Set(Object.keys(ParticipantBodySchema.shape));
   const sums = { matches: [0, 0], transitions: [0, 0], pivots: [0, 0] };
+  // The same over the items actually listed (a short list is not penalised): personas with at least one item.
+  const listed = { matches: [0, 0, 0], transitions: [0, 0, 0], pivots: [0, 0, 0] };
   const empty = { matches: 0, transitions: 0, pivots: 0 };
   const ids: number[] = [];
   try {
@@ -119,6 +127,12 @@ export async function run(args: string[]): Promise<void> {
         const l = lists[k];
         if (!l.length) empty[k]++;
         const at = (n: number) => l.slice(0, n).filter(Boolean).length / n;
+        if (l.length) {
+          const over = (n: number) => l.slice(0, n).filter(Boolean).length / Math.min(n, l.length);
+          listed[k][0] = (listed[k][0] as number) + over(5);
+          listed[k][1] = (listed[k][1] as number) + over(10);
+          listed[k][2] = (listed[k][2] as number) + 1;
+        }
         sums[k][0] = (sums[k][0] as number) + at(5);
         sums[k][1] = (sums[k][1] as number) + at(10);
         line.push(`${k} ${at(5).toFixed(1)}/${at(10).toFixed(1)}`);
@@ -127,7 +141,10 @@ export async function run(args: string[]): Promise<void> {
       if (show > 0) {
         const mark = (ok: boolean | undefined) => (ok ? '✓' : '✗');
         m.items.slice(0, show).forEach((x, i) =>
-          console.log(`    match ${mark(lists.matches[i])} ${x.ranked.vacancy.title} (fit ${x.ranked.components.match.toFixed(2)})`),
+          console.log(
+            `    match ${mark(lists.matches[i])} ${x.ranked.vacancy.title} (fit ${x.ranked.components.match.toFixed(2)}, conditions ${x.ranked.components.conditions.toFixed(2)})` +
+              (explain ? `: ${x.ranked.match.matched.slice(0, 6).map((mm) => `${mm.via === 'group' ? '≈' : ''}${mm.label} ${(mm.importance * mm.credit).toFixed(2)}`).join('; ')}` : ''),
+          ),
         );
         trTitles.slice(0, show).forEach((t, i) => console.log(`    transition ${mark(lists.transitions[i])} ${t}`));
         pvTitles.slice(0, show).forEach((t, i) => console.log(`    pivot ${mark(lists.pivots[i])} ${t}`));
@@ -146,5 +163,8 @@ export async function run(args: string[]): Promise<void> {
     console.log(`${k}_precision_at_5: ${((sums[k][0] as number) / n).toFixed(3)} share`);
     console.log(`${k}_precision_at_10: ${((sums[k][1] as number) / n).toFixed(3)} share`);
     console.log(`${k}_empty_lists: ${empty[k]} personas`);
+    const m = listed[k][2] as number;
+    console.log(`${k}_precision_at_5_of_listed: ${m ? ((listed[k][0] as number) / m).toFixed(3) : '–'} share (${m} personas with a list)`);
+    console.log(`${k}_precision_at_10_of_listed: ${m ? ((listed[k][1] as number) / m).toFixed(3) : '–'} share`);
   }
 }
