@@ -29,6 +29,12 @@ export const participants = sqliteTable(
     /** Lowest acceptable annual pay, GBP. */
     salaryFloor: real('salary_floor'),
     remote: text('remote', { enum: ['onsite', 'hybrid', 'remote', 'any'] }),
+    /** Hours pattern wanted: `full_time`, `part_time`, `school_hours` (part-time, days, no weekends), or null. */
+    hoursPattern: text('hours_pattern', { enum: ['full_time', 'part_time', 'school_hours'] }),
+    /** Shift patterns they cannot or will not work (`nights`, `weekends`…). JSON `string[]`. */
+    avoidShifts: text('avoid_shifts', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Preferences that are hard limits (`hours`, `shifts`, `salary`, `travel`, `remote`): vacancies breaking them are left out. JSON `string[]`. */
+    mustPreferences: text('must_preferences', { mode: 'json' }).$type<string[]>().notNull().default([]),
     /** Skill ids the coach added (they win over the history). JSON `string[]`. */
     skillsAdd: text('skills_add', { mode: 'json' }).$type<string[]>().notNull(),
     /** Skill ids the coach removed (they win over the history). JSON `string[]`. */

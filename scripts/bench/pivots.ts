@@ -161,7 +161,7 @@ try {
     return quantiles(xs).p50;
   };
   const profile = profileOf(deps, p);
-  const source = profileSource(taxonomy, profile, p.salaryFloor);
+  const source = profileSource(taxonomy, profile, p);
   const cands = computeTransitions(taxonomy, source, { filter: 'all', limit: 150, maxGaps: 12 });
   const keys = [...new Set(cands.map((c) => `${c.occupation.scheme}:${c.occupation.code}`))];
   const sectors = [...new Set(cands.map((c) => c.occupation.sector).filter((x): x is string => !!x))];

@@ -17,6 +17,7 @@ interface TransitionsOpts {
   minSimilarity?: number;
   maxLevelUp?: number;
   minPayRatio?: number;
+  maxPayRatio?: number;
   json?: boolean;
 }
 
@@ -48,6 +49,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--min-similarity <x>', `viability threshold (default ${DEFAULT_TRANSITION_OPTIONS.minSimilarity})`, number(0, 1))
     .option('--max-level-up <n>', `skill levels up allowed (default ${DEFAULT_TRANSITION_OPTIONS.maxLevelUp})`, number(0, 4))
     .option('--min-pay-ratio <x>', `desirability: destination/origin pay (default ${DEFAULT_TRANSITION_OPTIONS.minPayRatio})`, number(0, 10))
+    .option('--max-pay-ratio <x>', `viability: destination/origin pay at most (default ${DEFAULT_TRANSITION_OPTIONS.maxPayRatio})`, number(1, 10))
     .option('--json', 'print JSON instead of a table')
     .action((opts: TransitionsOpts) => {
       const db = ctx.openDb(opts);
@@ -66,6 +68,7 @@ export function register(program: Command, ctx: CliContext): void {
           minSimilarity: opts.minSimilarity,
           maxLevelUp: opts.maxLevelUp,
           minPayRatio: opts.minPayRatio,
+          maxPayRatio: opts.maxPayRatio,
         });
         const transitions = res?.transitions ?? [];
         if (opts.json) {

@@ -9,6 +9,7 @@ import { toBoundedWordQuery } from '../search/fts-query.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Contract, Remote, Vacancy } from '../vacancies/model.ts';
 import { getVacanciesByIds } from '../vacancies/queries.ts';
+import { PREFERENCE_FACTORS } from './preferences.ts';
 import { acceptsRemote, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
 import { computeTransitions, profileSource } from './transitions.ts';
 
@@ -62,6 +63,12 @@ export interface AppliedMatchFilters {
     wider: boolean;
     tieBreakWeights: { relevance: number; distance: number; recency: number };
     remoteCountsAsNear: boolean | null;
+    /** The fit multiplier of each preference a vacancy does not meet (preferences.ts). */
+    preferenceFactors: typeof PREFERENCE_FACTORS;
+    /** Their preferences that are hard limits (vacancies breaking them are left out). */
+    must: string[];
+    /** How far the search reached: their travel limit × TRAVEL_STRETCH unless travel is a must or the radius was asked for. */
+    searchedKm: number | null;
   };
 }
 
@@ -84,6 +91,8 @@ export interface Matches {
   total: number;
   /** Vacancies left out for a fit below the floor (0 with `wider`). */
   belowFloor: number;
+  /** Vacancies left out because they break a preference the participant calls a must. */
+  leftOutByMust: number;
   page: number;
   pageSize: number;
   items: MatchItem[];
@@ -92,6 +101,8 @@ export interface Matches {
 /** How many candidates a text query may bring in, and the shares of the no-query candidate pool. */
 export const CANDIDATES = { query: 1000, browse: 500, occupations: 300, perTitle: 100, titles: 2, transitionDestinations: 15, remote: 200 } as const;
 const ENGINE_PAGE = 100;
+/** How much further than their travel limit the search reaches when travel is not a must. */
+export const TRAVEL_STRETCH = 1.5;
 
 /**
  * Vacancies for a participant, ranked by fit (rank.ts), each with what
@@ -118,11 +129,19 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     near = { lat: p.location.lat, lon: p.location.lon, radiusKm: query.radiusKm ?? p.maxTravelKm ?? DEFAULT_TRAVEL_KM };
     nearSource = 'participant';
   }
-  // The salary floor is the default minimum, applied here rather than in the
+  const must = new Set(p.must);
+  // Their travel limit is a preference unless they say "must": the search
+  // reaches TRAVEL_STRETCH times further, and a vacancy past the limit is
+  // ranked lower (preferences.ts) rather than hidden. A radius the coach
+  // asks for is searched as asked.
+  const stretch = query.radiusKm === undefined && p.maxTravelKm != null && !must.has('travel') ? TRAVEL_STRETCH : 1;
+  const searchNear = near ? { ...near, radiusKm: near.radiusKm * stretch } : undefined;
+  // The salary floor is the default minimum, checked here rather than in the
   // engine: an engine filter drops every advert that states no salary, and
-  // many good ones ("competitive") do not. An explicit salaryMin is passed
+  // many good ones ("competitive") do not. Pay below it ranks lower, and is
+  // left out only when the floor is a must. An explicit salaryMin is passed
   // to the engine exactly as /v1/search does.
-  const floor = query.salaryMin === undefined ? p.salaryFloor : null;
+  const floor = query.salaryMin === undefined && must.has('salary') ? p.salaryFloor : null;
   const salaryMin = query.salaryMin ?? p.salaryFloor ?? undefined;
   const filters: NonNullable<SearchQuery['filters']> = {
     ...(query.sector?.length ? { sector: query.sector } : {}),
@@ -134,8 +153,8 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
 
   const textQuery = !!query.q;
   const pool = textQuery
-    ? await collect(deps.search, { q: query.q, near, filters, sort: 'relevance' }, CANDIDATES.query, true)
-    : await browsePool(deps.search, taxonomy, p, profile, near, filters);
+    ? await collect(deps.search, { q: query.q, near: searchNear, filters, sort: 'relevance' }, CANDIDATES.query, true)
+    : await browsePool(deps.search, taxonomy, p, profile, searchNear, filters);
   // Someone who wants or accepts remote work can take a remote job anywhere:
   // the travel radius does not apply to those (rank.ts counts them as near).
   if (acceptsRemote(p.remote) && near && !query.remote?.length) {
@@ -152,7 +171,11 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     const hit = pool.get(v.id);
     return { vacancy: v, relevanceRank: hit?.rank ?? null, distanceKm: hit?.hit.distanceKm ?? null };
   });
-  const all = rankCandidates(taxonomy, profile, candidates, { now, radiusKm: near?.radiusKm ?? null, textQuery, remotePreference: p.remote });
+  // The salary floor is a preference only while it is the default minimum (an explicit salaryMin replaces it).
+  const preferences = { ...p, salaryFloor: query.salaryMin === undefined ? p.salaryFloor : null };
+  const scored = rankCandidates(taxonomy, profile, candidates, { now, radiusKm: near?.radiusKm ?? null, textQuery, remotePreference: p.remote, preferences });
+  // A vacancy that breaks a preference they call a must is left out.
+  const all = scored.filter((r) => !r.preferences.excluded);
   // With no skills yet every fit is 0: there is nothing to hold a floor against.
   const fitFloor = profile.skills.size ? FIT_FLOOR : null;
   const wider = !!query.wider;
@@ -163,14 +186,24 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
       q: query.q ?? null,
       near: near ? { ...near, source: nearSource } : null,
       salaryMin: salaryMin ?? null,
-      salaryMinSource: query.salaryMin !== undefined ? 'query' : floor ? 'salary floor (adverts without a salary kept)' : null,
+      salaryMinSource:
+        query.salaryMin !== undefined
+          ? 'query'
+          : p.salaryFloor == null
+            ? null
+            : floor
+              ? 'salary floor, a must (adverts without a salary kept)'
+              : 'salary floor, a preference (pay below it ranks lower)',
       sector: query.sector ?? null,
       contract: query.contract ?? null,
       remote: query.remote ?? null,
       postedWithinDays: query.postedWithinDays ?? null,
       candidatePool: textQuery ? 'text query' : 'occupations, own job titles and newest nearby',
       ranking: {
-        order: `fit first: order = fit + ${FIT_MARGIN} × tie-break (${textQuery ? 'search words, ' : ''}distance, recency)`,
+        order: `fit first: order = fit × conditions + ${FIT_MARGIN} × tie-break (${textQuery ? 'search words, ' : ''}distance, recency)`,
+        preferenceFactors: PREFERENCE_FACTORS,
+        must: [...must],
+        searchedKm: searchNear?.radiusKm ?? null,
         fitMargin: FIT_MARGIN,
         fitFloor,
         wider,
@@ -180,6 +213,7 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     },
     total: ranked.length,
     belowFloor: all.length - ranked.length,
+    leftOutByMust: scored.length - all.length,
     page: query.page,
     pageSize: query.pageSize,
     items: ranked.slice(start, start + query.pageSize).map((r) => ({ ranked: r, hit: pool.get(r.vacancy.id)?.hit, conditions: describeConditions(r.vacancy, p) })),
@@ -233,7 +267,7 @@ async function browsePool(
     if (o) codes.add(o.code);
   }
   if (profile.skills.size) {
-    const dest = computeTransitions(taxonomy, profileSource(taxonomy, profile, p.salaryFloor), {
+    const dest = computeTransitions(taxonomy, profileSource(taxonomy, profile, p), {
       limit: CANDIDATES.transitionDestinations,
       maxGaps: 0,
     });

@@ -1,7 +1,7 @@
 import type { Participant } from '../participants/store.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
-import { computeTransitions, DEFAULT_TRANSITION_OPTIONS, profileSource, type Transition } from './transitions.ts';
+import { computeTransitions, DEFAULT_TRANSITION_OPTIONS, payBasisWords, profileSource, type Transition } from './transitions.ts';
 
 export interface ParticipantTransitionOptions {
   limit: number;
@@ -10,6 +10,7 @@ export interface ParticipantTransitionOptions {
   minSimilarity?: number;
   maxLevelUp?: number;
   minPayRatio?: number;
+  maxPayRatio?: number;
 }
 
 export interface ParticipantTransitions {
@@ -39,13 +40,14 @@ export function transitionsFor(
   q: ParticipantTransitionOptions,
 ): ParticipantTransitions {
   const taxonomy = deps.taxonomy();
-  const source = profileSource(taxonomy, profile, p.salaryFloor);
+  const source = profileSource(taxonomy, profile, p);
   const opts = {
     limit: q.limit,
     filter: q.filter,
     minSimilarity: q.minSimilarity ?? DEFAULT_TRANSITION_OPTIONS.minSimilarity,
     maxLevelUp: q.maxLevelUp ?? DEFAULT_TRANSITION_OPTIONS.maxLevelUp,
     minPayRatio: q.minPayRatio ?? DEFAULT_TRANSITION_OPTIONS.minPayRatio,
+    maxPayRatio: q.maxPayRatio ?? DEFAULT_TRANSITION_OPTIONS.maxPayRatio,
   };
   const items = profile.skills.size ? computeTransitions(taxonomy, source, opts) : [];
   return {
@@ -58,7 +60,7 @@ export function transitionsFor(
       skillCount: profile.skills.size,
       skillLevel: source.skillLevel,
       payAnnual: source.payAnnual,
-      payBasis: p.salaryFloor != null ? 'salary floor' : source.payAnnual != null ? 'typical pay of most recent occupation' : null,
+      payBasis: payBasisWords(p, source.payAnnual),
     },
     guards: opts,
     items,

@@ -5,13 +5,19 @@ import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Vacancy } from '../vacancies/model.ts';
 import { scoreMatch, type MatchResult } from './score.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
+import { checkPreferences, type PreferenceFit } from './preferences.ts';
+
+const NO_PREFERENCES: PreferenceFit = { checks: [], factor: 1, excluded: false };
 
 /**
  * Ranking candidate vacancies for one participant, fit first:
  *
- *   order = fit + FIT_MARGIN × tie-break            (the number the list is sorted by)
+ *   order = fit × conditions + FIT_MARGIN × tie-break   (the number the list is sorted by)
  *
  *   fit        the match score (score.ts): can they do it? 0–1
+ *   conditions the product of the factors of their preferences the
+ *              vacancy does not meet (preferences.ts: hours, shifts, pay,
+ *              travel, remote); 1 when none clashes or none is known
  *   tie-break  a blend, 0–1, of
  *                relevance  the search engine's text relevance, as rank
  *                           within the candidate set (engine scores are
@@ -22,8 +28,8 @@ import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
  *              without a text query the relevance weight is shared out
  *              among the others in proportion.
  *
- * Because the tie-break is at most 1, a vacancy whose fit is more than
- * FIT_MARGIN higher is always listed first: a closer or newer but clearly
+ * Because the tie-break is at most 1, a vacancy whose fit (under their
+ * conditions) is more than FIT_MARGIN higher is always listed first: a closer or newer but clearly
  * poorer fit never outranks it (the ranking is lexicographic in spirit),
  * and distance, recency and the search words order vacancies of similar fit.
  *
@@ -60,15 +66,19 @@ export interface RankComponents {
   recency: number;
   /** The blend of relevance, distance and recency, 0–1. */
   tieBreak: number;
+  /** Product of the factors of the preferences not met (preferences.ts); 1 when none clashes. */
+  conditions: number;
 }
 
 export interface RankedMatch {
   vacancy: Vacancy;
-  /** The order value: fit + FIT_MARGIN × tie-break. The list is sorted by it, highest first. */
+  /** The order value: fit × conditions + FIT_MARGIN × tie-break. The list is sorted by it, highest first. */
   rank: number;
   components: RankComponents;
   distanceKm: number | null;
   match: MatchResult;
+  /** Their preferences checked against the vacancy's terms (all met when no preferences were given). */
+  preferences: PreferenceFit;
 }
 
 export interface RankOptions {
@@ -78,6 +88,8 @@ export interface RankOptions {
   textQuery: boolean;
   /** What work the participant wants (decides whether a remote vacancy is near). */
   remotePreference?: RemotePreference | null;
+  /** What they want of hours, shifts, pay, travel and remote work (none: every vacancy's conditions count as 1). */
+  preferences?: Parameters<typeof checkPreferences>[0];
 }
 
 /** The tie-break weights as applied: relevance only with a text query, the rest renormalised to sum to 1. */
@@ -111,8 +123,12 @@ export function rankCandidates(taxonomy: Taxonomy, profile: SkillProfile, candid
     const ageDays = Math.max(0, (opts.now - posted) / DAY_MS);
     const recency = Math.pow(0.5, ageDays / RECENCY_HALF_LIFE_DAYS);
     const tieBreak = W.relevance * (relevance ?? 0) + W.distance * distance + W.recency * recency;
-    const rank = m + FIT_MARGIN * tieBreak;
-    return { vacancy: c.vacancy, rank, components: { match: m, relevance, distance, recency, tieBreak }, distanceKm: c.distanceKm, match };
+    const preferences = opts.preferences ? checkPreferences(opts.preferences, c.vacancy, c.distanceKm) : NO_PREFERENCES;
+    const rank = m * preferences.factor + FIT_MARGIN * tieBreak;
+    return {
+      vacancy: c.vacancy, rank, components: { match: m, relevance, distance, recency, tieBreak, conditions: preferences.factor },
+      distanceKm: c.distanceKm, match, preferences,
+    };
   });
   out.sort((a, b) => b.rank - a.rank || a.vacancy.id - b.vacancy.id);
   return out;

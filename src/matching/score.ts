@@ -14,15 +14,19 @@ import { forEachNeed } from './vacancy-needs.ts';
  *                  = GROUP_CREDIT · min(1, strength_g / FULL_CREDIT_AT)
  *                                   a different skill of the same group
  *                                   (never for a licence or certificate)
+ *                  = GROUP_CREDIT   a licence type when the licence is
+ *                                   recorded without its type
  *   coverage       = Σ importance · credit   (importances sum to 1)
- *   evidence       = min(1, Σ specificity of the known needs / EVIDENCE_FULL)
+ *   evidence       = min(1, Σ specificity of the known needs / (EVIDENCE_FULL × ln(N + 1)))
  *   score          = coverage · evidence · Π penalty(missing requirement)
  *
  * `evidence` keeps a vacancy we know little about from looking perfect: an
  * advert whose only recognised skill is "teamwork" is fully "covered" by
- * anyone, which says nothing. EVIDENCE_FULL ≈ three specific skills or six
- * common ones; a vacancy with a known occupation clears it easily. (Found on
- * real adverts with scripts/eval/matches.ts.)
+ * anyone, which says nothing. ln(N + 1) is the specificity of the rarest
+ * skill in a taxonomy of N occupations (specificity.ts), so EVIDENCE_FULL
+ * = 2 asks for two of the rarest skills' worth, about three job-specific
+ * ones; generic skills hardly count toward it. A vacancy with a known
+ * occupation clears it easily.
  *
  * FULL_CREDIT_AT: a skill from one recent year in a job where it is
  * essential (strength ≈ 0.58) earns nearly full credit; an optional skill
@@ -30,7 +34,7 @@ import { forEachNeed } from './vacancy-needs.ts';
  */
 export const FULL_CREDIT_AT = 0.6;
 export const GROUP_CREDIT = 0.4;
-export const EVIDENCE_FULL = 12;
+export const EVIDENCE_FULL = 2;
 /** Explanations list at most this many missing skills (the count says how many there were). */
 export const MAX_MISSING_LISTED = 10;
 
@@ -124,6 +128,16 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
     // A licence or certificate is held or not: First Aid at Work earns no
     // credit toward Paediatric First Aid, nor one forklift licence toward
     // another (so the card never shows one the coach did not add).
+    // Except a licence recorded without its type toward one of its types
+    // (≈, not ✓: the coach checks which truck their forklift licence covers).
+    const maybe = dp.maybeType.get(i);
+    if (maybe !== undefined) {
+      const credit = GROUP_CREDIT;
+      coverage += importance * credit;
+      const skillId = si.ids[i] as string;
+      matched.push({ skillId, label: si.labels[i] as string, importance, credit, via: 'group', evidence, held: { skillId, label: si.labels[i] as string, why: maybe } });
+      return;
+    }
     const g = si.licence[i] ? -1 : (si.group[i] as number);
     const held = g >= 0 ? (dp.groupSkill[g] as number) : -1;
     if (held >= 0) {
@@ -171,7 +185,7 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
   const missingRequirements: string[] = [];
   let requirementFactor = 1;
   for (const r of vacancy.requirements) {
-    const check = checkRequirement(profile.licences, r.kind, r.detail);
+    const check = checkRequirement(profile.licences, r.kind, r.detail, profile.unstatedTypes);
     const factor = check.status === 'missing' ? check.penalty : 1;
     requirementFactor *= factor;
     const needsLabel = check.needs ? describeLicence(check.needs) : null;
@@ -183,7 +197,7 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
   }
 
   const cov = hasNeeds ? Math.min(1, coverage) : null;
-  const evidence = Math.min(1, known / EVIDENCE_FULL);
+  const evidence = Math.min(1, known / (EVIDENCE_FULL * Math.log(taxonomy.occupations.size + 1)));
   return {
     score: (cov ?? 0) * evidence * requirementFactor,
     coverage: cov,

@@ -1,5 +1,7 @@
-import type { SkillProfile } from '../participants/skill-profile.ts';
+import { describeLicence, typesOf } from '../participants/licences.ts';
+import { licenceSkillIds, type SkillProfile } from '../participants/skill-profile.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
+import { matchSpecificity } from './specificity.ts';
 
 /**
  * Dense integer numbering of a taxonomy's skills and groups, so the scoring
@@ -12,7 +14,7 @@ export interface SkillIndex {
   labels: string[];
   /** Group number per skill, −1 when none. */
   group: Int32Array;
-  /** taxonomy.skillWeight per skill. */
+  /** Specificity per skill for the match score (specificity.ts). */
   weight: Float64Array;
   /** 1 for a licence or certificate (held or not: no partial credit from its group). */
   licence: Uint8Array;
@@ -35,7 +37,7 @@ export function skillIndex(taxonomy: Taxonomy): SkillIndex {
     const s = taxonomy.skills.get(id);
     licence[i] = s?.type === 'licence' ? 1 : 0;
     labels.push(s?.label ?? id);
-    weight[i] = taxonomy.skillWeight(id);
+    weight[i] = matchSpecificity(taxonomy, id);
     const g = s?.groupId;
     if (g == null) group[i] = -1;
     else {
@@ -58,6 +60,12 @@ export interface DenseProfile {
   groupSkill: Int32Array;
   /** Why we think the participant has each held skill, by skill number. */
   why: Map<number, string>;
+  /**
+   * Licence skills of a type the participant may hold: they have the licence
+   * recorded without its type (a "forklift licence" and the counterbalance
+   * one), by skill number → what they hold, in words.
+   */
+  maybeType: Map<number, string>;
 }
 
 const dense = new WeakMap<SkillProfile, { taxonomy: Taxonomy; d: DenseProfile }>();
@@ -82,7 +90,16 @@ export function denseProfile(taxonomy: Taxonomy, profile: SkillProfile): DensePr
       groupSkill[g] = i;
     }
   }
-  const d = { strength, groupStrength, groupSkill, why };
+  const maybeType = new Map<number, string>();
+  for (const code of profile.unstatedTypes) {
+    for (const typed of typesOf(code)) {
+      for (const id of licenceSkillIds(taxonomy, typed)) {
+        const i = si.index.get(id);
+        if (i !== undefined && !strength[i]) maybeType.set(i, `holds: ${describeLicence(code)} (type not recorded)`);
+      }
+    }
+  }
+  const d = { strength, groupStrength, groupSkill, why, maybeType };
   dense.set(profile, { taxonomy, d });
   return d;
 }

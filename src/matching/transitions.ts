@@ -1,6 +1,7 @@
 import { impliedLicenceSkills, type SkillProfile } from '../participants/skill-profile.ts';
 import type { Occupation, OccupationScheme, Taxonomy } from '../taxonomy/model.ts';
 import { FULL_CREDIT_AT } from './score.ts';
+import { GUARD_THRESHOLDS, guardTransition, type TransitionGuards } from './transition-guards.ts';
 
 /**
  * Occupation transitions: how far is it from what someone can do (an
@@ -27,15 +28,11 @@ import { FULL_CREDIT_AT } from './score.ts';
  * relation weight for an occupation, or for a participant their profile
  * strength (skill-profile.ts) scaled as in the match score.
  *
- * Guards follow Nesta's "Mapping Career Causeways" (Kanders et al., 2020),
- * which in turn follows the World Economic Forum and BCG's "Towards a
- * Reskilling Revolution" (2018): a transition is *viable* when the
- * similarity clears a threshold and the destination asks for at most one
- * level more preparation (job zone there; our 1–5 skill level here), and
- * *desirable* when it is viable and does not cut pay by more than a tenth
- * (destination pay ≥ 90% of origin). The similarity threshold is our own
+ * The guards (viable: enough overlap, at most one skill level up, pay not
+ * far above theirs; desirable: also no pay cut) are transition-guards.ts,
+ * with their thresholds in one place. The similarity threshold is our own
  * calibration for this measure (checked on ESCO 1.1.1 with
- * scripts/eval/transitions.ts): their 0.3 was on a different scale.
+ * scripts/eval/transitions.ts): Nesta's 0.3 was on a different scale.
  */
 export const COMPONENT_WEIGHTS = { essential: 0.5, optional: 0.15, knowledge: 0.15, group: 0.2 } as const;
 /** Shrinkage of a component's weight toward zero when it rests on few skills (see transitionIndex). */
@@ -56,6 +53,8 @@ export interface TransitionOptions {
   maxLevelUp?: number;
   /** Desirability: destination pay / origin pay at least (default 0.9). */
   minPayRatio?: number;
+  /** Viability: destination pay / origin pay at most (default 1.75). */
+  maxPayRatio?: number;
   /** Which destinations to return: viable ones (default), desirable ones only, or all ranked. */
   filter?: 'viable' | 'desirable' | 'all';
   /** Destination schemes (default: the origin's schemes). */
@@ -68,9 +67,7 @@ export interface TransitionOptions {
 
 export const DEFAULT_TRANSITION_OPTIONS = {
   limit: 20,
-  minSimilarity: 0.25,
-  maxLevelUp: 1,
-  minPayRatio: 0.9,
+  ...GUARD_THRESHOLDS,
   filter: 'viable',
   maxGaps: 10,
 } as const;
@@ -89,11 +86,7 @@ export interface Transition {
   /** Missing essential skills, most specific first (at most maxGaps). */
   gaps: TransitionGap[];
   missingEssential: number;
-  guards: {
-    similarity: { value: number; min: number; pass: boolean };
-    skillLevel: { from: number | null; to: number | null; diff: number | null; maxUp: number; pass: boolean | null };
-    pay: { from: number | null; to: number | null; ratio: number | null; min: number; pass: boolean | null };
-  };
+  guards: TransitionGuards;
   viable: boolean;
   desirable: boolean;
 }
@@ -105,7 +98,10 @@ export interface TransitionSource {
   /** Skill group → strength. */
   groups: ReadonlyMap<string, number>;
   skillLevel: number | null;
+  /** Full-time annual pay a pay cut is judged against (transition-guards.ts). */
   payAnnual: number | null;
+  /** The pay level they are at, for "far above"; null = payAnnual. */
+  currentPayAnnual?: number | null;
   schemes: OccupationScheme[];
   exclude: string[];
 }
@@ -268,23 +264,45 @@ export function occupationSource(taxonomy: Taxonomy, occupation: Occupation): Tr
   };
 }
 
+/** A full-time week, for turning a part-time floor into the full-time pay occupations are quoted in. */
+export const FULL_TIME_HOURS = 37.5;
+
+/** What a participant's pay is compared with: the least they would take, and the hours it is for. */
+export interface PayBasis {
+  salaryFloor: number | null;
+  hoursPerWeek?: number | null;
+}
+
+/**
+ * Their salary floor as full-time annual pay: occupations' typical pay is
+ * full-time, so £11,000 for 20 hours a week compares as £20,625.
+ */
+export function fullTimeFloor(pay: PayBasis): number | null {
+  if (pay.salaryFloor == null) return null;
+  const h = pay.hoursPerWeek;
+  return h != null && h > 0 && h < FULL_TIME_HOURS ? (pay.salaryFloor * FULL_TIME_HOURS) / h : pay.salaryFloor;
+}
+
 /**
  * The source for a participant: their whole skill profile (history,
  * licences, the coach's additions and removals). Level: the highest reached
- * in their history; pay: their salary floor, else their most recent job's
- * typical pay.
+ * in their history; pay: their salary floor as full-time pay, else their
+ * most recent job's typical pay; current pay level: their most recent job's
+ * typical pay, else the floor.
  */
-export function profileSource(taxonomy: Taxonomy, profile: SkillProfile, salaryFloor: number | null): TransitionSource {
+export function profileSource(taxonomy: Taxonomy, profile: SkillProfile, pay: PayBasis): TransitionSource {
   const skills = new Map<string, number>();
   for (const s of profile.skills.values()) skills.set(s.id, Math.min(1, s.strength / FULL_CREDIT_AT));
   const occs = profile.occupations.map((h) => taxonomy.occupations.get(h.occupationId)).filter((o): o is Occupation => !!o);
   const levels = occs.map((o) => o.skillLevel).filter((l): l is number => l != null);
   const schemes = [...new Set(occs.map((o) => o.scheme))];
+  const lastPay = occs.find((o) => o.typicalPayAnnual != null)?.typicalPayAnnual ?? null;
   return {
     skills,
     groups: groupsOf(taxonomy, skills),
     skillLevel: levels.length ? Math.max(...levels) : null,
-    payAnnual: salaryFloor ?? occs.find((o) => o.typicalPayAnnual != null)?.typicalPayAnnual ?? null,
+    payAnnual: fullTimeFloor(pay) ?? lastPay,
+    currentPayAnnual: lastPay ?? fullTimeFloor(pay),
     schemes: schemes.length ? schemes : ['soc', 'esco', 'onet'],
     exclude: occs.map((o) => o.id),
   };
@@ -432,13 +450,13 @@ function describe(
 ): Transition {
   const occ = idx.occs[j] as Occupation;
   const comp = (acc: Float64Array, tot: Float64Array) => ((tot[j] as number) > 0 ? round(Math.min(1, (acc[j] as number) / (tot[j] as number))) : null);
-  const levelDiff = occ.skillLevel != null && source.skillLevel != null ? occ.skillLevel - source.skillLevel : null;
-  const levelPass = levelDiff == null ? null : levelDiff <= o.maxLevelUp;
-  const payRatio = occ.typicalPayAnnual != null && source.payAnnual ? occ.typicalPayAnnual / source.payAnnual : null;
-  const payPass = payRatio == null ? null : payRatio >= o.minPayRatio;
-  const simPass = sim >= o.minSimilarity;
-  const viable = simPass && levelPass !== false;
-
+  const { guards, viable, desirable } = guardTransition(
+    {
+      similarity: sim, fromLevel: source.skillLevel, toLevel: occ.skillLevel,
+      fromPay: source.payAnnual, fromCurrentPay: source.currentPayAnnual ?? null, toPay: occ.typicalPayAnnual,
+    },
+    o,
+  );
   const missing: TransitionGap[] = [];
   for (const r of taxonomy.skillsOf(occ.id)) {
     if (r.relation !== 'essential') continue;
@@ -474,13 +492,9 @@ function describe(
     },
     gaps: missing.slice(0, o.maxGaps),
     missingEssential: missing.length,
-    guards: {
-      similarity: { value: round(sim), min: o.minSimilarity, pass: simPass },
-      skillLevel: { from: source.skillLevel, to: occ.skillLevel, diff: levelDiff, maxUp: o.maxLevelUp, pass: levelPass },
-      pay: { from: source.payAnnual, to: occ.typicalPayAnnual, ratio: payRatio == null ? null : round(payRatio), min: o.minPayRatio, pass: payPass },
-    },
+    guards,
     viable,
-    desirable: viable && payPass !== false,
+    desirable,
   };
 }
 
@@ -490,4 +504,12 @@ function round(x: number): number {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Where the pay a transition is compared with comes from, in words. */
+export function payBasisWords(pay: PayBasis, annual: number | null): string | null {
+  if (pay.salaryFloor != null) {
+    return fullTimeFloor(pay) !== pay.salaryFloor ? `salary floor as full-time pay (${pay.hoursPerWeek} h/week wanted)` : 'salary floor';
+  }
+  return annual != null ? 'typical pay of most recent occupation' : null;
 }

@@ -14,7 +14,8 @@ import { skillIndex } from './skill-index.ts';
  *
  * With only one source present it takes the whole weight. A skill named by
  * both gets both shares (both say it matters). Specificity is
- * taxonomy.skillWeight: rare skills weigh more than ubiquitous ones.
+ * matchSpecificity (specificity.ts): rare, job-specific skills weigh more
+ * than generic ones.
  */
 export const ADVERT_SHARE = 0.6;
 export const OCCUPATION_SHARE = 0.4;
@@ -57,7 +58,7 @@ function occupationNeeds(taxonomy: Taxonomy, occupationId: string): OccupationNe
   const o = taxonomy.occupations.get(occupationId);
   let result: OccupationNeeds | null = null;
   if (o && rels.length) {
-    const raw = rels.map((r) => taxonomy.skillWeight(r.skillId) * (r.relation === 'essential' ? 1 : OPTIONAL_OCCUPATION_FACTOR));
+    const raw = rels.map((r) => (si.weight[si.index.get(r.skillId) as number] as number) * (r.relation === 'essential' ? 1 : OPTIONAL_OCCUPATION_FACTOR));
     const total = raw.reduce((a, b) => a + b, 0);
     result = {
       skills: Int32Array.from(rels, (r) => si.index.get(r.skillId) as number),

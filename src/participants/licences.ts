@@ -7,7 +7,9 @@ import type { RequirementKind } from '../vacancies/model.ts';
  * (vacancy requirement flags are checked against them).
  *
  * Codes: `driving:<category>` (UK categories, `C+E` style), `own-vehicle`,
- * `dbs:basic`, `dbs:enhanced`, `cscs`, `sia`, `forklift`, `cpc`,
+ * `dbs:basic`, `dbs:enhanced`, `cscs`, `sia`, `forklift` (a forklift
+ * licence, type not stated) and the types it names (`forklift:counterbalance`,
+ * `forklift:reach`, `forklift:vna`, `forklift:powered_pallet_truck`), `cpc`,
  * `right-to-work`, `welsh`, `first-aid` (and the certificates it names:
  * `first-aid:work`, `first-aid:emergency`, `first-aid:paediatric`,
  * `first-aid:mental-health`), `food-hygiene`.
@@ -38,12 +40,33 @@ const IMPLIES: Record<string, string[]> = {
   'dbs:enhanced': ['dbs:basic'],
   // The three-day First Aid at Work course covers the one-day emergency
   // one; neither says anything about paediatric or mental health first aid.
-  'first-aid:work': ['first-aid:emergency'],
+  'first-aid:work': ['first-aid:emergency', 'first-aid'],
+  'first-aid:emergency': ['first-aid'],
+  'first-aid:paediatric': ['first-aid'],
+  'first-aid:mental-health': ['first-aid'],
+  // Likewise each SIA licence is an SIA licence; "SIA" alone names none of them.
+  'sia:door_supervisor': ['sia'],
+  'sia:security_guarding': ['sia'],
+  'sia:cctv': ['sia'],
+  'sia:close_protection': ['sia'],
+  // A licence of any named truck type is a forklift licence; a forklift
+  // licence of unstated type says nothing about which truck (issue 14: a
+  // coach's "forklift licence" must not read as counterbalance, reach and VNA).
+  'forklift:counterbalance': ['forklift'],
+  'forklift:reach': ['forklift'],
+  'forklift:vna': ['forklift'],
+  'forklift:powered_pallet_truck': ['forklift'],
 };
+
+/** Forklift truck types as the vacancy requirement detail names them (src/vacancies/normalise/requirements.ts). */
+export const FORKLIFT_TYPES = ['counterbalance', 'reach', 'vna', 'powered_pallet_truck'] as const;
+/** SIA licence types, as the vacancy requirement detail names them. */
+export const SIA_TYPES = ['door_supervisor', 'security_guarding', 'cctv', 'close_protection'] as const;
 
 export const LICENCE_CODES: readonly string[] = [
   ...DRIVING_CATEGORIES.map((c) => `driving:${c}`),
-  'own-vehicle', 'dbs:basic', 'dbs:enhanced', 'cscs', 'sia', 'forklift', 'cpc', 'right-to-work', 'welsh',
+  'own-vehicle', 'dbs:basic', 'dbs:enhanced', 'cscs', 'sia', ...SIA_TYPES.map((t) => `sia:${t}`), 'forklift', ...FORKLIFT_TYPES.map((t) => `forklift:${t}`),
+  'cpc', 'right-to-work', 'welsh',
   'first-aid', 'first-aid:work', 'first-aid:emergency', 'first-aid:paediatric', 'first-aid:mental-health', 'food-hygiene',
 ];
 
@@ -84,8 +107,8 @@ export function parseLicence(text: string): string | null {
   if (/\bown (car|vehicle|transport)\b|\baccess to (a )?(car|vehicle)\b/.test(t)) return 'own-vehicle';
   if (/\bdbs\b|\bcrb\b|\bdisclosure\b/.test(t)) return /enhanced/.test(t) ? 'dbs:enhanced' : 'dbs:basic';
   if (/\bcscs\b/.test(t)) return 'cscs';
-  if (/\bsia\b|door supervisor|security guard(ing)? licen/.test(t)) return 'sia';
-  if (/fork ?lift|\bflt\b|counterbalance|reach truck/.test(t)) return 'forklift';
+  if (/\bsia\b|door supervisor|security guard(ing)? licen/.test(t)) return siaCode(t);
+  if (/fork ?lift|\bflt\b|counter ?balance|reach truck|pallet truck|\bvna\b|narrow aisle/.test(t)) return forkliftCode(t);
   if (/\bcpc\b/.test(t)) return 'cpc';
   if (/right to work/.test(t)) return 'right-to-work';
   if (/\bwelsh\b|\bcymraeg\b/.test(t)) return 'welsh';
@@ -93,6 +116,24 @@ export function parseLicence(text: string): string | null {
   if (/food (hygiene|safety)/.test(t)) return 'food-hygiene';
   const cat = parseDrivingCategory(t);
   return cat ? `driving:${cat}` : null;
+}
+
+/** Which SIA licence the words name, or an SIA licence of unstated type. */
+function siaCode(t: string): string {
+  if (/door supervis/.test(t)) return 'sia:door_supervisor';
+  if (/\bcctv\b|public space surveillance/.test(t)) return 'sia:cctv';
+  if (/close protection/.test(t)) return 'sia:close_protection';
+  if (/security guard/.test(t)) return 'sia:security_guarding';
+  return 'sia';
+}
+
+/** Which forklift licence the words name: a named truck type, or a forklift licence of unstated type. */
+function forkliftCode(t: string): string {
+  if (/counter ?balance/.test(t)) return 'forklift:counterbalance';
+  if (/\breach\b/.test(t)) return 'forklift:reach';
+  if (/\bvna\b|narrow aisle|bendi|side ?loader/.test(t)) return 'forklift:vna';
+  if (/pallet truck|\bppt\b/.test(t)) return 'forklift:powered_pallet_truck';
+  return 'forklift';
 }
 
 /** Which first aid certificate the words name: each is its own certificate (issue 14: adding one must not add the others). */
@@ -103,6 +144,34 @@ function firstAidCode(t: string): string {
   if (/at work|\b(3|three)[ -]day/.test(t)) return 'first-aid:work';
   return 'first-aid';
 }
+
+/**
+ * The named types of a licence code: `forklift` → the four truck types,
+ * `sia` → the four SIA licences, `first-aid` → the certificates. Empty for
+ * a code with no types.
+ */
+export function typesOf(code: string): string[] {
+  return Object.entries(IMPLIES)
+    .filter(([typed, implied]) => typed.startsWith(`${code}:`) && implied.includes(code))
+    .map(([typed]) => typed);
+}
+
+/**
+ * The codes recorded without their type ("forklift licence", "SIA
+ * licence"): the participant holds one of the types, we do not know which.
+ */
+export function unstatedTypeCodes(recorded: Iterable<string>): Set<string> {
+  const codes = new Set(recorded);
+  return new Set([...codes].filter((c) => typesOf(c).length > 0 && !typesOf(c).some((t) => codes.has(t))));
+}
+
+/**
+ * Score multiplier for a requirement of a named type (a counterbalance
+ * licence) when the participant's licence was recorded without its type:
+ * they may well hold it, so half the missing penalty, and the card says
+ * "type not recorded" for the coach to check.
+ */
+export const UNSTATED_TYPE_SHARE = 0.5;
 
 /** The codes held, with everything they imply. */
 export function expandLicences(codes: Iterable<string>): Set<string> {
@@ -148,14 +217,23 @@ export const REQUIREMENT_PENALTY: Record<RequirementKind, number> = {
  * coach adds it, so it is reported as unverified rather than as a gap;
  * visa sponsorship is something the employer offers, not a requirement.
  */
-export function checkRequirement(held: ReadonlySet<string>, kind: RequirementKind, detail: string | null): RequirementCheck {
+export function checkRequirement(
+  held: ReadonlySet<string>,
+  kind: RequirementKind,
+  detail: string | null,
+  unstated: ReadonlySet<string> = new Set(),
+): RequirementCheck {
   const penalty = REQUIREMENT_PENALTY[kind];
-  const has = (code: string): RequirementCheck => ({
-    needs: code,
-    status: held.has(code) ? 'met' : 'missing',
-    penalty,
-    obtainable: kind === 'dbs' || kind === 'cscs' || kind === 'forklift' || kind === 'sia',
-  });
+  const obtainable = kind === 'dbs' || kind === 'cscs' || kind === 'forklift' || kind === 'sia';
+  const has = (code: string): RequirementCheck => {
+    if (held.has(code)) return { needs: code, status: 'met', penalty, obtainable };
+    // A licence recorded without its type may be this type: not verified rather than missing.
+    const parent = code.includes(':') ? code.slice(0, code.indexOf(':')) : null;
+    if (parent && unstated.has(parent) && typesOf(parent).includes(code)) {
+      return { needs: code, status: 'unverified', penalty: 1 - (1 - penalty) * UNSTATED_TYPE_SHARE, obtainable };
+    }
+    return { needs: code, status: 'missing', penalty, obtainable };
+  };
   switch (kind) {
     case 'driving_licence': {
       const cat = detail ? parseDrivingCategory(detail) : null;
@@ -168,9 +246,14 @@ export function checkRequirement(held: ReadonlySet<string>, kind: RequirementKin
     case 'cscs':
       return has('cscs');
     case 'sia':
-      return has('sia');
-    case 'forklift':
-      return has('forklift');
+      return has(detail && (SIA_TYPES as readonly string[]).includes(detail) ? `sia:${detail}` : 'sia');
+    case 'forklift': {
+      // "Counterbalance or reach": any named type meets it; no type named: any forklift licence.
+      const types = (detail ?? '').split(',').filter((x) => (FORKLIFT_TYPES as readonly string[]).includes(x));
+      if (!types.length) return has('forklift');
+      const hit = types.find((x) => held.has(`forklift:${x}`));
+      return has(`forklift:${hit ?? types[0]}`);
+    }
     case 'welsh_language':
       return has('welsh');
     case 'right_to_work':
@@ -189,7 +272,15 @@ export function describeLicence(code: string): string {
     'dbs:enhanced': 'DBS check (enhanced)',
     cscs: 'CSCS card',
     sia: 'SIA licence',
+    'sia:door_supervisor': 'SIA Door Supervisor licence',
+    'sia:security_guarding': 'SIA Security Guarding licence',
+    'sia:cctv': 'SIA Public Space Surveillance (CCTV) licence',
+    'sia:close_protection': 'SIA Close Protection licence',
     forklift: 'Forklift licence',
+    'forklift:counterbalance': 'Counterbalance forklift licence',
+    'forklift:reach': 'Reach truck licence',
+    'forklift:vna': 'Very narrow aisle (VNA) truck licence',
+    'forklift:powered_pallet_truck': 'Powered pallet truck licence',
     cpc: 'Driver CPC',
     'right-to-work': 'Right to work in the UK',
     welsh: 'Welsh language',

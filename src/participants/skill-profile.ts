@@ -1,5 +1,5 @@
-import type { Taxonomy } from '../taxonomy/model.ts';
-import { describeLicence, expandLicences, parseLicence } from './licences.ts';
+import type { Skill, Taxonomy } from '../taxonomy/model.ts';
+import { describeLicence, expandLicences, parseLicence, unstatedTypeCodes } from './licences.ts';
 
 /**
  * A participant's weighted skill profile: what they can already do, each
@@ -63,6 +63,8 @@ export interface SkillProfile {
   groups: ReadonlyMap<string, { strength: number; skillId: string }>;
   /** Licence codes held, with everything they imply. */
   licences: ReadonlySet<string>;
+  /** Codes recorded without their type ("forklift licence"): one of the types is held, we do not know which. */
+  unstatedTypes: ReadonlySet<string>;
   /** History occupations with their job weight, most recent first. */
   occupations: { occupationId: string; position: number; weight: number; years: number; endedYearsAgo: number }[];
   removed: ReadonlySet<string>;
@@ -145,7 +147,7 @@ export function buildSkillProfile(taxonomy: Taxonomy, input: ProfileInput): Skil
     const cur = groups.get(g);
     if (!cur || cur.strength < s.strength) groups.set(g, { strength: s.strength, skillId: s.id });
   }
-  return { taxonomyVersion: taxonomy.versionId, skills, groups, licences: held, occupations, removed };
+  return { taxonomyVersion: taxonomy.versionId, skills, groups, licences: held, unstatedTypes: unstatedTypeCodes(input.licences), occupations, removed };
 }
 
 function contribution(s: ProfileSource): number {
@@ -160,6 +162,25 @@ function describeSource(taxonomy: Taxonomy, s: ProfileSource | undefined, histor
   const title = h?.title ?? taxonomy.occupations.get(s.occupationId)?.title ?? s.occupationId;
   const years = h ? `${Number(h.years.toFixed(1))} yr${h.years === 1 ? '' : 's'}` : '';
   return `${s.relation} skill of past job: ${title}${years ? ` (${years})` : ''}`;
+}
+
+/**
+ * The licence codes a licence-type skill stands for: what its labels read
+ * as, keeping only the most specific where one implies another. "VNA,
+ * bendi and side-loader licences" also goes by "articulated forklift"; it
+ * is the VNA licence (which includes a forklift licence), not the forklift
+ * licence of unstated type a coach may record, so a coach's "forklift
+ * licence" never brings it.
+ */
+function licenceCodesOfSkill(s: Skill): Set<string> {
+  const read = new Set<string>();
+  for (const label of [s.label, ...s.altLabels]) {
+    const c = parseLicence(label);
+    if (c) read.add(c);
+  }
+  const implied = new Set<string>();
+  for (const c of read) for (const i of expandLicences([c])) if (i !== c) implied.add(i);
+  return new Set([...read].filter((c) => !implied.has(c)));
 }
 
 const licenceIndexes = new WeakMap<Taxonomy, Map<string, string[]>>();
@@ -179,10 +200,7 @@ export function licenceSkillIds(taxonomy: Taxonomy, code: string): readonly stri
     for (const s of taxonomy.skills.values()) {
       const codes = new Set<string>();
       if (s.type === 'licence') {
-        for (const label of [s.label, ...s.altLabels]) {
-          const c = parseLicence(label);
-          if (c) codes.add(c);
-        }
+        for (const c of licenceCodesOfSkill(s)) codes.add(c);
       } else if (/^(operate|use|drive) (a )?fork ?lift|^fork ?lift (truck )?(driving|operation|operating)$/i.test(s.label)) {
         codes.add('forklift');
       }
@@ -212,11 +230,7 @@ export function impliedLicenceSkills(taxonomy: Taxonomy, skillId: string): reado
     idx = new Map();
     for (const sk of taxonomy.skills.values()) {
       if (sk.type !== 'licence') continue;
-      const codes = new Set<string>();
-      for (const label of [sk.label, ...sk.altLabels]) {
-        const c = parseLicence(label);
-        if (c) codes.add(c);
-      }
+      const codes = licenceCodesOfSkill(sk);
       const out = new Set<string>();
       for (const code of expandLicences(codes)) {
         if (codes.has(code)) continue;

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { participantHistory, participants, type ParticipantHistoryRow, type ParticipantRow } from '../../schema/participants.ts';
 import type { Db } from '../db.ts';
+import type { HoursPattern, MustPreference, ShiftPattern } from './preferences.ts';
 import type { ResolvedHistoryEntry, ResolvedLocation } from './validation.ts';
 
 export type RemotePreference = 'onsite' | 'hybrid' | 'remote' | 'any';
@@ -16,6 +17,10 @@ export interface Participant {
   hoursPerWeek: number | null;
   salaryFloor: number | null;
   remote: RemotePreference | null;
+  hoursPattern: HoursPattern | null;
+  avoidShifts: ShiftPattern[];
+  /** Preferences that are hard limits. */
+  must: MustPreference[];
   history: ResolvedHistoryEntry[];
   skills: { add: string[]; remove: string[] };
   licences: string[];
@@ -33,6 +38,9 @@ export interface ParticipantFields {
   hoursPerWeek?: number | null;
   salaryFloor?: number | null;
   remote?: RemotePreference | null;
+  hoursPattern?: HoursPattern | null;
+  avoidShifts?: ShiftPattern[];
+  must?: MustPreference[];
   history?: ResolvedHistoryEntry[];
   skillsAdd?: string[];
   skillsRemove?: string[];
@@ -101,6 +109,9 @@ function columns(f: ParticipantFields) {
   if (f.hoursPerWeek !== undefined) out.hoursPerWeek = f.hoursPerWeek;
   if (f.salaryFloor !== undefined) out.salaryFloor = f.salaryFloor;
   if (f.remote !== undefined) out.remote = f.remote;
+  if (f.hoursPattern !== undefined) out.hoursPattern = f.hoursPattern;
+  if (f.avoidShifts !== undefined) out.avoidShifts = [...new Set(f.avoidShifts)];
+  if (f.must !== undefined) out.mustPreferences = [...new Set(f.must)];
   return out;
 }
 
@@ -198,6 +209,9 @@ function toParticipant(row: ParticipantRow, history: ParticipantHistoryRow[]): P
     hoursPerWeek: row.hoursPerWeek,
     salaryFloor: row.salaryFloor,
     remote: row.remote,
+    hoursPattern: row.hoursPattern,
+    avoidShifts: row.avoidShifts as ShiftPattern[],
+    must: row.mustPreferences as MustPreference[],
     history: history.map((h) => ({
       title: h.title,
       occupationInput: h.occupationInput,

@@ -6,6 +6,7 @@ import type { VacancyEnricher } from '../vacancies/enricher.ts';
 import type { Geocoder } from '../geo/geocoder-port.ts';
 import { resolvePlace } from '../geo/resolve-place.ts';
 import { LICENCE_EXAMPLES, parseLicence } from './licences.ts';
+import { HOURS_PATTERNS, MUST_PREFERENCES, SHIFT_PATTERNS } from './preferences.ts';
 import { findGivenOccupation, resolveTitle } from './resolve-occupation.ts';
 
 /**
@@ -44,6 +45,12 @@ export const ParticipantBodySchema = z.strictObject({
   /** Lowest acceptable annual pay, GBP. */
   salaryFloor: z.number().nonnegative().max(1_000_000).nullable().optional(),
   remote: z.enum(['onsite', 'hybrid', 'remote', 'any']).nullable().optional(),
+  /** Hours pattern wanted (preferences.ts). */
+  hoursPattern: z.enum(HOURS_PATTERNS).nullable().optional(),
+  /** Shift patterns they cannot or will not work. */
+  avoidShifts: z.array(z.enum(SHIFT_PATTERNS)).max(SHIFT_PATTERNS.length).optional(),
+  /** Preferences that are hard limits: vacancies known to break them are left out. */
+  must: z.array(z.enum(MUST_PREFERENCES)).max(MUST_PREFERENCES.length).optional(),
 });
 export type ParticipantBody = z.infer<typeof ParticipantBodySchema>;
 

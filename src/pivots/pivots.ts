@@ -2,7 +2,8 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db.ts';
 import { notFound } from '../errors.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
-import { computeTransitions, profileSource, type Transition } from '../matching/transitions.ts';
+import { GUARD_THRESHOLDS } from '../matching/transition-guards.ts';
+import { computeTransitions, payBasisWords, profileSource, type Transition } from '../matching/transitions.ts';
 import { profileOf, type ParticipantDeps } from '../participants/service.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import { findParticipant, type Participant } from '../participants/store.ts';
@@ -31,9 +32,9 @@ import { liveVacanciesEverywhere, liveVacanciesNear, regionAt, type LocalDemand 
  *   pay              √(destination typical pay / their floor), clamped to
  *                    0.8–1.5; 1 when either is unknown
  *
- * Only destinations passing the transition guards (viable: similar enough
- * and at most one skill level up; desirable: pay ≥ 90% of their floor or
- * last job) are suggested, however fast they grow. Those with no live
+ * Only destinations passing every transition guard (transition-guards.ts:
+ * similar enough, at most one skill level up, pay neither far above nor
+ * below their floor or last job) are suggested, however fast they grow. Those with no live
  * vacancy within their travel range come after those with some. Grouped by
  * sector.
  */
@@ -67,7 +68,8 @@ export interface PivotResult {
   travel: { radiusKm: number | null; located: boolean };
   payBasis: { annual: number | null; basis: string | null };
   groups: { sector: string | null; sectorTitle: string | null; growth: GrowthSignal | null; best: number; items: PivotSuggestion[] }[];
-  excluded: { unreachable: number; note: string };
+  /** Similar occupations not suggested, and how many fail each guard (one can fail several). */
+  excluded: { unreachable: number; byGuard: { overlap: number; levelUp: number; payFarAbove: number; payCut: number }; note: string };
   history: { fromDay: string | null; toDay: string | null };
   note?: string;
 }
@@ -80,6 +82,7 @@ export interface PivotDeps {
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 export const occupationKey = (o: Pick<Occupation, 'scheme' | 'code'>) => `${o.scheme}:${o.code}`;
 
@@ -99,7 +102,7 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
   const taxonomy = deps.taxonomy();
   const now = deps.now();
   const state = readDemandState(deps.db);
-  const source = profileSource(taxonomy, profile, p.salaryFloor);
+  const source = profileSource(taxonomy, profile, p);
   const located = !!(p.location?.resolved && p.location.lat != null && p.location.lon != null);
   const radiusKm = located ? (q.radiusKm ?? p.maxTravelKm ?? DEFAULT_TRAVEL_KM) : null;
   const center = located ? { lat: p.location!.lat!, lon: p.location!.lon! } : null;
@@ -109,9 +112,9 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     participant: { id: p.id },
     area: { ...area, basis: region ? 'the region of the live vacancies within 8 km of them' : 'all areas (no location, or no vacancies near it)' },
     travel: { radiusKm, located },
-    payBasis: { annual: source.payAnnual, basis: p.salaryFloor != null ? 'salary floor' : source.payAnnual != null ? 'typical pay of their most recent occupation' : null },
+    payBasis: { annual: source.payAnnual, basis: payBasisWords(p, source.payAnnual) },
     groups: [],
-    excluded: { unreachable: 0, note: '' },
+    excluded: { unreachable: 0, byGuard: { overlap: 0, levelUp: 0, payFarAbove: 0, payCut: 0 }, note: '' },
     history: { fromDay: state ? isoOf(state.fromDay) : null, toDay: state ? isoOf(state.toDay) : null },
   };
   if (!profile.skills.size) return { ...base, note: 'No resolved job history or skills yet: add history, licences or skills to see pivots.' };
@@ -119,6 +122,13 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
   const all = computeTransitions(taxonomy, source, { filter: 'all', limit: PIVOT_WEIGHTS.candidates, maxGaps: 12 });
   const reachable = all.filter((t) => t.desirable);
   const unreachable = all.length - reachable.length;
+  const failing = all.filter((t) => !t.desirable).map((t) => t.guards);
+  const byGuard = {
+    overlap: failing.filter((g) => !g.similarity.pass).length,
+    levelUp: failing.filter((g) => g.skillLevel.pass === false).length,
+    payFarAbove: failing.filter((g) => g.pay.ratio != null && g.pay.ratio > g.pay.max).length,
+    payCut: failing.filter((g) => g.pay.ratio != null && g.pay.ratio < g.pay.min).length,
+  };
 
   const local: LocalDemand =
     center && radiusKm != null ? liveVacanciesNear(deps.db, center, radiusKm, occKeysOf(reachable)) : liveVacanciesEverywhere(deps.db, occKeysOf(reachable));
@@ -193,7 +203,13 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     })),
     excluded: {
       unreachable,
-      note: `${unreachable} of the ${all.length} most similar occupations fail a transition guard (too little skill overlap, more than one skill level up, or pay below 90% of their floor) and are not suggested however they are growing`,
+      byGuard,
+      note:
+        `${unreachable} of the ${all.length} most similar occupations fail a transition guard and are not suggested however they are growing: ` +
+        `${byGuard.overlap} too little skill overlap (below ${pct(GUARD_THRESHOLDS.minSimilarity)}), ` +
+        `${byGuard.levelUp} more than ${GUARD_THRESHOLDS.maxLevelUp} skill level up, ` +
+        `${byGuard.payFarAbove} pay far above theirs (over ${pct(GUARD_THRESHOLDS.maxPayRatio)}: a step that size takes more than a short course), ` +
+        `${byGuard.payCut} pay below ${pct(GUARD_THRESHOLDS.minPayRatio)} of theirs`,
     },
   };
 }

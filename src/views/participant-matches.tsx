@@ -84,8 +84,33 @@ function orderWords(m: Match, r: Ranking): string {
     `distance ${formatNumber(c.distance, 2)} × ${formatNumber(weights.distance, 2)}`,
     `recency ${formatNumber(c.recency, 2)} × ${formatNumber(weights.recency, 2)}`,
   ].filter(Boolean);
-  return `Order ${formatNumber(m.rank, 3)} = fit ${formatNumber(c.match, 3)} + ${formatNumber(r.fitMargin, 2)} × tie-break ${formatNumber(c.tieBreak, 2)} (${parts.join(' + ')}).`;
+  const conditions = c.conditions < 1 ? ` × conditions ${formatNumber(c.conditions, 2)}` : '';
+  return (
+    `Order ${formatNumber(m.rank, 3)} = fit ${formatNumber(c.match, 3)}${conditions} + ${formatNumber(r.fitMargin, 2)} × tie-break ${formatNumber(c.tieBreak, 2)} (${parts.join(' + ')}). ` +
+    'Distance is 1 at their door and 0 at the edge of their travel range; recency halves every 14 days; ' +
+    (c.relevance != null ? 'search words is how high the search ranked it; ' : '') +
+    'conditions multiplies the fit by the factor of each preference the advert does not meet.'
+  );
 }
+
+const PREFERENCE_NAMES: Record<string, string> = { hours: 'Hours', shifts: 'Shifts', salary: 'Pay', travel: 'Travel', remote: 'Remote work' };
+
+/** Their preferences against the advert's terms: each met, not met (and what that does to the order) or not known. */
+const PreferenceList: FC<{ m: Match }> = ({ m }) =>
+  m.preferences.checks.length ? (
+    <ul class="small" data-preferences>
+      {m.preferences.checks.map((c) => (
+        <li>
+          <span class={c.status === 'not met' ? 'gap' : c.status === 'met' ? 'ok' : ''}>
+            {PREFERENCE_NAMES[c.preference] ?? c.preference}: {c.status}
+            {c.status === 'not met' ? ` (fit × ${formatNumber(c.factor, 2)})` : ''}
+            {c.must ? ' · a must' : ''}
+          </span>{' '}
+          <span class="muted">{c.words}</span>
+        </li>
+      ))}
+    </ul>
+  ) : null;
 
 const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking; participantId: number; shortlisted: boolean }> = ({
   m,
@@ -135,6 +160,9 @@ const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking; participantId: 
         {v.contract ? ` · ${describeValue(v.contract)}` : ''}
         {v.hoursPerWeek != null ? ` · ${formatNumber(v.hoursPerWeek, 1)} h/week` : ''}
       </p>
+      {m.components.conditions < 1 ? (
+        <p class="meta small gap">Not what they asked for: {m.preferences.checks.filter((c) => c.status === 'not met').map((c) => PREFERENCE_NAMES[c.preference]).join(', ')}</p>
+      ) : null}
       {m.highlights.description ? <p class="snippet small">{raw(m.highlights.description)}</p> : null}
       {shortlisted ? (
         <p class="small">
@@ -215,6 +243,8 @@ const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking; participantId: 
             )}
           </div>
           <div>
+            <h4>Their preferences</h4>
+            {m.preferences.checks.length ? <PreferenceList m={m} /> : <p class="small">None recorded.</p>}
             <h4>Score</h4>
             <p class="small">
               Fit {formatPercent(m.match.score)}: covers {formatPercent(m.match.coverage)} of the vacancy’s needs (gap{' '}

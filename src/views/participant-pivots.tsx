@@ -3,6 +3,7 @@ import type { PivotResult, PivotSuggestion } from '../pivots/pivots.ts';
 import { formatKm, formatMoney, formatNumber, formatPercent, sectorTitle } from './format.ts';
 import { GrowthText } from './growth-text.tsx';
 import { MATCH_FIELDS } from './participant-matches.tsx';
+import { GUARD_THRESHOLDS } from '../matching/transition-guards.ts';
 
 /** The participant page's pivots section: destinations grouped by sector, each with its factors, gaps and courses. */
 /** The participant page's own address for a pivot's "local vacancies" link (the API link's query, shown here). */
@@ -22,6 +23,10 @@ const PivotItem: FC<{ s: PivotSuggestion; participantId: number }> = ({ s, parti
     <h4>
       {s.occupation.title} <span class="score">{s.score.toFixed(2)}</span>
     </h4>
+    <p class="small" data-score-explained>
+      Score {s.score.toFixed(2)} = skill overlap {formatNumber(s.factors.transferability, 2)} × growth {formatNumber(s.factors.growth, 2)} × local
+      demand {formatNumber(s.factors.localDemand, 2)} × pay {formatNumber(s.factors.pay, 2)}.
+    </p>
     <p class="small">
       Skill overlap {formatPercent(s.factors.transferability)} · growth × {formatNumber(s.factors.growth, 2)} ·{' '}
       {s.vacancies.none ? (
@@ -85,8 +90,13 @@ export const Pivots: FC<{ pv: PivotResult }> = ({ pv }) => {
   <section aria-labelledby="pivots-heading">
     <h2 id="pivots-heading">Pivot suggestions</h2>
     <p class="small muted">
-      Occupations they could move into, ranked by skill overlap × growth × local demand × pay (those with no live vacancy within
-      their travel range last). Growth in {pv.area.type === 'all' ? 'all areas' : pv.area.name}
+      Occupations they could move into, ranked by score = skill overlap × growth × local demand × pay (those with no live
+      vacancy within their travel range last). Skill overlap: the share of what the occupation needs that their skills already
+      cover (0–1, rare skills weigh more). Growth: how fast vacancies in its sector and for the occupation grew over the last 13
+      weeks (1 = flat, 0.5–2). Local demand: live vacancies within their travel range, saturating (0 vacancies 0.09, 10
+      vacancies 0.52, 100 vacancies 0.91). Pay: the square root of its typical pay over theirs (0.89–1.22; 1 when unknown). Only
+      occupations within one skill level and with typical pay between {formatPercent(GUARD_THRESHOLDS.minPayRatio)} and{' '}
+      {formatPercent(GUARD_THRESHOLDS.maxPayRatio)} of theirs are suggested. Growth in {pv.area.type === 'all' ? 'all areas' : pv.area.name}
       {pv.history.fromDay ? ` (our vacancy history ${pv.history.fromDay} to ${pv.history.toDay})` : ''}.
     </p>
     {pv.note ? <p>{pv.note}</p> : null}

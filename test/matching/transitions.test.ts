@@ -44,8 +44,8 @@ describe('occupation transitions', () => {
     expect(doctor?.viable).toBe(false);
     const viable = transitionsFromOccupation(taxonomy, '6135', { filter: 'viable', limit: 100, minSimilarity: 0 });
     expect(viable?.transitions.some((t) => t.occupation.id === 'soc:2211')).toBe(false);
-    // With a looser guard it is viable.
-    const loose = transitionsFromOccupation(taxonomy, '6135', { filter: 'viable', limit: 100, minSimilarity: 0, maxLevelUp: 2 });
+    // With looser guards it is viable (the doctor's pay, 318% of a care worker's, is far above too).
+    const loose = transitionsFromOccupation(taxonomy, '6135', { filter: 'viable', limit: 100, minSimilarity: 0, maxLevelUp: 2, maxPayRatio: 4 });
     expect(loose?.transitions.some((t) => t.occupation.id === 'soc:2211')).toBe(true);
   });
 
@@ -61,6 +61,18 @@ describe('occupation transitions', () => {
     // Warehouse → sales: 20k / 21k = 0.95 ≥ 0.9.
     const w = transitionsFromOccupation(taxonomy, '9252', { filter: 'all', limit: 100, minSimilarity: 0 });
     expect(w?.transitions.find((t) => t.occupation.id === 'soc:7111')?.guards.pay.pass).toBe(true);
+  });
+
+  it('guards pay far above like far below: not viable, with the reason in words', () => {
+    // Care worker (22k) → doctor (70k): 318% of their pay. With the level guard relaxed, pay alone stops it.
+    const res = transitionsFromOccupation(taxonomy, '6135', { filter: 'all', limit: 100, minSimilarity: 0, maxLevelUp: 3 });
+    const doctor = res?.transitions.find((t) => t.occupation.id === 'soc:2211');
+    expect(doctor?.guards.pay).toMatchObject({ ratio: 3.182, max: 1.75, pass: false });
+    expect(doctor?.viable).toBe(false);
+    expect(doctor?.guards.reasons).toEqual(['pays 318% of their pay (more than 175%): a step that size takes more than a short course']);
+    // Warehouse (21k) → HGV driver (34k) is 162%: a real step up, within the bound.
+    const w = transitionsFromOccupation(taxonomy, '9252', { filter: 'all', limit: 100, minSimilarity: 0 });
+    expect(w?.transitions.find((t) => t.occupation.id === 'soc:8211')?.guards).toMatchObject({ pay: { pass: true }, reasons: [] });
   });
 
   it('applies the similarity threshold', () => {

@@ -27,6 +27,9 @@ export function toParticipantJson(taxonomy: Taxonomy, p: Participant, profile?: 
     hoursPerWeek: p.hoursPerWeek,
     salaryFloor: p.salaryFloor,
     remote: p.remote,
+    hoursPattern: p.hoursPattern,
+    avoidShifts: p.avoidShifts,
+    must: p.must,
     history: p.history.map((h) => {
       const o = h.occupationId ? taxonomy.occupations.get(h.occupationId) : undefined;
       return {
@@ -67,6 +70,7 @@ export type ParticipantJson = ReturnType<typeof toParticipantJson>;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
+  const prefs = r.preferences;
   const v: Vacancy = r.vacancy;
   return {
     vacancy: {
@@ -92,10 +96,13 @@ function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
       distance: round(r.components.distance),
       recency: round(r.components.recency),
       tieBreak: round(r.components.tieBreak),
+      conditions: round(r.components.conditions),
     },
     distanceKm: r.distanceKm == null ? null : Math.round(r.distanceKm * 10) / 10,
     highlights: hit?.highlights ?? {},
     conditions,
+    /** Their preferences checked against the advert: each met, not met (fit × factor) or unknown. */
+    preferences: { factor: round(prefs.factor), checks: prefs.checks.map((c) => ({ ...c, factor: round(c.factor) })) },
     match: {
       score: round(r.match.score),
       coverage: r.match.coverage == null ? null : round(r.match.coverage),
@@ -118,7 +125,7 @@ function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
 
 /** GET /v1/participants/:id/matches and the page's matches section. */
 export function toMatchesJson(participantId: number, m: Matches) {
-  return { participant: { id: participantId }, applied: m.applied, total: m.total, belowFloor: m.belowFloor, page: m.page, pageSize: m.pageSize, items: m.items.map(toMatchJson) };
+  return { participant: { id: participantId }, applied: m.applied, total: m.total, belowFloor: m.belowFloor, leftOutByMust: m.leftOutByMust, page: m.page, pageSize: m.pageSize, items: m.items.map(toMatchJson) };
 }
 export type MatchesJson = ReturnType<typeof toMatchesJson>;
 

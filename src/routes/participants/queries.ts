@@ -66,6 +66,8 @@ export const TransitionsQuerySchema = z.strictObject({
   minSimilarity: z.coerce.number().min(0).max(1).optional(),
   maxLevelUp: z.coerce.number().int().min(0).max(4).optional(),
   minPayRatio: z.coerce.number().min(0).max(5).optional(),
+  /** Viability: destination pay at most this multiple of theirs (default 1.75). */
+  maxPayRatio: z.coerce.number().min(1).max(10).optional(),
 });
 
 export const PivotsQuerySchema = z.strictObject({
