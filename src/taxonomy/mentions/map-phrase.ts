@@ -1,0 +1,96 @@
+import type { Skill, Taxonomy } from '../model.ts';
+import { STOP_WORDS, stems } from '../text.ts';
+import { EVALUATIVE, SKILL_TAIL } from './lexicons.ts';
+
+/**
+ * Maps a skill phrase from an advert to the taxonomy skill it means, when
+ * no label matches it exactly: token overlap over every label and
+ * alternative label, on the same light stems the spotter uses, each shared
+ * stem weighted by how rare it is among labels (IDF), so "managing the
+ * budget" meets "manage budgets" and "team working" meets "Teamwork"'s
+ * alternative "team working". Prefers no answer to a weak one.
+ */
+export interface PhraseMapper {
+  map(phrase: string): { skill: Skill; score: number; exact: boolean } | null;
+}
+
+interface LabelEntry {
+  skill: Skill;
+  stems: string[];
+  preferred: boolean;
+}
+
+const SCHEME_RANK: Record<string, number> = { fp: 0, soc: 0, esco: 1, onet: 2 };
+const schemeRank = (id: string) => SCHEME_RANK[id.slice(0, Math.max(0, id.indexOf(':')))] ?? 9;
+
+/** Stems that carry the phrase's meaning: no stop words, praise or "skills". */
+export function contentStems(phrase: string): string[] {
+  return stems(phrase).filter((s) => !STOP_WORDS.has(s) && !EVALUATIVE.has(s) && !SKILL_TAIL.has(s));
+}
+
+export function createPhraseMapper(taxonomy: Taxonomy, minScore = 0.5): PhraseMapper {
+  const exact = new Map<string, LabelEntry>();
+  const byStem = new Map<string, LabelEntry[]>();
+  let labels = 0;
+  const add = (label: string, skill: Skill, preferred: boolean) => {
+    const s = [...new Set(contentStems(label))];
+    if (s.length === 0 || s.length > 8) return;
+    const entry = { skill, stems: s, preferred };
+    const key = [...s].sort().join(' ');
+    const prev = exact.get(key);
+    if (!prev || better(entry, prev)) exact.set(key, entry);
+    labels++;
+    for (const x of s) {
+      const list = byStem.get(x);
+      if (list) list.push(entry);
+      else byStem.set(x, [entry]);
+    }
+  };
+  for (const skill of taxonomy.skills.values()) {
+    add(skill.label, skill, true);
+    for (const alt of skill.altLabels) add(alt, skill, false);
+  }
+  const idf = (s: string) => Math.log(1 + labels / (1 + (byStem.get(s)?.length ?? 0)));
+  return {
+    map(phrase) {
+      const s = [...new Set(contentStems(phrase))];
+      if (s.length === 0) return null;
+      const hit = exact.get([...s].sort().join(' '));
+      if (hit) return { skill: hit.skill, score: 1, exact: true };
+      // One word ("operate", "confident") says too little to name a skill by overlap: exact labels only.
+      if (s.length < 2) return null;
+      const weight = new Map(s.map((x) => [x, idf(x)]));
+      const total = [...weight.values()].reduce((a, b) => a + b, 0);
+      const seen = new Set<LabelEntry>();
+      let best: { entry: LabelEntry; score: number } | null = null;
+      for (const x of s) {
+        const list = byStem.get(x);
+        // A stem on thousands of labels ("manage") says little and costs much: it only counts beside a rarer one.
+        if (!list || list.length > 5000) continue;
+        for (const e of list) {
+          if (seen.has(e)) continue;
+          seen.add(e);
+          let shared = 0;
+          let sharedCount = 0;
+          let union = total;
+          for (const y of e.stems) {
+            const w = weight.get(y);
+            if (w !== undefined) {
+              shared += w;
+              sharedCount++;
+            } else union += idf(y);
+          }
+          if (sharedCount < Math.min(2, e.stems.length)) continue;
+          const score = shared / union;
+          if (!best || score > best.score || (score === best.score && better(e, best.entry))) best = { entry: e, score };
+        }
+      }
+      return best && best.score >= minScore ? { skill: best.entry.skill, score: best.score, exact: false } : null;
+    },
+  };
+}
+
+function better(a: LabelEntry, b: LabelEntry): boolean {
+  if (a.preferred !== b.preferred) return a.preferred;
+  return schemeRank(a.skill.id) < schemeRank(b.skill.id);
+}
