@@ -39,19 +39,26 @@ export async function run(args: string[]): Promise<void> {
   const db = openDb(opt('db') ?? ':memory:');
   const taxonomy = loadServedTaxonomy(db);
   let predict: Predict;
+  let mapped = 0;
+  let unmapped = 0;
   const t0 = performance.now();
   if (which === 'spotter') {
     const spotter = createSkillSpotter(taxonomy);
     predict = (text) => placeEvidence(text, spotter.spot(text).map((s) => s.evidence));
   } else if (which === 'spans') {
     const extractor = createMentionExtractor(taxonomy);
-    predict = (text) => extractor.extract(text).map((m) => ({ start: m.start, end: m.end, label: KIND_LABEL[m.kind]! }));
+    predict = (text) => {
+      const found = extractor.extract(text);
+      for (const m of found) if (m.kind === 'skill') m.skill ? mapped++ : unmapped++;
+      return found.map((m) => ({ start: m.start, end: m.end, label: KIND_LABEL[m.kind]! }));
+    };
   } else throw new Error(`--extractor: spans or spotter, not ${which}`);
   const buildMs = performance.now() - t0;
   const t1 = performance.now();
   const predicted = sentences.map((s) => predict(s.text));
   const runMs = performance.now() - t1;
   report(sentences, predicted, Number(opt('errors') ?? 0));
+  if (which === 'spans') console.log(`skills_mapped_to_taxonomy: ${ratio(mapped, mapped + unmapped).toFixed(3)} ratio`);
   console.log(`skills_extractor: ${which} name`);
   console.log(`skills_taxonomy_skills: ${taxonomy.skills.size} skills`);
   console.log(`skills_build: ${buildMs.toFixed(0)} ms`);

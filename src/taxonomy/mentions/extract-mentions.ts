@@ -40,8 +40,8 @@ export function createMentionExtractor(taxonomy: Taxonomy): MentionExtractor {
         markDomains(s);
         markSkills(s, dictionary);
         for (const span of s.spans) {
-          const start = tokens[span.from]!.start;
-          const end = tokens[span.to]!.end;
+          const { start, end } = snapToWords(text, tokens[span.from]!.start, tokens[span.to]!.end);
+          if (end <= start) continue;
           const phrase = text.slice(start, end);
           const normalised = phrase.toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/\s+/g, ' ');
           let skill: Mention['skill'] = null;
@@ -59,4 +59,18 @@ export function createMentionExtractor(taxonomy: Taxonomy): MentionExtractor {
       return out.sort((a, b) => a.start - b.start);
     },
   };
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
+
+/**
+ * Spans start and end on word boundaries even where the tagger cut inside a
+ * word ("ca|n't"): widened to the whole words, clamped to the text.
+ */
+function snapToWords(text: string, from: number, to: number): { start: number; end: number } {
+  let start = Math.max(0, Math.min(from, text.length));
+  let end = Math.max(start, Math.min(to, text.length));
+  while (start > 0 && isWordChar(text[start - 1]) && isWordChar(text[start])) start--;
+  while (end < text.length && isWordChar(text[end]) && isWordChar(text[end - 1])) end++;
+  return { start, end };
 }

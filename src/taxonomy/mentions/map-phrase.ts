@@ -1,5 +1,5 @@
 import type { Skill, Taxonomy } from '../model.ts';
-import { STOP_WORDS, stems } from '../text.ts';
+import { stemWord, stems } from '../text.ts';
 import { EVALUATIVE, SKILL_TAIL } from './lexicons.ts';
 
 /**
@@ -23,9 +23,17 @@ interface LabelEntry {
 const SCHEME_RANK: Record<string, number> = { fp: 0, soc: 0, esco: 1, onet: 2 };
 const schemeRank = (id: string) => SCHEME_RANK[id.slice(0, Math.max(0, id.indexOf(':')))] ?? 9;
 
-/** Stems that carry the phrase's meaning: no stop words, praise or "skills". */
+// Grammar only: the spotter's STOP_WORDS also drop "team", "time" and "work", which are the skill in "team working".
+const FUNCTION_WORDS = new Set(
+  ('a an and or the of to in on at for with by from as is are be been being it its this that these those we you they our your ' +
+    'their not no but if then than so such can could will would should may might must shall do does did have has had')
+    .split(' ')
+    .map(stemWord),
+);
+
+/** Stems that carry the phrase's meaning: no function words, praise or "skills". */
 export function contentStems(phrase: string): string[] {
-  return stems(phrase).filter((s) => !STOP_WORDS.has(s) && !EVALUATIVE.has(s) && !SKILL_TAIL.has(s));
+  return stems(phrase).filter((s) => !FUNCTION_WORDS.has(s) && !EVALUATIVE.has(s) && !SKILL_TAIL.has(s));
 }
 
 export function createPhraseMapper(taxonomy: Taxonomy, minScore = 0.5): PhraseMapper {
@@ -38,7 +46,9 @@ export function createPhraseMapper(taxonomy: Taxonomy, minScore = 0.5): PhraseMa
     const entry = { skill, stems: s, preferred };
     const key = [...s].sort().join(' ');
     const prev = exact.get(key);
-    if (!prev || better(entry, prev)) exact.set(key, entry);
+    // As in the spotter: a one-word synonym from a big imported taxonomy ("operate") names too many things.
+    const weakSynonym = s.length === 1 && !preferred && !skill.id.startsWith('fp:');
+    if (!weakSynonym && (!prev || better(entry, prev))) exact.set(key, entry);
     labels++;
     for (const x of s) {
       const list = byStem.get(x);

@@ -18,7 +18,7 @@ import { isAcronym, isCapitalised, type SentenceSpans } from './sentence-spans.t
 
 const NUMBER = String.raw`(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)`;
 const EXPERIENCE = new RegExp(
-  String.raw`\b(?:(?:at least|a minimum of|minimum of|minimum|over|up to|around|approximately)\s+)?${NUMBER}\s*\+?(?:\s*(?:to|-|–)\s*${NUMBER})?\s*(?:years?|yrs?|months?)['’]?` +
+  String.raw`\b(?:(?:at least|minimum of|minimum|over|up to|around|approximately)\s+)?${NUMBER}\s*\+?(?:\s*(?:to|-|–)\s*${NUMBER})?\s*(?:years?|yrs?|months?)['’]?` +
     String.raw`(?:\s+of)?(?:\s+(?:relevant|commercial|professional|proven|post-registration|previous|practical|hands-on|industry|paid))*\s+(?:experience|PQE)\b`,
   'gi',
 );

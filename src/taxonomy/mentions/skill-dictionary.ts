@@ -1,5 +1,5 @@
 import type { Skill, Taxonomy } from '../model.ts';
-import { stems } from '../text.ts';
+import { STOP_WORDS, stems } from '../text.ts';
 import { isEvidenceLabel } from '../enricher/skill-spotter.ts';
 
 /**
@@ -22,7 +22,8 @@ export function createSkillDictionary(taxonomy: Taxonomy): SkillDictionary {
   const byFirst = new Map<string, { stems: string[]; skill: Skill; preferred: boolean }[]>();
   const add = (label: string, skill: Skill, preferred: boolean) => {
     const s = stems(label);
-    if (!isEvidenceLabel(s) || s.length > 8) return;
+    // "be responsible", "have patience": a label opening on a function word meets every advert's grammar, not its skills.
+    if (!isEvidenceLabel(s) || s.length > 8 || STOP_WORDS.has(s[0]!)) return;
     // As in the spotter: a one-word synonym from a big imported taxonomy is kept only when it looks like a name or acronym.
     if (s.length === 1 && !preferred && !skill.id.startsWith('fp:') && !/^[A-Z0-9][A-Z0-9+#&-]+$|[0-9+#]/.test(label.trim())) return;
     const list = byFirst.get(s[0]!);

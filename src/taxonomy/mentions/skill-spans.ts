@@ -11,6 +11,7 @@ import {
   SKILL_TAIL,
   SOFT_SKILLS,
 } from './lexicons.ts';
+import type { NlpToken } from './nlp-tokens.ts';
 import { isWord, type SentenceSpans, type TokenSpan } from './sentence-spans.ts';
 import type { SkillDictionary } from './skill-dictionary.ts';
 
@@ -255,7 +256,8 @@ export function markSkills(s: SentenceSpans, dictionary: SkillDictionary): void 
       b++;
       if (b > e) break;
       // "written and verbal communication"
-      if (t[b - 1]?.lower === 'and' && t[b]!.pos === 'ADJ' && t[b - 2]?.pos === 'ADJ' && !EVALUATIVE.has(t[b - 2]!.stem) && b - 2 >= 0 && (b - 3 < 0 || !npWord(b - 3, false) || EVALUATIVE.has(t[b - 3]!.stem))) {
+      const modifier = (x: NlpToken | undefined) => !!x && (x.pos === 'ADJ' || (x.pos === 'VERB' && /(?:ed|en)$/.test(x.lower))) && !EVALUATIVE.has(x.stem);
+      if (t[b - 1]?.lower === 'and' && t[b]!.pos === 'ADJ' && modifier(t[b - 2]) && (b - 3 < 0 || !npWord(b - 3, false) || EVALUATIVE.has(t[b - 3]!.stem))) {
         const lone = b - 2;
         if (!SOFT_SKILLS.some((p) => p.length === 1 && p[0] === t[lone]!.stem)) b = lone;
       }
