@@ -26,6 +26,11 @@ const cases: { name: string; args: string[]; expect: RegExp[] }[] = [
     expect: [/required\s+\S+ fp:customer-service Customer service/, /fp:manual-handling Manual handling ← "manual handling"/],
   },
   {
+    name: 'taxonomy skills --spans lists skill spans with offsets and the non-skill spans beside them',
+    args: ['taxonomy', 'skills', '--spans', 'We are hiring a Purchasing Manager. You must hold a CSCS card and have excellent communication skills.'],
+    expect: [/^occupation\s+16-34 .*"Purchasing Manager"$/m, /^qualification .*"CSCS card"$/m, /^skill\s+\d+-\d+ required\s+\S+ "communication" → fp:communication /m],
+  },
+  {
     name: 'taxonomy classify codes a title to a bundled SOC occupation and its sector',
     args: ['taxonomy', 'classify', 'Senior Care Assistant - Nights'],
     expect: [/^occupation: soc:6136 /m, /^sector: Q /m],
