@@ -7,8 +7,38 @@ import { stemWord } from '../text.ts';
  */
 
 const stemSet = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(stemWord));
-const phraseList = (phrases: string): string[][] =>
-  phrases.split('|').map((p) => p.trim()).filter(Boolean).map((p) => p.split(/\s+/).map(stemWord));
+const phraseList = (phrases: string): PhraseIndex =>
+  new PhraseIndex(phrases.split('|').map((p) => p.trim()).filter(Boolean).map((p) => p.split(/\s+/).map(stemWord)));
+
+/** Phrases (stem sequences) by their first stem, longest first: a lookup per word instead of a scan of the list. */
+export class PhraseIndex {
+  private readonly byFirst = new Map<string, string[][]>();
+
+  constructor(readonly phrases: string[][]) {
+    for (const p of phrases) {
+      const list = this.byFirst.get(p[0]!);
+      if (list) list.push(p);
+      else this.byFirst.set(p[0]!, [p]);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  /** Length of the longest phrase whose stems are `stemAt(i)`, `stemAt(i + 1)`, … (0 when none). */
+  longest(stemAt: (k: number) => string | undefined, i: number): number {
+    const list = this.byFirst.get(stemAt(i) ?? '');
+    if (!list) return 0;
+    for (const p of list) {
+      let ok = true;
+      for (let j = 1; j < p.length && ok; j++) ok = stemAt(i + j) === p[j];
+      if (ok) return p.length;
+    }
+    return 0;
+  }
+
+  hasSingle(stem: string): boolean {
+    return this.byFirst.get(stem)?.some((p) => p.length === 1) ?? false;
+  }
+}
 
 /** Praise and degree words that people leave outside a skill span ("excellent communication skills" → "communication"). */
 export const EVALUATIVE = stemSet(

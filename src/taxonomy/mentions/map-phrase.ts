@@ -61,8 +61,9 @@ export function createPhraseMapper(taxonomy: Taxonomy, minScore = 0.5): PhraseMa
     for (const alt of skill.altLabels) add(alt, skill, false);
   }
   const idf = (s: string) => Math.log(1 + labels / (1 + (byStem.get(s)?.length ?? 0)));
-  return {
-    map(phrase) {
+  // Adverts repeat their phrases ("communication", "team working"): answers are kept, up to a bound.
+  const cache = new Map<string, ReturnType<PhraseMapper['map']>>();
+  const lookup = (phrase: string): ReturnType<PhraseMapper['map']> => {
       const s = [...new Set(contentStems(phrase))];
       if (s.length === 0) return null;
       const hit = exact.get([...s].sort().join(' '));
@@ -73,10 +74,13 @@ export function createPhraseMapper(taxonomy: Taxonomy, minScore = 0.5): PhraseMa
       const total = [...weight.values()].reduce((a, b) => a + b, 0);
       const seen = new Set<LabelEntry>();
       let best: { entry: LabelEntry; score: number } | null = null;
-      for (const x of s) {
-        const list = byStem.get(x);
-        // A stem on thousands of labels ("manage") says little and costs much: it only counts beside a rarer one.
-        if (!list || list.length > 5000) continue;
+      // Candidates come through the phrase's rarest stems: a stem on thousands of labels ("manage") says
+      // little and costs much, and any label worth the floor shares a rarer stem too.
+      const byRarity = s.filter((x) => byStem.has(x)).sort((a, b) => byStem.get(a)!.length - byStem.get(b)!.length);
+      const through = byRarity.filter((x, k) => k < 2 && (k === 0 || byStem.get(x)!.length <= 1500));
+      for (const x of through) {
+        const list = byStem.get(x)!;
+        if (list.length > 5000) continue;
         for (const e of list) {
           if (seen.has(e)) continue;
           seen.add(e);
@@ -96,6 +100,16 @@ export function createPhraseMapper(taxonomy: Taxonomy, minScore = 0.5): PhraseMa
         }
       }
       return best && best.score >= minScore ? { skill: best.entry.skill, score: best.score, exact: false } : null;
+  };
+  return {
+    map(phrase) {
+      const key = phrase.toLowerCase();
+      let hit = cache.get(key);
+      if (hit === undefined) {
+        if (cache.size > 50_000) cache.clear();
+        cache.set(key, (hit = lookup(phrase)));
+      }
+      return hit;
     },
   };
 }

@@ -159,14 +159,9 @@ export function markDomains(s: SentenceSpans): void {
   const t = s.tokens;
   for (let i = 0; i < t.length; i++) {
     if (s.owner[i]) continue;
-    let best = -1;
-    for (const d of DOMAINS) {
-      if (i + d.length > t.length || d.length <= best - i + 1) continue;
-      let ok = true;
-      for (let j = 0; j < d.length && ok; j++) ok = t[i + j]!.stem === d[j] && !s.owner[i + j];
-      if (ok) best = i + d.length - 1;
-    }
-    if (best < 0) continue;
+    const len = DOMAINS.longest((k) => (s.owner[k] ? undefined : t[k]?.stem), i);
+    if (len === 0) continue;
+    const best = i + len - 1;
     const prev = t[i - 1];
     const next = t[best + 1];
     const prevDomain = prev && ['and', 'or'].includes(prev.lower) && s.owner[i - 2]?.kind === 'domain';

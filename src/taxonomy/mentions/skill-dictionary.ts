@@ -19,34 +19,41 @@ export interface SkillDictionary {
 }
 
 export function createSkillDictionary(taxonomy: Taxonomy): SkillDictionary {
-  const byFirst = new Map<string, { stems: string[]; skill: Skill; preferred: boolean }[]>();
+  // A trie over stems: the longest match from a word costs its length, however many labels share the first word.
+  interface Node {
+    next: Map<string, Node>;
+    hit: { skill: Skill; preferred: boolean } | null;
+  }
+  const root: Node = { next: new Map(), hit: null };
   const add = (label: string, skill: Skill, preferred: boolean) => {
     const s = stems(label);
     // "be responsible", "have patience": a label opening on a function word meets every advert's grammar, not its skills.
     if (!isEvidenceLabel(s) || s.length > 8 || STOP_WORDS.has(s[0]!)) return;
     // As in the spotter: a one-word synonym from a big imported taxonomy is kept only when it looks like a name or acronym.
     if (s.length === 1 && !preferred && !skill.id.startsWith('fp:') && !/^[A-Z0-9][A-Z0-9+#&-]+$|[0-9+#]/.test(label.trim())) return;
-    const list = byFirst.get(s[0]!);
-    const entry = { stems: s, skill, preferred };
-    if (list) list.push(entry);
-    else byFirst.set(s[0]!, [entry]);
+    let node = root;
+    for (const x of s) {
+      let child = node.next.get(x);
+      if (!child) node.next.set(x, (child = { next: new Map(), hit: null }));
+      node = child;
+    }
+    if (!node.hit || (preferred && !node.hit.preferred)) node.hit = { skill, preferred };
   };
   for (const skill of taxonomy.skills.values()) {
     add(skill.label, skill, true);
     for (const alt of skill.altLabels) add(alt, skill, false);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.stems.length - a.stems.length || Number(b.preferred) - Number(a.preferred));
   return {
     longestAt(wordStems, i) {
-      const list = byFirst.get(wordStems[i]!);
-      if (!list) return null;
-      for (const e of list) {
-        if (i + e.stems.length > wordStems.length) continue;
-        let ok = true;
-        for (let j = 1; j < e.stems.length && ok; j++) ok = wordStems[i + j] === e.stems[j];
-        if (ok) return { length: e.stems.length, skill: e.skill };
+      let node = root;
+      let best: DictionaryHit | null = null;
+      for (let j = i; j < wordStems.length; j++) {
+        const child = node.next.get(wordStems[j]!);
+        if (!child) break;
+        node = child;
+        if (node.hit) best = { length: j - i + 1, skill: node.hit.skill };
       }
-      return null;
+      return best;
     },
   };
 }

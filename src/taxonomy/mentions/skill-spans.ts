@@ -10,7 +10,9 @@ import {
   SKILL_CUES_OUTSIDE,
   SKILL_TAIL,
   SOFT_SKILLS,
+  type PhraseIndex,
 } from './lexicons.ts';
+import { stemWord } from '../text.ts';
 import type { NlpToken } from './nlp-tokens.ts';
 import { isWord, type SentenceSpans, type TokenSpan } from './sentence-spans.ts';
 import type { SkillDictionary } from './skill-dictionary.ts';
@@ -163,14 +165,10 @@ export function markSkills(s: SentenceSpans, dictionary: SkillDictionary): void 
     return end;
   };
 
-  const cueEnds = (cues: string[][], k: number): number => {
-    for (const c of cues) {
-      if (k + c.length > n) continue;
-      let ok = true;
-      for (let j = 0; j < c.length && ok; j++) ok = t[k + j]!.stem === c[j];
-      if (ok) return k + c.length - 1;
-    }
-    return -1;
+  const stemAt = (k: number) => t[k]?.stem;
+  const cueEnds = (cues: PhraseIndex, k: number): number => {
+    const len = cues.longest(stemAt, k);
+    return len > 0 ? k + len - 1 : -1;
   };
   // Where each outside cue ends, so a verb right after one starts a skill ("responsible for completing…").
   const cueEndAt = new Set<number>();
@@ -259,7 +257,7 @@ export function markSkills(s: SentenceSpans, dictionary: SkillDictionary): void 
       const modifier = (x: NlpToken | undefined) => !!x && (x.pos === 'ADJ' || (x.pos === 'VERB' && /(?:ed|en)$/.test(x.lower))) && !EVALUATIVE.has(x.stem);
       if (t[b - 1]?.lower === 'and' && t[b]!.pos === 'ADJ' && modifier(t[b - 2]) && (b - 3 < 0 || !npWord(b - 3, false) || EVALUATIVE.has(t[b - 3]!.stem))) {
         const lone = b - 2;
-        if (!SOFT_SKILLS.some((p) => p.length === 1 && p[0] === t[lone]!.stem)) b = lone;
+        if (!SOFT_SKILLS.hasSingle(t[lone]!.stem)) b = lone;
       }
       cands.push({ from: b, to: e, priority: 2, source: 'before-skills', confidence: 0.75, absorbsTitles: false });
       const sep = t[b - 1];
@@ -271,21 +269,12 @@ export function markSkills(s: SentenceSpans, dictionary: SkillDictionary): void 
   }
 
   // 3. Attributes: "you should be patient, compassionate and reliable", "a self-motivated Team Leader", "a calm manner".
+  const freeStemAt = (k: number) => (free(k) ? t[k]?.stem : undefined);
   const attributeAt = (k: number): number => {
-    let best = -1;
-    for (const a of ATTRIBUTES) {
-      if (k + a.length > n) continue;
-      let ok = true;
-      for (let j = 0, q = k; j < a.length && ok; j++, q++) {
-        ok = t[q]!.stem === a[j] && free(q);
-      }
-      if (ok) best = Math.max(best, k + a.length - 1);
-      // hyphenated forms arrive as three tokens: self - motivated
-      if (a.length === 1 && /-/.test(a[0]!) === false && k + 2 < n && t[k + 1]!.text === '-') {
-        const joined = `${t[k]!.lower}-${t[k + 2]!.lower}`;
-        if (ATTRIBUTES.some((x) => x.length === 1 && x[0] === joined.replace(/s$/, ''))) best = Math.max(best, k + 2);
-      }
-    }
+    const len = ATTRIBUTES.longest(freeStemAt, k);
+    let best = len > 0 ? k + len - 1 : -1;
+    // Hyphenated forms arrive as three tokens: self - motivated.
+    if (k + 2 < n && t[k + 1]!.text === '-' && free(k) && free(k + 2) && ATTRIBUTES.hasSingle(stemWord(`${t[k]!.lower}-${t[k + 2]!.lower}`))) best = Math.max(best, k + 2);
     return best;
   };
   for (let k = 0; k < n; k++) {
@@ -343,16 +332,7 @@ export function markSkills(s: SentenceSpans, dictionary: SkillDictionary): void 
   const words: number[] = [];
   for (let k = 0; k < n; k++) if (isWord(t[k]!)) words.push(k);
   const wordStems = words.map((k) => t[k]!.stem);
-  const soft = (i: number): number => {
-    let best = 0;
-    for (const p of SOFT_SKILLS) {
-      if (p.length <= best || i + p.length > wordStems.length) continue;
-      let ok = true;
-      for (let j = 0; j < p.length && ok; j++) ok = wordStems[i + j] === p[j];
-      if (ok) best = p.length;
-    }
-    return best;
-  };
+  const soft = (i: number): number => SOFT_SKILLS.longest((k) => wordStems[k], i);
   for (let i = 0; i < words.length; i++) {
     const hit = dictionary.longestAt(wordStems, i);
     const softLen = wordStems[i] === 'it' && t[words[i]!]!.text !== 'IT' ? 0 : soft(i);
