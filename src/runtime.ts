@@ -6,9 +6,9 @@ import { createGeocoder } from './geo/geocoder.ts';
 import type { Logger } from './logger.ts';
 import { createSearchEngine } from './search/create-engine.ts';
 import type { SearchEngine } from './search/engine.ts';
-import { ensureBundledTaxonomy } from './taxonomy/bundled-import.ts';
 import { createEnricher } from './taxonomy/enricher/index.ts';
 import type { Taxonomy } from './taxonomy/model.ts';
+import { loadServedTaxonomy } from './taxonomy/served-taxonomy.ts';
 import { loadTaxonomy } from './taxonomy/store.ts';
 import type { VacancyEnricher } from './vacancies/enricher.ts';
 import type { Geocoder } from './geo/geocoder-port.ts';
@@ -39,8 +39,7 @@ export function openRuntime(
 ): Runtime {
   const now = opts.now ?? systemClock;
   const db = openDb(opts.dbPath ?? config.DATABASE_PATH);
-  ensureBundledTaxonomy(db, now());
-  let taxonomy = loadTaxonomy(db);
+  let taxonomy = loadServedTaxonomy(db, now());
   // The enricher takes about a second to build with all of ESCO loaded, so
   // it is built on first use (a server that only searches never pays).
   let enricher: VacancyEnricher | null = null;

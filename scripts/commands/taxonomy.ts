@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { closeDb } from '../../src/db.ts';
 import { createClassifier } from '../../src/taxonomy/enricher/classifier.ts';
 import { createSkillSpotter } from '../../src/taxonomy/enricher/skill-spotter.ts';
-import { countTaxonomy, listTaxonomyVersions, loadSocIndex, loadTaxonomy } from '../../src/taxonomy/store.ts';
+import { createMentionExtractor } from '../../src/taxonomy/mentions/extract-mentions.ts';
+import { countTaxonomy, listTaxonomyVersions, loadSocIndex } from '../../src/taxonomy/store.ts';
 import { stems } from '../../src/taxonomy/text.ts';
 import { withDbOption, type CliContext } from '../lib/cli-context.ts';
 
@@ -10,7 +11,8 @@ import { withDbOption, type CliContext } from '../lib/cli-context.ts';
  * `taxonomy status`: imported versions and row counts.
  * `taxonomy classify "<title>" [--description TEXT] [--employer NAME]`: what
  * the classifier makes of a job title, with its evidence.
- * `taxonomy skills "<text>"`: the skills the spotter finds in a text.
+ * `taxonomy skills "<text>" [--spans [--json]]`: the skills the pipeline's spotter finds in a
+ * text, or with --spans every span the mention extractor finds (with offsets).
  * `taxonomy search "<words>"`: occupations and skills whose labels contain all the words.
  */
 export function register(program: Command, ctx: CliContext): void {
@@ -27,7 +29,6 @@ export function register(program: Command, ctx: CliContext): void {
           console.log(JSON.stringify({ versions, counts }, null, 2));
           return;
         }
-        if (versions.length === 0) console.log('no taxonomy loaded yet (the server loads the bundled one at start-up)');
         for (const v of versions) {
           const c = Object.entries(v.counts).map(([k, n]) => `${k}=${n}`).join(' ');
           console.log(`#${v.id} ${v.source.padEnd(9)} ${new Date(v.importedAt).toISOString()} ${v.label}  ${c}`);
@@ -44,9 +45,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--employer <name>', 'employer name, a weaker signal')
     .option('--json', 'print JSON')
     .action((title: string, opts: { db?: string; description?: string; employer?: string; json?: boolean }) => {
-      const db = ctx.openDb(opts);
+      const { db, taxonomy } = ctx.openTaxonomy(opts);
       try {
-        const taxonomy = loadTaxonomy(db);
         const classifier = createClassifier(taxonomy, loadSocIndex(db));
         const r = classifier.classify({ title, description: opts.description ?? '', employer: opts.employer ?? null });
         if (opts.json) {
@@ -67,11 +67,26 @@ export function register(program: Command, ctx: CliContext): void {
     });
   withDbOption(tax.command('skills').argument('<text>', 'advert text'))
     .description('spot taxonomy skills in a text (evidence, required or mentioned, confidence)')
-    .action((text: string, opts: { db?: string }) => {
-      const db = ctx.openDb(opts);
+    .option('--spans', 'instead, list every span the mention extractor finds: skills (mapped or unmapped), qualifications, experience, occupations, domains')
+    .option('--json', 'with --spans: print the spans as JSON')
+    .action((text: string, opts: { db?: string; spans?: boolean; json?: boolean }) => {
+      const { db, taxonomy } = ctx.openTaxonomy(opts);
       try {
-        const spotter = createSkillSpotter(loadTaxonomy(db));
-        for (const s of spotter.spot(text.replace(/\\n/g, '\n'))) {
+        const input = text.replace(/\\n/g, '\n');
+        if (opts.spans) {
+          const mentions = createMentionExtractor(taxonomy).extract(input);
+          if (opts.json) {
+            console.log(JSON.stringify(mentions, null, 2));
+            return;
+          }
+          for (const m of mentions) {
+            const target = m.kind === 'skill' ? (m.skill ? `${m.skill.id} ${m.skill.label}` : `unmapped "${m.normalised}"`) : '';
+            console.log(`${m.kind.padEnd(13)} ${m.start}-${m.end} ${m.required ? 'required ' : 'mentioned'} ${m.confidence.toFixed(2)} "${m.text}"${target ? ` → ${target}` : ''}`);
+          }
+          return;
+        }
+        const spotter = createSkillSpotter(taxonomy);
+        for (const s of spotter.spot(input)) {
           console.log(`${s.required ? 'required ' : 'mentioned'} ${s.confidence.toFixed(2)} ${s.id} ${s.label} ← "${s.evidence}"`);
         }
       } finally {
@@ -82,9 +97,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('find occupations and skills by title or label (all words must appear)')
     .option('--limit <n>', 'rows per kind', '15')
     .action((words: string, opts: { db?: string; limit: string }) => {
-      const db = ctx.openDb(opts);
+      const { db, taxonomy } = ctx.openTaxonomy(opts);
       try {
-        const taxonomy = loadTaxonomy(db);
         const wanted = stems(words);
         const limit = Math.max(1, Number(opts.limit) || 15);
         const hit = (labels: readonly string[]) => labels.some((l) => {

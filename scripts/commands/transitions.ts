@@ -2,10 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { closeDb } from '../../src/db.ts';
 import { DEFAULT_TRANSITION_OPTIONS, transitionsFromOccupation } from '../../src/matching/transitions.ts';
 import { matchOccupationTitle } from '../../src/participants/resolve-occupation.ts';
-import { BUNDLED_OCCUPATIONS, BUNDLED_SECTORS, BUNDLED_SKILL_GROUPS, BUNDLED_SKILLS } from '../../src/taxonomy/bundled/index.ts';
-import { ensureBundledTaxonomy } from '../../src/taxonomy/bundled-import.ts';
 import type { OccupationScheme } from '../../src/taxonomy/model.ts';
-import { loadTaxonomy } from '../../src/taxonomy/store.ts';
 import { withDbOption, type CliContext } from '../lib/cli-context.ts';
 
 interface TransitionsOpts {
@@ -30,8 +27,7 @@ const number = (min: number, max: number) => (v: string) => {
 /**
  * `transitions --from CODE`: occupations reachable from one occupation, with
  * similarity, the missing essential skills and the viability/desirability
- * guards, from the taxonomy in the database (the bundled UK one is loaded
- * first if the database has none).
+ * guards, from the taxonomy the server uses (bundled + imported).
  */
 export function register(program: Command, ctx: CliContext): void {
   withDbOption(program.command('transitions'))
@@ -52,14 +48,8 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--max-pay-ratio <x>', `viability: destination/origin pay at most (default ${DEFAULT_TRANSITION_OPTIONS.maxPayRatio})`, number(1, 10))
     .option('--json', 'print JSON instead of a table')
     .action((opts: TransitionsOpts) => {
-      const db = ctx.openDb(opts);
+      const { db, taxonomy } = ctx.openTaxonomy(opts);
       try {
-        if ((db.$client.prepare('SELECT count(*) FROM occupations').pluck().get() as number) === 0) {
-          ensureBundledTaxonomy(db, Date.now(), {
-            groups: BUNDLED_SKILL_GROUPS, skills: BUNDLED_SKILLS, occupations: BUNDLED_OCCUPATIONS, sectors: BUNDLED_SECTORS,
-          });
-        }
-        const taxonomy = loadTaxonomy(db);
         const origin = taxonomy.findOccupation(opts.from, opts.scheme) ?? matchOccupationTitle(taxonomy, opts.from);
         if (!origin) throw new Error(`no occupation "${opts.from}"${opts.scheme ? ` in ${opts.scheme}` : ''}`);
         const res = transitionsFromOccupation(taxonomy, origin.id, {
