@@ -5,12 +5,14 @@ import { pageSession, safeNext, sameOriginPosts, sessionCoach, signIn, signOut, 
 import { createSigninThrottle } from '../auth/signin-throttle.ts';
 import { originSettingsOf } from '../http/public-origin.ts';
 import type { Checked, FieldError } from '../errors.ts';
-import { createParticipant, eraseParticipant, listParticipants, loadParticipant, readParticipant, updateParticipant, type PreparedParticipant } from '../participants/service.ts';
+import { createParticipant, eraseParticipant, listCaseload, loadParticipant, readParticipant, updateParticipant, type PreparedParticipant } from '../participants/service.ts';
 import { sectorTrends, type TrendsResult } from '../pivots/sector-trends.ts';
 import { searchFor } from '../search/search-api.ts';
 import { toParticipantJson } from './participants/json.ts';
 import { viewParticipant } from './participants/participant-view.ts';
-import { idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
+import { CaseloadQuerySchema, idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
+import { checkWith } from './checked.ts';
+import { toCaseloadRow } from './participants/caseload-row.ts';
 import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
 import { readTrendsQuery } from './sectors.ts';
 import { shortlistPageRoutes } from './shortlist-pages.tsx';
@@ -23,7 +25,7 @@ import {
 } from '../views/participant-form-data.ts';
 import { MATCH_FIELDS, type MatchForm } from '../views/participant-matches.tsx';
 import { ParticipantPage } from '../views/participant-page.tsx';
-import { ErasePage, ParticipantsPage } from '../views/participants-page.tsx';
+import { ErasePage, ParticipantsPage, type CaseloadFilters } from '../views/participants-page.tsx';
 import { SectorsPage } from '../views/sectors-page.tsx';
 import { SEARCH_FIELDS, SearchPage, type SearchForm } from '../views/search-page.tsx';
 import { SigninPage } from '../views/signin-page.tsx';
@@ -57,7 +59,8 @@ function checkParticipantForm(deps: AppDeps, body: Record<string, unknown>): Che
 
 const SEARCH_PAGE_SIZE = 20;
 
-const PARTICIPANTS_PAGE_SIZE = 25;
+/** Rows per caseload page; more than this and the page links take over. */
+const CASELOAD_PAGE_SIZE = 50;
 
 export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   const r = new Hono<CoachEnv>();
@@ -104,14 +107,16 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   // ---- participants -------------------------------------------------------
 
   const renderParticipants = (c: Context<CoachEnv>, opts: { form?: ParticipantForm; errors?: FieldError[]; notice?: string | null }, status = 200) => {
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const res = listParticipants(deps, c.var.coach, { page, pageSize: PARTICIPANTS_PAGE_SIZE });
-    const taxonomy = deps.taxonomy();
-    const list = { ...res, items: res.items.map((p) => toParticipantJson(taxonomy, p)) };
+    const query = checkWith(CaseloadQuerySchema, c.req.query());
+    const q = query.ok ? query.value : CaseloadQuerySchema.parse({});
+    const filters: CaseloadFilters = { sort: q.sort, stage: q.stage ?? null, flag: q.flag ?? null, q: q.q || null };
+    const res = listCaseload(deps, c.var.coach, { ...filters, page: q.page, pageSize: CASELOAD_PAGE_SIZE });
+    const list = { ...res, items: res.items.map((p) => toCaseloadRow(deps.taxonomy(), p)) };
+    const filterErrors = query.ok ? [] : query.errors;
     return sendPage(
       c,
-      <ParticipantsPage coach={c.var.coach} list={list} form={opts.form ?? {}} errors={opts.errors ?? []} notice={opts.notice ?? null} />,
-      status,
+      <ParticipantsPage coach={c.var.coach} list={list} filters={filters} filterErrors={filterErrors} form={opts.form ?? {}} errors={opts.errors ?? []} notice={opts.notice ?? null} />,
+      filterErrors.length && status === 200 ? 422 : status,
     );
   };
 

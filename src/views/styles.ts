@@ -14,7 +14,9 @@ export const STYLESHEET = `
 html { font-size: 100%; }
 body { margin: 0; font-family: system-ui, -apple-system, Segoe UI, Roboto, sans-serif; line-height: 1.5; color: var(--ink); background: var(--bg); }
 a { color: var(--accent); }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, main:focus-visible { outline: 3px solid #1b1f24; outline-offset: 2px; }
+header.site :focus-visible, .skip:focus-visible { outline-color: #f5a623; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; padding: 0; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; }
 .skip:focus { left: 0; z-index: 10; }
 header.site { background: #10253f; color: #fff; }
@@ -59,7 +61,11 @@ ol.results, ul.cards { list-style: none; margin: 0; padding: 0; }
 .results .meta, .card .meta { color: var(--muted); font-size: .9rem; margin: .1rem 0 .4rem; }
 .results .snippet { margin: .25rem 0 0; font-size: .95rem; }
 mark { background: var(--mark); color: inherit; padding: 0 .1em; }
-.pager { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
+.pager { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: 1rem; }
+.pager ul.pages { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem .6rem; margin: 0; padding: 0; }
+.pager a[aria-current=page] { font-weight: 700; text-decoration: none; border-bottom: 3px solid var(--accent); }
+.tag.flag-no-activity { color: var(--bad); border-color: var(--bad); background: #fff; }
+.tag.flag-newly-added { color: var(--good); border-color: var(--good); background: #fff; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); }
@@ -98,6 +104,15 @@ dl.handover dt { font-weight: 600; }
 dl.handover dd { margin: 0; overflow-wrap: anywhere; }
 .tag.closed { color: var(--bad); border-color: var(--bad); }
 .break { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack caption { display: block; width: 100%; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin-bottom: .6rem; padding: .25rem 0; }
+  table.stack td { border: 0; padding: .15rem .6rem; }
+  table.stack td[data-label]::before { content: attr(data-label); font-weight: 600; margin-right: .5em; }
+  table.stack td.num { text-align: left; }
+}
+.scroll-x { overflow-x: auto; max-width: 100%; }
 @media (max-width: 30rem) { dl.handover { grid-template-columns: 1fr; } dl.handover dd { margin-bottom: .4rem; } }
 @media print {
   header.site, .skip, .no-print { display: none; }
