@@ -8,6 +8,7 @@ import { ATTENTION_FLAGS, ATTENTION_WORDS, type AttentionFlag } from '../partici
 import { CASELOAD_SORTS, type CaseloadSort } from '../participants/caseload.ts';
 import { STAGES, STAGE_WORDS, type Stage } from '../shortlist/stages.ts';
 import { ParticipantFormView } from './participant-form.tsx';
+import type { FormSuggestions } from '../taxonomy/form-suggestions.ts';
 
 /** One caseload row, as the page shows it (the route names the last job from the taxonomy). */
 export interface CaseloadRow {
@@ -38,6 +39,7 @@ export interface ParticipantsPageProps {
   filterErrors?: readonly FieldError[];
   form: ParticipantForm;
   errors: readonly FieldError[];
+  suggestions?: FormSuggestions;
   notice?: string | null;
 }
 
@@ -92,7 +94,7 @@ const SortHeader: FC<{ filters: CaseloadFilters; sort: CaseloadSort; label: stri
 };
 
 /** `/participants`: the organisation's caseload, who needs attention first, with search, sort, filters and the add form. */
-export const ParticipantsPage: FC<ParticipantsPageProps> = ({ coach, list, filters, filterErrors = [], form, errors, notice }) => {
+export const ParticipantsPage: FC<ParticipantsPageProps> = ({ coach, list, filters, filterErrors = [], form, errors, suggestions, notice }) => {
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const filtered = Boolean(filters.q || filters.stage || filters.flag);
   const errorOf = (field: string) => filterErrors.find((e) => e.path === field)?.message;
@@ -233,7 +235,7 @@ export const ParticipantsPage: FC<ParticipantsPageProps> = ({ coach, list, filte
         </nav>
       ) : null}
       <h2 id="add">Add a participant</h2>
-      <ParticipantFormView action="/participants" values={form} errors={errors} submitLabel="Add participant" idPrefix="new" />
+      <ParticipantFormView action="/participants" values={form} errors={errors} submitLabel="Add participant" idPrefix="new" suggestions={suggestions} />
     </Layout>
   );
 };

@@ -45,6 +45,15 @@ button, .button { display: inline-block; font: inherit; font-weight: 600; paddin
 button.secondary, .button.secondary { background: #fff; color: var(--accent); }
 button.danger { background: var(--bad); border-color: var(--bad); }
 .field { margin-bottom: .8rem; }
+fieldset.list { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem .6rem; margin: 0 0 1rem; min-width: 0; }
+fieldset.list legend { font-weight: 600; padding: 0 .25rem; }
+fieldset.list.invalid { border: 2px solid var(--bad); }
+ol.entries { list-style: none; margin: .3rem 0 0; padding: 0; display: grid; gap: .4rem; }
+ol.entries li.invalid input { border: 2px solid var(--bad); }
+.history-row { display: grid; gap: .25rem .75rem; grid-template-columns: minmax(10rem, 3fr) minmax(5rem, 1fr) minmax(5rem, 1fr); align-items: end; }
+.history-row label { font-weight: 400; font-size: .85rem; }
+@media (max-width: 30rem) { .history-row { grid-template-columns: 1fr 1fr; } .history-row .title-box { grid-column: 1 / -1; } }
+nav.jump ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0 0 1rem; padding: 0; font-size: .95rem; }
 .field.invalid input, .field.invalid textarea, .field.invalid select { border: 2px solid var(--bad); }
 .error-text { color: var(--bad); font-weight: 600; font-size: .9rem; display: block; }
 .errors { border: 2px solid var(--bad); padding: .5rem 1rem; border-radius: 4px; margin: 0 0 1rem; }

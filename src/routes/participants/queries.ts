@@ -107,5 +107,13 @@ export const readPivotsQuery = (raw: unknown): Checked<PivotOptions> => checkWit
 
 /** A participant body (JSON or a form's) → a participant ready to store: the schema's errors, then what did not resolve. */
 export function readParticipantBody(deps: ParticipantDeps, body: unknown): Checked<PreparedParticipant> {
-  return andThen(checkWith(ParticipantBodySchema, body), (b) => prepareParticipant(deps, b));
+  const checked = checkWith(ParticipantBodySchema, body);
+  if (checked.ok || !body || typeof body !== 'object' || Array.isArray(body)) return andThen(checked, (b) => prepareParticipant(deps, b));
+  // Every problem at once: the fields the schema accepted are still resolved (skills, licences,
+  // places), so an unknown skill is reported beside a number out of range, not one submission later.
+  const failed = new Set(checked.errors.map((e) => e.path.split('.')[0]));
+  const rest = Object.fromEntries(Object.entries(body).filter(([k]) => !failed.has(k)));
+  const partial = checkWith(ParticipantBodySchema, rest);
+  const resolved = partial.ok ? prepareParticipant(deps, partial.value) : partial;
+  return { ok: false, errors: [...checked.errors, ...(resolved.ok ? [] : resolved.errors)] };
 }
