@@ -49,7 +49,11 @@ export const shortlistEvents = sqliteTable(
     coachId: integer('coach_id').notNull().references(() => coaches.id),
     at: integer('at').notNull(),
   },
-  (t) => [index('shortlist_events_item_idx').on(t.itemId, t.at)],
+  (t) => [
+    index('shortlist_events_item_idx').on(t.itemId, t.at),
+    // The caseload's latest activity: the newest event per participant.
+    index('shortlist_events_participant_idx').on(t.participantId, t.at),
+  ],
 );
 
 /**

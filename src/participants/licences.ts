@@ -70,6 +70,12 @@ export const LICENCE_CODES: readonly string[] = [
   'first-aid', 'first-aid:work', 'first-aid:emergency', 'first-aid:paediatric', 'first-aid:mental-health', 'food-hygiene',
 ];
 
+/** The participant form's licence suggestions, in the words coaches use; every one parses (tested). */
+export const LICENCE_SUGGESTIONS: readonly string[] = [
+  'B', 'C1', 'C', 'C+E', 'D1', 'D', 'forklift', 'SIA', 'CSCS', 'basic DBS', 'enhanced DBS', 'own car', 'Driver CPC',
+  'first aid at work', 'emergency first aid', 'paediatric first aid', 'mental health first aid', 'food hygiene', 'right to work', 'Welsh',
+];
+
 /** Shown in validation errors so a coach sees what is understood. */
 export const LICENCE_EXAMPLES =
   'e.g. "B", "C+E", "HGV class 2", "forklift", "SIA", "CSCS", "enhanced DBS", "own car", "Driver CPC", "Welsh"';

@@ -18,6 +18,7 @@ import {
   type ParticipantFields,
 } from './store.ts';
 import { resolveBody, type ParticipantBody } from './validation.ts';
+import { readCaseload, type Caseload, type CaseloadOptions } from './caseload.ts';
 
 /** What the participant functions need: a subset of AppDeps, so scripts can call them too. */
 export interface ParticipantDeps {
@@ -125,6 +126,14 @@ export function listParticipants(
   const { items, total } = listParticipantRows(deps.db, coach.org, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
   auditParticipant(deps.db, { coachId: coach.id, action: 'participant.list', participantId: null, ids: items.map((p) => p.id) }, deps.now());
   return { items, total, ...page };
+}
+
+/** The caseload page: one read of the organisation's participants with their activity and shortlist counts, audited as a list. */
+export function listCaseload(deps: Pick<ParticipantDeps, 'db' | 'now'>, coach: Coach, opts: CaseloadOptions): Caseload {
+  const now = deps.now();
+  const caseload = readCaseload(deps.db, coach.org, now, opts);
+  auditParticipant(deps.db, { coachId: coach.id, action: 'participant.list', participantId: null, ids: caseload.items.map((p) => p.id) }, now);
+  return caseload;
 }
 
 export function updateParticipant(deps: ParticipantDeps, coach: Coach, id: number, { fields, names }: PreparedParticipant): Participant {

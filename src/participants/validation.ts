@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../errors.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
-import { findSkillByLabel } from '../taxonomy/skill-labels.ts';
+import { findSkillInOtherWords, nearestSkillLabels } from '../taxonomy/skill-labels.ts';
 import type { VacancyEnricher } from '../vacancies/enricher.ts';
 import type { Geocoder } from '../geo/geocoder-port.ts';
 import { resolvePlace } from '../geo/resolve-place.ts';
@@ -121,9 +121,13 @@ export function resolveBody(deps: ResolveDeps, body: ParticipantBody): { value: 
   return { value, errors };
 }
 
-/** A skill named by id, or by its label or an alternative label (any case or inflection). */
+/**
+ * A skill named by id, by its label or an alternative label (any case or
+ * inflection), or in other words with the same content ("Operate a
+ * forklift" → Forklift driving; src/taxonomy/skill-labels.ts).
+ */
 export function findSkill(taxonomy: Taxonomy, text: string): string | undefined {
-  return taxonomy.skills.has(text) ? text : findSkillByLabel(taxonomy, text);
+  return taxonomy.skills.has(text) ? text : findSkillInOtherWords(taxonomy, text);
 }
 
 function resolveSkills(taxonomy: Taxonomy, list: string[], path: string, errors: FieldError[]): string[] {
@@ -131,7 +135,16 @@ function resolveSkills(taxonomy: Taxonomy, list: string[], path: string, errors:
   list.forEach((s, i) => {
     const id = findSkill(taxonomy, s);
     if (id) out.push(id);
-    else errors.push({ path: `${path}.${i}`, message: `unknown skill "${s}" (give a skill id or its exact label)` });
+    else {
+      const near = nearestSkillLabels(taxonomy, s);
+      const quoted = near.map((l) => `“${l}”`);
+      errors.push({
+        path: `${path}.${i}`,
+        message: near.length
+          ? `we do not know the skill “${s}”. Did you mean ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}` : quoted[0]}?`
+          : `we do not know the skill “${s}”. Try a shorter name from the suggestions`,
+      });
+    }
   });
   return [...new Set(out)];
 }

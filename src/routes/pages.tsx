@@ -5,25 +5,29 @@ import { pageSession, safeNext, sameOriginPosts, sessionCoach, signIn, signOut, 
 import { createSigninThrottle } from '../auth/signin-throttle.ts';
 import { originSettingsOf } from '../http/public-origin.ts';
 import type { Checked, FieldError } from '../errors.ts';
-import { createParticipant, eraseParticipant, listParticipants, loadParticipant, readParticipant, updateParticipant, type PreparedParticipant } from '../participants/service.ts';
+import { createParticipant, eraseParticipant, listCaseload, loadParticipant, readParticipant, updateParticipant, type PreparedParticipant } from '../participants/service.ts';
 import { sectorTrends, type TrendsResult } from '../pivots/sector-trends.ts';
 import { searchFor } from '../search/search-api.ts';
 import { toParticipantJson } from './participants/json.ts';
 import { viewParticipant } from './participants/participant-view.ts';
-import { idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
+import { CaseloadQuerySchema, idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
+import { checkWith } from './checked.ts';
+import { toCaseloadRow } from './participants/caseload-row.ts';
 import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
 import { readTrendsQuery } from './sectors.ts';
 import { shortlistPageRoutes } from './shortlist-pages.tsx';
 import {
   formPathOf,
+  historyLinesOf,
   participantBodyFromForm,
   participantFormFromJson,
   readParticipantForm,
   type ParticipantForm,
 } from '../views/participant-form-data.ts';
 import { MATCH_FIELDS, type MatchForm } from '../views/participant-matches.tsx';
-import { ParticipantPage } from '../views/participant-page.tsx';
-import { ErasePage, ParticipantsPage } from '../views/participants-page.tsx';
+import { EditParticipantPage, ParticipantPage } from '../views/participant-page.tsx';
+import { formSuggestions } from '../taxonomy/form-suggestions.ts';
+import { ErasePage, ParticipantsPage, type CaseloadFilters } from '../views/participants-page.tsx';
 import { SectorsPage } from '../views/sectors-page.tsx';
 import { SEARCH_FIELDS, SearchPage, type SearchForm } from '../views/search-page.tsx';
 import { SigninPage } from '../views/signin-page.tsx';
@@ -46,18 +50,23 @@ function formValues<K extends string>(c: Context, fields: readonly K[]): Partial
 }
 
 /**
- * A participant form's body → a participant ready to store, or the field
- * errors in the form's terms (`skills.add.1` → `skillsAdd.1`): the same
- * schema and resolution as the API, so the form accepts what the API does.
+ * A participant form → a participant ready to store, or every problem at
+ * once in the form's terms: the form's own reading (a number or history
+ * line it cannot read) and the API's schema and resolution over the rest
+ * (`skills.add.1` → `skillsAdd.1`), so the form accepts what the API does.
  */
-function checkParticipantForm(deps: AppDeps, body: Record<string, unknown>): Checked<PreparedParticipant> {
+function checkParticipantForm(deps: AppDeps, form: ParticipantForm, mode: 'create' | 'update'): Checked<PreparedParticipant> {
+  const { body, errors } = participantBodyFromForm(form, mode);
   const checked = readParticipantBody(deps, body);
-  return checked.ok ? checked : { ok: false, errors: checked.errors.map((e) => ({ ...e, path: formPathOf(e.path) })) };
+  if (checked.ok && !errors.length) return checked;
+  const map = historyLinesOf(form);
+  return { ok: false, errors: [...errors, ...(checked.ok ? [] : checked.errors.map((e) => ({ ...e, path: formPathOf(e.path, map) })))] };
 }
 
 const SEARCH_PAGE_SIZE = 20;
 
-const PARTICIPANTS_PAGE_SIZE = 25;
+/** Rows per caseload page; more than this and the page links take over. */
+const CASELOAD_PAGE_SIZE = 50;
 
 export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   const r = new Hono<CoachEnv>();
@@ -104,24 +113,33 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   // ---- participants -------------------------------------------------------
 
   const renderParticipants = (c: Context<CoachEnv>, opts: { form?: ParticipantForm; errors?: FieldError[]; notice?: string | null }, status = 200) => {
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
-    const res = listParticipants(deps, c.var.coach, { page, pageSize: PARTICIPANTS_PAGE_SIZE });
-    const taxonomy = deps.taxonomy();
-    const list = { ...res, items: res.items.map((p) => toParticipantJson(taxonomy, p)) };
+    const query = checkWith(CaseloadQuerySchema, c.req.query());
+    const q = query.ok ? query.value : CaseloadQuerySchema.parse({});
+    const filters: CaseloadFilters = { sort: q.sort, stage: q.stage ?? null, flag: q.flag ?? null, q: q.q || null };
+    const res = listCaseload(deps, c.var.coach, { ...filters, page: q.page, pageSize: CASELOAD_PAGE_SIZE });
+    const list = { ...res, items: res.items.map((p) => toCaseloadRow(deps.taxonomy(), p)) };
+    const filterErrors = query.ok ? [] : query.errors;
     return sendPage(
       c,
-      <ParticipantsPage coach={c.var.coach} list={list} form={opts.form ?? {}} errors={opts.errors ?? []} notice={opts.notice ?? null} />,
-      status,
+      <ParticipantsPage
+        coach={c.var.coach}
+        list={list}
+        filters={filters}
+        filterErrors={filterErrors}
+        form={opts.form ?? {}}
+        errors={opts.errors ?? []}
+        suggestions={formSuggestions(deps.taxonomy())}
+        notice={opts.notice ?? null}
+      />,
+      filterErrors.length && status === 200 ? 422 : status,
     );
   };
 
   r.get('/participants', (c) => renderParticipants(c, { notice: c.req.query('erased') ? 'The participant was erased.' : null }));
 
   r.post('/participants', async (c) => {
-    const form = readParticipantForm(await c.req.parseBody());
-    const { body, errors } = participantBodyFromForm(form, 'create');
-    if (errors.length) return renderParticipants(c, { form, errors }, 422);
-    const prepared = checkParticipantForm(deps, body);
+    const form = readParticipantForm(await c.req.parseBody({ all: true }));
+    const prepared = checkParticipantForm(deps, form, 'create');
     if (!prepared.ok) return renderParticipants(c, { form, errors: prepared.errors }, 422);
     const p = createParticipant(deps, c.var.coach, prepared.value);
     return c.redirect(`/participants/${p.id}?created=1`, 303);
@@ -149,6 +167,7 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
         shortlisted={view.shortlisted}
         editForm={opts.editForm ?? participantFormFromJson(view.participant)}
         editErrors={opts.editErrors ?? []}
+        suggestions={formSuggestions(deps.taxonomy())}
         notice={opts.notice ?? null}
       />,
       status,
@@ -160,16 +179,50 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
     return renderParticipant(c, idOf(c.req.param('id')), { notice });
   });
 
+  /**
+   * An edit's form → the participant saved, or the form's field errors (all
+   * at once: the form's own reading first, then the API's checks), with
+   * someone else's participant a 404 whatever the form says.
+   */
+  const saveEdit = async (c: Context<CoachEnv>, id: number): Promise<{ ok: true } | { ok: false; form: ParticipantForm; errors: FieldError[] }> => {
+    const form = readParticipantForm(await c.req.parseBody({ all: true }));
+    loadParticipant(deps, c.var.coach, id, 'participant.update');
+    const prepared = checkParticipantForm(deps, form, 'update');
+    if (!prepared.ok) return { ok: false, form, errors: prepared.errors };
+    updateParticipant(deps, c.var.coach, id, prepared.value);
+    return { ok: true };
+  };
+
+  // The participant page's own edit form posts here too (older links and bookmarks).
   r.post('/participants/:id', async (c) => {
     const id = idOf(c.req.param('id'));
-    const form = readParticipantForm(await c.req.parseBody());
-    const { body, errors } = participantBodyFromForm(form, 'update');
-    if (errors.length) return renderParticipant(c, id, { editForm: form, editErrors: errors }, 422);
-    // Someone else's participant is a 404 whatever the form says.
-    loadParticipant(deps, c.var.coach, id, 'participant.update');
-    const prepared = checkParticipantForm(deps, body);
-    if (!prepared.ok) return renderParticipant(c, id, { editForm: form, editErrors: prepared.errors }, 422);
-    updateParticipant(deps, c.var.coach, id, prepared.value);
+    const saved = await saveEdit(c, id);
+    if (!saved.ok) return renderParticipant(c, id, { editForm: saved.form, editErrors: saved.errors }, 422);
+    return c.redirect(`/participants/${id}?saved=1`, 303);
+  });
+
+  const renderEdit = (c: Context<CoachEnv>, id: number, edit: { form: ParticipantForm; errors: FieldError[] } | null, status = 200) => {
+    const p = readParticipant(deps, c.var.coach, id, 'participant.read', ['profile']);
+    const json = toParticipantJson(deps.taxonomy(), p);
+    return sendPage(
+      c,
+      <EditParticipantPage
+        coach={c.var.coach}
+        participant={json}
+        form={edit?.form ?? participantFormFromJson(json)}
+        errors={edit?.errors ?? []}
+        suggestions={formSuggestions(deps.taxonomy())}
+      />,
+      status,
+    );
+  };
+
+  r.get('/participants/:id/edit', (c) => renderEdit(c, idOf(c.req.param('id')), null));
+
+  r.post('/participants/:id/edit', async (c) => {
+    const id = idOf(c.req.param('id'));
+    const saved = await saveEdit(c, id);
+    if (!saved.ok) return renderEdit(c, id, saved, 422);
     return c.redirect(`/participants/${id}?saved=1`, 303);
   });
 

@@ -28,14 +28,48 @@ export type ParticipantForm = Partial<Record<ParticipantFormField, string>>;
 
 export type { ParticipantJson };
 
-/** The posted fields (strings only; anything else is ignored). */
+const LIST_FIELDS: ReadonlySet<string> = new Set(['skillsAdd', 'skillsRemove', 'licences', 'qualifications', 'history']);
+
+const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * The posted fields (strings only; anything else is ignored). A list field
+ * may come as one box per entry (the same name repeated, parseBody's
+ * `all: true`) or as lines; either way it becomes one entry per line. The
+ * history rows (historyTitle/historyYears/historyEnded, one of each per
+ * job) become `title, years[, ended]` lines, a row left empty is dropped.
+ */
 export function readParticipantForm(posted: Record<string, unknown>): ParticipantForm {
   const form: ParticipantForm = {};
   for (const f of PARTICIPANT_FORM_FIELDS) {
-    const v = posted[f];
-    if (typeof v === 'string') form[f] = v;
+    const vs = strings(posted[f]);
+    if (!vs.length) continue;
+    form[f] = LIST_FIELDS.has(f) ? vs.join('\n') : vs[0]!;
+  }
+  const titles = strings(posted['historyTitle']);
+  if (titles.length) {
+    const years = strings(posted['historyYears']);
+    const ended = strings(posted['historyEnded']);
+    const rows = titles.map((t, i) => [t.trim(), (years[i] ?? '').trim(), (ended[i] ?? '').trim()] as const);
+    const lines = rows.filter((r) => r.some(Boolean)).map(([t, y, e]) => (e ? `${t}, ${y}, ${e}` : `${t}, ${y}`));
+    form.history = [form.history, ...lines].filter(Boolean).join('\n');
   }
   return form;
+}
+
+/** History lines back into the form's rows (title, years, ended), keeping what was typed when a line does not parse. */
+export function historyRowsOf(history: string | undefined): { title: string; years: string; ended: string }[] {
+  return lines(history).map((l) => {
+    const h = parseHistoryLine(l);
+    if (h) {
+      const title = h.occupation ? (h.title ? `${h.title} [${h.occupation}]` : h.occupation) : (h.title ?? '');
+      return { title, years: String(h.years), ended: h.endedYearsAgo != null ? String(h.endedYearsAgo) : '' };
+    }
+    const parts = l.split(/\s*,\s*/);
+    if (parts.length >= 3 && parts.length <= 4) return { title: parts.slice(0, -2).join(', '), years: parts.at(-2) ?? '', ended: parts.at(-1) ?? '' };
+    if (parts.length === 2) return { title: parts[0] ?? '', years: parts[1] ?? '', ended: '' };
+    return { title: l, years: '', ended: '' };
+  });
 }
 
 const lines = (s: string | undefined) =>
@@ -68,6 +102,14 @@ export function parseHistoryLine(line: string): { title?: string; occupation?: s
     years: Number(m[2]),
     ...(m[3] != null ? { endedYearsAgo: Number(m[3]) } : {}),
   };
+}
+
+/** What is wrong with a history line that does not parse, in the words of the form's boxes. */
+function historyLineProblem(line: string): string {
+  const [title, years] = line.split(/\s*,\s*/);
+  if (!title) return 'give the job title';
+  if (!years) return 'give the years in this job, e.g. 3 (or 0.5 for six months)';
+  return `write the years as a number, e.g. 3 (got “${years}”)`;
 }
 
 /**
@@ -108,7 +150,7 @@ export function participantBodyFromForm(form: ParticipantForm, mode: 'create' | 
   lines(form.history).forEach((l, i) => {
     const h = parseHistoryLine(l);
     if (h) history.push(h);
-    else errors.push({ path: `history.${i}`, message: `write the job, then the years in it, e.g. "Warehouse operative, 3" (got "${l}")` });
+    else errors.push({ path: `history.${i}`, message: historyLineProblem(l) });
   });
   if (history.length || mode === 'update') body['history'] = history;
 
@@ -122,9 +164,20 @@ export function participantBodyFromForm(form: ParticipantForm, mode: 'create' | 
   return { body, errors };
 }
 
-/** An API error path in form-field terms: `skills.add.2` → `skillsAdd.2`. */
-export function formPathOf(path: string): string {
-  return path.replace(/^skills\.add\b/, 'skillsAdd').replace(/^skills\.remove\b/, 'skillsRemove');
+/** An API error path in form-field terms: `skills.add.2` → `skillsAdd.2`; `history.k` → the form line that became body entry k. */
+export function formPathOf(path: string, historyLines?: readonly number[]): string {
+  const p = path.replace(/^skills\.add\b/, 'skillsAdd').replace(/^skills\.remove\b/, 'skillsRemove');
+  if (!historyLines) return p;
+  return p.replace(/^history\.(\d+)/, (whole, k: string) => (historyLines[Number(k)] != null ? `history.${historyLines[Number(k)]}` : whole));
+}
+
+/** For each body history entry, the form line it came from (lines that did not parse are left out of the body). */
+export function historyLinesOf(form: ParticipantForm): number[] {
+  const out: number[] = [];
+  lines(form.history).forEach((l, i) => {
+    if (parseHistoryLine(l)) out.push(i);
+  });
+  return out;
 }
 
 const fmt = (n: number) => String(Math.round(n * 100) / 100);

@@ -6,6 +6,7 @@ import { describeValue, formatKm, formatMoney, formatNumber, formatPercent, part
 import { Layout } from './layout.tsx';
 import type { ParticipantForm, ParticipantJson } from './participant-form-data.ts';
 import { ParticipantFormView } from './participant-form.tsx';
+import type { FormSuggestions } from '../taxonomy/form-suggestions.ts';
 import { Matches, type MatchForm } from './participant-matches.tsx';
 import { Pivots } from './participant-pivots.tsx';
 import { Transitions } from './participant-transitions.tsx';
@@ -22,8 +23,20 @@ export interface ParticipantPageProps {
   shortlisted: ReadonlySet<number>;
   editForm: ParticipantForm;
   editErrors: readonly FieldError[];
+  suggestions?: FormSuggestions;
   notice?: string | null;
 }
+
+/** The long page's sections, linked from the top so a coach jumps straight to the one they came for. */
+const JUMPS: { href: string; label: string }[] = [
+  { href: '#summary-heading', label: 'Profile' },
+  { href: '#edit', label: 'Edit' },
+  { href: '#shortlist-link', label: 'Shortlist' },
+  { href: '#matches', label: 'Matches' },
+  { href: '#pivots-heading', label: 'Pivots' },
+  { href: '#transitions-heading', label: 'Transferable jobs' },
+  { href: '#erase', label: 'Erase' },
+];
 
 const who = participantTitle;
 
@@ -105,6 +118,25 @@ const Summary: FC<{ p: ParticipantJson }> = ({ p }) => (
   </section>
 );
 /** `/participants/:id`: profile, edit form, matches with explanations, transitions, pivots, erase. */
+export interface EditParticipantPageProps {
+  coach: { name: string; org: string };
+  participant: ParticipantJson;
+  form: ParticipantForm;
+  errors: readonly FieldError[];
+  suggestions: FormSuggestions;
+}
+
+/** `/participants/:id/edit`: the profile form alone (quick to reach and to reload with its errors). */
+export const EditParticipantPage: FC<EditParticipantPageProps> = ({ coach, participant, form, errors, suggestions }) => (
+  <Layout title={`Edit ${who(participant)}`} coach={coach} section="participants">
+    <p class="small">
+      <a href={`/participants/${participant.id}`}>← Back to {who(participant)}</a>
+    </p>
+    <h1>Edit {who(participant)}</h1>
+    <ParticipantFormView action={`/participants/${participant.id}/edit`} values={form} errors={errors} submitLabel="Save changes" idPrefix="edit" suggestions={suggestions} />
+  </Layout>
+);
+
 export const ParticipantPage: FC<ParticipantPageProps> = (props) => {
   const p = props.participant;
   return (
@@ -118,18 +150,37 @@ export const ParticipantPage: FC<ParticipantPageProps> = (props) => {
           {props.notice}
         </p>
       ) : null}
+      <nav aria-label="On this page" class="jump">
+        <ul>
+          {JUMPS.map((j) => (
+            <li>
+              <a href={j.href}>{j.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <Summary p={p} />
       <details open={props.editErrors.length > 0} id="edit">
         <summary>Edit profile</summary>
-        <ParticipantFormView action={`/participants/${p.id}`} values={props.editForm} errors={props.editErrors} submitLabel="Save changes" idPrefix="edit" />
+        <p class="small">
+          <a href={`/participants/${p.id}/edit`}>Open the form on its own page</a>
+        </p>
+        <ParticipantFormView
+          action={`/participants/${p.id}/edit`}
+          values={props.editForm}
+          errors={props.editErrors}
+          submitLabel="Save changes"
+          idPrefix="edit"
+          suggestions={props.suggestions}
+        />
       </details>
-      <p>
+      <p id="shortlist-link" tabindex={-1}>
         <a href={`/participants/${p.id}/shortlist`}>Shortlist ({props.shortlisted.size})</a>: stages, printable list, share link
       </p>
       <Matches p={p} matches={props.matches} form={props.matchForm} errors={props.matchErrors} shortlisted={props.shortlisted} />
       <Pivots pv={props.pivots} />
       <Transitions t={props.transitions} />
-      <h2>Erase</h2>
+      <h2 id="erase">Erase</h2>
       <p>
         <a class="button secondary" href={`/participants/${p.id}/erase`}>
           Erase this participant…

@@ -14,7 +14,9 @@ export const STYLESHEET = `
 html { font-size: 100%; }
 body { margin: 0; font-family: system-ui, -apple-system, Segoe UI, Roboto, sans-serif; line-height: 1.5; color: var(--ink); background: var(--bg); }
 a { color: var(--accent); }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, main:focus-visible { outline: 3px solid #1b1f24; outline-offset: 2px; }
+header.site :focus-visible, .skip:focus-visible { outline-color: #f5a623; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; padding: 0; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; }
 .skip:focus { left: 0; z-index: 10; }
 header.site { background: #10253f; color: #fff; }
@@ -43,6 +45,15 @@ button, .button { display: inline-block; font: inherit; font-weight: 600; paddin
 button.secondary, .button.secondary { background: #fff; color: var(--accent); }
 button.danger { background: var(--bad); border-color: var(--bad); }
 .field { margin-bottom: .8rem; }
+fieldset.list { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem .6rem; margin: 0 0 1rem; min-width: 0; }
+fieldset.list legend { font-weight: 600; padding: 0 .25rem; }
+fieldset.list.invalid { border: 2px solid var(--bad); }
+ol.entries { list-style: none; margin: .3rem 0 0; padding: 0; display: grid; gap: .4rem; }
+ol.entries li.invalid input { border: 2px solid var(--bad); }
+.history-row { display: grid; gap: .25rem .75rem; grid-template-columns: minmax(10rem, 3fr) minmax(5rem, 1fr) minmax(5rem, 1fr); align-items: end; }
+.history-row label { font-weight: 400; font-size: .85rem; }
+@media (max-width: 30rem) { .history-row { grid-template-columns: 1fr 1fr; } .history-row .title-box { grid-column: 1 / -1; } }
+nav.jump ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0 0 1rem; padding: 0; font-size: .95rem; }
 .field.invalid input, .field.invalid textarea, .field.invalid select { border: 2px solid var(--bad); }
 .error-text { color: var(--bad); font-weight: 600; font-size: .9rem; display: block; }
 .errors { border: 2px solid var(--bad); padding: .5rem 1rem; border-radius: 4px; margin: 0 0 1rem; }
@@ -59,7 +70,11 @@ ol.results, ul.cards { list-style: none; margin: 0; padding: 0; }
 .results .meta, .card .meta { color: var(--muted); font-size: .9rem; margin: .1rem 0 .4rem; }
 .results .snippet { margin: .25rem 0 0; font-size: .95rem; }
 mark { background: var(--mark); color: inherit; padding: 0 .1em; }
-.pager { display: flex; gap: 1rem; align-items: center; margin-top: 1rem; }
+.pager { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: 1rem; }
+.pager ul.pages { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem .6rem; margin: 0; padding: 0; }
+.pager a[aria-current=page] { font-weight: 700; text-decoration: none; border-bottom: 3px solid var(--accent); }
+.tag.flag-no-activity { color: var(--bad); border-color: var(--bad); background: #fff; }
+.tag.flag-newly-added { color: var(--good); border-color: var(--good); background: #fff; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); }
@@ -98,6 +113,15 @@ dl.handover dt { font-weight: 600; }
 dl.handover dd { margin: 0; overflow-wrap: anywhere; }
 .tag.closed { color: var(--bad); border-color: var(--bad); }
 .break { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {
+  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack caption { display: block; width: 100%; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin-bottom: .6rem; padding: .25rem 0; }
+  table.stack td { border: 0; padding: .15rem .6rem; }
+  table.stack td[data-label]::before { content: attr(data-label); font-weight: 600; margin-right: .5em; }
+  table.stack td.num { text-align: left; }
+}
+.scroll-x { overflow-x: auto; max-width: 100%; }
 @media (max-width: 30rem) { dl.handover { grid-template-columns: 1fr; } dl.handover dd { margin-bottom: .4rem; } }
 @media print {
   header.site, .skip, .no-print { display: none; }

@@ -178,20 +178,26 @@ describe('coach pages in Chromium', () => {
       await form.getByLabel('Name', { exact: true }).fill('Sam Sample');
       await form.getByLabel('Where they live').fill('Leeds');
       await form.getByLabel('Furthest they will travel (km)').fill('twenty');
-      await form.getByLabel('Work history').fill('Care assistant, 2\nCleaner');
-      await form.getByLabel('Licences, cards and checks').fill('enhanced DBS');
+      await form.getByLabel('Job 1: title').fill('Care assistant');
+      await form.getByLabel('Job 1: Years in it').fill('2');
+      await form.getByLabel('Job 2: title').fill('Cleaner');
+      await form.getByLabel('Licences, cards and checks, entry 1', { exact: true }).fill('enhanced DBS');
       await form.getByRole('button', { name: 'Add participant' }).click();
 
       const alert = page.getByRole('alert');
       expect(await alert.textContent()).toContain('Furthest they will travel (km): enter a number');
-      expect(await alert.textContent()).toContain('Work history, line 2');
+      expect(await alert.textContent()).toContain('Work history, line 2: give the years in this job');
+      expect(await form.locator('#new-history-1-error').textContent()).toContain('give the years in this job');
       expect(participantCount()).toBe(before);
       expect(await form.getByLabel('Name', { exact: true }).inputValue()).toBe('Sam Sample');
-      expect(await form.getByLabel('Work history').inputValue()).toBe('Care assistant, 2\nCleaner');
+      expect(await form.getByLabel('Job 2: title').inputValue()).toBe('Cleaner');
+      expect(await form.getByLabel('Job 1: Years in it').inputValue()).toBe('2');
+      expect(await form.getByLabel('Licences, cards and checks, entry 1', { exact: true }).inputValue()).toBe('enhanced DBS');
       expect(await form.getByLabel('Furthest they will travel (km)').getAttribute('aria-invalid')).toBe('true');
 
       await form.getByLabel('Furthest they will travel (km)').fill('20');
-      await form.getByLabel('Work history').fill('Care assistant, 2\nCleaner, 1, 2');
+      await form.getByLabel('Job 2: Years in it').fill('1');
+      await form.getByLabel('Job 2: Ended (years ago)').fill('2');
       await form.getByRole('button', { name: 'Add participant' }).click();
       await page.waitForURL(/\/participants\/\d+\?created=1$/);
       expect(await page.locator('h1').textContent()).toBe('Sam Sample');

@@ -9,6 +9,9 @@ import type { ParticipantTransitionOptions } from '../../matching/participant-tr
 import type { PivotOptions } from '../../pivots/pivots.ts';
 import { CONTRACTS, REMOTE } from '../../vacancies/model.ts';
 import { andThen, checkWith } from '../checked.ts';
+import { ATTENTION_FLAGS, type AttentionFlag } from '../../participants/attention.ts';
+import { CASELOAD_SORTS } from '../../participants/caseload.ts';
+import { STAGES } from '../../shortlist/stages.ts';
 
 /**
  * The query strings of /v1/participants and its reads, and their readers:
@@ -20,6 +23,18 @@ import { andThen, checkWith } from '../checked.ts';
 export const ListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/**
+ * The caseload page's query (sort, stage and flag filters, name search,
+ * page). Not strict: the page's own notices (`erased=1`) ride on the same URL.
+ */
+export const CaseloadQuerySchema = z.object({
+  sort: z.enum(CASELOAD_SORTS).default('activity'),
+  stage: z.enum(STAGES).optional(),
+  flag: z.enum(ATTENTION_FLAGS as [AttentionFlag, ...AttentionFlag[]]).optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
 /** A path id; anything that is not a positive integer reads as "no such participant". */
@@ -94,5 +109,13 @@ export const readPivotsQuery = (raw: unknown): Checked<PivotOptions> => checkWit
 
 /** A participant body (JSON or a form's) → a participant ready to store: the schema's errors, then what did not resolve. */
 export function readParticipantBody(deps: ParticipantDeps, body: unknown): Checked<PreparedParticipant> {
-  return andThen(checkWith(ParticipantBodySchema, body), (b) => prepareParticipant(deps, b));
+  const checked = checkWith(ParticipantBodySchema, body);
+  if (checked.ok || !body || typeof body !== 'object' || Array.isArray(body)) return andThen(checked, (b) => prepareParticipant(deps, b));
+  // Every problem at once: the fields the schema accepted are still resolved (skills, licences,
+  // places), so an unknown skill is reported beside a number out of range, not one submission later.
+  const failed = new Set(checked.errors.map((e) => e.path.split('.')[0]));
+  const rest = Object.fromEntries(Object.entries(body).filter(([k]) => !failed.has(k)));
+  const partial = checkWith(ParticipantBodySchema, rest);
+  const resolved = partial.ok ? prepareParticipant(deps, partial.value) : partial;
+  return { ok: false, errors: [...checked.errors, ...(resolved.ok ? [] : resolved.errors)] };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `shortlist_events_participant_idx` ON `shortlist_events` (`participant_id`,`at`);
