@@ -122,6 +122,63 @@ export function writeIfFree(db: Db, fn: () => void): boolean {
   }
 }
 
+/** Writes `writeSoon` could not make at once, per database, in the order they were asked for. */
+interface DeferredWrites {
+  queue: Array<() => void>;
+  draining: Promise<void> | null;
+  /** A failure other than a taken lock: kept (with the writes) for `settleDeferredWrites` to report. */
+  error: unknown;
+}
+const deferredWrites = new WeakMap<Db, DeferredWrites>();
+
+/**
+ * A write that must happen but need not happen before the response: the
+ * audit row of a read. Made at once when the lock is free (or inside a
+ * transaction, where it belongs to that transaction's change); when another
+ * process holds the lock it is queued and written as soon as the lock frees,
+ * in order, without the request waiting (a synchronous busy wait here froze
+ * the whole server behind a CLI import). Queued writes live in memory until
+ * written: `settleDeferredWrites` waits for them, and shutdown calls it
+ * before closing the database.
+ */
+export function writeSoon(db: Db, fn: () => void): void {
+  let state = deferredWrites.get(db);
+  const queued = state?.queue.length ?? 0;
+  if ((queued === 0 || db.$client.inTransaction) && writeIfFree(db, fn)) return;
+  if (!state) deferredWrites.set(db, (state = { queue: [], draining: null, error: undefined }));
+  state.queue.push(fn);
+  state.draining ??= drainDeferredWrites(db, state);
+}
+
+async function drainDeferredWrites(db: Db, state: DeferredWrites): Promise<void> {
+  state.error = undefined;
+  try {
+    while (state.queue.length > 0) {
+      const batch = state.queue.slice();
+      try {
+        await writeTransactionWhenFree(db, () => batch.forEach((write) => write()));
+        state.queue.splice(0, batch.length);
+      } catch (err) {
+        // Still locked after the whole timeout: try again. Anything else stops here, writes kept.
+        if (isBusy(err)) continue;
+        state.error = err;
+        return;
+      }
+    }
+  } finally {
+    state.draining = null;
+  }
+}
+
+/** Waits until every `writeSoon` write is in the database; throws if one could not be written (they stay queued). */
+export async function settleDeferredWrites(db: Db): Promise<void> {
+  const state = deferredWrites.get(db);
+  if (!state) return;
+  if (state.queue.length > 0) state.draining ??= drainDeferredWrites(db, state);
+  await state.draining;
+  if (state.error !== undefined) throw state.error;
+}
+
 /** SQLITE_BUSY: another connection holds the write lock. */
 export function isBusy(err: unknown): boolean {
   return err instanceof Error && (err as { code?: unknown }).code === 'SQLITE_BUSY';

@@ -1,7 +1,7 @@
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
-import { closeDb, openDb, type Db } from './db.ts';
+import { closeDb, openDb, settleDeferredWrites, type Db } from './db.ts';
 import { createGeocoder } from './geo/geocoder.ts';
 import type { Logger } from './logger.ts';
 import { createSearchEngine } from './search/create-engine.ts';
@@ -59,6 +59,8 @@ export function openRuntime(
     },
     async close() {
       await search.close?.();
+      // Audit rows of reads made while another process held the lock are written before the file closes.
+      await settleDeferredWrites(db);
       closeDb(db);
     },
   };

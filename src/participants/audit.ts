@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../schema/audit.ts';
-import type { Db } from '../db.ts';
+import { writeSoon, type Db } from '../db.ts';
 
 /** The reads: one API call each, or `participant.viewed` for a whole page (with what it showed). */
 export type ParticipantReadAction =
@@ -50,16 +50,16 @@ export function auditParticipant(
   if (entry.fields) detail.fields = entry.fields;
   if (entry.ids) detail.ids = entry.ids;
   if (entry.shown) detail.shown = entry.shown;
-  db.insert(auditLog)
-    .values({
-      at: now,
-      actor: entry.actor ?? `coach:${entry.coachId ?? 'unknown'}`,
-      action: entry.action,
-      subjectType: 'participant',
-      subjectId: entry.participantId == null ? null : String(entry.participantId),
-      detail: Object.keys(detail).length ? detail : null,
-    })
-    .run();
+  const row = {
+    at: now,
+    actor: entry.actor ?? `coach:${entry.coachId ?? 'unknown'}`,
+    action: entry.action,
+    subjectType: 'participant',
+    subjectId: entry.participantId == null ? null : String(entry.participantId),
+    detail: Object.keys(detail).length ? detail : null,
+  };
+  // A change's row is written inside the change's transaction; a read's waits for the lock without holding up the response.
+  writeSoon(db, () => db.insert(auditLog).values(row).run());
 }
 
 /**
@@ -78,16 +78,8 @@ export function auditDeniedParticipant(
   if (!Number.isSafeInteger(entry.participantId) || entry.participantId <= 0) return;
   const holder = db.$client.prepare('SELECT org FROM participants WHERE id = ?').pluck().get(entry.participantId) as string | undefined;
   if (holder === undefined || holder === entry.org) return;
-  db.insert(auditLog)
-    .values({
-      at: now,
-      actor: `coach:${entry.coachId}`,
-      action: 'participant.denied',
-      subjectType: 'participant',
-      subjectId: String(entry.participantId),
-      detail: { attempted: entry.attempted },
-    })
-    .run();
+  const row = { at: now, actor: `coach:${entry.coachId}`, action: 'participant.denied', subjectType: 'participant', subjectId: String(entry.participantId), detail: { attempted: entry.attempted } };
+  writeSoon(db, () => db.insert(auditLog).values(row).run());
 }
 
 /** After erasure the participant's audit rows keep who, what and when against the bare id, nothing more. */
