@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { apiKeys, employers } from '../../schema/index.ts';
-import { writeIfFree, type Db } from '../db.ts';
+import { writeIfFree, writeTransaction, type Db } from '../db.ts';
 import { ensureEmployer } from '../employers/employers.ts';
 import { hashesEqual, hashSecret, issueSecret, secretPrefix } from './tokens.ts';
 
@@ -32,7 +32,7 @@ export function createApiKey(
   input: { employerName: string; label?: string | null },
   now: number,
 ): { key: string; info: ApiKeyInfo } {
-  return db.$client.transaction(() => {
+  return writeTransaction(db, () => {
     const employer = ensureEmployer(db, input.employerName, now);
     const { secret, prefix, hash } = issueSecret('emp');
     const row = db
@@ -44,7 +44,7 @@ export function createApiKey(
       key: secret,
       info: { id: row.id, employerId: employer.id, employerName: employer.name, label: row.label, prefix, createdAt: now, revokedAt: null, lastUsedAt: null },
     };
-  })();
+  });
 }
 
 export function listApiKeys(db: Db): ApiKeyInfo[] {

@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import { coaches } from '../../schema/auth.ts';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import { endCoachSessions } from './sessions.ts';
 
 /** Operator views of coach tokens (the CLI's `coaches list` / `coaches revoke`). */
@@ -36,9 +36,9 @@ export function listCoaches(db: Db): CoachInfo[] {
  * live token.
  */
 export function revokeCoach(db: Db, id: number, now: number): boolean {
-  return db.$client.transaction(() => {
+  return writeTransaction(db, () => {
     const revoked = db.$client.prepare('UPDATE coaches SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
     if (revoked) endCoachSessions(db, id);
     return revoked;
-  })();
+  });
 }

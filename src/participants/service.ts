@@ -1,6 +1,6 @@
 import type { Coach } from '../auth/coaches.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import { notFound, validationFailed, type Checked } from '../errors.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { VacancyEnricher } from '../vacancies/enricher.ts';
@@ -68,11 +68,11 @@ export function prepareParticipant(deps: ParticipantDeps, body: ParticipantBody)
 
 export function createParticipant(deps: ParticipantDeps, coach: Coach, { fields, names }: PreparedParticipant): Participant {
   const now = deps.now();
-  const id = deps.db.$client.transaction(() => {
+  const id = writeTransaction(deps.db, () => {
     const newId = insertParticipant(deps.db, { org: coach.org, coachId: coach.id }, fields, now);
     auditParticipant(deps.db, { coachId: coach.id, action: 'participant.create', participantId: newId, fields: names }, now);
     return newId;
-  })();
+  });
   return findParticipant(deps.db, coach.org, id) as Participant;
 }
 
@@ -139,11 +139,11 @@ export function listCaseload(deps: Pick<ParticipantDeps, 'db' | 'now'>, coach: C
 export function updateParticipant(deps: ParticipantDeps, coach: Coach, id: number, { fields, names }: PreparedParticipant): Participant {
   loadParticipant(deps, coach, id, 'participant.update');
   const now = deps.now();
-  const ok = deps.db.$client.transaction(() => {
+  const ok = writeTransaction(deps.db, () => {
     const changed = updateParticipantRow(deps.db, coach.org, id, fields, now);
     if (changed) auditParticipant(deps.db, { coachId: coach.id, action: 'participant.update', participantId: id, fields: names }, now);
     return changed;
-  })();
+  });
   if (!ok) throw notFound('Participant');
   return findParticipant(deps.db, coach.org, id) as Participant;
 }
@@ -154,12 +154,12 @@ export function eraseParticipant(deps: ParticipantDeps, coach: Coach, id: number
   const ok =
     Number.isSafeInteger(id) &&
     id > 0 &&
-    deps.db.$client.transaction(() => {
+    writeTransaction(deps.db, () => {
       if (!eraseParticipantRows(deps.db, coach.org, id)) return false;
       stripParticipantAudit(deps.db, id);
       auditParticipant(deps.db, { coachId: coach.id, action: 'participant.erase', participantId: id }, now);
       return true;
-    })();
+    });
   if (!ok) {
     auditDeniedParticipant(deps.db, { coachId: coach.id, org: coach.org, participantId: id, attempted: 'participant.erase' }, now);
     throw notFound('Participant');
@@ -191,10 +191,10 @@ export function profileOf(deps: Pick<ParticipantDeps, 'taxonomy' | 'enricher'>, 
  */
 export function eraseParticipantByOperator(deps: Pick<ParticipantDeps, 'db' | 'now'>, org: string, id: number): boolean {
   const now = deps.now();
-  return deps.db.$client.transaction(() => {
+  return writeTransaction(deps.db, () => {
     if (!eraseParticipantRows(deps.db, org, id)) return false;
     stripParticipantAudit(deps.db, id);
     auditParticipant(deps.db, { actor: 'operator:cli', action: 'participant.erase', participantId: id }, now);
     return true;
-  })();
+  });
 }

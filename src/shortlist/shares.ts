@@ -3,6 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { shortlistShares } from '../../schema/shortlist.ts';
 import type { Coach } from '../auth/coaches.ts';
 import { hashSecret } from '../auth/tokens.ts';
+import { writeTransaction } from '../db.ts';
 import { notFound } from '../errors.ts';
 import { auditParticipant } from '../participants/audit.ts';
 import type { Participant } from '../participants/store.ts';
@@ -36,7 +37,7 @@ const toLink = (r: typeof shortlistShares.$inferSelect, now: number): ShareLink 
 export function createShareLink(deps: ShortlistDeps, coach: Coach, p: Participant, days = DEFAULT_SHARE_DAYS): { token: string; link: ShareLink } {
   const token = randomBytes(32).toString('base64url');
   const now = deps.now();
-  const row = deps.db.$client.transaction(() => {
+  const row = writeTransaction(deps.db, () => {
     const r = deps.db
       .insert(shortlistShares)
       .values({ participantId: p.id, tokenHash: hashSecret(token), createdByCoachId: coach.id, createdAt: now, expiresAt: now + days * DAY_MS })
@@ -44,7 +45,7 @@ export function createShareLink(deps: ShortlistDeps, coach: Coach, p: Participan
       .get();
     auditParticipant(deps.db, { coachId: coach.id, action: 'participant.share.create', participantId: p.id, ids: [r.id] }, now);
     return r;
-  })();
+  });
   return { token, link: toLink(row, now) };
 }
 
@@ -56,7 +57,7 @@ export function listShareLinks(deps: ShortlistDeps, p: Participant): ShareLink[]
 /** Revokes a link of this participant at once; 404 for a link of anyone else. */
 export function revokeShareLink(deps: ShortlistDeps, coach: Coach, p: Participant, shareId: number): ShareLink {
   const now = deps.now();
-  const row = deps.db.$client.transaction(() => {
+  const row = writeTransaction(deps.db, () => {
     const r = deps.db
       .update(shortlistShares)
       .set({ revokedAt: now })
@@ -66,7 +67,7 @@ export function revokeShareLink(deps: ShortlistDeps, coach: Coach, p: Participan
     const found = r ?? deps.db.select().from(shortlistShares).where(and(eq(shortlistShares.id, shareId), eq(shortlistShares.participantId, p.id))).get();
     if (found && r) auditParticipant(deps.db, { coachId: coach.id, action: 'participant.share.revoke', participantId: p.id, ids: [r.id] }, now);
     return found;
-  })();
+  });
   if (!row) throw notFound('Share link');
   return toLink(row, now);
 }

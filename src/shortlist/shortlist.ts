@@ -1,6 +1,6 @@
 import type { Coach } from '../auth/coaches.ts';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db.ts';
+import { writeTransaction, type Db } from '../db.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { distanceKm } from '../geo/reference-tables.ts';
 import { auditParticipant } from '../participants/audit.ts';
@@ -76,11 +76,11 @@ export function addToShortlist(deps: ShortlistDeps, coach: Coach, p: Participant
   const v = getVacancy(deps.db, input.vacancyId);
   if (!v) throw validationFailed([{ path: 'vacancyId', message: 'there is no vacancy with this id' }]);
   const now = deps.now();
-  const id = deps.db.$client.transaction(() => {
+  const id = writeTransaction(deps.db, () => {
     const newId = insertShortlistRow(deps.db, { participantId: p.id, vacancyId: v.id, note: input.note || null, snapshot: detailsOf(v), coachId: coach.id }, now);
     auditParticipant(deps.db, { coachId: coach.id, action: 'participant.shortlist.add', participantId: p.id, ids: [newId] }, now);
     return newId;
-  })();
+  });
   return { entry: entriesOf(deps, p, [findShortlistRow(deps.db, p.id, id)!])[0]!, created: true };
 }
 
@@ -89,7 +89,7 @@ export function changeShortlistEntry(deps: ShortlistDeps, coach: Coach, p: Parti
   const row = Number.isSafeInteger(itemId) && itemId > 0 ? findShortlistRow(deps.db, p.id, itemId) : null;
   if (!row) throw notFound('Shortlist item');
   const now = deps.now();
-  deps.db.$client.transaction(() => {
+  writeTransaction(deps.db, () => {
     updateShortlistRow(
       deps.db,
       row,
@@ -102,6 +102,6 @@ export function changeShortlistEntry(deps: ShortlistDeps, coach: Coach, p: Parti
     );
     const fields = Object.keys(change).sort();
     auditParticipant(deps.db, { coachId: coach.id, action: 'participant.shortlist.change', participantId: p.id, ids: [row.id], fields }, now);
-  })();
+  });
   return entriesOf(deps, p, [findShortlistRow(deps.db, p.id, row.id)!])[0]!;
 }
