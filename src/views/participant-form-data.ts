@@ -17,6 +17,9 @@ export const PARTICIPANT_FORM_FIELDS = [
   'hoursPerWeek',
   'salaryFloor',
   'remote',
+  'hoursPattern',
+  'avoidShifts',
+  'must',
   'history',
   'skillsAdd',
   'skillsRemove',
@@ -28,7 +31,7 @@ export type ParticipantForm = Partial<Record<ParticipantFormField, string>>;
 
 export type { ParticipantJson };
 
-const LIST_FIELDS: ReadonlySet<string> = new Set(['skillsAdd', 'skillsRemove', 'licences', 'qualifications', 'history']);
+const LIST_FIELDS: ReadonlySet<string> = new Set(['skillsAdd', 'skillsRemove', 'licences', 'qualifications', 'history', 'avoidShifts', 'must']);
 
 const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -145,6 +148,14 @@ export function participantBodyFromForm(form: ParticipantForm, mode: 'create' | 
   const remote = form.remote?.trim();
   if (remote) body['remote'] = remote;
   else if (mode === 'update') body['remote'] = null;
+  const hoursPattern = form.hoursPattern?.trim();
+  if (hoursPattern) body['hoursPattern'] = hoursPattern;
+  else if (mode === 'update') body['hoursPattern'] = null;
+  // Checkboxes: an unticked box is not posted, so on update an absent list means none.
+  for (const f of ['avoidShifts', 'must'] as const) {
+    const ticked = lines(form[f]);
+    if (ticked.length || mode === 'update') body[f] = ticked;
+  }
 
   const history: unknown[] = [];
   lines(form.history).forEach((l, i) => {
@@ -192,6 +203,9 @@ export function participantFormFromJson(p: ParticipantJson): ParticipantForm {
     hoursPerWeek: p.hoursPerWeek == null ? '' : fmt(p.hoursPerWeek),
     salaryFloor: p.salaryFloor == null ? '' : fmt(p.salaryFloor),
     remote: p.remote ?? '',
+    hoursPattern: p.hoursPattern ?? '',
+    avoidShifts: p.avoidShifts.join('\n'),
+    must: p.must.join('\n'),
     history: p.history
       .map((h) => {
         // A coach-picked occupation keeps its id, so saving other fields does not re-guess it from the title.

@@ -1,6 +1,8 @@
 import type { FC } from 'hono/jsx';
 import type { FieldError } from '../errors.ts';
 import { LICENCE_SUGGESTIONS } from '../participants/licences.ts';
+import { HOURS_PATTERNS, MUST_PREFERENCES, SHIFT_PATTERNS } from '../participants/preferences.ts';
+import { HOURS_WORDS, MUST_WORDS, SHIFT_WORDS } from './preference-words.ts';
 import type { FormSuggestions } from '../taxonomy/form-suggestions.ts';
 import { describedBy, ErrorSummary, FieldErrorText, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
 import { historyRowsOf, type ParticipantForm, type ParticipantFormField } from './participant-form-data.ts';
@@ -59,7 +61,83 @@ const FIELDS: FieldSpec[] = [
   { name: 'qualifications', label: 'Qualifications', hint: 'One per box', kind: 'list', blanks: 1 },
 ];
 
-export const PARTICIPANT_FIELD_LABELS: Record<string, string> = Object.fromEntries(FIELDS.map((f) => [f.name, f.label]));
+/** The working-conditions fields, drawn as their own controls (a select and two groups of checkboxes). */
+const CONDITION_FIELDS = [
+  { name: 'hoursPattern', label: 'Hours pattern wanted' },
+  { name: 'avoidShifts', label: 'Shifts they cannot work' },
+  { name: 'must', label: 'Hard limits' },
+] as const;
+
+export const PARTICIPANT_FIELD_LABELS: Record<string, string> = Object.fromEntries([...FIELDS, ...CONDITION_FIELDS].map((f) => [f.name, f.label]));
+
+/** A group of checkboxes posting under one name; ticked boxes come from the field's lines. */
+const CheckboxGroup: FC<{ id: string; name: string; legend: string; hint: string; options: readonly string[]; words: Record<string, string>; value: string | undefined; error: string | null }> = (p) => {
+  const ticked = new Set(entriesOf(p.value));
+  return (
+    <fieldset class={p.error ? 'field checks invalid' : 'field checks'} aria-describedby={describedBy(p.id, p.hint, p.error)}>
+      <legend>{p.legend}</legend>
+      <span class="hint" id={`${p.id}-hint`}>
+        {p.hint}
+      </span>
+      <FieldErrorText id={p.id} error={p.error} />
+      <ul class="checks">
+        {p.options.map((o, i) => (
+          <li>
+            <input type="checkbox" id={i === 0 ? p.id : `${p.id}-${o}`} name={p.name} value={o} checked={ticked.has(o)} />{' '}
+            <label for={i === 0 ? p.id : `${p.id}-${o}`}>{p.words[o] ?? o}</label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+};
+
+/** Hours pattern, shifts ruled out, and which preferences are hard limits (a vacancy breaking one is left out of matches). */
+const WorkingConditions: FC<{ values: ParticipantForm; errors: readonly FieldError[]; id: (n: string) => string }> = ({ values, errors, id }) => {
+  const hoursError = fieldErrorFor(errors, 'hoursPattern');
+  const hint = 'Preferences order the matches; a hard limit leaves out vacancies known to break it';
+  return (
+    <div class="grid conditions">
+      <div class={hoursError ? 'field invalid' : 'field'}>
+        <LabelWithHint id={id('hoursPattern')} label="Hours pattern wanted" hint={hint} />
+        <select id={id('hoursPattern')} name="hoursPattern" aria-invalid={hoursError ? 'true' : undefined} aria-describedby={describedBy(id('hoursPattern'), hint, hoursError)}>
+          <option value="" selected={!values.hoursPattern}>
+            Not said
+          </option>
+          {HOURS_PATTERNS.map((h) => (
+            <option value={h} selected={values.hoursPattern === h}>
+              {HOURS_WORDS[h]}
+            </option>
+          ))}
+        </select>
+        <FieldErrorText id={id('hoursPattern')} error={hoursError} />
+      </div>
+      <CheckboxGroup
+        id={id('avoidShifts')}
+        name="avoidShifts"
+        legend="Shifts they cannot work"
+        hint="Tick all that apply"
+        options={SHIFT_PATTERNS}
+        words={SHIFT_WORDS}
+        value={values.avoidShifts}
+        error={fieldErrorFor(errors, 'avoidShifts') ?? entryErrorOf(errors, 'avoidShifts')}
+      />
+      <CheckboxGroup
+        id={id('must')}
+        name="must"
+        legend="Hard limits"
+        hint="Ticked: vacancies known to break it are left out, not just ranked lower"
+        options={MUST_PREFERENCES}
+        words={MUST_WORDS}
+        value={values.must}
+        error={fieldErrorFor(errors, 'must') ?? entryErrorOf(errors, 'must')}
+      />
+    </div>
+  );
+};
+
+/** Any error on one entry of a list field (`must.1`), for a group shown as one control. */
+const entryErrorOf = (errors: readonly FieldError[], field: string) => errors.find((e) => e.path.startsWith(`${field}.`))?.message ?? null;
 
 const REMOTE_OPTIONS = [
   { value: '', label: 'Not said' },
@@ -151,7 +229,7 @@ export const ParticipantFormView: FC<ParticipantFormProps> = ({ action, values, 
   const listId = (l: NonNullable<FieldSpec['list']>) => (l === 'licences' || suggestions ? `${idPrefix}-${l}-suggestions` : undefined);
   return (
     <form method="post" action={action} novalidate>
-      <ErrorSummary errors={errors} fieldIds={Object.fromEntries(FIELDS.map((f) => [f.name, id(f.name)]))} labels={PARTICIPANT_FIELD_LABELS} />
+      <ErrorSummary errors={errors} fieldIds={Object.fromEntries([...FIELDS, ...CONDITION_FIELDS].map((f) => [f.name, id(f.name)]))} labels={PARTICIPANT_FIELD_LABELS} />
       <div class="grid">
         {FIELDS.filter((f) => f.kind !== 'list').map((f) => {
           const error = fieldErrorFor(errors, f.name);
@@ -180,6 +258,7 @@ export const ParticipantFormView: FC<ParticipantFormProps> = ({ action, values, 
           );
         })}
       </div>
+      <WorkingConditions values={values} errors={errors} id={id} />
       <HistoryRows values={values} errors={errors} id={id} list={suggestions ? `${idPrefix}-occupations-suggestions` : undefined} />
       {FIELDS.filter((f) => f.kind === 'list' && f.name !== 'history').map((f) => {
         const entries = entriesOf(values[f.name as ListField]);

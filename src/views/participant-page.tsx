@@ -4,6 +4,7 @@ import type { PivotResult } from '../pivots/pivots.ts';
 import type { MatchesJson, TransitionsJson } from '../routes/participants/json.ts';
 import { describeValue, formatKm, formatMoney, formatNumber, formatPercent, participantTitle } from './format.ts';
 import { Layout } from './layout.tsx';
+import { HOURS_WORDS, MUST_WORDS, SHIFT_WORDS } from './preference-words.ts';
 import type { ParticipantForm, ParticipantJson } from './participant-form-data.ts';
 import { ParticipantFormView } from './participant-form.tsx';
 import type { FormSuggestions } from '../taxonomy/form-suggestions.ts';
@@ -60,6 +61,12 @@ const Summary: FC<{ p: ParticipantJson }> = ({ p }) => (
       <dd>{p.salaryFloor != null ? `${formatMoney(p.salaryFloor)} a year` : '–'}</dd>
       <dt>Remote working</dt>
       <dd>{p.remote ? describeValue(p.remote) : '–'}</dd>
+      <dt>Hours pattern</dt>
+      <dd>{p.hoursPattern ? HOURS_WORDS[p.hoursPattern] : '–'}</dd>
+      <dt>Cannot work</dt>
+      <dd>{p.avoidShifts.length ? p.avoidShifts.map((x) => SHIFT_WORDS[x]).join(', ') : '–'}</dd>
+      <dt>Hard limits</dt>
+      <dd>{p.must.length ? p.must.map((x) => MUST_WORDS[x]).join(', ') : 'none: preferences only order the matches'}</dd>
       <dt>Work history</dt>
       <dd>
         {p.history.length ? (

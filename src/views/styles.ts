@@ -50,6 +50,11 @@ fieldset.list legend { font-weight: 600; padding: 0 .25rem; }
 fieldset.list.invalid { border: 2px solid var(--bad); }
 ol.entries { list-style: none; margin: .3rem 0 0; padding: 0; display: grid; gap: .4rem; }
 ol.entries li.invalid input { border: 2px solid var(--bad); }
+fieldset.checks { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem .6rem; margin: 0 0 1rem; min-width: 0; }
+fieldset.checks legend { font-weight: 600; padding: 0 .25rem; }
+fieldset.checks.invalid { border: 2px solid var(--bad); }
+ul.checks { list-style: none; margin: .3rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; }
+ul.checks label { font-weight: 400; display: inline; }
 .history-row { display: grid; gap: .25rem .75rem; grid-template-columns: minmax(10rem, 3fr) minmax(5rem, 1fr) minmax(5rem, 1fr); align-items: end; }
 .history-row label { font-weight: 400; font-size: .85rem; }
 @media (max-width: 30rem) { .history-row { grid-template-columns: 1fr 1fr; } .history-row .title-box { grid-column: 1 / -1; } }

@@ -152,4 +152,56 @@ describe('the participant form', () => {
     expect((await post(`/participants/${s.participantId}/edit`, [['name', 'Stolen']], s.otherSession)).status).toBe(404);
     expect(participantRow(s.participantId)).toEqual(before);
   });
+
+  it('sets hours pattern, shifts ruled out and hard limits, shows them ticked on the edit page, and clears them when unticked', async () => {
+    const res = await post('/participants', [
+      ['reference', 'CASE-0077'],
+      ['historyTitle', 'Retail assistant'],
+      ['historyYears', '4'],
+      ['hoursPattern', 'school_hours'],
+      ['avoidShifts', 'nights'],
+      ['avoidShifts', 'weekends'],
+      ['must', 'hours'],
+      ['must', 'travel'],
+    ]);
+    expect(res.status).toBe(303);
+    const id = Number(/\/participants\/(\d+)/.exec(res.headers.get('Location') ?? '')?.[1]);
+    const shown = (await (await api('GET', `/v1/participants/${id}`)).json()) as { hoursPattern: string | null; avoidShifts: string[]; must: string[] };
+    expect(shown).toMatchObject({ hoursPattern: 'school_hours', avoidShifts: ['nights', 'weekends'], must: ['hours', 'travel'] });
+
+    const page = await (await get(`/participants/${id}`)).text();
+    expect(page).toMatch(/<dt>Hours pattern<\/dt><dd>School hours/);
+    expect(page).toMatch(/<dt>Cannot work<\/dt><dd>Nights, Weekends<\/dd>/);
+    expect(page).toMatch(/<dt>Hard limits<\/dt><dd>Hours \(pattern and hours a week\), Furthest they will travel<\/dd>/);
+
+    const html = await (await get(`/participants/${id}/edit`)).text();
+    expect(html).toMatch(/<option value="school_hours" selected="">School hours/);
+    expect(html).toMatch(/name="avoidShifts" value="nights" checked=""/);
+    expect(html).toMatch(/name="avoidShifts" value="days"(?! checked)/);
+    expect(html).toMatch(/name="must" value="travel" checked=""/);
+    expect(html).toMatch(/name="must" value="salary"(?! checked)/);
+
+    // Saved with only the reference and history: unticked boxes are not posted, which on an edit means none.
+    const saved = await post(`/participants/${id}/edit`, [
+      ['reference', 'CASE-0077'],
+      ['historyTitle', 'Retail assistant'],
+      ['historyYears', '4'],
+      ['hoursPattern', ''],
+    ]);
+    expect(saved.status).toBe(303);
+    const after = (await (await api('GET', `/v1/participants/${id}`)).json()) as { hoursPattern: string | null; avoidShifts: string[]; must: string[] };
+    expect(after).toMatchObject({ hoursPattern: null, avoidShifts: [], must: [] });
+  });
+
+  it('names a tampered shift or limit beside its group instead of storing it', async () => {
+    const res = await post('/participants', [
+      ['reference', 'CASE-0078'],
+      ['avoidShifts', 'mornings'],
+      ['must', 'happiness'],
+    ]);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toMatch(/id="new-avoidShifts-error"/);
+    expect(html).toMatch(/id="new-must-error"/);
+  });
 });
