@@ -50,8 +50,11 @@ const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, 
  * design), so "geocoded / UK places" is not diluted by US and EU offices in
  * ATS feeds. A non-GB city of 100k+ people with no GB namesake, or a country.
  */
-const FOREIGN_WORDS = /\b(?:united states|usa|u\.s\.?|us|canada|germany|france|spain|netherlands|ireland|india|singapore|malaysia|australia|new zealand|brazil|mexico|japan|china|poland|portugal|europe|emea|apac|latam|americas|north america|worldwide|global)\b|,\s*(?:[A-Z]{2})\b/i;
+const FOREIGN_WORDS = /\b(?:united states|usa|u\.s\.?|us|canada|germany|france|spain|netherlands|ireland|india|singapore|malaysia|australia|new zealand|brazil|mexico|japan|china|poland|portugal|europe|emea|apac|latam|americas|north america|south america|worldwide|global|belgium|sweden|switzerland|italy|austria|denmark|norway|finland|israel|argentina|colombia|chile|luxembourg|cyprus|ontario|quebec|washington d\.?c\.?)\b|,\s*(?:[A-Z]{2})\b/i;
 let foreignCities: Set<string> | null = null;
+const US_STATES = new Set(
+  'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming'.split(' '),
+);
 function isForeign(text: string): boolean {
   if (FOREIGN_WORDS.test(text)) return true;
   if (!foreignCities) {
@@ -61,8 +64,12 @@ function isForeign(text: string): boolean {
     foreignCities = new Set(all.filter((c) => c.country !== 'GB' && c.population >= 100_000 && !gb.has(c.name.toLowerCase())).map((c) => c.name.toLowerCase()));
     for (const alias of ['new york', 'new york city', 'san francisco bay area', 'bay area', 'silicon valley', 'nyc', 'sf', 'namer', 'bogota', 'bangalore', 'bengaluru', 'argentina', 'indonesia', 'philippines', 'colombia', 'chile', 'israel', 'tel aviv', 'sweden', 'denmark', 'switzerland', 'austria', 'italy', 'belgium', 'finland', 'norway', 'estonia', 'latvia', 'lithuania', 'romania', 'ukraine', 'turkey', 'south africa', 'nigeria', 'kenya', 'egypt', 'uae', 'dubai', 'hong kong', 'taiwan', 'korea', 'south korea', 'vietnam', 'thailand', 'pakistan']) foreignCities.add(alias);
   }
-  const first = text.split(/[,(|/;-]/)[0]!.replace(/\b(?:office|hq|headquarters|remote|hybrid)\b|\*/gi, '').trim().toLowerCase();
-  return foreignCities.has(first);
+  // Any segment ("Remote - California", "HQ: San Francisco", "Hybrid in Toronto"), once work-mode words are taken off.
+  const segments = text
+    .split(/[,(|/;:)]|\s+-\s+|\s+in\s+/i)
+    .map((seg) => seg.replace(/\b(?:office|hq|headquarters|remote|hybrid|anywhere|based|on-?site)\b|\*/gi, '').trim().toLowerCase())
+    .filter(Boolean);
+  return segments.some((seg) => foreignCities!.has(seg) || US_STATES.has(seg)) || /\b(?:CET|CEST|EST|PST|GMT|UTC)\s*[+-]/.test(text);
 }
 
 function flag(args: string[], name: string): string | undefined {
@@ -136,6 +143,10 @@ export async function run(args: string[]): Promise<void> {
   const rows: [string, Stats][] = [];
   const salaryClasses: ClassCounts = new Map();
   const placeClasses: ClassCounts = new Map();
+  // Per place class, the strings not located; and strings located below county level with no local authority.
+  const placeMisses = new Map<string, Map<string, number>>();
+  const withoutAuthority = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   const started = performance.now();
   for (const file of listFiles(target)) {
     const st = emptyStats();
@@ -167,7 +178,14 @@ export async function run(args: string[]): Promise<void> {
         const loc = v.location;
         // Below county level: a point, or an area that is one local authority (what "has its local authority" can ask of).
         const belowCounty = !!loc?.resolved && (loc.precision !== 'area' || (loc.area != null && /district|borough|unitary|council-area|principal-area/.test(loc.area.kind)));
-        for (const c of classifyPlaceText(placeText)) countClass(placeClasses, c, !!loc?.resolved, belowCounty, !!loc?.localAuthority);
+        for (const c of classifyPlaceText(placeText)) {
+          countClass(placeClasses, c, !!loc?.resolved, belowCounty, !!loc?.localAuthority);
+          if (!loc?.resolved) {
+            if (!placeMisses.has(c)) placeMisses.set(c, new Map());
+            bump(placeMisses.get(c)!, placeText.slice(0, 60));
+          }
+        }
+        if (belowCounty && !loc?.localAuthority) bump(withoutAuthority, `${placeText.slice(0, 60)} → ${loc?.town ?? loc?.area?.name ?? '?'} (${loc?.precision})`);
         if (loc?.resolved) countClass(placeClasses, `precision: ${loc.precision ?? 'unknown'}${loc.area ? ` (${loc.area.kind})` : ''}`, true, belowCounty, !!loc.localAuthority);
       }
       if (v.location) st.location++;
@@ -209,5 +227,16 @@ export async function run(args: string[]): Promise<void> {
   }
   printClasses('salary classes (item 5): strings seen, parsed (figures, OTE or a named scale), flagged implausible', salaryClasses, ['seen', 'parsed', 'flagged']);
   printClasses('place classes (items 1–4; UK place strings only)', placeClasses, ['seen', 'located', 'located below county level', 'with local authority']);
-  console.log(`\neval_normalise_rate: ${(total.n / secs).toFixed(0)} adverts/s (single process, includes file parsing)`);
+    for (const [c, misses] of [...placeMisses.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (c === 'any UK place string') continue;
+    console.log(`\nclass ${c}, not located (top 8):`);
+    for (const [t, n] of top(misses, 8)) console.log(`  ${String(n).padStart(5)}  ${JSON.stringify(t)}`);
+  }
+  // "London" alone is a region of 33 boroughs and the City: no one authority is its own.
+  const londonWide = [...withoutAuthority.entries()].filter(([t]) => t.endsWith('→ London (town)')).reduce((a, [, n]) => a + n, 0);
+  const missingAuthority = [...withoutAuthority.values()].reduce((a, n) => a + n, 0);
+  console.log(`\nlocated below county level without a local authority: ${missingAuthority}, of which London with no borough named: ${londonWide}`);
+  console.log('located below county level without a local authority (top 12):');
+  for (const [t, n] of top(withoutAuthority, 12)) console.log(`  ${String(n).padStart(5)}  ${t}`);
+console.log(`\neval_normalise_rate: ${(total.n / secs).toFixed(0)} adverts/s (single process, includes file parsing)`);
 }
