@@ -13,7 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { closeDb, openDb } from '../../src/db.ts';
-import { rankCandidates } from '../../src/matching/rank.ts';
+import { explainRanked, rankCandidates } from '../../src/matching/rank.ts';
 import { parseLicence } from '../../src/participants/licences.ts';
 import { resolveTitle } from '../../src/participants/resolve-occupation.ts';
 import { buildSkillProfile } from '../../src/participants/skill-profile.ts';
@@ -95,7 +95,7 @@ for (const persona of PERSONAS) {
   ranked.slice(0, top).forEach((r, i) => {
     const v = r.vacancy;
     const o = v.occupation ? taxonomy.findOccupation(v.occupation.code)?.title ?? v.occupation.code : '–';
-    const m = r.match;
+    const m = explainRanked(taxonomy, profile, r).match;
     console.log(
       `| ${i + 1} | ${v.title.slice(0, 60)} | ${o.slice(0, 40)} | ${m.score.toFixed(2)} | ${m.matched.slice(0, 3).map((x) => `${x.label}${x.via === 'group' ? ' (≈)' : ''}`).join('; ')} | ${m.missing.slice(0, 2).map((x) => x.label).join('; ')} | ${m.gap.missingRequirements.join('; ') || '–'} |`,
     );

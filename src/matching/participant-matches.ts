@@ -10,7 +10,7 @@ import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Contract, Remote, Vacancy } from '../vacancies/model.ts';
 import { getVacanciesByIds } from '../vacancies/queries.ts';
 import { PREFERENCE_FACTORS } from './preferences.ts';
-import { acceptsRemote, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
+import { acceptsRemote, explainRanked, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
 import { computeTransitions, profileSource } from './transitions.ts';
 
 export interface MatchDeps {
@@ -216,7 +216,7 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     leftOutByMust: scored.length - all.length,
     page: query.page,
     pageSize: query.pageSize,
-    items: ranked.slice(start, start + query.pageSize).map((r) => ({ ranked: r, hit: pool.get(r.vacancy.id)?.hit, conditions: describeConditions(r.vacancy, p) })),
+    items: ranked.slice(start, start + query.pageSize).map((r) => ({ ranked: explainRanked(taxonomy, profile, r), hit: pool.get(r.vacancy.id)?.hit, conditions: describeConditions(r.vacancy, p) })),
   };
 }
 

@@ -3,7 +3,7 @@ import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { RemotePreference } from '../participants/store.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Vacancy } from '../vacancies/model.ts';
-import { scoreMatch, type MatchResult } from './score.ts';
+import { measureFit, scoreMatch, type MatchFit, type MatchResult } from './score.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import { checkPreferences, type PreferenceFit } from './preferences.ts';
 
@@ -70,15 +70,21 @@ export interface RankComponents {
   conditions: number;
 }
 
-export interface RankedMatch {
+/** A candidate in ranked order, with the numbers it is ordered by. */
+export interface RankedCandidate {
   vacancy: Vacancy;
   /** The order value: fit × conditions + FIT_MARGIN × tie-break. The list is sorted by it, highest first. */
   rank: number;
   components: RankComponents;
   distanceKm: number | null;
-  match: MatchResult;
+  fit: MatchFit;
   /** Their preferences checked against the vacancy's terms (all met when no preferences were given). */
   preferences: PreferenceFit;
+}
+
+/** A ranked candidate with the explanation of its fit (matched and missing skills, requirements). */
+export interface RankedMatch extends RankedCandidate {
+  match: MatchResult;
 }
 
 export interface RankOptions {
@@ -106,16 +112,22 @@ export function acceptsRemote(pref: RemotePreference | null | undefined): boolea
   return pref !== 'onsite';
 }
 
-export function rankCandidates(taxonomy: Taxonomy, profile: SkillProfile, candidates: readonly Candidate[], opts: RankOptions): RankedMatch[] {
+/**
+ * Orders the candidates fit first. Every candidate is scored; none is
+ * explained (building the matched and missing skill lists of 1,000
+ * vacancies costs more than scoring them, and a page shows twenty):
+ * explainRanked adds the explanation to the ones shown.
+ */
+export function rankCandidates(taxonomy: Taxonomy, profile: SkillProfile, candidates: readonly Candidate[], opts: RankOptions): RankedCandidate[] {
   const W = tieBreakWeights(opts.textQuery);
   const radius = opts.radiusKm && opts.radiusKm > 0 ? opts.radiusKm : DEFAULT_TRAVEL_KM;
   const remoteOk = acceptsRemote(opts.remotePreference);
   const remoteDistance = remoteOk == null ? UNKNOWN_DISTANCE : remoteOk ? 1 : 0;
   const ranked = candidates.filter((c) => c.relevanceRank != null);
   const n = Math.max(1, ranked.length);
-  const out: RankedMatch[] = candidates.map((c) => {
-    const match = scoreMatch(taxonomy, profile, c.vacancy);
-    const m = match.coverage == null ? NO_BASIS_MATCH * match.requirementFactor : match.score;
+  const out: RankedCandidate[] = candidates.map((c) => {
+    const fit = measureFit(taxonomy, profile, c.vacancy);
+    const m = fit.coverage == null ? NO_BASIS_MATCH * fit.requirementFactor : fit.score;
     const relevance = opts.textQuery ? (c.relevanceRank == null ? 0 : 1 - c.relevanceRank / n) : null;
     const distance =
       c.vacancy.remote === 'remote' ? remoteDistance : c.distanceKm == null ? UNKNOWN_DISTANCE : Math.max(0, 1 - c.distanceKm / radius);
@@ -127,9 +139,14 @@ export function rankCandidates(taxonomy: Taxonomy, profile: SkillProfile, candid
     const rank = m * preferences.factor + FIT_MARGIN * tieBreak;
     return {
       vacancy: c.vacancy, rank, components: { match: m, relevance, distance, recency, tieBreak, conditions: preferences.factor },
-      distanceKm: c.distanceKm, match, preferences,
+      distanceKm: c.distanceKm, fit, preferences,
     };
   });
   out.sort((a, b) => b.rank - a.rank || a.vacancy.id - b.vacancy.id);
   return out;
+}
+
+/** A ranked candidate with its explanation: the same computation as its fit, so the numbers agree. */
+export function explainRanked(taxonomy: Taxonomy, profile: SkillProfile, ranked: RankedCandidate): RankedMatch {
+  return { ...ranked, match: scoreMatch(taxonomy, profile, ranked.vacancy) };
 }

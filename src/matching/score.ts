@@ -2,7 +2,7 @@ import { checkRequirement, describeLicence, type RequirementStatus } from '../pa
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { RequirementKind, Vacancy } from '../vacancies/model.ts';
-import { denseProfile, skillIndex } from './skill-index.ts';
+import { denseProfile, skillIndex, type HeldSkill } from './skill-index.ts';
 import { forEachNeed } from './vacancy-needs.ts';
 
 /**
@@ -47,8 +47,8 @@ export interface MatchedSkill {
   via: 'skill' | 'group';
   /** The vacancy text that evidences the need. */
   evidence: string;
-  /** The participant's skill that earns the credit, and why we think they have it. */
-  held: { skillId: string; label: string; why: string };
+  /** The participant's skill that earns the credit, and why we think they have it (shared between matches: read only). */
+  held: HeldSkill;
 }
 
 export interface MissingSkill {
@@ -102,17 +102,44 @@ const missingScratch = {
 
 type ScorableVacancy = Pick<Vacancy, 'skills' | 'occupation' | 'requirements'>;
 
+/** The numbers of a match, without its explanation. */
+export type MatchFit = Pick<MatchResult, 'score' | 'coverage' | 'evidence' | 'requirementFactor'>;
+
+/**
+ * The match score alone: the same computation as scoreMatch, building none
+ * of the explanation (ranking scores every candidate and explains only the
+ * ones shown; rank.ts).
+ */
+export function measureFit(taxonomy: Taxonomy, profile: SkillProfile, vacancy: ScorableVacancy): MatchFit {
+  return assess(taxonomy, profile, vacancy, null);
+}
+
 export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: ScorableVacancy): MatchResult {
+  const why: Explanation = { matched: [], listed: 0, missingCount: 0, missingRequired: 0, requirements: [], missingRequirements: [] };
+  const fit = assess(taxonomy, profile, vacancy, why);
+  return explained(taxonomy, fit, why);
+}
+
+/** What scoreMatch gathers beside the numbers; the most important missing needs wait in missingScratch. */
+interface Explanation {
+  matched: MatchedSkill[];
+  listed: number;
+  missingCount: number;
+  missingRequired: number;
+  requirements: RequirementResult[];
+  missingRequirements: string[];
+}
+
+/** One pass over the vacancy's needs and requirements; with `why`, also records what explains the numbers. */
+function assess(taxonomy: Taxonomy, profile: SkillProfile, vacancy: ScorableVacancy, why: Explanation | null): MatchFit {
   const si = skillIndex(taxonomy);
   const dp = denseProfile(taxonomy, profile);
-  const matched: MatchedSkill[] = [];
+  const matched = why?.matched;
   // Missing needs: only the MAX_MISSING_LISTED most important become
   // objects, kept in order by insertion into small scratch buffers.
   const top = missingScratch;
   let listed = 0;
-  let missingCount = 0;
   let coverage = 0;
-  let missingRequired = 0;
   let known = 0;
   const hasNeeds = forEachNeed(taxonomy, vacancy, (i, importance, required, evidence) => {
     known += si.weight[i] as number;
@@ -120,9 +147,9 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
     if (own > 0) {
       const credit = own >= FULL_CREDIT_AT ? 1 : own / FULL_CREDIT_AT;
       coverage += importance * credit;
-      const skillId = si.ids[i] as string;
-      const label = si.labels[i] as string;
-      matched.push({ skillId, label, importance, credit, via: 'skill', evidence, held: { skillId, label, why: dp.why.get(i) ?? '' } });
+      if (!matched) return;
+      const held = dp.held[i] as HeldSkill;
+      matched.push({ skillId: held.skillId, label: held.label, importance, credit, via: 'skill', evidence, held });
       return;
     }
     // A licence or certificate is held or not: First Aid at Work earns no
@@ -130,10 +157,11 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
     // another (so the card never shows one the coach did not add).
     // Except a licence recorded without its type toward one of its types
     // (≈, not ✓: the coach checks which truck their forklift licence covers).
-    const maybe = dp.maybeType.get(i);
+    const maybe = dp.maybeType.size ? dp.maybeType.get(i) : undefined;
     if (maybe !== undefined) {
       const credit = GROUP_CREDIT;
       coverage += importance * credit;
+      if (!matched) return;
       const skillId = si.ids[i] as string;
       matched.push({ skillId, label: si.labels[i] as string, importance, credit, via: 'group', evidence, held: { skillId, label: si.labels[i] as string, why: maybe } });
       return;
@@ -144,15 +172,15 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
       const gs = dp.groupStrength[g] as number;
       const credit = GROUP_CREDIT * (gs >= FULL_CREDIT_AT ? 1 : gs / FULL_CREDIT_AT);
       coverage += importance * credit;
-      const heldId = si.ids[held] as string;
-      matched.push({
+      matched?.push({
         skillId: si.ids[i] as string, label: si.labels[i] as string, importance, credit, via: 'group', evidence,
-        held: { skillId: heldId, label: si.labels[held] as string, why: dp.why.get(held) ?? '' },
+        held: dp.held[held] as HeldSkill,
       });
       return;
     }
-    if (required) missingRequired++;
-    missingCount++;
+    if (!why) return;
+    if (required) why.missingRequired++;
+    why.missingCount++;
     if (listed === MAX_MISSING_LISTED && importance <= (top.imp[listed - 1] as number)) return;
     let k = listed < MAX_MISSING_LISTED ? listed++ : listed - 1;
     while (k > 0 && (top.imp[k - 1] as number) < importance) {
@@ -167,10 +195,35 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
     top.req[k] = required;
     top.ev[k] = evidence;
   });
-  matched.sort((a, b) => b.importance * b.credit - a.importance * a.credit);
+  if (why) why.listed = listed;
+
+  let requirementFactor = 1;
+  for (const r of vacancy.requirements) {
+    const check = checkRequirement(profile.licences, r.kind, r.detail, profile.unstatedTypes);
+    const factor = check.status === 'missing' ? check.penalty : 1;
+    requirementFactor *= factor;
+    if (!why) continue;
+    const needsLabel = check.needs ? describeLicence(check.needs) : null;
+    if (check.status === 'missing') why.missingRequirements.push(needsLabel ?? r.kind);
+    why.requirements.push({
+      kind: r.kind, detail: r.detail, evidence: r.evidence, status: check.status, needs: needsLabel, factor,
+      obtainable: check.obtainable,
+    });
+  }
+
+  const cov = hasNeeds ? Math.min(1, coverage) : null;
+  const evidence = Math.min(1, known / (EVIDENCE_FULL * Math.log(taxonomy.occupations.size + 1)));
+  return { score: (cov ?? 0) * evidence * requirementFactor, coverage: cov, evidence, requirementFactor };
+}
+
+/** The match result from one assess pass with an explanation: call it before the next pass reuses missingScratch. */
+function explained(taxonomy: Taxonomy, fit: MatchFit, why: Explanation): MatchResult {
+  const si = skillIndex(taxonomy);
+  const top = missingScratch;
+  why.matched.sort((a, b) => b.importance * b.credit - a.importance * a.credit);
   // Most important first (importance already includes the advert's "required" boost).
   const missing: MissingSkill[] = [];
-  for (let k = 0; k < listed; k++) {
+  for (let k = 0; k < why.listed; k++) {
     const i = top.skill[k] as number;
     missing.push({
       skillId: si.ids[i] as string,
@@ -180,37 +233,16 @@ export function scoreMatch(taxonomy: Taxonomy, profile: SkillProfile, vacancy: S
       evidence: top.ev[k] as string,
     });
   }
-
-  const requirements: RequirementResult[] = [];
-  const missingRequirements: string[] = [];
-  let requirementFactor = 1;
-  for (const r of vacancy.requirements) {
-    const check = checkRequirement(profile.licences, r.kind, r.detail, profile.unstatedTypes);
-    const factor = check.status === 'missing' ? check.penalty : 1;
-    requirementFactor *= factor;
-    const needsLabel = check.needs ? describeLicence(check.needs) : null;
-    if (check.status === 'missing') missingRequirements.push(needsLabel ?? r.kind);
-    requirements.push({
-      kind: r.kind, detail: r.detail, evidence: r.evidence, status: check.status, needs: needsLabel, factor,
-      obtainable: check.obtainable,
-    });
-  }
-
-  const cov = hasNeeds ? Math.min(1, coverage) : null;
-  const evidence = Math.min(1, known / (EVIDENCE_FULL * Math.log(taxonomy.occupations.size + 1)));
   return {
-    score: (cov ?? 0) * evidence * requirementFactor,
-    coverage: cov,
-    evidence,
-    requirementFactor,
-    matched,
+    ...fit,
+    matched: why.matched,
     missing,
-    requirements,
+    requirements: why.requirements,
     gap: {
-      missingShare: hasNeeds ? 1 - Math.min(1, coverage) : 0,
-      missingSkills: missingCount,
-      missingRequiredSkills: missingRequired,
-      missingRequirements,
+      missingShare: fit.coverage == null ? 0 : 1 - fit.coverage,
+      missingSkills: why.missingCount,
+      missingRequiredSkills: why.missingRequired,
+      missingRequirements: why.missingRequirements,
     },
   };
 }

@@ -51,6 +51,13 @@ export function skillIndex(taxonomy: Taxonomy): SkillIndex {
   return idx;
 }
 
+/** A skill the participant has, and why we think they have it. */
+export interface HeldSkill {
+  readonly skillId: string;
+  readonly label: string;
+  readonly why: string;
+}
+
 /** A profile as dense arrays over one taxonomy's skill numbering. */
 export interface DenseProfile {
   /** Strength per skill number (0 = not held). */
@@ -58,8 +65,12 @@ export interface DenseProfile {
   /** Per group number: the strongest held skill's strength and number (−1 none). */
   groupStrength: Float64Array;
   groupSkill: Int32Array;
-  /** Why we think the participant has each held skill, by skill number. */
-  why: Map<number, string>;
+  /**
+   * Each held skill as the explanations show it, by skill number (a sparse
+   * array): built once per profile and shared by every match that cites it,
+   * rather than one object per match (1,000 vacancies × their matched needs).
+   */
+  held: (HeldSkill | undefined)[];
   /**
    * Licence skills of a type the participant may hold: they have the licence
    * recorded without its type (a "forklift licence" and the counterbalance
@@ -78,12 +89,12 @@ export function denseProfile(taxonomy: Taxonomy, profile: SkillProfile): DensePr
   const strength = new Float64Array(si.ids.length);
   const groupStrength = new Float64Array(si.groupCount);
   const groupSkill = new Int32Array(si.groupCount).fill(-1);
-  const why = new Map<number, string>();
+  const held: (HeldSkill | undefined)[] = new Array(si.ids.length);
   for (const s of profile.skills.values()) {
     const i = si.index.get(s.id);
     if (i === undefined) continue;
     strength[i] = s.strength;
-    why.set(i, s.why);
+    held[i] = { skillId: s.id, label: si.labels[i] as string, why: s.why };
     const g = si.group[i] as number;
     if (g >= 0 && (groupSkill[g] === -1 || (groupStrength[g] as number) < s.strength)) {
       groupStrength[g] = s.strength;
@@ -99,7 +110,7 @@ export function denseProfile(taxonomy: Taxonomy, profile: SkillProfile): DensePr
       }
     }
   }
-  const d = { strength, groupStrength, groupSkill, why, maybeType };
+  const d = { strength, groupStrength, groupSkill, held, maybeType };
   dense.set(profile, { taxonomy, d });
   return d;
 }

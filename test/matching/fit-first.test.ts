@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIT_MARGIN, rankCandidates, type Candidate } from '../../src/matching/rank.ts';
+import { explainRanked, FIT_MARGIN, rankCandidates, type Candidate } from '../../src/matching/rank.ts';
 import { buildSkillProfile } from '../../src/participants/skill-profile.ts';
 import type { RemotePreference } from '../../src/participants/store.ts';
 import type { Vacancy, VacancySkill } from '../../src/vacancies/model.ts';
@@ -76,6 +76,26 @@ describe('rankCandidates: fit first (property)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('explains a ranked vacancy with the same numbers it was ranked by (explanations are built only for the ones shown)', () => {
+    fc.assert(
+      fc.property(fc.array(arbVacancy, { minLength: 1, maxLength: 15 }), fc.subarray(SKILLS.map((s) => s.id), { minLength: 1 }), (rows, held) => {
+        const profile = buildSkillProfile(taxonomy, { history: [], skillsAdd: held, skillsRemove: [], licences: [] });
+        for (const r of rankCandidates(taxonomy, profile, candidatesOf(rows, false), { now: NOW, radiusKm: 30, textQuery: false })) {
+          const { match, fit } = explainRanked(taxonomy, profile, r);
+          expect(match.score).toBe(fit.score);
+          expect(match.coverage).toBe(fit.coverage);
+          expect(match.evidence).toBe(fit.evidence);
+          expect(match.requirementFactor).toBe(fit.requirementFactor);
+          if (fit.coverage != null) expect(r.components.match).toBe(match.score);
+          // What the card lists adds up to the coverage it shows.
+          const covered = match.matched.reduce((a, m) => a + m.importance * m.credit, 0);
+          if (fit.coverage != null) expect(Math.min(1, covered)).toBeCloseTo(fit.coverage, 9);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
