@@ -43,6 +43,8 @@ export const participants = sqliteTable(
     licences: text('licences', { mode: 'json' }).$type<string[]>().notNull(),
     /** Qualification names as given. JSON `string[]`. */
     qualifications: text('qualifications', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Target occupations: what they want to do, as given and as resolved. JSON `{ input, occupationId }[]` (src/participants/targets.ts). */
+    targets: text('targets', { mode: 'json' }).$type<{ input: string; occupationId: string | null }[]>().notNull().default([]),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -12,6 +12,7 @@ import { getVacanciesByIds } from '../vacancies/queries.ts';
 import { PREFERENCE_FACTORS } from './preferences.ts';
 import { acceptsRemote, explainRanked, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
 import { computeTransitions, profileSource } from './transitions.ts';
+import { vacancyOccupationId } from './vacancy-needs.ts';
 
 export interface MatchDeps {
   db: Db;
@@ -84,6 +85,8 @@ export interface MatchItem {
   /** The engine's hit (distance, highlights); absent for a vacancy only the remote pass brought in. */
   hit: SearchHit | undefined;
   conditions: MatchConditions;
+  /** The target occupation (what they want to do) the vacancy is coded with, if any: shown whatever its fit. */
+  target: { occupationId: string; title: string } | null;
 }
 
 export interface Matches {
@@ -179,7 +182,12 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
   // With no skills yet every fit is 0: there is nothing to hold a floor against.
   const fitFloor = profile.skills.size ? FIT_FLOOR : null;
   const wider = !!query.wider;
-  const ranked = wider || fitFloor == null ? all : all.filter((r) => r.components.match >= fitFloor);
+  // A vacancy in an occupation they are aiming for is shown however poor the fit today: its gaps are the plan.
+  const targetOf = (v: Vacancy) => {
+    const id = profile.targets.length ? vacancyOccupationId(taxonomy, v) : null;
+    return id && profile.targets.includes(id) ? { occupationId: id, title: taxonomy.occupations.get(id)?.title ?? id } : null;
+  };
+  const ranked = wider || fitFloor == null ? all : all.filter((r) => r.components.match >= fitFloor || targetOf(r.vacancy));
   const start = (query.page - 1) * query.pageSize;
   return {
     applied: {
@@ -216,7 +224,9 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     leftOutByMust: scored.length - all.length,
     page: query.page,
     pageSize: query.pageSize,
-    items: ranked.slice(start, start + query.pageSize).map((r) => ({ ranked: explainRanked(taxonomy, profile, r), hit: pool.get(r.vacancy.id)?.hit, conditions: describeConditions(r.vacancy, p) })),
+    items: ranked.slice(start, start + query.pageSize).map((r) => ({
+      ranked: explainRanked(taxonomy, profile, r), hit: pool.get(r.vacancy.id)?.hit, conditions: describeConditions(r.vacancy, p), target: targetOf(r.vacancy),
+    })),
   };
 }
 
@@ -262,8 +272,8 @@ async function browsePool(
 ): Promise<Map<number, PoolEntry>> {
   const pool = new Map<number, PoolEntry>();
   const codes = new Set<string>();
-  for (const h of profile.occupations) {
-    const o = taxonomy.occupations.get(h.occupationId);
+  for (const id of [...profile.occupations.map((h) => h.occupationId), ...profile.targets]) {
+    const o = taxonomy.occupations.get(id);
     if (o) codes.add(o.code);
   }
   if (profile.skills.size) {

@@ -1,7 +1,7 @@
 import type { Participant } from '../participants/store.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
-import { computeTransitions, DEFAULT_TRANSITION_OPTIONS, payBasisWords, profileSource, type Transition } from './transitions.ts';
+import { computeTransitions, DEFAULT_TRANSITION_OPTIONS, payBasisWords, profileSource, transitionsTo, type Transition } from './transitions.ts';
 
 export interface ParticipantTransitionOptions {
   limit: number;
@@ -24,6 +24,8 @@ export interface ParticipantTransitions {
   /** The guards as applied (defaults filled in). */
   guards: Required<ParticipantTransitionOptions>;
   items: Transition[];
+  /** Their target occupations (what they want to do), whatever the similarity or the guards, with their gaps. */
+  targets: Transition[];
   note?: string;
 }
 
@@ -49,7 +51,8 @@ export function transitionsFor(
     minPayRatio: q.minPayRatio ?? DEFAULT_TRANSITION_OPTIONS.minPayRatio,
     maxPayRatio: q.maxPayRatio ?? DEFAULT_TRANSITION_OPTIONS.maxPayRatio,
   };
-  const items = profile.skills.size ? computeTransitions(taxonomy, source, opts) : [];
+  const items = profile.skills.size ? computeTransitions(taxonomy, source, { ...opts, exclude: [...profile.targets] }) : [];
+  const targets = transitionsTo(taxonomy, source, profile.targets, opts);
   return {
     from: {
       occupations: profile.occupations.map((h) => ({
@@ -64,6 +67,7 @@ export function transitionsFor(
     },
     guards: opts,
     items,
+    targets,
     ...(profile.skills.size ? {} : { note: 'No resolved job history or skills yet: add history, licences or skills to see transitions.' }),
   };
 }

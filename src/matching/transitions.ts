@@ -368,7 +368,57 @@ export function transitionsFromOccupation(
 export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource, opts: TransitionOptions = {}): Transition[] {
   const o = { ...DEFAULT_TRANSITION_OPTIONS, ...stripUndefined(opts) };
   const idx = transitionIndex(taxonomy);
+  accumulate(idx, source);
   const n = idx.occs.length;
+  const schemes = new Set(opts.schemes ?? source.schemes);
+  const exclude = new Set([...source.exclude, ...(opts.exclude ?? [])]);
+  const sims = new Float64Array(n);
+  const candidates: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const occ = idx.occs[j] as Occupation;
+    if (!schemes.has(occ.scheme) || exclude.has(occ.id)) continue;
+    // Too little known about what it needs to say anyone is close to it.
+    if ((idx.needCount[j] as number) < MIN_DESTINATION_NEEDS) continue;
+    const sim = similarityAt(idx, j);
+    if (sim == null) continue;
+    sims[j] = sim;
+    if (o.filter !== 'all' && sim < o.minSimilarity) continue;
+    candidates.push(j);
+  }
+
+  const out: Transition[] = [];
+  const ranked = candidates.sort((a, b) => (sims[b] as number) - (sims[a] as number));
+  for (const j of ranked) {
+    if (out.length >= o.limit) break;
+    const t = describe(taxonomy, idx, j, sims[j] as number, source, o);
+    if (o.filter === 'viable' && !t.viable) continue;
+    if (o.filter === 'desirable' && !t.desirable) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Transitions from `source` to the occupations named, whatever their
+ * similarity, scheme or guards: a participant's targets (what they want to
+ * do) are shown with their gaps even when similarity alone would not reach
+ * them. In the order given; ids not in the taxonomy are left out.
+ */
+export function transitionsTo(taxonomy: Taxonomy, source: TransitionSource, occupationIds: readonly string[], opts: TransitionOptions = {}): Transition[] {
+  const o = { ...DEFAULT_TRANSITION_OPTIONS, ...stripUndefined(opts) };
+  const idx = transitionIndex(taxonomy);
+  accumulate(idx, source);
+  const out: Transition[] = [];
+  for (const id of occupationIds) {
+    const j = idx.occs.findIndex((occ) => occ.id === id);
+    if (j < 0) continue;
+    out.push(describe(taxonomy, idx, j, similarityAt(idx, j) ?? 0, source, o));
+  }
+  return out;
+}
+
+/** Fills the index's scratch accumulators with how much of each occupation's needs `source` covers. */
+function accumulate(idx: TransitionIndex, source: TransitionSource): void {
   const { ess, opt, kn, grp } = idx.scratch;
   ess.fill(0);
   opt.fill(0);
@@ -400,44 +450,23 @@ export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource,
       grp[j] = (grp[j] as number) + (post.mass[p] as number) * h;
     }
   }
+}
 
-  const schemes = new Set(opts.schemes ?? source.schemes);
-  const exclude = new Set([...source.exclude, ...(opts.exclude ?? [])]);
-  const sims = new Float64Array(n);
+/** Similarity to occupation j from the accumulators (null when nothing is known of what it needs). */
+function similarityAt(idx: TransitionIndex, j: number): number | null {
+  const { ess, opt, kn, grp } = idx.scratch;
   const wt = idx.weights;
-  const candidates: number[] = [];
-  for (let j = 0; j < n; j++) {
-    const occ = idx.occs[j] as Occupation;
-    if (!schemes.has(occ.scheme) || exclude.has(occ.id)) continue;
-    // Too little known about what it needs to say anyone is close to it.
-    if ((idx.needCount[j] as number) < MIN_DESTINATION_NEEDS) continue;
-    let num = 0;
-    let den = 0;
-    const te = idx.totals.ess[j] as number;
-    const to = idx.totals.opt[j] as number;
-    const tk = idx.totals.kn[j] as number;
-    const tg = idx.totals.grp[j] as number;
-    if (te > 0) { num += ((wt.ess[j] as number) * (ess[j] as number)) / te; den += wt.ess[j] as number; }
-    if (to > 0) { num += ((wt.opt[j] as number) * (opt[j] as number)) / to; den += wt.opt[j] as number; }
-    if (tk > 0) { num += ((wt.kn[j] as number) * (kn[j] as number)) / tk; den += wt.kn[j] as number; }
-    if (tg > 0) { num += ((wt.grp[j] as number) * Math.min(grp[j] as number, tg)) / tg; den += wt.grp[j] as number; }
-    if (den === 0) continue;
-    const sim = Math.min(1, num / den);
-    sims[j] = sim;
-    if (o.filter !== 'all' && sim < o.minSimilarity) continue;
-    candidates.push(j);
-  }
-
-  const out: Transition[] = [];
-  const ranked = candidates.sort((a, b) => (sims[b] as number) - (sims[a] as number));
-  for (const j of ranked) {
-    if (out.length >= o.limit) break;
-    const t = describe(taxonomy, idx, j, sims[j] as number, source, o);
-    if (o.filter === 'viable' && !t.viable) continue;
-    if (o.filter === 'desirable' && !t.desirable) continue;
-    out.push(t);
-  }
-  return out;
+  let num = 0;
+  let den = 0;
+  const te = idx.totals.ess[j] as number;
+  const to = idx.totals.opt[j] as number;
+  const tk = idx.totals.kn[j] as number;
+  const tg = idx.totals.grp[j] as number;
+  if (te > 0) { num += ((wt.ess[j] as number) * (ess[j] as number)) / te; den += wt.ess[j] as number; }
+  if (to > 0) { num += ((wt.opt[j] as number) * (opt[j] as number)) / to; den += wt.opt[j] as number; }
+  if (tk > 0) { num += ((wt.kn[j] as number) * (kn[j] as number)) / tk; den += wt.kn[j] as number; }
+  if (tg > 0) { num += ((wt.grp[j] as number) * Math.min(grp[j] as number, tg)) / tg; den += wt.grp[j] as number; }
+  return den === 0 ? null : Math.min(1, num / den);
 }
 
 function describe(

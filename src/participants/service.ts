@@ -1,4 +1,5 @@
 import type { Coach } from '../auth/coaches.ts';
+import { targetOccupations } from './targets.ts';
 import type { Clock } from '../clock.ts';
 import { writeTransaction, type Db } from '../db.ts';
 import { notFound, validationFailed, type Checked } from '../errors.ts';
@@ -59,6 +60,7 @@ export function prepareParticipant(deps: ParticipantDeps, body: ParticipantBody)
     skillsRemove: value.skillsRemove,
     licences: value.licences,
     qualifications: body.qualifications,
+    targets: value.targets,
   };
   for (const k of Object.keys(fields) as (keyof ParticipantFields)[]) if (fields[k] === undefined) delete fields[k];
   // Field names for the audit log, in the API's words.
@@ -180,7 +182,8 @@ export function profileOf(deps: Pick<ParticipantDeps, 'taxonomy' | 'enricher'>, 
     }
     return { occupationId, title: h.title, years: h.years, endedYearsAgo: h.endedYearsAgo };
   });
-  return buildSkillProfile(taxonomy, { history, skillsAdd: p.skills.add, skillsRemove: p.skills.remove, licences: p.licences });
+  const targets = targetOccupations(taxonomy, deps.enricher(), p.targets).map((o) => o.id);
+  return buildSkillProfile(taxonomy, { history, skillsAdd: p.skills.add, skillsRemove: p.skills.remove, licences: p.licences, targets });
 }
 
 /**

@@ -41,6 +41,8 @@ export interface ProfileInput {
   skillsRemove: string[];
   /** Canonical licence codes (see licences.ts). */
   licences: string[];
+  /** Target occupation ids (targets.ts): goals, which add no skills. */
+  targets?: readonly string[];
 }
 
 export type ProfileSource =
@@ -68,6 +70,8 @@ export interface SkillProfile {
   /** History occupations with their job weight, most recent first. */
   occupations: { occupationId: string; position: number; weight: number; years: number; endedYearsAgo: number }[];
   removed: ReadonlySet<string>;
+  /** Occupations they are aiming for, in this taxonomy (targets.ts): shown with their gaps in matches, transitions and pivots. */
+  targets: readonly string[];
 }
 
 export function durationWeight(years: number): number {
@@ -147,7 +151,7 @@ export function buildSkillProfile(taxonomy: Taxonomy, input: ProfileInput): Skil
     const cur = groups.get(g);
     if (!cur || cur.strength < s.strength) groups.set(g, { strength: s.strength, skillId: s.id });
   }
-  return { taxonomyVersion: taxonomy.versionId, skills, groups, licences: held, unstatedTypes: unstatedTypeCodes(input.licences), occupations, removed };
+  return { taxonomyVersion: taxonomy.versionId, skills, groups, licences: held, unstatedTypes: unstatedTypeCodes(input.licences), occupations, removed, targets: (input.targets ?? []).filter((id) => taxonomy.occupations.has(id)) };
 }
 
 function contribution(s: ProfileSource): number {

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { participantHistory, participants, type ParticipantHistoryRow, type ParticipantRow } from '../../schema/participants.ts';
 import type { Db } from '../db.ts';
 import type { HoursPattern, MustPreference, ShiftPattern } from './preferences.ts';
+import type { TargetOccupation } from './targets.ts';
 import type { ResolvedHistoryEntry, ResolvedLocation } from './validation.ts';
 
 export type RemotePreference = 'onsite' | 'hybrid' | 'remote' | 'any';
@@ -25,6 +26,8 @@ export interface Participant {
   skills: { add: string[]; remove: string[] };
   licences: string[];
   qualifications: string[];
+  /** What they want to do (targets.ts). */
+  targets: TargetOccupation[];
   createdAt: number;
   updatedAt: number;
 }
@@ -46,6 +49,7 @@ export interface ParticipantFields {
   skillsRemove?: string[];
   licences?: string[];
   qualifications?: string[];
+  targets?: TargetOccupation[];
 }
 
 export function insertParticipant(db: Db, owner: { org: string; coachId: number }, f: ParticipantFields, now: number): number {
@@ -60,6 +64,7 @@ export function insertParticipant(db: Db, owner: { org: string; coachId: number 
         skillsRemove: f.skillsRemove ?? [],
         licences: f.licences ?? [],
         qualifications: f.qualifications ?? [],
+        targets: f.targets ?? [],
         createdAt: now,
         updatedAt: now,
       })
@@ -82,6 +87,7 @@ export function updateParticipantRow(db: Db, org: string, id: number, f: Partici
         ...(f.skillsRemove !== undefined ? { skillsRemove: f.skillsRemove } : {}),
         ...(f.licences !== undefined ? { licences: f.licences } : {}),
         ...(f.qualifications !== undefined ? { qualifications: f.qualifications } : {}),
+        ...(f.targets !== undefined ? { targets: f.targets } : {}),
         updatedAt: now,
       })
       .where(and(eq(participants.id, id), eq(participants.org, org)))
@@ -224,6 +230,7 @@ function toParticipant(row: ParticipantRow, history: ParticipantHistoryRow[]): P
     skills: { add: row.skillsAdd, remove: row.skillsRemove },
     licences: row.licences,
     qualifications: row.qualifications,
+    targets: row.targets,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -8,6 +8,7 @@ import { resolvePlace } from '../geo/resolve-place.ts';
 import { LICENCE_EXAMPLES, parseLicence } from './licences.ts';
 import { HOURS_PATTERNS, MUST_PREFERENCES, SHIFT_PATTERNS } from './preferences.ts';
 import { findGivenOccupation, resolveTitle } from './resolve-occupation.ts';
+import { MAX_TARGETS, resolveTarget, type TargetOccupation } from './targets.ts';
 
 /**
  * The participant API body. Minimal personal data: a reference and a name
@@ -41,6 +42,8 @@ export const ParticipantBodySchema = z.strictObject({
   skills: z.strictObject({ add: SkillListSchema.optional(), remove: SkillListSchema.optional() }).optional(),
   licences: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   qualifications: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  /** Target occupations: job titles or occupation codes (`HGV driver`, `soc:8211`). */
+  targets: z.array(z.string().trim().min(1).max(200)).max(MAX_TARGETS).optional(),
   hoursPerWeek: z.number().positive().max(100).nullable().optional(),
   /** Lowest acceptable annual pay, GBP. */
   salaryFloor: z.number().nonnegative().max(1_000_000).nullable().optional(),
@@ -90,6 +93,7 @@ export interface ResolvedBody {
   skillsAdd?: string[];
   skillsRemove?: string[];
   licences?: string[];
+  targets?: TargetOccupation[];
 }
 
 export function resolveBody(deps: ResolveDeps, body: ParticipantBody): { value: ResolvedBody; errors: FieldError[] } {
@@ -117,6 +121,18 @@ export function resolveBody(deps: ResolveDeps, body: ParticipantBody): { value: 
       else errors.push({ path: `licences.${i}`, message: `not a licence we understand (${LICENCE_EXAMPLES})` });
     });
     value.licences = [...new Set(value.licences)];
+  }
+  if (body.targets) {
+    value.targets = [];
+    const seen = new Set<string>();
+    body.targets.forEach((input, i) => {
+      const occupationId = resolveTarget(deps.taxonomy, deps.enricher, input);
+      if (!occupationId) errors.push({ path: `targets.${i}`, message: `we do not know the occupation “${input}”. Try a job title from the suggestions, or a SOC code` });
+      else if (!seen.has(occupationId)) {
+        seen.add(occupationId);
+        value.targets?.push({ input, occupationId });
+      }
+    });
   }
   return { value, errors };
 }

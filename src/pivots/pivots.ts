@@ -3,7 +3,7 @@ import type { Db } from '../db.ts';
 import { notFound } from '../errors.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import { GUARD_THRESHOLDS } from '../matching/transition-guards.ts';
-import { computeTransitions, payBasisWords, profileSource, type Transition } from '../matching/transitions.ts';
+import { computeTransitions, transitionsTo, payBasisWords, profileSource, type Transition } from '../matching/transitions.ts';
 import { profileOf, type ParticipantDeps } from '../participants/service.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import { findParticipant, type Participant } from '../participants/store.ts';
@@ -68,6 +68,8 @@ export interface PivotResult {
   travel: { radiusKm: number | null; located: boolean };
   payBasis: { annual: number | null; basis: string | null };
   groups: { sector: string | null; sectorTitle: string | null; growth: GrowthSignal | null; best: number; items: PivotSuggestion[] }[];
+  /** Their target occupations (what they want to do), scored the same way, whatever the guards say: never left out of the groups' limit. */
+  targets: PivotSuggestion[];
   /** Similar occupations not suggested, and how many fail each guard (one can fail several). */
   excluded: { unreachable: number; byGuard: { overlap: number; levelUp: number; payFarAbove: number; payCut: number }; note: string };
   history: { fromDay: string | null; toDay: string | null };
@@ -114,12 +116,15 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     travel: { radiusKm, located },
     payBasis: { annual: source.payAnnual, basis: payBasisWords(p, source.payAnnual) },
     groups: [],
+    targets: [],
     excluded: { unreachable: 0, byGuard: { overlap: 0, levelUp: 0, payFarAbove: 0, payCut: 0 }, note: '' },
     history: { fromDay: state ? isoOf(state.fromDay) : null, toDay: state ? isoOf(state.toDay) : null },
   };
   if (!profile.skills.size) return { ...base, note: 'No resolved job history or skills yet: add history, licences or skills to see pivots.' };
 
-  const all = computeTransitions(taxonomy, source, { filter: 'all', limit: PIVOT_WEIGHTS.candidates, maxGaps: 12 });
+  // Targets are described apart (and listed first by the page), so they are not suggested twice.
+  const all = computeTransitions(taxonomy, source, { filter: 'all', limit: PIVOT_WEIGHTS.candidates, maxGaps: 12, exclude: [...profile.targets] });
+  const targets = transitionsTo(taxonomy, source, profile.targets, { maxGaps: 12 });
   const reachable = all.filter((t) => t.desirable);
   const unreachable = all.length - reachable.length;
   const failing = all.filter((t) => !t.desirable).map((t) => t.guards);
@@ -130,18 +135,19 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     payCut: failing.filter((g) => g.pay.ratio != null && g.pay.ratio < g.pay.min).length,
   };
 
+  const described = [...reachable, ...targets];
+  const occKeys = occKeysOf(described);
   const local: LocalDemand =
-    center && radiusKm != null ? liveVacanciesNear(deps.db, center, radiusKm, occKeysOf(reachable)) : liveVacanciesEverywhere(deps.db, occKeysOf(reachable));
+    center && radiusKm != null ? liveVacanciesNear(deps.db, center, radiusKm, occKeys) : liveVacanciesEverywhere(deps.db, occKeys);
   const growthOpts: GrowthOptions = q.windowDays ? { windowDays: q.windowDays } : {};
-  const sectors = [...new Set(reachable.map((t) => t.occupation.sector).filter((s): s is string => !!s))];
-  const occKeys = occKeysOf(reachable);
+  const sectors = [...new Set(described.map((t) => t.occupation.sector).filter((s): s is string => !!s))];
   const sectorGrowth = growthSignals(deps.db, { dim: 'sector', area, keys: sectors, now, options: growthOpts });
-  const sectorOfKey = new Map(reachable.map((t) => [occupationKey(t.occupation), t.occupation.sector]));
+  const sectorOfKey = new Map(described.map((t) => [occupationKey(t.occupation), t.occupation.sector]));
   // Occupations are tracked nationally (schema/demand.ts); their local demand is the travel-range count.
   const occGrowth = growthSignals(deps.db, { dim: 'occupation', area: { type: 'all', name: '' }, keys: occKeys, now, sectorOf: (k) => sectorOfKey.get(k) ?? null, options: growthOpts });
 
   // Score every reachable destination, then describe only the ones returned.
-  const scored = reachable.map((t) => {
+  const scoreOf = (t: Transition) => {
     const occ = t.occupation;
     const key = occupationKey(occ);
     const sg = occ.sector ? (sectorGrowth.get(occ.sector) ?? null) : null;
@@ -155,12 +161,13 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     const pay = payRatio == null ? 1 : Math.sqrt(clamp(payRatio, PIVOT_WEIGHTS.payMin, PIVOT_WEIGHTS.payMax));
     const score = t.similarity * growth * demand * pay;
     return { t, key, sg, og, growth, n, demand, payRatio, pay, score };
-  });
+  };
+  const scored = reachable.map(scoreOf);
   // A destination with no live vacancy within their travel range is listed
   // after every one that has some, however it scores: there is nothing to
   // apply for yet (issue 14). Its card says so.
   scored.sort((a, b) => Number(b.n > 0) - Number(a.n > 0) || b.score - a.score || a.t.occupation.id.localeCompare(b.t.occupation.id));
-  const top: PivotSuggestion[] = scored.slice(0, q.limit).map(({ t, sg, og, growth, n, demand, payRatio, pay, score }) => {
+  const suggestionOf = ({ t, sg, og, growth, n, demand, payRatio, pay, score }: ReturnType<typeof scoreOf>): PivotSuggestion => {
     const occ = t.occupation;
     const full = taxonomy.occupations.get(occ.id);
     const searchTitle = full?.altTitles[0] ?? occ.title;
@@ -183,7 +190,8 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
       missingEssential: t.missingEssential,
       courses: bridgingCoursesFor(taxonomy, t.gaps),
     };
-  });
+  };
+  const top = scored.slice(0, q.limit).map(suggestionOf);
 
   const groups = new Map<string, PivotSuggestion[]>();
   for (const s of top) {
@@ -201,6 +209,7 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
       best: items[0]?.score ?? 0,
       items,
     })),
+    targets: targets.map((t) => suggestionOf(scoreOf(t))),
     excluded: {
       unreachable,
       byGuard,

@@ -25,13 +25,14 @@ export const PARTICIPANT_FORM_FIELDS = [
   'skillsRemove',
   'licences',
   'qualifications',
+  'targets',
 ] as const;
 export type ParticipantFormField = (typeof PARTICIPANT_FORM_FIELDS)[number];
 export type ParticipantForm = Partial<Record<ParticipantFormField, string>>;
 
 export type { ParticipantJson };
 
-const LIST_FIELDS: ReadonlySet<string> = new Set(['skillsAdd', 'skillsRemove', 'licences', 'qualifications', 'history', 'avoidShifts', 'must']);
+const LIST_FIELDS: ReadonlySet<string> = new Set(['skillsAdd', 'skillsRemove', 'licences', 'qualifications', 'targets', 'history', 'avoidShifts', 'must']);
 
 const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -172,6 +173,8 @@ export function participantBodyFromForm(form: ParticipantForm, mode: 'create' | 
   if (licences.length || mode === 'update') body['licences'] = licences;
   const qualifications = lines(form.qualifications);
   if (qualifications.length || mode === 'update') body['qualifications'] = qualifications;
+  const targets = lines(form.targets);
+  if (targets.length || mode === 'update') body['targets'] = targets;
   return { body, errors };
 }
 
@@ -218,5 +221,6 @@ export function participantFormFromJson(p: ParticipantJson): ParticipantForm {
     skillsRemove: p.skills.remove.map((s) => s.label ?? s.id).join('\n'),
     licences: p.licences.map((l) => l.label ?? l.code).join('\n'),
     qualifications: p.qualifications.join('\n'),
+    targets: p.targets.map((t) => t.input).join('\n'),
   };
 }

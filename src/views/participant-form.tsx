@@ -18,7 +18,7 @@ export interface ParticipantFormProps {
   suggestions?: FormSuggestions;
 }
 
-type ListField = 'history' | 'skillsAdd' | 'skillsRemove' | 'licences' | 'qualifications';
+type ListField = 'history' | 'skillsAdd' | 'skillsRemove' | 'licences' | 'qualifications' | 'targets';
 
 interface FieldSpec {
   name: ParticipantFormField;
@@ -47,6 +47,14 @@ const FIELDS: FieldSpec[] = [
     kind: 'list',
     list: 'occupations',
     blanks: 2,
+  },
+  {
+    name: 'targets',
+    label: 'Jobs they are aiming for',
+    hint: 'One per box, up to 5: what they want to do, e.g. HGV driver. Shown with its gaps even when their skills are far from it',
+    kind: 'list',
+    list: 'occupations',
+    blanks: 1,
   },
   { name: 'licences', label: 'Licences, cards and checks', hint: 'One per box: B, C+E, forklift, SIA, CSCS, enhanced DBS, own car…', kind: 'list', list: 'licences', blanks: 2 },
   {

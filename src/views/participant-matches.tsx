@@ -142,6 +142,11 @@ const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking; participantId: 
           .filter(Boolean)
           .join(' · ')}
       </p>
+      {m.target ? (
+        <p class="small">
+          <strong>One of their goals: {m.target.title}</strong> (shown whatever the fit; what is missing below is the plan)
+        </p>
+      ) : null}
       <p class="meta small">
         List order {formatNumber(m.rank, 3)}: fit first, then {m.components.relevance != null ? 'search words, ' : ''}distance and recency
         among similar fits

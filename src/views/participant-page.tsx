@@ -10,6 +10,7 @@ import { ParticipantFormView } from './participant-form.tsx';
 import type { FormSuggestions } from '../taxonomy/form-suggestions.ts';
 import { Matches, type MatchForm } from './participant-matches.tsx';
 import { Pivots } from './participant-pivots.tsx';
+import { Targets } from './participant-targets.tsx';
 import { Transitions } from './participant-transitions.tsx';
 
 export interface ParticipantPageProps {
@@ -33,6 +34,7 @@ const JUMPS: { href: string; label: string }[] = [
   { href: '#summary-heading', label: 'Profile' },
   { href: '#edit', label: 'Edit' },
   { href: '#shortlist-link', label: 'Shortlist' },
+  { href: '#targets-heading', label: 'Aiming for' },
   { href: '#matches', label: 'Matches' },
   { href: '#pivots-heading', label: 'Pivots' },
   { href: '#transitions-heading', label: 'Transferable jobs' },
@@ -94,6 +96,8 @@ const Summary: FC<{ p: ParticipantJson }> = ({ p }) => (
       <dd>{p.licences.length ? p.licences.map((l) => l.label ?? l.code).join(', ') : '–'}</dd>
       <dt>Qualifications</dt>
       <dd>{p.qualifications.length ? p.qualifications.join(', ') : '–'}</dd>
+      <dt>Aiming for</dt>
+      <dd>{p.targets.length ? p.targets.map((t) => t.occupation?.title ?? t.input).join(', ') : '–'}</dd>
     </dl>
     {p.profile ? (
       <details>
@@ -184,6 +188,7 @@ export const ParticipantPage: FC<ParticipantPageProps> = (props) => {
       <p id="shortlist-link" tabindex={-1}>
         <a href={`/participants/${p.id}/shortlist`}>Shortlist ({props.shortlisted.size})</a>: stages, printable list, share link
       </p>
+      <Targets pv={props.pivots} participantId={p.id} />
       <Matches p={p} matches={props.matches} form={props.matchForm} errors={props.matchErrors} shortlisted={props.shortlisted} />
       <Pivots pv={props.pivots} />
       <Transitions t={props.transitions} />

@@ -18,7 +18,7 @@ export function localVacanciesHref(participantId: number, apiLink: string): stri
   return `/participants/${participantId}${qs ? `?${qs}` : ''}#matches`;
 }
 
-const PivotItem: FC<{ s: PivotSuggestion; participantId: number }> = ({ s, participantId }) => (
+export const PivotItem: FC<{ s: PivotSuggestion; participantId: number }> = ({ s, participantId }) => (
   <li class="pivot">
     <h4>
       {s.occupation.title} <span class="score">{s.score.toFixed(2)}</span>
@@ -39,6 +39,12 @@ const PivotItem: FC<{ s: PivotSuggestion; participantId: number }> = ({ s, parti
       {s.pay.typicalAnnual != null ? ` · typical pay ${formatMoney(s.pay.typicalAnnual)}` : ''}
       {s.pay.ratio != null ? ` (${formatPercent(s.pay.ratio)} of theirs)` : ''}
     </p>
+    {s.transferability.guards.reasons.length ? (
+      // Only a target (what they want to do) is shown past a guard: say what makes it a big step.
+      <p class="small">
+        <span class="gap">A big step:</span> {s.transferability.guards.reasons.join('; ')}.
+      </p>
+    ) : null}
     {s.gaps.length ? (
       <p class="small">
         <span class="gap">To learn:</span> {s.gaps.map((g) => g.label).join(', ')}

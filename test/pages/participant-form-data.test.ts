@@ -48,6 +48,7 @@ describe('participant form ⇄ API body', () => {
       skills: { add: [], remove: [] },
       licences: [],
       qualifications: [],
+      targets: [],
     });
   });
 

@@ -48,6 +48,7 @@ export function toParticipantJson(taxonomy: Taxonomy, p: Participant, profile?: 
     },
     licences: p.licences.map((code) => ({ code, label: describeLicence(code) })),
     qualifications: p.qualifications,
+    targets: p.targets.map((t) => ({ input: t.input, occupation: t.occupationId ? { id: t.occupationId, title: taxonomy.occupations.get(t.occupationId)?.title ?? null } : null })),
     createdByCoachId: p.createdByCoachId,
     createdAt: new Date(p.createdAt).toISOString(),
     updatedAt: new Date(p.updatedAt).toISOString(),
@@ -69,7 +70,7 @@ export type ParticipantJson = ReturnType<typeof toParticipantJson>;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
+function toMatchJson({ ranked: r, hit, conditions, target }: MatchItem) {
   const prefs = r.preferences;
   const v: Vacancy = r.vacancy;
   return {
@@ -101,6 +102,8 @@ function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
     distanceKm: r.distanceKm == null ? null : Math.round(r.distanceKm * 10) / 10,
     highlights: hit?.highlights ?? {},
     conditions,
+    /** The target occupation it is in (shown whatever its fit), or null. */
+    target,
     /** Their preferences checked against the advert: each met, not met (fit × factor) or unknown. */
     preferences: { factor: round(prefs.factor), checks: prefs.checks.map((c) => ({ ...c, factor: round(c.factor) })) },
     match: {

@@ -1,0 +1,1 @@
+ALTER TABLE `participants` ADD `targets` text DEFAULT '[]' NOT NULL;
