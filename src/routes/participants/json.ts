@@ -69,7 +69,8 @@ export type ParticipantJson = ReturnType<typeof toParticipantJson>;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
+/** One match card's JSON (a list item, or the vacancy page's fit for one participant). */
+export function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
   const prefs = r.preferences;
   const v: Vacancy = r.vacancy;
   return {
