@@ -16,6 +16,7 @@ import { toCaseloadRow } from './participants/caseload-row.ts';
 import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
 import { readTrendsQuery } from './sectors.ts';
 import { shortlistPageRoutes } from './shortlist-pages.tsx';
+import { vacancyPageRoutes } from './vacancy-pages.tsx';
 import {
   formPathOf,
   historyLinesOf,
@@ -72,7 +73,7 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   const r = new Hono<CoachEnv>();
   const auth: PageAuthDeps = { db: deps.db, now: deps.now, origin: originSettingsOf(deps.config), throttle: createSigninThrottle({ now: deps.now }) };
   // Page paths only: middleware on '*' here would also run for the API's paths.
-  const pagePaths = ['/', '/participants', '/participants/*', '/sectors'];
+  const pagePaths = ['/', '/participants', '/participants/*', '/sectors', '/vacancies/*'];
   // Every page POST is Origin-checked first, before any session is looked at.
   for (const path of [...pagePaths, '/signin', '/signout']) r.use(path, sameOriginPosts(auth.origin));
   for (const path of pagePaths) r.use(path, pageSession(auth));
@@ -238,6 +239,9 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
 
   // The shortlist pages (under /participants/*, so the checks above cover them) and the shared link.
   r.route('/', shortlistPageRoutes(deps));
+
+  // The vacancy page (under /vacancies/*, covered by the checks above).
+  r.route('/', vacancyPageRoutes(deps));
 
   // ---- sectors ------------------------------------------------------------
 

@@ -124,6 +124,8 @@ export function toMatchJson({ ranked: r, hit, conditions }: MatchItem) {
   };
 }
 
+export type MatchJson = ReturnType<typeof toMatchJson>;
+
 /** GET /v1/participants/:id/matches and the page's matches section. */
 export function toMatchesJson(participantId: number, m: Matches) {
   return { participant: { id: participantId }, applied: m.applied, total: m.total, belowFloor: m.belowFloor, leftOutByMust: m.leftOutByMust, page: m.page, pageSize: m.pageSize, items: m.items.map(toMatchJson) };
