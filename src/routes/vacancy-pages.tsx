@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import type { CoachEnv } from '../http/coach-auth.ts';
-import { viewVacancy } from '../vacancies/vacancy-view.ts';
+import { viewVacancy } from './vacancy-view.ts';
 import { participantTitle } from '../views/format.ts';
 import { sendPage } from '../views/render.ts';
 import { VacancyPage } from '../views/vacancy-page.tsx';

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { VacancySource, VacancyView } from '../vacancies/vacancy-view.ts';
+import type { VacancySource, VacancyView } from '../routes/vacancy-view.ts';
 import { describeValue, formatDate, formatKm, formatNumber, formatPercent, formatSalary, participantTitle, safeHref, sectorTitle } from './format.ts';
 import { Layout } from './layout.tsx';
 import { MatchExplanation } from './match-explanation.tsx';

@@ -5,12 +5,12 @@ import { fitOfVacancy } from '../matching/vacancy-fit.ts';
 import { vacancyOccupationId } from '../matching/vacancy-needs.ts';
 import { checkRequirement, describeLicence } from '../participants/licences.ts';
 import { auditParticipantRead, loadParticipant, profileOf, type ParticipantDeps } from '../participants/service.ts';
-import { toMatchJson, type MatchJson } from '../routes/participants/json.ts';
+import { toMatchJson, type MatchJson } from './participants/json.ts';
 import { findShortlistRowByVacancy } from '../shortlist/store.ts';
 import { isClosed } from '../shortlist/vacancy-details.ts';
-import type { Vacancy } from './model.ts';
-import { sanitise } from './normalise/text.ts';
-import { getVacancy, listClusterSources, type ClusterSource } from './queries.ts';
+import type { Vacancy } from '../vacancies/model.ts';
+import { sanitise } from '../vacancies/normalise/text.ts';
+import { getVacancy, listClusterSources, type ClusterSource } from '../vacancies/queries.ts';
 
 /** What the vacancy page needs: the participant functions' deps (it may read one participant). */
 export type VacancyViewDeps = ParticipantDeps;
@@ -75,7 +75,8 @@ function sourcesOf(deps: Pick<VacancyViewDeps, 'db'>, v: Vacancy): VacancySource
 }
 
 /**
- * The vacancy page's reads: the vacancy (404 when the store never held
+ * The vacancy page's reads (a page reader like participants/participant-view.ts,
+ * here at the HTTP edge because it shapes the fit as the API's match JSON): the vacancy (404 when the store never held
  * it), its cluster's sources, its requirements and skills, and with a
  * participant id their fit, through the same scoring and explanation as
  * their matches list. A participant of another organisation is a 404
