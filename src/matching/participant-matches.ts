@@ -299,7 +299,7 @@ async function browsePool(
  * The terms beside the skills, for the coach to weigh (not scored: a
  * participant may take fewer hours or a hybrid role; the coach decides).
  */
-function describeConditions(v: Vacancy, p: Participant): MatchConditions {
+export function describeConditions(v: Vacancy, p: Participant): MatchConditions {
   const reach = v.salary.annualMax ?? v.salary.annualMin;
   return {
     salary:

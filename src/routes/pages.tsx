@@ -7,15 +7,15 @@ import { originSettingsOf } from '../http/public-origin.ts';
 import type { Checked, FieldError } from '../errors.ts';
 import { createParticipant, eraseParticipant, listCaseload, loadParticipant, readParticipant, updateParticipant, type PreparedParticipant } from '../participants/service.ts';
 import { sectorTrends, type TrendsResult } from '../pivots/sector-trends.ts';
-import { searchFor } from '../search/search-api.ts';
 import { toParticipantJson } from './participants/json.ts';
 import { viewParticipant } from './participants/participant-view.ts';
 import { CaseloadQuerySchema, idOf, readMatchesQuery, readParticipantBody } from './participants/queries.ts';
 import { checkWith } from './checked.ts';
 import { toCaseloadRow } from './participants/caseload-row.ts';
-import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
+import { viewSearchPage } from './search-page-view.ts';
 import { readTrendsQuery } from './sectors.ts';
 import { shortlistPageRoutes } from './shortlist-pages.tsx';
+import { vacancyPageRoutes } from './vacancy-pages.tsx';
 import {
   formPathOf,
   historyLinesOf,
@@ -63,8 +63,6 @@ function checkParticipantForm(deps: AppDeps, form: ParticipantForm, mode: 'creat
   return { ok: false, errors: [...errors, ...(checked.ok ? [] : checked.errors.map((e) => ({ ...e, path: formPathOf(e.path, map) })))] };
 }
 
-const SEARCH_PAGE_SIZE = 20;
-
 /** Rows per caseload page; more than this and the page links take over. */
 const CASELOAD_PAGE_SIZE = 50;
 
@@ -72,7 +70,7 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
   const r = new Hono<CoachEnv>();
   const auth: PageAuthDeps = { db: deps.db, now: deps.now, origin: originSettingsOf(deps.config), throttle: createSigninThrottle({ now: deps.now }) };
   // Page paths only: middleware on '*' here would also run for the API's paths.
-  const pagePaths = ['/', '/participants', '/participants/*', '/sectors'];
+  const pagePaths = ['/', '/participants', '/participants/*', '/sectors', '/vacancies/*'];
   // Every page POST is Origin-checked first, before any session is looked at.
   for (const path of [...pagePaths, '/signin', '/signout']) r.use(path, sameOriginPosts(auth.origin));
   for (const path of pagePaths) r.use(path, pageSession(auth));
@@ -104,10 +102,9 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
 
   r.get('/', async (c) => {
     const form: SearchForm = formValues(c, SEARCH_FIELDS);
-    const query = readSearchQuery(deps, form);
-    const result: SearchResponse | null = query.ok ? toSearchJson(await searchFor(deps, { ...query.value, pageSize: SEARCH_PAGE_SIZE })) : null;
-    const errors: FieldError[] = query.ok ? [] : query.errors;
-    return sendPage(c, <SearchPage coach={c.var.coach} form={form} result={result} errors={errors} />, errors.length ? 422 : 200);
+    const view = await viewSearchPage(deps, c.var.coach, form);
+    const notice = view.forParticipant && c.req.query('shortlisted') ? `Added to ${view.forParticipant.title}’s shortlist.` : null;
+    return sendPage(c, <SearchPage coach={c.var.coach} form={form} view={view} notice={notice} />, view.errors.length ? 422 : 200);
   });
 
   // ---- participants -------------------------------------------------------
@@ -238,6 +235,9 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
 
   // The shortlist pages (under /participants/*, so the checks above cover them) and the shared link.
   r.route('/', shortlistPageRoutes(deps));
+
+  // The vacancy page (under /vacancies/*, covered by the checks above).
+  r.route('/', vacancyPageRoutes(deps));
 
   // ---- sectors ------------------------------------------------------------
 

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
 import type { FieldError } from '../errors.ts';
 import type { CoachEnv } from '../http/coach-auth.ts';
+import { safeNext } from '../http/page-session.ts';
 import { requestOrigin, originSettingsOf } from '../http/public-origin.ts';
 import { loadParticipant, readParticipant } from '../participants/service.ts';
 import { findParticipant, type Participant } from '../participants/store.ts';
@@ -20,6 +21,13 @@ async function formBody(c: Context): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(await c.req.parseBody())) if (typeof v === 'string' && v.trim()) out[k] = v;
   return out;
+}
+
+/** A local path with one query parameter set (its fragment, if any, kept last). */
+function withParam(path: string, key: string, value: string): string {
+  const url = new URL(path, 'http://local');
+  url.searchParams.set(key, value);
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 /**
@@ -54,10 +62,13 @@ export function shortlistPageRoutes(deps: AppDeps): Hono<CoachEnv> {
     return render(c, p, { notice });
   });
 
-  // The "Shortlist" button on a match card.
+  // The "Shortlist" button (match cards, search results, the vacancy page). `back` is the page's own
+  // field, not the API's: a local path to return to (search results stay in view); else the shortlist opens.
   r.post('/participants/:id/shortlist', async (c) => {
     const p = loadParticipant(deps, c.var.coach, idOf(c.req.param('id')), 'participant.shortlist.add');
-    const { entry } = addToShortlist(deps, c.var.coach, p, parseOr422(ShortlistAddSchema, await formBody(c)));
+    const { back, ...body } = await formBody(c);
+    const { entry } = addToShortlist(deps, c.var.coach, p, parseOr422(ShortlistAddSchema, body));
+    if (back) return c.redirect(withParam(safeNext(back), 'shortlisted', String(entry.vacancyId)), 303);
     return c.redirect(`/participants/${p.id}/shortlist?added=1#item-${entry.id}`, 303);
   });
 

@@ -1,22 +1,31 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { FieldError } from '../errors.ts';
+import type { SearchPageView } from '../routes/search-page-view.ts';
 import type { SearchResponse } from '../routes/search.ts';
 import { CONTRACTS, EMPLOYMENT_TYPES, REMOTE } from '../vacancies/model.ts';
-import { describeValue, formatDate, formatKm, formatNumber, formatSalary, safeHref, SECTOR_OPTIONS, sectorTitle } from './format.ts';
+import { describeValue, formatDate, formatKm, formatNumber, formatSalary, SECTOR_OPTIONS, sectorTitle } from './format.ts';
 import { describedBy, ErrorSummary, FieldErrorText, fieldErrorFor, LabelWithHint } from './form-errors.tsx';
 import { Layout } from './layout.tsx';
+import { ShortlistButton } from './shortlist-button.tsx';
+import { vacancyPath } from './vacancy-path.ts';
 
-/** The search form's fields, as the query string carries them (strings; '' = not set). */
-export const SEARCH_FIELDS = ['q', 'near', 'radiusKm', 'sector', 'contract', 'remote', 'employmentType', 'salaryMin', 'sort', 'page'] as const;
+/**
+ * The search form's fields, as the query string carries them (strings; '' = not set).
+ * `participant` is not a filter: it names who the coach is searching for (links and Shortlist buttons are theirs).
+ */
+export const SEARCH_FIELDS = ['q', 'near', 'radiusKm', 'sector', 'contract', 'remote', 'employmentType', 'salaryMin', 'postedWithinDays', 'sort', 'page', 'participant'] as const;
 export type SearchForm = Partial<Record<(typeof SEARCH_FIELDS)[number], string>>;
 
 export interface SearchPageProps {
   coach: { name: string; org: string };
   form: SearchForm;
-  result: SearchResponse | null;
-  errors: FieldError[];
+  view: Pick<SearchPageView, 'result' | 'errors' | 'forParticipant' | 'shortlisted'>;
+  notice?: string | null;
 }
+
+/** The "posted within" choices, in days: the recency a coach asks for (an advert gets most applications in its first fortnight). */
+export const POSTED_WITHIN_DAYS = [1, 3, 7, 14, 30] as const;
 
 /** `/?…` for the form with some fields changed ('' or null removes one); always back to page 1 unless a page is given. */
 export function searchHref(form: SearchForm, changes: SearchForm & { page?: string }): string {
@@ -35,6 +44,7 @@ const FIELD_LABELS: Record<string, string> = {
   near: 'Near',
   radiusKm: 'Within (km)',
   salaryMin: 'Salary at least',
+  postedWithinDays: 'Posted within',
   sector: 'Sector',
   contract: 'Contract',
   remote: 'Remote working',
@@ -81,26 +91,18 @@ const Facets: FC<{ form: SearchForm; facets: SearchResponse['facets'] }> = ({ fo
 
 type Result = SearchResponse['results'][number];
 
-const ResultItem: FC<{ r: Result }> = ({ r }) => {
+/** One result; with a participant chosen its page link is theirs and it offers to shortlist for them, coming back to this spot. */
+const ResultItem: FC<{ r: Result; forParticipant: SearchPageView['forParticipant']; shortlisted: boolean; back: string }> = ({ r, forParticipant, shortlisted, back }) => {
   const place = r.location ? r.location.town ?? r.location.text : r.remote === 'remote' ? 'Remote' : null;
   const bits = [r.employer, place, formatKm(r.distanceKm) ? `${formatKm(r.distanceKm)} away` : null].filter(Boolean);
   const terms = [describeValue(r.contract), describeValue(r.employmentType), r.remote && r.remote !== 'onsite' ? describeValue(r.remote) : null]
     .filter(Boolean)
     .join(' · ');
-  const href = safeHref(r.url) ?? safeHref(r.applyUrl);
   return (
-    <li class="result">
+    <li class="result" id={`r-${r.id}`}>
       <h3>
         {/* The engine's snippets are HTML-escaped with only <mark> added: the one field rendered raw. */}
-        {href ? (
-          <a href={href} rel="noopener noreferrer">
-            {r.highlights.title ? raw(r.highlights.title) : r.title}
-          </a>
-        ) : r.highlights.title ? (
-          raw(r.highlights.title)
-        ) : (
-          r.title
-        )}
+        <a href={vacancyPath(r.id, forParticipant?.id)}>{r.highlights.title ? raw(r.highlights.title) : r.title}</a>
         {r.isDemo ? <span class="tag"> demo</span> : null}
       </h3>
       <p class="meta">{bits.join(' · ')}</p>
@@ -111,6 +113,10 @@ const ResultItem: FC<{ r: Result }> = ({ r }) => {
         {r.datePosted ? ` · posted ${formatDate(r.datePosted)}` : ''}
       </p>
       {r.highlights.description ? <p class="snippet">{raw(r.highlights.description)}</p> : null}
+      {r.sources.length > 1 ? <p class="meta small">Advertised in {r.sources.length} places</p> : null}
+      {forParticipant ? (
+        <ShortlistButton participantId={forParticipant.id} vacancyId={r.id} title={r.title} shortlisted={shortlisted} back={`${back}#r-${r.id}`} />
+      ) : null}
     </li>
   );
 };
@@ -163,15 +169,29 @@ const TextField: FC<{ id: string; label: string; value: string; hint?: string; t
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: describeValue(v) }));
 
 /** `/`: vacancy search with filters, facets as links, and pagination. A plain GET form. */
-export const SearchPage: FC<SearchPageProps> = ({ coach, form, result, errors }) => {
+export const SearchPage: FC<SearchPageProps> = ({ coach, form, view, notice }) => {
+  const { result, errors, forParticipant, shortlisted } = view;
   const err = (f: string) => fieldErrorFor(errors, f);
   const pages = result ? Math.max(1, Math.min(1000, Math.ceil(result.total / result.pageSize))) : 1;
   const page = result?.page ?? 1;
   return (
     <Layout title={form.q ? `Search: ${form.q}` : 'Vacancy search'} coach={coach} section="search">
       <h1>Vacancy search</h1>
+      {forParticipant ? (
+        <p class="notice for-participant">
+          Searching for <strong>{forParticipant.title}</strong>: each result can be shortlisted for them.{' '}
+          <a href={`/participants/${forParticipant.id}`}>Back to {forParticipant.title}</a> ·{' '}
+          <a href={searchHref(form, { participant: '' })}>Search without a participant</a>
+        </p>
+      ) : null}
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <ErrorSummary errors={errors} labels={FIELD_LABELS} />
       <form method="get" action="/" role="search" aria-label="Vacancies">
+        {forParticipant ? <input type="hidden" name="participant" value={String(forParticipant.id)} /> : null}
         <div class="grid">
           <TextField id="q" label="What" value={form.q ?? ''} type="search" hint='Words, "a phrase" or fork*' error={err('q')} />
           <TextField id="near" label="Near" value={form.near ?? ''} hint="Town, postcode or lat,lon" error={err('near')} />
@@ -183,6 +203,13 @@ export const SearchPage: FC<SearchPageProps> = ({ coach, form, result, errors })
           <Select id="contract" label="Contract" value={form.contract ?? ''} options={options(CONTRACTS)} error={err('contract')} />
           <Select id="remote" label="Remote working" value={form.remote ?? ''} options={options(REMOTE)} error={err('remote')} />
           <Select id="employmentType" label="Hours" value={form.employmentType ?? ''} options={options(EMPLOYMENT_TYPES)} error={err('employmentType')} />
+          <Select
+            id="postedWithinDays"
+            label="Posted within"
+            value={form.postedWithinDays ?? ''}
+            options={POSTED_WITHIN_DAYS.map((d) => ({ value: String(d), label: d === 1 ? 'the last day' : `the last ${d} days` }))}
+            error={err('postedWithinDays')}
+          />
           <Select
             id="sort"
             label="Order"
@@ -198,7 +225,7 @@ export const SearchPage: FC<SearchPageProps> = ({ coach, form, result, errors })
         </div>
         <div class="actions">
           <button type="submit">Search</button>
-          <a href="/">Clear</a>
+          <a href={forParticipant ? `/?participant=${forParticipant.id}` : '/'}>Clear</a>
         </div>
       </form>
 
@@ -213,7 +240,7 @@ export const SearchPage: FC<SearchPageProps> = ({ coach, form, result, errors })
             {result.results.length ? (
               <ol class="results" start={(page - 1) * result.pageSize + 1}>
                 {result.results.map((r) => (
-                  <ResultItem r={r} />
+                  <ResultItem r={r} forParticipant={forParticipant} shortlisted={shortlisted.has(r.id)} back={searchHref(form, { page: form.page ?? '' })} />
                 ))}
               </ol>
             ) : (

@@ -6,6 +6,7 @@ import { END_REASONS, REASON_WORDS, STAGE_WORDS, STAGES } from '../shortlist/sta
 import { ErrorSummary, fieldErrorFor } from './form-errors.tsx';
 import { describeValue, formatDate, formatKm, formatNumber, formatSalary, safeHref } from './format.ts';
 import { Layout } from './layout.tsx';
+import { vacancyPath } from './vacancy-path.ts';
 
 /**
  * The shortlist to hand over: one block per vacancy with what a
@@ -14,14 +15,15 @@ import { Layout } from './layout.tsx';
  * block serves the coach's page (which prints cleanly: the print stylesheet
  * hides the navigation and the coach's forms) and the shared link.
  */
-export const HandoverBlock: FC<{ e: ShortlistEntry }> = ({ e }) => {
+export const HandoverBlock: FC<{ e: ShortlistEntry; vacancyHref?: string | null }> = ({ e, vacancyHref }) => {
   const v = e.vacancy;
   const apply = safeHref(v.applyUrl);
   const where = [v.place ?? (v.remote === 'remote' ? 'Remote' : null), e.distanceKm != null ? `${formatKm(e.distanceKm)} away` : null].filter(Boolean).join(', ');
   return (
     <>
       <h2 id={`item-${e.id}`}>
-        {v.title}
+        {/* The coach's copy links to the vacancy page; the shared link and the printout have no such page to go to. */}
+        {vacancyHref ? <a href={vacancyHref}>{v.title}</a> : v.title}
         {e.closed ? <span class="tag closed"> Closed</span> : null}
       </h2>
       {e.closed ? <p class="small">This vacancy has closed; these are its last known details.</p> : null}
@@ -125,7 +127,7 @@ export const ShortlistPage: FC<ShortlistPageProps> = ({ coach, participant, entr
     {entries.length ? (
       entries.map((e) => (
         <article class="handover-item" aria-labelledby={`item-${e.id}`}>
-          <HandoverBlock e={e} />
+          <HandoverBlock e={e} vacancyHref={vacancyPath(e.vacancyId, participant.id)} />
           <p class="no-print">
             Stage: <strong>{STAGE_WORDS[e.stage]}</strong>
             {e.reason ? ` (${REASON_WORDS[e.reason]}${e.reasonText ? `: ${e.reasonText}` : ''})` : ''}

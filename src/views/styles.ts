@@ -118,6 +118,10 @@ dl.handover dt { font-weight: 600; }
 dl.handover dd { margin: 0; overflow-wrap: anywhere; }
 .tag.closed { color: var(--bad); border-color: var(--bad); }
 .break { overflow-wrap: anywhere; }
+.description { overflow-wrap: anywhere; max-width: 48rem; }
+.pre-line { white-space: pre-line; }
+ul.sources { padding-left: 1.2rem; }
+ul.sources li { margin-bottom: .5rem; }
 @media (max-width: 40rem) {
   table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack caption { display: block; width: 100%; }
   table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

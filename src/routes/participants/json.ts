@@ -70,7 +70,8 @@ export type ParticipantJson = ReturnType<typeof toParticipantJson>;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function toMatchJson({ ranked: r, hit, conditions, target }: MatchItem) {
+/** One match card's JSON (a list item, or the vacancy page's fit for one participant). */
+export function toMatchJson({ ranked: r, hit, conditions, target }: MatchItem) {
   const prefs = r.preferences;
   const v: Vacancy = r.vacancy;
   return {
@@ -125,6 +126,8 @@ function toMatchJson({ ranked: r, hit, conditions, target }: MatchItem) {
     },
   };
 }
+
+export type MatchJson = ReturnType<typeof toMatchJson>;
 
 /** GET /v1/participants/:id/matches and the page's matches section. */
 export function toMatchesJson(participantId: number, m: Matches) {
