@@ -61,8 +61,10 @@ function countBy<K>(items: readonly K[]): Map<K, number> {
   return out;
 }
 
-/** Most first, then by title, so equal counts keep a stable order. */
-const byCountThenTitle = (a: { starts: number; title: string }, b: { starts: number; title: string }) => b.starts - a.starts || a.title.localeCompare(b.title);
+type Row = { starts: number; title: string; known: boolean };
+/** Most first; at equal counts the known before "not known", then by title, so the order is stable. */
+const byCountThenTitle = (a: Row, b: Row) => b.starts - a.starts || Number(b.known) - Number(a.known) || a.title.localeCompare(b.title);
+const withoutKnown = <T extends Row>({ known: _known, ...rest }: T): Omit<T, 'known'> => rest;
 
 /**
  * The outcome figures of a set of starts. A vacancy's sector is its
@@ -91,11 +93,13 @@ export function summariseStarts(org: string, starts: readonly JobStart[], taxono
       now,
     ),
     bySector: [...countBy(starts.map(destinationSector))]
-      .map(([code, n]) => ({ code, title: code ? (sectorTitles.get(code) ?? code) : 'Sector not known', starts: n }))
-      .sort(byCountThenTitle),
+      .map(([code, n]) => ({ code, title: code ? (sectorTitles.get(code) ?? code) : 'Sector not known', starts: n, known: code != null }))
+      .sort(byCountThenTitle)
+      .map(withoutKnown),
     byOccupation: [...countBy(starts.map((s) => s.vacancyOccupationId))]
-      .map(([id, n]) => ({ id, title: id ? (taxonomy.occupations.get(id)?.title ?? id) : 'Occupation not known', starts: n }))
-      .sort(byCountThenTitle),
+      .map(([id, n]) => ({ id, title: id ? (taxonomy.occupations.get(id)?.title ?? id) : 'Occupation not known', starts: n, known: id != null }))
+      .sort(byCountThenTitle)
+      .map(withoutKnown),
     pivots: { pivot, sameSector, unknown: kinds.get('unknown') ?? 0, share: pivot + sameSector ? pivot / (pivot + sameSector) : null },
   };
 }
