@@ -1,5 +1,5 @@
 import type { FC } from 'hono/jsx';
-import { labelledIndexes, valueTicks } from './chart-scale.ts';
+import { labelledIndexes, tickDigits, valueTicks } from './chart-scale.ts';
 import { formatNumber } from './format.ts';
 import { describeTrend, type ChartPoint } from './trend-summary.ts';
 
@@ -27,9 +27,11 @@ export interface LineChartProps {
 /**
  * Chart geometry in the SVG's own units. The viewBox is narrow so that,
  * scaled to the width of a 320 px phone, the axis text stays legible; CSS
- * caps how wide it grows on a desk.
+ * caps how wide it grows on a desk. The margins either side hold half a
+ * period label, so labels centred on the first and last points stay inside,
+ * and labelRoom (a label's width and a gap) keeps neighbours apart.
  */
-export const CHART = { width: 360, height: 210, left: 46, right: 14, top: 26, bottom: 44, labelRoom: 62 } as const;
+export const CHART = { width: 360, height: 210, left: 46, right: 32, top: 26, bottom: 44, labelRoom: 64 } as const;
 
 const plotWidth = CHART.width - CHART.left - CHART.right;
 const plotBottom = CHART.height - CHART.bottom;
@@ -83,7 +85,9 @@ export const LineChart: FC<LineChartProps> = ({ id, title, points, xLabel, yLabe
       </figure>
     );
   }
-  const ticks = valueTicks(Math.max(...points.map((p) => p.value)));
+  // Values shown without decimals are counts: their axis steps in whole numbers.
+  const ticks = valueTicks(Math.max(...points.map((p) => p.value)), { whole: digits === 0 });
+  const tickDecimals = tickDigits(ticks);
   const top = ticks[ticks.length - 1]!;
   const at = chartPositions(points, top);
   const labelled = labelledIndexes(points.length, Math.floor(plotWidth / CHART.labelRoom));
@@ -102,7 +106,7 @@ export const LineChart: FC<LineChartProps> = ({ id, title, points, xLabel, yLabe
             <g>
               <line class="grid" x1={CHART.left} x2={CHART.width - CHART.right} y1={yOf(t)} y2={yOf(t)} />
               <text x={CHART.left - 6} y={yOf(t) + 4} text-anchor="end">
-                {formatNumber(t, 1)}
+                {formatNumber(t, tickDecimals)}
               </text>
             </g>
           ))}
@@ -111,7 +115,7 @@ export const LineChart: FC<LineChartProps> = ({ id, title, points, xLabel, yLabe
         <line class="axis" x1={CHART.left} x2={CHART.width - CHART.right} y1={plotBottom} y2={plotBottom} />
         <g class="x-axis">
           {labelled.map((i) => (
-            <text x={at[i]!.x} y={plotBottom + 16} text-anchor={labelAnchor(i, points.length)}>
+            <text x={at[i]!.x} y={plotBottom + 16} text-anchor="middle">
               {points[i]!.tick}
             </text>
           ))}
@@ -137,10 +141,3 @@ export const LineChart: FC<LineChartProps> = ({ id, title, points, xLabel, yLabe
     </figure>
   );
 };
-
-/** The first and last labels lean inwards so they never hang off the chart's edge. */
-function labelAnchor(i: number, count: number): 'start' | 'middle' | 'end' {
-  if (count > 1 && i === 0) return 'start';
-  if (count > 1 && i === count - 1) return 'end';
-  return 'middle';
-}

@@ -24,8 +24,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Chromium with a fresh user-data dir (no cookies or cache from anything before), removed on close. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Chromium with a fresh user-data dir (no cookies or cache from anything before), removed on close.
+ * `bypassCSP` lets a test inject a script (axe-core) into pages whose policy allows none.
+ */
+export async function launchChromium(opts: { bypassCSP?: boolean } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Browser tests need Chromium at ${CHROMIUM_PATH} and it is missing. Install it with \`apt-get install -y chromium\` ` +
@@ -40,6 +43,7 @@ export async function launchChromium(): Promise<Browser> {
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
     timezoneId: 'UTC',
+    bypassCSP: opts.bypassCSP ?? false,
   });
   return {
     context,

@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { labelledIndexes, valueTicks } from '../../src/views/chart-scale.ts';
+import { labelledIndexes, tickDigits, valueTicks } from '../../src/views/chart-scale.ts';
 import { CHART, LineChart, type ChartPoint } from '../../src/views/line-chart.tsx';
 import { monthlyAverages, monthPoint } from '../../src/views/monthly-points.ts';
 import { describeTrend } from '../../src/views/trend-summary.ts';
@@ -111,6 +111,21 @@ describe('chart scale', () => {
     expect(valueTicks(3)).toEqual([0, 1, 2, 3]);
     expect(valueTicks(0.4)).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
     expect(valueTicks(0)).toEqual([0, 1]);
+    // Whole counts: one start is not split into quarters.
+    expect(valueTicks(1, { whole: true })).toEqual([0, 1]);
+    expect(valueTicks(1)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(valueTicks(6, { whole: true })).toEqual([0, 2, 4, 6]);
+  });
+
+  it('labels ticks with the decimals their step needs', () => {
+    expect(tickDigits([0, 0.25, 0.5])).toBe(2);
+    expect(tickDigits([0, 2.5, 5])).toBe(1);
+    expect(tickDigits([0, 10, 20])).toBe(0);
+  });
+
+  it('steps a count axis in whole numbers, labelled without decimals', async () => {
+    const $ = await render([monthPoint('2026-03', 1)]);
+    expect($('svg .y-axis text').toArray().map((t) => $(t).text())).toEqual(['0', '1']);
   });
 
   it('labels at most the room allows, counting back from the latest', () => {
