@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { participantRoutes } from './routes/participants/index.ts';
 import { sectorRoutes } from './routes/sectors.ts';
 import { pageRoutes } from './routes/pages.tsx';
+import { outcomeRoutes } from './routes/outcomes.tsx';
 import { sendErrorPage, wantsHtmlPage } from './views/error-page.tsx';
 
 /** Builds the Hono app. The only place routes are mounted. */
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/participants', participantRoutes(deps));
   app.route('/v1/sectors', sectorRoutes(deps));
   app.route('/', pageRoutes(deps));
+  app.route('/', outcomeRoutes(deps));
 
   return app;
 }

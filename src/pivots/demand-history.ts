@@ -250,13 +250,19 @@ export interface AreaRef {
 }
 
 /** Daily rows of one dimension in one area (all keys, or the given ones), by key then day. */
-export function readDemandSeries(db: Db, q: { area: AreaRef; dim: 'all' | 'sector' | 'occupation'; fromDay: number; toDay: number }): DemandRow[] {
+export function readDemandSeries(
+  db: Db,
+  q: { area: AreaRef; dim: 'all' | 'sector' | 'occupation'; fromDay: number; toDay: number; keys?: readonly string[] },
+): DemandRow[] {
+  if (q.keys && !q.keys.length) return [];
+  const keyFilter = q.keys ? ' AND key IN (SELECT value FROM json_each(?))' : '';
+  const params: unknown[] = [q.area.type, q.area.name, q.dim, q.fromDay, q.toDay, ...(q.keys ? [JSON.stringify(q.keys)] : [])];
   return db.$client
     .prepare(
       `SELECT key, day, live, new FROM demand_daily
-       WHERE area_type = ? AND area = ? AND dim = ? AND day BETWEEN ? AND ? ORDER BY key, day`,
+       WHERE area_type = ? AND area = ? AND dim = ? AND day BETWEEN ? AND ?${keyFilter} ORDER BY key, day`,
     )
-    .all(q.area.type, q.area.name, q.dim, q.fromDay, q.toDay) as DemandRow[];
+    .all(...params) as DemandRow[];
 }
 
 /** Sum of daily live counts (live-days) and of new vacancies over a window, per key. */

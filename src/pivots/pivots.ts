@@ -9,8 +9,9 @@ import type { SkillProfile } from '../participants/skill-profile.ts';
 import { findParticipant, type Participant } from '../participants/store.ts';
 import type { Occupation, Taxonomy } from '../taxonomy/model.ts';
 import { bridgingCoursesFor, type BridgingSuggestion } from './bridging.ts';
-import { readDemandState, type AreaRef } from './demand-history.ts';
+import { isoDay, readDemandSeries, readDemandState, type AreaRef } from './demand-history.ts';
 import { growthSignals, type GrowthOptions, type GrowthSignal } from './growth.ts';
+import { seriesFromFirstData, trendWindow } from './sector-trends.ts';
 import { liveVacanciesEverywhere, liveVacanciesNear, regionAt, type LocalDemand } from './local-demand.ts';
 
 /**
@@ -67,7 +68,18 @@ export interface PivotResult {
   area: { type: AreaRef['type']; name: string; basis: string };
   travel: { radiusKm: number | null; located: boolean };
   payBasis: { annual: number | null; basis: string | null };
-  groups: { sector: string | null; sectorTitle: string | null; growth: GrowthSignal | null; best: number; items: PivotSuggestion[] }[];
+  groups: {
+    sector: string | null;
+    sectorTitle: string | null;
+    growth: GrowthSignal | null;
+    /**
+     * Live vacancies a day in the sector in `area` over the last year of history, for a chart: from the
+     * sector's first day with data (`from`, YYYY-MM-DD) to `to`. Null when the sector has no history there.
+     */
+    trend: { from: string; to: string; live: number[] } | null;
+    best: number;
+    items: PivotSuggestion[];
+  }[];
   /** Their target occupations (what they want to do), scored the same way, whatever the guards say: never left out of the groups' limit. */
   targets: PivotSuggestion[];
   /** Similar occupations not suggested, and how many fail each guard (one can fail several). */
@@ -200,12 +212,14 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     list.push(s);
     groups.set(k, list);
   }
+  const trends = sectorTrendsOf(deps, area, [...groups.keys()].filter(Boolean));
   return {
     ...base,
     groups: [...groups].map(([sector, items]) => ({
       sector: sector || null,
       sectorTitle: sector ? (taxonomy.sectors.get(sector)?.title ?? null) : null,
       growth: sector ? (sectorGrowth.get(sector) ?? null) : null,
+      trend: trends.get(sector) ?? null,
       best: items[0]?.score ?? 0,
       items,
     })),
@@ -221,6 +235,15 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
         `${byGuard.payCut} pay below ${pct(GUARD_THRESHOLDS.minPayRatio)} of theirs`,
     },
   };
+}
+
+/** The sectors' daily live counts over the default trends window (the last year of history), each from its first day with data. */
+function sectorTrendsOf(deps: PivotDeps, area: AreaRef, sectors: string[]): Map<string, { from: string; to: string; live: number[] }> {
+  const window = trendWindow(deps, {});
+  if (!window.ok || !sectors.length) return new Map();
+  const { fromDay, toDay } = window.value;
+  const series = seriesFromFirstData(readDemandSeries(deps.db, { area, dim: 'sector', fromDay, toDay, keys: sectors }), toDay);
+  return new Map([...series].map(([k, s]) => [k, { from: isoDay(s.firstDay), to: isoDay(toDay), live: s.live }]));
 }
 
 function occKeysOf(ts: readonly Transition[]): string[] {

@@ -50,7 +50,7 @@ registerOperation({
   path: '/v1/sectors/trends',
   summary: 'Vacancy trends by sector in an area, ready for charts',
   description:
-    '`area` is "all" (default), a region or a local authority name. `from`/`to` are YYYY-MM-DD (default the last year of history; at most 731 days). Returns one `dates` array and, per SIC 2007 section, aligned `live` (vacancies live that day) and `new` (first seen that day) arrays, plus the growth signal: recent against previous window, year on year when history allows, share of all vacancies, smoothing prior, label and source.',
+    '`area` is "all" (default), a region or a local authority name. `from`/`to` are YYYY-MM-DD (default the last year of history; at most 731 days). Every series starts at its first day with data in the window (never with zeros from before its history): `dates` and `all` from the first day any vacancy is recorded, and per SIC 2007 section `from` (its first day with data) with `live` (vacancies live that day) and `new` (first seen that day) arrays running from it to `to`, aligned with the tail of `dates`; plus the growth signal: recent against previous window, year on year when history allows, share of all vacancies, smoothing prior, label and source.',
   tags: ['Sectors'],
   auth: 'coach',
   query: TrendsQuerySchema,

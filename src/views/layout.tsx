@@ -1,7 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import { STYLESHEET } from './styles.ts';
 
-export type Section = 'search' | 'participants' | 'sectors' | null;
+export type Section = 'search' | 'participants' | 'sectors' | 'outcomes' | null;
 
 export interface LayoutProps {
   title: string;
@@ -15,6 +15,7 @@ const NAV: { section: Exclude<Section, null>; href: string; label: string }[] = 
   { section: 'search', href: '/', label: 'Vacancy search' },
   { section: 'participants', href: '/participants', label: 'Participants' },
   { section: 'sectors', href: '/sectors', label: 'Sector trends' },
+  { section: 'outcomes', href: '/outcomes', label: 'Outcomes' },
 ];
 
 /** Every page: landmarks, a skip link, the navigation and a sign-out button (a POST, so it is CSRF-checked). */

@@ -2,6 +2,9 @@ import type { FC } from 'hono/jsx';
 import type { PivotResult, PivotSuggestion } from '../pivots/pivots.ts';
 import { formatKm, formatMoney, formatNumber, formatPercent, sectorTitle } from './format.ts';
 import { GrowthText } from './growth-text.tsx';
+import { LineChart } from './line-chart.tsx';
+import { monthlyAverages } from './monthly-points.ts';
+import { dayOf } from '../pivots/demand-history.ts';
 import { MATCH_FIELDS } from './participant-matches.tsx';
 import { GUARD_THRESHOLDS } from '../matching/transition-guards.ts';
 
@@ -70,11 +73,23 @@ export const PivotItem: FC<{ s: PivotSuggestion; participantId: number }> = ({ s
   </li>
 );
 
-const SectorGroup: FC<{ g: PivotResult['groups'][number]; participantId: number }> = ({ g, participantId }) => (
+const SectorGroup: FC<{ g: PivotResult['groups'][number]; participantId: number; areaName: string | null }> = ({ g, participantId, areaName }) => (
   <div class="sector">
     <h3>
       <span>{g.sectorTitle ?? sectorTitle(g.sector)}</span> <GrowthText g={g.growth} />
     </h3>
+    {g.trend && g.sector ? (
+      <LineChart
+        id={`pivot-chart-${g.sector}`}
+        title={`${g.sectorTitle ?? sectorTitle(g.sector)}: live vacancies a day${areaName ? ` in ${areaName}` : ''}`}
+        points={monthlyAverages(dayOf(Date.parse(`${g.trend.from}T00:00:00Z`)), g.trend.live)}
+        xLabel="Month"
+        yLabel="Live a day (average)"
+        unit="live vacancies a day"
+        digits={1}
+        table="details"
+      />
+    ) : null}
     <ul class="cards">
       {g.items.map((s) => (
         <PivotItem s={s} participantId={participantId} />
@@ -108,11 +123,11 @@ export const Pivots: FC<{ pv: PivotResult }> = ({ pv }) => {
     {pv.note ? <p>{pv.note}</p> : null}
     {growing.length ? <p class="pivot-heading"><strong>Growing sectors (or gaining share)</strong></p> : null}
     {growing.map((g) => (
-      <SectorGroup g={g} participantId={pv.participant.id} />
+      <SectorGroup g={g} participantId={pv.participant.id} areaName={pv.area.type === 'all' ? 'all areas' : pv.area.name} />
     ))}
     {others.length ? <p class="pivot-heading"><strong>Other sectors: stable, shrinking or growth not known</strong></p> : null}
     {others.map((g) => (
-      <SectorGroup g={g} participantId={pv.participant.id} />
+      <SectorGroup g={g} participantId={pv.participant.id} areaName={pv.area.type === 'all' ? 'all areas' : pv.area.name} />
     ))}
     {!pv.note && !pv.groups.length ? <p>No occupation passes the guards yet.</p> : null}
     {pv.excluded.unreachable ? <p class="small muted">{pv.excluded.note}.</p> : null}

@@ -104,9 +104,17 @@ dl.summary dd { margin: 0; }
 .sector h4 { margin: 0 0 .2rem; font-size: 1rem; }
 caption { text-align: left; padding: .25rem 0; }
 .sector h3 { display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
-.spark { vertical-align: middle; }
-.spark polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; }
-.spark line { stroke: var(--line); stroke-width: 1; }
+figure.chart { margin: .5rem 0 1rem; max-width: 30rem; min-width: 0; }
+figure.chart figcaption { font-weight: 600; margin-bottom: .25rem; }
+figure.chart svg { display: block; width: 100%; height: auto; }
+figure.chart svg text { font-size: 13px; fill: var(--ink); font-family: inherit; }
+figure.chart svg text.axis-name { fill: var(--muted); }
+figure.chart .grid { stroke: var(--line); stroke-width: 1; }
+figure.chart .axis { stroke: var(--ink); stroke-width: 1; }
+figure.chart .line { fill: none; stroke: var(--accent); stroke-width: 2; }
+figure.chart .dots circle { fill: var(--accent); }
+figure.chart table.chart-table { max-width: 24rem; }
+.charts { display: grid; gap: 0 1.5rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); }
 details { margin: .5rem 0; }
 summary { cursor: pointer; font-weight: 600; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin-top: 1rem; }
@@ -129,6 +137,7 @@ ul.sources li { margin-bottom: .5rem; }
   table.stack td { border: 0; padding: .15rem .6rem; }
   table.stack td[data-label]::before { content: attr(data-label); font-weight: 600; margin-right: .5em; }
   table.stack td.num { text-align: left; }
+  table.stack caption.visually-hidden { width: 1px; }
 }
 .scroll-x { overflow-x: auto; max-width: 100%; }
 @media (max-width: 30rem) { dl.handover { grid-template-columns: 1fr; } dl.handover dd { margin-bottom: .4rem; } }

@@ -260,14 +260,16 @@ describe('coach pages in Chromium', () => {
   );
 
   it(
-    'shows sector trends with a sparkline and numbers per sector',
+    'shows sector trends with a line chart and numbers per sector',
     async () => {
       await page.goto(`${server.baseUrl}/sectors`);
-      const rows = page.locator('tbody tr');
+      const rows = page.locator('table.stack tbody tr');
       expect(await rows.count()).toBeGreaterThan(1);
-      expect(await rows.first().locator('svg.spark polyline').count()).toBe(1);
-      expect(await rows.first().locator('svg.spark').getAttribute('aria-label')).toMatch(/live vacancies a day/);
       expect(await rows.first().locator('td.num').first().textContent()).toMatch(/^\d+$/);
+      const chart = page.locator('section[id^=sector-] figure.chart').first();
+      expect(await chart.locator('svg polyline').count()).toBe(1);
+      expect(await chart.getByRole('img').getAttribute('aria-labelledby')).toMatch(/-title .+-desc$/);
+      expect(await chart.locator('table tbody tr').count()).toBeGreaterThan(0);
       await page.goto(`${server.baseUrl}/sectors?area=Atlantis`);
       expect(await page.getByRole('alert').textContent()).toContain('no such area');
     },

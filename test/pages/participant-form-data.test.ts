@@ -14,7 +14,6 @@ import {
   participantBodyFromForm,
   participantFormFromJson,
 } from '../../src/views/participant-form-data.ts';
-import { downsample } from '../../src/views/sparkline.tsx';
 import { formatSalary, safeHref } from '../../src/views/format.ts';
 
 describe('participant form ⇄ API body', () => {
@@ -111,14 +110,5 @@ describe('view helpers', () => {
       '£12.50–£13.00 an hour (about £24,375–£25,350 a year)',
     );
     expect(formatSalary({ ...base, min: 25000, period: 'year', annualMin: 25000, text: '£25k plus bonus' })).toBe('£25k plus bonus');
-  });
-
-  it('downsamples a long series by averaging runs', () => {
-    expect(downsample([1, 2, 3], 60)).toEqual([1, 2, 3]);
-    const year = Array.from({ length: 365 }, (_, i) => i);
-    const d = downsample(year, 60);
-    expect(d.length).toBeLessThanOrEqual(60);
-    expect(d[0]).toBe(3); // mean of 0..6
-    expect(d.at(-1)).toBeGreaterThan(355);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dayOf, isoDay } from '../../src/pivots/demand-history.ts';
 import { growthSignals } from '../../src/pivots/growth.ts';
 import { suggestPivots, type PivotSuggestion } from '../../src/pivots/pivots.ts';
 import { NOW, pivotWorld } from './pivot-fixture.ts';
@@ -56,5 +57,20 @@ describe('pivot suggestions', () => {
     // 10 all along, 10 more for the last 61 of the 91 days: 10 + 10 × 61/91.
     expect(care.growth.occupation).toMatchObject({ source: 'own history', recent: { avgLive: 16.7, new: 10 }, previous: { avgLive: 10 } });
     expect(res.area).toMatchObject({ type: 'region', name: 'Yorkshire and The Humber' });
+  });
+
+  it('each sector group carries its live vacancies a day in the area for the chart, from where its history starts', () => {
+    const toDay = dayOf(NOW);
+    const care = res.groups.find((g) => g.sector === 'Q')!.trend!;
+    // History reaches back 500 days, so the chart covers the whole last year: 10 live, then 20.
+    expect(care.from).toBe(isoDay(toDay - 364));
+    expect(care.to).toBe(isoDay(toDay));
+    expect(care.live).toHaveLength(365);
+    expect(care.live[0]).toBe(10);
+    expect(care.live.at(-1)).toBe(20);
+    // Retail halved 13 weeks ago (the London vacancies are in another region).
+    const retail = res.groups.find((g) => g.sector === 'G')!.trend!;
+    expect(retail.live[0]).toBe(40);
+    expect(retail.live.at(-1)).toBe(20);
   });
 });

@@ -8,7 +8,7 @@ interface Trends {
   to: string;
   dates: string[];
   all: { live: number[]; new: number[] };
-  sectors: { code: string; title: string; live: number[]; new: number[]; growth: { label: string; source: string; ratio: number } }[];
+  sectors: { code: string; title: string; from: string; live: number[]; new: number[]; growth: { label: string; source: string; ratio: number } }[];
 }
 
 function setup() {
@@ -30,9 +30,16 @@ describe('GET /v1/sectors/trends', () => {
     expect(body.dates).toHaveLength(365);
     expect(body.dates[0]).toBe(body.from);
     for (const s of body.sectors) {
-      expect(s.live).toHaveLength(365);
-      expect(s.new).toHaveLength(365);
+      // Each series runs from its own first day with data to `to`, aligned with the tail of `dates`.
+      const start = body.dates.indexOf(s.from);
+      expect(start, s.code).toBeGreaterThanOrEqual(0);
+      expect(s.live).toHaveLength(365 - start);
+      expect(s.new).toHaveLength(365 - start);
     }
+    // Construction's history starts 30 days ago: its series starts there, not with 334 days of zeros.
+    const f = body.sectors.find((s) => s.code === 'F')!;
+    expect(f.from).toBe('2026-05-02');
+    expect(f.live[0]).toBe(30);
     const q = body.sectors.find((s) => s.code === 'Q')!;
     expect(q.title).toBe('Human health and social work activities');
     expect(q.live.at(-1)).toBe(20);
@@ -74,7 +81,7 @@ describe('GET /v1/sectors/trends', () => {
 });
 
 describe('GET /v1/sectors/trends before any history', () => {
-  it('answers with empty series rather than failing', async () => {
+  it('answers with empty series (no zeros standing in for missing history) rather than failing', async () => {
     const { openDb } = await import('../../src/db.ts');
     const { createCoach } = await import('../../src/auth/coaches.ts');
     const { buildPivotTaxonomy, NOW } = await import('../pivots/pivot-fixture.ts');
@@ -86,6 +93,7 @@ describe('GET /v1/sectors/trends before any history', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Trends;
     expect(body.sectors).toEqual([]);
-    expect(body.all.live).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(body.dates).toEqual([]);
+    expect(body.all.live).toEqual([]);
   });
 });

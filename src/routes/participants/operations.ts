@@ -103,7 +103,7 @@ registerOperation({
   path: '/v1/participants/{id}/pivots',
   summary: 'Occupations a participant could pivot into, grouped by sector, with growth, local demand, gaps and courses',
   description:
-    'Destinations (never their own past occupations) that pass the transition guards, ranked by transferability × growth of the destination’s sector and occupation (13 weeks against the previous 13, smoothed; official ONS series when our history is short) × live vacancies within their travel range × pay relative to their floor. Each suggestion carries the numbers behind every factor, the missing essential skills, short courses or licences that bridge them, and a link to matching vacancies.',
+    'Destinations (never their own past occupations) that pass the transition guards, ranked by transferability × growth of the destination’s sector and occupation (13 weeks against the previous 13, smoothed; official ONS series when our history is short) × live vacancies within their travel range × pay relative to their floor. Each suggestion carries the numbers behind every factor, the missing essential skills, short courses or licences that bridge them, and a link to matching vacancies. Each sector group carries `trend`: the sector’s live vacancies a day in the area over the last year of history, from its first day with data (`from`) to `to`.',
   tags: ['Participants'],
   auth: 'coach',
   params: IdParams,
