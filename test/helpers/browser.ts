@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; CI installs it (.ci/run). Browser tests fail, never skip, without it. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -75,4 +75,12 @@ export async function serveOnLoopback(fetch: (req: Request) => Response | Promis
         s.close((err?: Error) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/** Signs a coach in through the sign-in form, as a coach does, and waits for the search page. */
+export async function signInCoach(page: Page, baseUrl: string, token: string): Promise<void> {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel('Coach token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}/`);
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findParticipant } from '../../src/participants/store.ts';
 import { addToShortlist, changeShortlistEntry } from '../../src/shortlist/shortlist.ts';
 import { axeViolations, horizontalOverflow } from '../helpers/axe.ts';
-import { launchChromium, serveOnLoopback, type Browser, type Served } from '../helpers/browser.ts';
+import { launchChromium, signInCoach, serveOnLoopback, type Browser, type Served } from '../helpers/browser.ts';
 import { seedApp, type Seeded } from './seed.ts';
 
 /**
@@ -34,10 +34,7 @@ beforeAll(async () => {
   browser = await launchChromium({ bypassCSP: true });
   page = await browser.context.newPage();
   mkdirSync(SHOTS, { recursive: true });
-  await page.goto(`${server.baseUrl}/signin`);
-  await page.getByLabel('Coach token').fill(seeded.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.baseUrl}/`);
+  await signInCoach(page, server.baseUrl, seeded.token);
 }, STEP_TIMEOUT);
 
 afterAll(async () => {

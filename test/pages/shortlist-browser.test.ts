@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveOnLoopback, type Browser, type Served } from '../helpers/browser.ts';
+import { launchChromium, signInCoach, serveOnLoopback, type Browser, type Served } from '../helpers/browser.ts';
 import { seedApp, type Seeded } from './seed.ts';
 
 /**
@@ -26,10 +26,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.context.newPage();
   mkdirSync(SHOTS, { recursive: true });
-  await page.goto(`${server.baseUrl}/signin`);
-  await page.getByLabel('Coach token').fill(seeded.token);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.baseUrl}/`);
+  await signInCoach(page, server.baseUrl, seeded.token);
 }, STEP_TIMEOUT);
 
 afterAll(async () => {
