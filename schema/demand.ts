@@ -48,8 +48,13 @@ export const demandCells = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.cellLat, t.cellLon, t.occupation, t.sector, t.region] }),
-    // Local demand for a participant without a location: the given occupations, everywhere.
-    index('demand_cells_occupation_idx').on(t.occupation),
+    // Covering indexes, so neither lookup reads the table (in a dense city
+    // the cells near someone hold thousands of rows, one per occupation):
+    // local demand for given occupations in a box of cells (and, by its
+    // prefix, everywhere for a participant without a location), ...
+    index('demand_cells_occupation_cell_idx').on(t.occupation, t.cellLat, t.cellLon, t.live),
+    // ... and the region most live vacancies near someone belong to.
+    index('demand_cells_cell_region_idx').on(t.cellLat, t.cellLon, t.region, t.live),
   ],
 );
 

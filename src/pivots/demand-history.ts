@@ -1,5 +1,6 @@
 import { DAY_MS } from '../clock.ts';
 import { writeTransaction, type Db } from '../db.ts';
+import { prepared } from '../prepared.ts';
 
 /**
  * Demand history: live and new vacancies per day × sector / occupation ×
@@ -39,7 +40,7 @@ export interface DemandBuildSummary {
 }
 
 export function readDemandState(db: Db): DemandState | null {
-  const r = db.$client.prepare('SELECT from_day AS fromDay, to_day AS toDay, updated_at AS updatedAt FROM demand_state WHERE id = 1').get() as
+  const r = prepared(db, 'SELECT from_day AS fromDay, to_day AS toDay, updated_at AS updatedAt FROM demand_state WHERE id = 1').get() as
     | DemandState
     | undefined;
   return r ?? null;
@@ -257,12 +258,11 @@ export function readDemandSeries(
   if (q.keys && !q.keys.length) return [];
   const keyFilter = q.keys ? ' AND key IN (SELECT value FROM json_each(?))' : '';
   const params: unknown[] = [q.area.type, q.area.name, q.dim, q.fromDay, q.toDay, ...(q.keys ? [JSON.stringify(q.keys)] : [])];
-  return db.$client
-    .prepare(
-      `SELECT key, day, live, new FROM demand_daily
-       WHERE area_type = ? AND area = ? AND dim = ? AND day BETWEEN ? AND ?${keyFilter} ORDER BY key, day`,
-    )
-    .all(...params) as DemandRow[];
+  return prepared(
+    db,
+    `SELECT key, day, live, new FROM demand_daily
+     WHERE area_type = ? AND area = ? AND dim = ? AND day BETWEEN ? AND ?${keyFilter} ORDER BY key, day`,
+  ).all(...params) as DemandRow[];
 }
 
 /** Sum of daily live counts (live-days) and of new vacancies over a window, per key. */
@@ -274,15 +274,15 @@ export function windowTotals(
   let keyFilter = '';
   if (q.keys) {
     if (q.keys.length === 0) return new Map();
-    keyFilter = ` AND key IN (${q.keys.map(() => '?').join(',')})`;
-    params.push(...q.keys);
+    // One statement for any number of keys (a list of ? would be one per length).
+    keyFilter = ' AND key IN (SELECT value FROM json_each(?))';
+    params.push(JSON.stringify(q.keys));
   }
-  const rows = db.$client
-    .prepare(
-      `SELECT key, sum(live) AS liveDays, sum(new) AS n FROM demand_daily
-       WHERE area_type = ? AND area = ? AND dim = ? AND day BETWEEN ? AND ?${keyFilter} GROUP BY key`,
-    )
-    .all(...params) as { key: string; liveDays: number; n: number }[];
+  const rows = prepared(
+    db,
+    `SELECT key, sum(live) AS liveDays, sum(new) AS n FROM demand_daily
+     WHERE area_type = ? AND area = ? AND dim = ? AND day BETWEEN ? AND ?${keyFilter} GROUP BY key`,
+  ).all(...params) as { key: string; liveDays: number; n: number }[];
   return new Map(rows.map((r) => [r.key, { liveDays: r.liveDays, new: r.n }]));
 }
 

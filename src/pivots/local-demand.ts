@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { prepared } from '../prepared.ts';
 import type { Db } from '../db.ts';
 import type { LatLon } from '../search/geo.ts';
 import { CELL_DEG } from './demand-history.ts';
@@ -33,44 +34,59 @@ function cellRows(center: LatLon, radiusKm: number): [number, number, number][] 
   return rows;
 }
 
-const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
-
-/** One statement per shape (number of cell rows), summed inside SQLite. */
-function statementFor(db: Db, kind: 'occupation' | 'region', nRows: number): Statement<unknown[]> {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  const k = `${kind}:${nRows}`;
-  let stmt = cache.get(k);
-  if (!stmt) {
-    const parts = Array.from({ length: nRows }, () => `SELECT ${kind} AS k, live FROM demand_cells WHERE cell_lat = ? AND cell_lon BETWEEN ? AND ?`).join(' UNION ALL ');
-    const filter = kind === 'occupation' ? ' WHERE k IN (SELECT value FROM json_each(?))' : " WHERE k <> ''";
-    stmt = db.$client.prepare<unknown[]>(`SELECT k, sum(live) FROM (${parts})${filter} GROUP BY k`).raw();
-    cache.set(k, stmt);
-  }
-  return stmt;
+/** Regions near a point: one range per row of cells (the covering index on cell, region), summed by SQLite. */
+function regionStatement(db: Db, nRows: number): Statement<unknown[]> {
+  const parts = Array.from({ length: nRows }, () => 'SELECT region AS k, live FROM demand_cells WHERE cell_lat = ? AND cell_lon BETWEEN ? AND ?').join(' UNION ALL ');
+  return prepared(db, `SELECT k, sum(live) FROM (${parts}) WHERE k <> '' GROUP BY k`, 'raw');
 }
 
 /**
  * Live vacancies of the given occupations within `radiusKm` of a point, from
  * the live-cell grid (demand_cells): every 0.05° cell that touches the
  * circle counts whole, so the figure can include a few vacancies just
- * beyond the radius (at most one cell, ~5 km). One statement: a range per
- * row of cells, summed by SQLite (a 30 km radius is about 12 short ranges).
+ * beyond the radius (at most one cell, ~5 km).
+ *
+ * One statement: per occupation, a seek into the covering index
+ * (occupation, cell_lat, cell_lon, live) for the circle's bounding box,
+ * then the box's corners are dropped here. Going by cell instead reads every
+ * occupation's row in every cell, thousands in a city, to keep a few.
  */
 export function liveVacanciesNear(db: Db, center: LatLon, radiusKm: number, occupations: readonly string[]): LocalDemand {
   const rows = cellRows(center, radiusKm);
   const out: LocalDemand = { byOccupation: new Map(), basis: `within about ${radiusKm} km (0.05° cells touching the circle)` };
   if (!rows.length || !occupations.length) return out;
-  const res = statementFor(db, 'occupation', rows.length).all(...rows.flat(), JSON.stringify(occupations)) as [string, number][];
-  for (const [k, n] of res) out.byOccupation.set(k, n);
+  const latLo = rows[0]![0];
+  const lonRange = new Map(rows.map(([lat, lo, hi]) => [lat, [lo, hi] as const]));
+  const lonLo = Math.min(...rows.map((r) => r[1]));
+  const lonHi = Math.max(...rows.map((r) => r[2]));
+  const stmt = prepared(
+    db,
+    'SELECT occupation, cell_lat, cell_lon, live FROM demand_cells ' +
+      'WHERE occupation IN (SELECT value FROM json_each(?)) AND cell_lat BETWEEN ? AND ? AND cell_lon BETWEEN ? AND ?',
+    'raw',
+  );
+  const hits = stmt.all(JSON.stringify(occupations), latLo, rows[rows.length - 1]![0], lonLo, lonHi) as [string, number, number, number][];
+  for (const [k, lat, lon, live] of hits) {
+    const range = lonRange.get(lat);
+    if (!range || lon < range[0] || lon > range[1]) continue;
+    out.byOccupation.set(k, (out.byOccupation.get(k) ?? 0) + live);
+  }
   return out;
 }
 
-/** The region most live vacancies within a few km belong to: the participant's own labour market. */
+/**
+ * The region most live vacancies near a point belong to: the participant's
+ * own labour market. Their own 0.05° cell decides when it has live
+ * vacancies (a city centre cell holds hundreds of rows, a circle of 8 km
+ * thousands, for the same answer); otherwise the cells within `radiusKm`.
+ */
 export function regionAt(db: Db, center: LatLon, radiusKm = 8): string | null {
-  const rows = cellRows(center, radiusKm);
+  return dominantRegion(db, cellRows(center, 0)) ?? dominantRegion(db, cellRows(center, radiusKm));
+}
+
+function dominantRegion(db: Db, rows: [number, number, number][]): string | null {
   if (!rows.length) return null;
-  const res = statementFor(db, 'region', rows.length).all(...rows.flat()) as [string, number][];
+  const res = regionStatement(db, rows.length).all(...rows.flat()) as [string, number][];
   let best: string | null = null;
   let n = 0;
   for (const [r, c] of res) if (c > n) [best, n] = [r, c];
@@ -81,10 +97,9 @@ export function regionAt(db: Db, center: LatLon, radiusKm = 8): string | null {
 export function liveVacanciesEverywhere(db: Db, occupations: readonly string[]): LocalDemand {
   const out: LocalDemand = { byOccupation: new Map(), basis: 'everywhere (the participant has no location)' };
   if (!occupations.length) return out;
-  const rows = db.$client
-    .prepare('SELECT occupation, sum(live) FROM demand_cells WHERE occupation IN (SELECT value FROM json_each(?)) GROUP BY occupation')
-    .raw()
-    .all(JSON.stringify(occupations)) as [string, number][];
+  const rows = prepared(db, 'SELECT occupation, sum(live) FROM demand_cells WHERE occupation IN (SELECT value FROM json_each(?)) GROUP BY occupation', 'raw').all(
+    JSON.stringify(occupations),
+  ) as [string, number][];
   for (const [k, n] of rows) out.byOccupation.set(k, n);
   return out;
 }

@@ -124,7 +124,7 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
   const area: AreaRef = region ? { type: 'region', name: region } : { type: 'all', name: '' };
   const base: PivotResult = {
     participant: { id: p.id },
-    area: { ...area, basis: region ? 'the region of the live vacancies within 8 km of them' : 'all areas (no location, or no vacancies near it)' },
+    area: { ...area, basis: region ? 'the region of the live vacancies in their own map cell (about 5 × 3 km), or within 8 km of them' : 'all areas (no location, or no vacancies near it)' },
     travel: { radiusKm, located },
     payBasis: { annual: source.payAnnual, basis: payBasisWords(p, source.payAnnual) },
     groups: [],

@@ -150,5 +150,30 @@ describe('demand history', () => {
     expect(regionAt(db, leeds)).toBe('Yorkshire and The Humber');
     expect(regionAt(db, { lat: 57.5, lon: -4.2 })).toBeNull();
   });
+
+  it('counts only the cells that touch the circle, not the corners of its bounding box', () => {
+    const db = openDb(':memory:');
+    const leeds = { lat: 53.8, lon: -1.55 };
+    insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', region: 'Yorkshire and The Humber', ...leeds, firstSeen: daysAgo(NOW, 1) }, 1);
+    // 13 km north and 13 km east (about 18.5 km away): inside the 15 km circle's box, outside the circle and its cells.
+    insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', region: 'Yorkshire and The Humber', lat: 53.92, lon: -1.35, firstSeen: daysAgo(NOW, 1) }, 5);
+    // Due east at 13 km: inside.
+    insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', region: 'Yorkshire and The Humber', lat: 53.8, lon: -1.35, firstSeen: daysAgo(NOW, 1) }, 2);
+    rebuildDemandHistory(db, { to: NOW });
+    expect(liveVacanciesNear(db, leeds, 15, ['soc:6135']).byOccupation.get('soc:6135')).toBe(3);
+    expect(liveVacanciesNear(db, leeds, 25, ['soc:6135']).byOccupation.get('soc:6135')).toBe(8);
+  });
+
+  it("takes the region from the participant's own cell when it has live vacancies, else from within 8 km", () => {
+    const db = openDb(':memory:');
+    // Near a regional border: a few vacancies in their own cell, more just across the border a few km away.
+    const home = { lat: 53.41, lon: -2.41 };
+    insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', region: 'North West', ...home, firstSeen: daysAgo(NOW, 1) }, 2);
+    insertVacancies(db, { occupation: 'soc:6135', sector: 'Q', region: 'Elsewhere', lat: 53.41, lon: -2.33, firstSeen: daysAgo(NOW, 1) }, 10);
+    rebuildDemandHistory(db, { to: NOW });
+    expect(regionAt(db, home)).toBe('North West');
+    // A cell with nothing live: the 8 km circle decides.
+    expect(regionAt(db, { lat: 53.41, lon: -2.37 })).toBe('Elsewhere');
+  });
 });
 
