@@ -101,9 +101,9 @@ export function employerPageRoutes(deps: AppDeps): Hono<Env> {
     return c.redirect('/employer/signin?signedout=1', 303);
   });
 
-  const renderList = (c: Context<Env>, opts: { notice?: string | null; highlightId?: number | null }, status = 200) => {
+  const renderList = (c: Context<Env>, opts: { notice?: string | null; error?: string | null; highlightId?: number | null }, status = 200) => {
     const { items, total } = listOwnVacancies(deps.db, c.var.employer, { page: 1, pageSize: LIST_SIZE });
-    return sendPage(c, <EmployerVacanciesPage employer={c.var.employer} vacancies={items} total={total} notice={opts.notice ?? null} highlightId={opts.highlightId ?? null} />, status);
+    return sendPage(c, <EmployerVacanciesPage employer={c.var.employer} vacancies={items} total={total} notice={opts.notice ?? null} error={opts.error ?? null} highlightId={opts.highlightId ?? null} />, status);
   };
 
   /** `?posted=` / `?closed=` name the caller's own vacancy for the notice; anyone else's id says nothing. */
@@ -137,7 +137,7 @@ export function employerPageRoutes(deps: AppDeps): Hono<Env> {
       return c.redirect(`/employer?closed=${v.id}#v-${v.id}`, 303);
     } catch (err) {
       // Someone else's vacancy, or none: 404, on the employer's own page rather than the coaches' error page.
-      if (err instanceof ProblemError && err.status === 404) return renderList(c, { notice: 'That vacancy is not one of yours, or it no longer exists. Nothing was changed.' }, 404);
+      if (err instanceof ProblemError && err.status === 404) return renderList(c, { error: 'That vacancy is not one of yours, or it no longer exists. Nothing was changed.' }, 404);
       throw err;
     }
   });

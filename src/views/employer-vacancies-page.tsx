@@ -8,6 +8,8 @@ export interface EmployerVacanciesPageProps {
   vacancies: readonly Vacancy[];
   total: number;
   notice?: string | null;
+  /** Something that could not be done (a Close for a vacancy that is not theirs). */
+  error?: string | null;
   /** The vacancy just posted or closed, marked in the list. */
   highlightId?: number | null;
 }
@@ -15,13 +17,18 @@ export interface EmployerVacanciesPageProps {
 const STATUS_WORDS: Record<string, string> = { live: 'Open', closed: 'Closed', expired: 'Past its closing date' };
 
 /** The employer's own vacancies, newest change first, each open one with a Close button (a POST form). */
-export const EmployerVacanciesPage: FC<EmployerVacanciesPageProps> = ({ employer, vacancies, total, notice, highlightId }) => (
+export const EmployerVacanciesPage: FC<EmployerVacanciesPageProps> = ({ employer, vacancies, total, notice, error, highlightId }) => (
   <Layout title="Your vacancies" coach={null} employer={employer} employerSection="vacancies" brandHref="/employer">
     <h1>Your vacancies</h1>
     {notice ? (
       <p class="notice" role="status">
         {notice}
       </p>
+    ) : null}
+    {error ? (
+      <div class="errors" role="alert">
+        <p>{error}</p>
+      </div>
     ) : null}
     <p>
       <a class="button" href="/employer/vacancies/new">
@@ -51,7 +58,7 @@ export const EmployerVacanciesPage: FC<EmployerVacanciesPageProps> = ({ employer
             <tr id={`v-${v.id}`} class={v.id === highlightId ? 'highlight' : undefined}>
               <td data-label="Job title">
                 <strong>{v.titleOriginal || v.title}</strong>
-                {v.location?.text ? <span class="muted small block">{v.location.text}</span> : null}
+                {v.location?.text ? <span class="muted small where">{v.location.text}</span> : null}
               </td>
               <td data-label="Reference" class="break">
                 {v.sourceRef}
