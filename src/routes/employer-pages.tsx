@@ -6,6 +6,7 @@ import type { EmployerPrincipal } from '../auth/api-keys.ts';
 import {
   closeVacancy,
   findOwnVacancyByReference,
+  getOwnVacancy,
   listOwnVacancies,
   parseVacancyInput,
   submitVacancy,
@@ -18,7 +19,6 @@ import { sameOriginPosts, type PageAuthDeps } from '../http/page-session.ts';
 import { originSettingsOf } from '../http/public-origin.ts';
 import type { RequestContextEnv } from '../http/request-context.ts';
 import type { RawVacancy } from '../vacancies/model.ts';
-import { getVacancy } from '../vacancies/queries.ts';
 import { mergeFormErrors, readVacancyForm, vacancyBodyFromForm, type VacancyForm } from '../views/employer-vacancy-form-data.ts';
 import { EmployerSigninPage } from '../views/employer-signin-page.tsx';
 import { EmployerVacanciesPage } from '../views/employer-vacancies-page.tsx';
@@ -106,14 +106,19 @@ export function employerPageRoutes(deps: AppDeps): Hono<Env> {
     return sendPage(c, <EmployerVacanciesPage employer={c.var.employer} vacancies={items} total={total} notice={opts.notice ?? null} error={opts.error ?? null} highlightId={opts.highlightId ?? null} />, status);
   };
 
-  /** `?posted=` / `?closed=` name the caller's own vacancy for the notice; anyone else's id says nothing. */
+  /** `?posted=` / `?closed=` name the caller's own vacancy for the notice; anyone else's id (getOwnVacancy's 404) says nothing. */
   const noticeOf = (c: Context<Env>): { notice: string | null; highlightId: number | null } => {
-    for (const [param, done] of [['posted', 'Posted'], ['closed', 'Closed']] as const) {
-      const id = Number(c.req.query(param));
-      const v = Number.isSafeInteger(id) && id > 0 ? getVacancy(deps.db, id) : null;
-      if (v && v.employerId === c.var.employer.id && v.source === `employer:${c.var.employer.id}`) {
-        const tail = done === 'Posted' ? ' Coaches can find it in their searches now.' : ' It has left coaches’ searches.';
-        return { notice: `${done}: ${v.titleOriginal} (${v.sourceRef}).${tail}`, highlightId: v.id };
+    for (const [param, done, tail] of [
+      ['posted', 'Posted', 'Coaches can find it in their searches now.'],
+      ['closed', 'Closed', 'It has left coaches’ searches.'],
+    ] as const) {
+      const id = c.req.query(param);
+      if (!id) continue;
+      try {
+        const v = getOwnVacancy(deps.db, c.var.employer, id);
+        return { notice: `${done}: ${v.titleOriginal} (${v.sourceRef}). ${tail}`, highlightId: v.id };
+      } catch (err) {
+        if (!(err instanceof ProblemError && err.status === 404)) throw err;
       }
     }
     return { notice: null, highlightId: null };

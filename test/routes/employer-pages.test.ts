@@ -132,6 +132,14 @@ describe('employer sign-in', () => {
     expect((await post('/employer/signin', { key: t.keyA, next: '/participants' })).headers.get('Location')).toBe('/employer');
   });
 
+  it('a coach session opens no employer page, under either cookie name', async () => {
+    const res = await t.app.request('/signin', { method: 'POST', headers: FORM, body: new URLSearchParams({ token: t.coachToken }).toString() }, from('192.0.2.9'));
+    const coachSession = /^fp_session=([^;]*);/.exec(res.headers.get('Set-Cookie') ?? '')?.[1];
+    expect(coachSession).toBeTruthy();
+    expect((await t.app.request('/employer', { headers: { Accept: 'text/html', Cookie: `fp_session=${coachSession}` } })).status).toBe(303);
+    expect((await get('/employer', coachSession)).status).toBe(303);
+  });
+
   it('marks the cookie Secure when the public origin is https', async () => {
     const { app, deps } = createTestApp({ now: t.clock, config: { PUBLIC_URL: 'https://jobs.example.org' } });
     const { key } = createApiKey(deps.db, { employerName: 'Acme' }, NOW);
