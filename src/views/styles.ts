@@ -147,6 +147,13 @@ ul.sources li { margin-bottom: .5rem; }
   .handover-item { break-inside: avoid; page-break-inside: avoid; border-color: #000; }
   a { color: #000; }
 }
+/* Employer pages (/employer). */
+input[type=date] { width: 100%; max-width: 14rem; padding: .45rem .5rem; font: inherit; border: 1px solid #8a949e; border-radius: 4px; background: #fff; color: var(--ink); }
+.vacancy-form .grid { align-items: start; }
+.vacancy-form fieldset.pay { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem 0; margin: 0 0 1rem; min-width: 0; }
+.vacancy-form fieldset.pay legend { font-weight: 600; padding: 0 .25rem; }
+.employer-vacancies .where { display: block; }
+.employer-vacancies tr.highlight td { background: #eef7f1; }
 `;
 
 /** For the Content-Security-Policy header: the only stylesheet the browser may apply. */
