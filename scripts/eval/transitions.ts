@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeDb, openDb } from '../../src/db.ts';
+import { ONET_CALIBRATION, ONET_DOMAIN_WEIGHTS, onetIndex } from '../../src/matching/onet-similarity.ts';
 import { transitionsFromOccupation, transitionIndex } from '../../src/matching/transitions.ts';
 import { matchOccupationTitle } from '../../src/participants/resolve-occupation.ts';
 import type { Occupation, OccupationScheme, Taxonomy } from '../../src/taxonomy/model.ts';
@@ -72,6 +73,7 @@ const taxonomy = loadTaxonomy(db);
 const loadMs = performance.now() - t0;
 t0 = performance.now();
 transitionIndex(taxonomy);
+const onet = scheme === 'onet' ? onetIndex(taxonomy) : null;
 const indexMs = performance.now() - t0;
 closeDb(db);
 const inScheme = [...taxonomy.occupations.values()].filter((o) => o.scheme === scheme).length;
@@ -100,7 +102,16 @@ const origins = expected
   : ORIGINS.map((o) => ({ ...o, code: null, accept: null }));
 const precisions: number[] = [];
 
-const componentHeads = 'ess | opt | know | group';
+if (scheme === 'onet') {
+  if (!onet) console.log('No O*NET ratings in this database (imported before occupation_ratings): O*NET destinations use the coverage measure.\n');
+  else {
+    const c = onet.calibration;
+    console.log(`O*NET similarity: domain weights ${JSON.stringify(ONET_DOMAIN_WEIGHTS)}; calibrated on ${c.pairs} ordered pairs of ${onet.occs.length} rated occupations:`);
+    console.log(`  ${c.quantiles.map((x) => `p${+(x.q * 100).toFixed(1)} ${x.value.toFixed(3)}`).join(', ')}`);
+    console.log(`  viable similarity = p${ONET_CALIBRATION.viableQuantile * 100} = ${c.viable.toFixed(3)}\n`);
+  }
+}
+const componentHeads = onet ? 'skills | know | activities | ess' : 'ess | opt | know | group';
 const times: number[] = [];
 for (const origin of origins) {
   const o = origin.code ? taxonomy.findOccupation(origin.code, scheme) : findOrigin(taxonomy, origin.titles);
@@ -122,7 +133,11 @@ for (const origin of origins) {
     const gaps = t.gaps.map((g) => g.label).join('; ');
     const guards = t.desirable ? 'desirable' : t.viable ? `viable; ${t.guards.reasons.join('; ')}` : t.guards.reasons.join('; ');
     console.log(
-      `| ${i + 1} | ${t.occupation.title}${mark(t.occupation.code)} | ${t.similarity.toFixed(2)} | ${f(t.components.essential)} | ${f(t.components.optional)} | ${f(t.components.knowledge)} | ${f(t.components.group)} | ${t.guards.skillLevel.from ?? '?'}→${t.guards.skillLevel.to ?? '?'} | ${t.guards.pay.ratio == null ? '–' : t.guards.pay.ratio.toFixed(2)} | ${guards} | ${t.missingEssential}: ${gaps} |`,
+      `| ${i + 1} | ${t.occupation.title}${mark(t.occupation.code)} | ${t.similarity.toFixed(2)} | ${
+        t.domains
+          ? `${f(t.domains.skills)} | ${f(t.domains.knowledge)} | ${f(t.domains.activities)} | ${f(t.components.essential)}`
+          : `${f(t.components.essential)} | ${f(t.components.optional)} | ${f(t.components.knowledge)} | ${f(t.components.group)}`
+      } | ${t.guards.skillLevel.from ?? '?'}→${t.guards.skillLevel.to ?? '?'} | ${t.guards.pay.ratio == null ? '–' : t.guards.pay.ratio.toFixed(2)} | ${guards} | ${t.missingEssential}: ${gaps} |`,
     );
   });
   if (accept && res) {
