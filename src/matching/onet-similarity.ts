@@ -96,6 +96,8 @@ export interface OnetIndex {
   knowledge: DenseVectors;
   /** Normalised activity vectors (DWA and IWA parts together), null when the occupation has no DWAs. */
   activities: (SparseVector | null)[];
+  /** Activity key → the occupations having it and their weights: one source's dot products in one pass. */
+  activityPostings: Map<string, { occ: Int32Array; value: Float64Array }>;
   idf: Map<string, number>;
   calibration: OnetCalibration;
 }
@@ -110,6 +112,14 @@ export interface OnetSourceVector {
 export interface OnetSimilarity {
   similarity: number;
   domains: { skills: number | null; knowledge: number | null; activities: number | null };
+}
+
+/** Similarity from one source to every rated occupation (index as in OnetIndex.occs); NaN where a domain is missing. */
+export interface OnetSimilarities {
+  similarity: Float64Array;
+  skills: Float64Array;
+  knowledge: Float64Array;
+  activities: Float64Array;
 }
 
 const indexes = new WeakMap<Taxonomy, OnetIndex>();
@@ -133,7 +143,7 @@ export function onetIndex(taxonomy: Taxonomy): OnetIndex | null {
   const skills = denseVectors(ratings, 'skills');
   const knowledge = denseVectors(ratings, 'knowledge');
   const { activities, idf } = activityVectors(ratings);
-  const partial = { versionId: taxonomy.versionId, occs, position, skills, knowledge, activities, idf };
+  const partial = { versionId: taxonomy.versionId, occs, position, skills, knowledge, activities, activityPostings: postingsOf(activities), idf };
   const idx: OnetIndex = { ...partial, calibration: calibrate(partial) };
   indexes.set(taxonomy, idx);
   return idx;
@@ -234,6 +244,22 @@ function weighActivities(tf: ReadonlyMap<string, number>, idf: ReadonlyMap<strin
   return { keys, values: Float64Array.from(scaled, (v) => v / total) };
 }
 
+function postingsOf(activities: (SparseVector | null)[]): OnetIndex['activityPostings'] {
+  const lists = new Map<string, { occ: number[]; value: number[] }>();
+  activities.forEach((a, j) => {
+    if (!a) return;
+    a.keys.forEach((k, i) => {
+      let l = lists.get(k);
+      if (!l) lists.set(k, (l = { occ: [], value: [] }));
+      l.occ.push(j);
+      l.value.push(a.values[i] as number);
+    });
+  });
+  const out: OnetIndex['activityPostings'] = new Map();
+  for (const [k, l] of lists) out.set(k, { occ: Int32Array.from(l.occ), value: Float64Array.from(l.value) });
+  return out;
+}
+
 /** An occupation's own vectors as a source. */
 export function occupationVector(idx: OnetIndex, j: number): OnetSourceVector {
   const dense = (d: DenseVectors) => {
@@ -330,19 +356,50 @@ function isExtraSkill(idx: OnetIndex, j: number, skillId: string): boolean {
   return false;
 }
 
-/** Similarity from `source` to rated O*NET occupation j, with its domains (null where a side lacks the domain). */
-export function onetSimilarity(idx: OnetIndex, source: OnetSourceVector, j: number): OnetSimilarity | null {
-  const skills = denseSimilarity(idx.skills, source.skills, j);
-  const knowledge = denseSimilarity(idx.knowledge, source.knowledge, j);
-  const activities = activitySimilarity(idx.activities[j] ?? null, source.activities);
+/** Similarity from `source` to every rated O*NET occupation, per domain and combined. */
+export function onetSimilarities(idx: OnetIndex, source: OnetSourceVector): OnetSimilarities {
+  const n = idx.occs.length;
+  const skills = new Float64Array(n).fill(NaN);
+  const knowledge = new Float64Array(n).fill(NaN);
+  const activities = new Float64Array(n).fill(NaN);
+  const similarity = new Float64Array(n).fill(NaN);
+  if (source.activities) {
+    for (let j = 0; j < n; j++) if (idx.activities[j]) activities[j] = 0;
+    for (const [k, v] of source.activities) {
+      const post = idx.activityPostings.get(k);
+      if (!post) continue;
+      for (let p = 0; p < post.occ.length; p++) {
+        const j = post.occ[p] as number;
+        activities[j] = (activities[j] as number) + v * (post.value[p] as number);
+      }
+    }
+  }
   const W = ONET_DOMAIN_WEIGHTS;
-  let num = 0;
-  let den = 0;
-  if (skills != null) { num += W.skills * skills; den += W.skills; }
-  if (knowledge != null) { num += W.knowledge * knowledge; den += W.knowledge; }
-  if (activities != null) { num += W.activities * activities; den += W.activities; }
-  if (den === 0) return null;
-  return { similarity: num / den, domains: { skills, knowledge, activities } };
+  for (let j = 0; j < n; j++) {
+    const s = denseSimilarity(idx.skills, source.skills, j);
+    const kn = denseSimilarity(idx.knowledge, source.knowledge, j);
+    const a = activities[j] as number;
+    let num = 0;
+    let den = 0;
+    if (s != null) { skills[j] = s; num += W.skills * s; den += W.skills; }
+    if (kn != null) { knowledge[j] = kn; num += W.knowledge * kn; den += W.knowledge; }
+    if (!Number.isNaN(a)) {
+      const c = a < 0 ? 0 : a > 1 ? 1 : a;
+      activities[j] = c;
+      num += W.activities * c;
+      den += W.activities;
+    }
+    if (den > 0) similarity[j] = num / den;
+  }
+  return { similarity, skills, knowledge, activities };
+}
+
+/** Entry j of onetSimilarities' arrays, null where there is nothing to compare. */
+export function similarityAt(all: OnetSimilarities, j: number): OnetSimilarity | null {
+  const s = all.similarity[j] as number;
+  if (Number.isNaN(s)) return null;
+  const v = (x: number) => (Number.isNaN(x) ? null : x);
+  return { similarity: s, domains: { skills: v(all.skills[j] as number), knowledge: v(all.knowledge[j] as number), activities: v(all.activities[j] as number) } };
 }
 
 function denseSimilarity(d: DenseVectors, src: OnetSourceVector['skills'], j: number): number | null {
@@ -368,23 +425,15 @@ function denseSimilarity(d: DenseVectors, src: OnetSourceVector['skills'], j: nu
   return shape * reach;
 }
 
-function activitySimilarity(dest: SparseVector | null, src: ReadonlyMap<string, number> | null): number | null {
-  if (!dest || !src) return null;
-  let dot = 0;
-  for (let i = 0; i < dest.keys.length; i++) dot += (dest.values[i] as number) * (src.get(dest.keys[i] as string) ?? 0);
-  return Math.max(0, Math.min(1, dot));
-}
-
 /** The distribution of similarity over every ordered pair of distinct rated occupations, and the thresholds set on it. */
 function calibrate(idx: Omit<OnetIndex, 'calibration'>): OnetCalibration {
   const n = idx.occs.length;
   const sims: number[] = [];
   for (let a = 0; a < n; a++) {
-    const src = occupationVector(idx as OnetIndex, a);
+    const all = onetSimilarities(idx as OnetIndex, occupationVector(idx as OnetIndex, a));
     for (let b = 0; b < n; b++) {
-      if (a === b) continue;
-      const s = onetSimilarity(idx as OnetIndex, src, b);
-      if (s) sims.push(s.similarity);
+      const s = all.similarity[b] as number;
+      if (a !== b && !Number.isNaN(s)) sims.push(s);
     }
   }
   const sorted = Float64Array.from(sims).sort();

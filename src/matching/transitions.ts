@@ -1,6 +1,6 @@
 import { impliedLicenceSkills, type SkillProfile } from '../participants/skill-profile.ts';
 import type { Occupation, OccupationScheme, Taxonomy } from '../taxonomy/model.ts';
-import { onetIndex, onetSimilarity, sourceVector, type OnetIndex, type OnetSourceVector } from './onet-similarity.ts';
+import { onetIndex, onetSimilarities, similarityAt as onetSimilarityAt, sourceVector, type OnetIndex, type OnetSimilarity, type OnetSourceVector } from './onet-similarity.ts';
 import { FULL_CREDIT_AT } from './score.ts';
 import { GUARD_THRESHOLDS, guardTransition, type TransitionGuards } from './transition-guards.ts';
 
@@ -451,7 +451,7 @@ interface OnetScoring {
   index: OnetIndex;
   vector: OnetSourceVector | null;
   minSimilarity: number;
-  score(occupationId: string): ReturnType<typeof onetSimilarity>;
+  score(occupationId: string): OnetSimilarity | null;
 }
 
 /**
@@ -463,17 +463,14 @@ function onetScoring(taxonomy: Taxonomy, source: TransitionSource, opts: Transit
   const index = onetIndex(taxonomy);
   if (!index) return null;
   const vector = sourceVector(index, { occupationIds: source.occupationIds ?? [], skills: source.skills, removed: source.removed });
-  const cache = new Map<string, ReturnType<typeof onetSimilarity>>();
+  const all = vector ? onetSimilarities(index, vector) : null;
   return {
     index,
     vector,
     minSimilarity: opts.minSimilarity ?? index.calibration.viable,
     score(id) {
-      if (cache.has(id)) return cache.get(id) ?? null;
       const j = index.position.get(id);
-      const s = vector && j !== undefined ? onetSimilarity(index, vector, j) : null;
-      cache.set(id, s);
-      return s;
+      return all && j !== undefined ? onetSimilarityAt(all, j) : null;
     },
   };
 }
