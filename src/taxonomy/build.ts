@@ -1,4 +1,4 @@
-import type { Occupation, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, Taxonomy } from './model.ts';
+import type { Occupation, OccupationRating, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, Taxonomy } from './model.ts';
 
 export interface TaxonomyParts {
   versionId: number;
@@ -7,6 +7,8 @@ export interface TaxonomyParts {
   relations: OccupationSkill[];
   groups: SkillGroup[];
   sectors: Sector[];
+  /** O*NET's full rating vectors, when imported. */
+  ratings?: OccupationRating[];
 }
 
 /**
@@ -40,6 +42,13 @@ export function createTaxonomy(parts: TaxonomyParts): Taxonomy {
     const df = bySkill.get(id)?.length ?? 0;
     weights.set(id, Math.log((n + 1) / (df + 1)) + 1);
   }
+  const ratings = new Map<string, OccupationRating[]>();
+  for (const r of parts.ratings ?? []) {
+    if (!occupations.has(r.occupationId)) continue;
+    let list = ratings.get(r.occupationId);
+    if (!list) ratings.set(r.occupationId, (list = []));
+    list.push(r);
+  }
   const byCode = new Map<string, Occupation>();
   for (const o of occupations.values()) byCode.set(`${o.scheme}:${o.code}`, o);
   const empty: readonly never[] = [];
@@ -51,6 +60,7 @@ export function createTaxonomy(parts: TaxonomyParts): Taxonomy {
     sectors,
     skillsOf: (id) => byOccupation.get(id) ?? empty,
     occupationsWithSkill: (id) => bySkill.get(id) ?? empty,
+    ratingsOf: (id) => ratings.get(id) ?? empty,
     skillWeight: (id) => weights.get(id) ?? Math.log(n + 1) + 1,
     findOccupation(idOrCode: string, scheme?: OccupationScheme) {
       return occupations.get(idOrCode) ?? (scheme ? byCode.get(`${scheme}:${idOrCode}`) : undefined)

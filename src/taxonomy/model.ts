@@ -55,6 +55,23 @@ export interface OccupationSkill {
   weight: number;
 }
 
+/** Which part of O*NET's content model a rating belongs to (occupation_ratings). */
+export type RatingDomain = 'skills' | 'knowledge' | 'activities';
+
+/**
+ * One of an occupation's full O*NET ratings, whatever its importance (the
+ * relations above keep only the ones that make needs): Skills and Knowledge
+ * with importance (1–5) and level (0–7); activities are detailed work
+ * activities with the occupation's task weight as importance and no level.
+ */
+export interface OccupationRating {
+  occupationId: string;
+  elementId: string;
+  domain: RatingDomain;
+  importance: number | null;
+  level: number | null;
+}
+
 export interface SkillGroup {
   id: string;
   label: string;
@@ -78,6 +95,8 @@ export interface Taxonomy {
   occupationsWithSkill(skillId: string): readonly string[];
   /** Specificity: higher for rare skills (few occupations need them) than for ubiquitous ones. */
   skillWeight(skillId: string): number;
+  /** An occupation's full O*NET ratings (empty for other schemes, or when none were imported). */
+  ratingsOf?(occupationId: string): readonly OccupationRating[];
   /** By id (`soc:6135`) or by code within a scheme. */
   findOccupation(idOrCode: string, scheme?: OccupationScheme): Occupation | undefined;
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db.ts';
 import { createTaxonomy } from './build.ts';
-import type { Occupation, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, SkillType, Taxonomy } from './model.ts';
+import type { Occupation, OccupationRating, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, SkillType, Taxonomy } from './model.ts';
 import { SKILL_TYPES } from './model.ts';
 import { SIC_2007_SECTIONS } from './sectors.ts';
 
@@ -49,10 +49,14 @@ export interface TaxonomyWriter {
   skill(s: Skill): void;
   group(g: SkillGroup): void;
   relation(r: RelationInput): void;
+  /** One O*NET rating (occupation_ratings). */
+  rating(r: OccupationRating): void;
   iscoGroup(code: string, label: string): void;
   socIndexEntry(e: SocIndexEntry): void;
   /** Drops the relations of every occupation whose id starts with `prefix`, before re-importing them. */
   clearRelations(prefix: string): void;
+  /** Drops the ratings of every occupation whose id starts with `prefix`, before re-importing them. */
+  clearRatings(prefix: string): void;
   clearSocIndex(): void;
 }
 
@@ -121,6 +125,12 @@ export function createTaxonomyWriter(db: Db, versionId: number): TaxonomyWriter 
   const soc = c.prepare(`INSERT INTO soc_index (title, norm_title, qualifier, industry, soc_code, isco_code, version_id)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const clearRel = c.prepare(`DELETE FROM occupation_skills WHERE occupation_id >= ? AND occupation_id < ?`);
+  const rating = c.prepare(`INSERT INTO occupation_ratings (occupation_id, element_id, domain, importance, level, version_id)
+    VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT(occupation_id, element_id) DO UPDATE SET domain = excluded.domain, importance = excluded.importance,
+      level = excluded.level, version_id = excluded.version_id`);
+  const clearRatings = c.prepare(`DELETE FROM occupation_ratings WHERE occupation_id >= ? AND occupation_id < ?`);
+  const upTo = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
   const clearSoc = c.prepare('DELETE FROM soc_index');
   const occParams = (o: OccupationInput) => ({
     id: o.id,
@@ -144,11 +154,13 @@ export function createTaxonomyWriter(db: Db, versionId: number): TaxonomyWriter 
     group: (g) => void group.run(g.id, g.label, g.parentId, versionId),
     relation: (r) =>
       void rel.run(r.occupationId, r.skillId, r.relation, r.weight, r.importance ?? null, r.level ?? null, versionId),
+    rating: (r) => void rating.run(r.occupationId, r.elementId, r.domain, r.importance, r.level, versionId),
     iscoGroup: (code, label) => void isco.run(code, label, versionId),
     socIndexEntry: (e) =>
       void soc.run(e.title, e.normTitle, e.qualifier, e.industry, e.socCode, e.iscoCode, versionId),
     // A range scan on the primary key: `prefix` ≤ id < `prefix` with its last char bumped.
-    clearRelations: (prefix) => void clearRel.run(prefix, prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)),
+    clearRelations: (prefix) => void clearRel.run(prefix, upTo(prefix)),
+    clearRatings: (prefix) => void clearRatings.run(prefix, upTo(prefix)),
     clearSocIndex: () => void clearSoc.run(),
   };
 }
@@ -194,6 +206,16 @@ export function loadTaxonomy(db: Db): Taxonomy {
       description: (r[5] as string | null) ?? null,
     });
   }
+  const ratings: OccupationRating[] = [];
+  for (const r of iterate(c, 'SELECT occupation_id, element_id, domain, importance, level FROM occupation_ratings')) {
+    ratings.push({
+      occupationId: r[0] as string,
+      elementId: r[1] as string,
+      domain: r[2] as OccupationRating['domain'],
+      importance: (r[3] as number | null) ?? null,
+      level: (r[4] as number | null) ?? null,
+    });
+  }
   const relations: OccupationSkill[] = [];
   for (const r of iterate(c, 'SELECT occupation_id, skill_id, relation, weight FROM occupation_skills')) {
     relations.push({
@@ -213,6 +235,7 @@ export function loadTaxonomy(db: Db): Taxonomy {
     occupations,
     skills,
     relations,
+    ratings,
     groups,
     sectors: sectors.length > 0 ? sectors : [...SIC_2007_SECTIONS],
   });
