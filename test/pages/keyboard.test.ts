@@ -40,25 +40,28 @@ const FOCUSED = `(() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const label = el.getAttribute('aria-label') || (el.labels && el.labels[0] ? el.labels[0].textContent : '') || el.textContent || '';
-  return { tag: el.tagName.toLowerCase(), id: el.id, name: label.trim().replace(/\\s+/g, ' ') };
+  const item = el.closest('article');
+  return { tag: el.tagName.toLowerCase(), id: el.id, name: label.trim().replace(/\\s+/g, ' '), item: item ? item.getAttribute('aria-labelledby') : null };
 })()`;
 
 interface Focused {
   tag: string;
   id: string;
   name: string;
+  /** The shortlist block it sits in (`item-<id>`), if any. */
+  item: string | null;
 }
 
 const focused = () => page.evaluate(FOCUSED) as Promise<Focused | null>;
 
-/** Presses Tab until the focused control's accessible name matches (and its tag, if given); fails if it never comes. */
-async function tabTo(name: RegExp, tag?: string): Promise<Focused> {
+/** Presses Tab until the focused control's accessible name matches (and its tag and shortlist block, if given); fails if it never comes. */
+async function tabTo(name: RegExp, tag?: string, item?: string): Promise<Focused> {
   for (let i = 0; i < MAX_TABS; i++) {
     await page.keyboard.press('Tab');
     const f = await focused();
-    if (f && name.test(f.name) && (!tag || f.tag === tag)) return f;
+    if (f && name.test(f.name) && (!tag || f.tag === tag) && (!item || f.item === item)) return f;
   }
-  throw new Error(`Tab never reached a ${tag ?? 'control'} named ${name}`);
+  throw new Error(`Tab never reached a ${tag ?? 'control'} named ${name}${item ? ` in ${item}` : ''}`);
 }
 
 /** Tab to a field and type into it (its box is empty or its text selected: Tab selects a text field's contents). */
@@ -74,6 +77,7 @@ async function pressAndLoad(key: 'Enter' | 'Space'): Promise<void> {
 
 const participants = () => seeded.db.$client.prepare('SELECT id, reference, name, max_travel_km FROM participants ORDER BY id').all() as { id: number; reference: string | null; name: string | null; max_travel_km: number | null }[];
 const stages = (pid: number) => seeded.db.$client.prepare('SELECT stage, reason FROM shortlist_items WHERE participant_id = ? ORDER BY id').all(pid) as { stage: string; reason: string | null }[];
+const itemIds = (pid: number) => seeded.db.$client.prepare('SELECT id FROM shortlist_items WHERE participant_id = ? ORDER BY id').pluck().all(pid) as number[];
 
 describe('keyboard only', () => {
   it('signs in: Tab to the token box, type it, Enter', async () => {
@@ -104,12 +108,11 @@ describe('keyboard only', () => {
     await pressAndLoad('Enter');
     expect(participants()).toHaveLength(before);
 
-    // The error summary's link for the field takes the coach to it; Tab from there reaches the box.
+    // The error summary's link for the field puts focus in that very box.
     await tabTo(/Furthest they will travel \(km\)/, 'a');
     await page.keyboard.press('Enter');
-    const f = await tabTo(/^Furthest they will travel/, 'input');
-    expect(f.id).toBe('new-maxTravelKm');
-    // Tab selected the wrong text; typing replaces it.
+    expect((await focused())?.id).toBe('new-maxTravelKm');
+    await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('20');
     await tabTo(/^Add participant$/, 'button');
     await pressAndLoad('Space');
@@ -138,8 +141,9 @@ describe('keyboard only', () => {
       { stage: 'suggested', reason: null },
     ]);
 
+    const [first, second] = itemIds(pid);
     // First vacancy: open its stage form (a <summary>, Enter), pick Offer, add a note, save with Enter.
-    await tabTo(/^Change stage or note$/, 'summary');
+    await tabTo(/^Change stage or note$/, 'summary', `item-${first}`);
     await page.keyboard.press('Enter');
     await tabTo(/^Stage$/, 'select');
     await page.keyboard.type('Offer');
@@ -149,8 +153,7 @@ describe('keyboard only', () => {
     expect(stages(pid)[0]).toEqual({ stage: 'offer', reason: null });
 
     // Second: declined needs a reason; choose one by typing, save with Space.
-    await tabTo(/^Change stage or note$/, 'summary');
-    await tabTo(/^Change stage or note$/, 'summary');
+    await tabTo(/^Change stage or note$/, 'summary', `item-${second}`);
     await page.keyboard.press('Space');
     await tabTo(/^Stage$/, 'select');
     await page.keyboard.type('Declined');
