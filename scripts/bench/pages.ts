@@ -9,7 +9,9 @@
  *
  * Target: every page ≤ 100 ms p95 at 250k vacancies and 500 participants.
  * Printed per page: `pages_<name>_p50` and `_p95` (ms, wall time from the
- * request to the last byte of the body), and the store's build times.
+ * request to the last byte of the body), the store's build times, and
+ * `pages_part_<use case>_*`: the use cases the pages call, timed alone, to
+ * show where a slow page spends its time.
  *
  * The store: a pool of demo adverts (src/demo) normalised and enriched with
  * the bundled taxonomy, as `npm start` does, then copied up to `--scale`
@@ -33,7 +35,11 @@ import { DEMO_SECTORS, DEMO_TOWNS } from '../../src/demo/demo-data.ts';
 import { generateDemoVacancies } from '../../src/demo/generate-vacancies.ts';
 import { SESSION_COOKIE } from '../../src/http/page-session.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { createParticipantFromBody } from '../../src/participants/service.ts';
+import { createParticipantFromBody, listCaseload, profileOf } from '../../src/participants/service.ts';
+import { matchesFor } from '../../src/matching/participant-matches.ts';
+import { transitionsFor } from '../../src/matching/participant-transitions.ts';
+import { pivotsFor } from '../../src/pivots/pivots.ts';
+import { PAGE_SHOWS } from '../../src/routes/participants/participant-view.ts';
 import type { Participant } from '../../src/participants/store.ts';
 import { rebuildDemandHistory } from '../../src/pivots/demand-history.ts';
 import { createRandom } from '../../src/random.ts';
@@ -57,6 +63,11 @@ const path = join(tmpdir(), `flightpath-bench-pages-${process.pid}.db`);
 const rng = createRandom(16);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 const clock = fixedClock(NOW);
+
+function quantile(xs: readonly number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
 
 const runtime = openRuntime(
   { DATABASE_PATH: path, searchEngine: 'sqlite', MEILI_HOST: undefined, MEILI_API_KEY: undefined, MEILI_SEARCH_KEY: undefined, MEILI_INDEX_PREFIX: 'flightpath_', SEARCH_WORKERS: 2, SEARCH_TIMEOUT_MS: 2000 },
@@ -134,14 +145,20 @@ try {
   const session = createSession(db, coach.id, NOW);
   const headers = { Cookie: `${SESSION_COOKIE}=${session}`, Accept: 'text/html' };
 
-  /** Server time of one page: the request through the app to the last byte of the body. */
-  async function timeOnce(url: string): Promise<number> {
+  /**
+   * Server time of one page: the request through the app to the last byte of
+   * the body, as wall time and as this process's CPU time (all its threads,
+   * the search workers included; steadier than wall time on a shared machine).
+   */
+  async function timeOnce(url: string): Promise<{ wall: number; cpu: number }> {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const res = await app.request(url, { headers });
     const body = await res.text();
-    const ms = performance.now() - t0;
+    const wall = performance.now() - t0;
+    const c = process.cpuUsage(c0);
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${body.slice(0, 300)}`);
-    return ms;
+    return { wall, cpu: (c.user + c.system) / 1000 };
   }
 
   const pages: { name: string; url: () => string }[] = [
@@ -156,12 +173,38 @@ try {
   console.log(`store: ${label} vacancies (${live.length} live), ${participantCount} participants; ${runs} requests a page; load average ${loadavg()[0]!.toFixed(1)}`);
   for (const page of pages) {
     for (let i = 0; i < 5; i++) await timeOnce(page.url());
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const m = await timeOnce(page.url());
+      wall.push(m.wall);
+      cpu.push(m.cpu);
+    }
+    report(`pages_${page.name}_p50`, quantile(wall, 0.5), 'ms');
+    report(`pages_${page.name}_p95`, quantile(wall, 0.95), 'ms');
+    report(`pages_${page.name}_cpu_p50`, quantile(cpu, 0.5), 'ms');
+    report(`pages_${page.name}_cpu_p95`, quantile(cpu, 0.95), 'ms');
+  }
+
+  // 4. Where a page's time goes: the use cases it calls, timed alone (the same calls, same options).
+  const appDeps = { ...participantDeps, search: runtime.search };
+  const parts: { name: string; run: () => unknown }[] = [
+    { name: 'caseload_query', run: () => listCaseload(appDeps, coach, { sort: 'activity', stage: null, flag: null, q: null, page: 1, pageSize: 50 }) },
+    { name: 'participant_profile', run: () => profileOf(appDeps, pick(people)) },
+    { name: 'participant_matches', run: () => { const p = pick(people); return matchesFor(appDeps, p, profileOf(appDeps, p), { page: 1, pageSize: PAGE_SHOWS.matches }); } },
+    { name: 'participant_transitions', run: () => { const p = pick(people); return transitionsFor(appDeps, p, profileOf(appDeps, p), { limit: PAGE_SHOWS.transitions, filter: 'viable' }); } },
+    { name: 'participant_pivots', run: () => { const p = pick(people); return pivotsFor(appDeps, p, profileOf(appDeps, p), { limit: PAGE_SHOWS.pivots }); } },
+  ];
+  for (const part of parts) {
+    for (let i = 0; i < 3; i++) await part.run();
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await timeOnce(page.url()));
-    times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-    report(`pages_${page.name}_p50`, at(0.5), 'ms');
-    report(`pages_${page.name}_p95`, at(0.95), 'ms');
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await part.run();
+      times.push(performance.now() - t0);
+    }
+    report(`pages_part_${part.name}_p50`, quantile(times, 0.5), 'ms');
+    report(`pages_part_${part.name}_p95`, quantile(times, 0.95), 'ms');
   }
   console.log(`load_average_1min: ${loadavg()[0]!.toFixed(1)} (2 cores shared: figures are indicative)`);
 } finally {
