@@ -1,3 +1,4 @@
+import { buildCrosswalk, type Crosswalk, type SocIscoCount } from './crosswalk.ts';
 import type { Occupation, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, Taxonomy } from './model.ts';
 
 export interface TaxonomyParts {
@@ -7,6 +8,10 @@ export interface TaxonomyParts {
   relations: OccupationSkill[];
   groups: SkillGroup[];
   sectors: Sector[];
+  /** SOC coding-index titles per (SOC, ISCO-08) pair, for the crosswalk (none: no SOC ↔ ISCO links). */
+  socIsco?: readonly SocIscoCount[];
+  /** ISCO-08 group labels (from the ESCO import), for the crosswalk's explanations. */
+  iscoLabels?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -43,6 +48,8 @@ export function createTaxonomy(parts: TaxonomyParts): Taxonomy {
   const byCode = new Map<string, Occupation>();
   for (const o of occupations.values()) byCode.set(`${o.scheme}:${o.code}`, o);
   const empty: readonly never[] = [];
+  // Built on first use: most callers (the enricher, importers' checks) never ask.
+  let crosswalk: Crosswalk | null = null;
   return {
     versionId: parts.versionId,
     occupations,
@@ -55,6 +62,9 @@ export function createTaxonomy(parts: TaxonomyParts): Taxonomy {
     findOccupation(idOrCode: string, scheme?: OccupationScheme) {
       return occupations.get(idOrCode) ?? (scheme ? byCode.get(`${scheme}:${idOrCode}`) : undefined)
         ?? (['soc', 'esco', 'onet'] as const).map((s) => byCode.get(`${s}:${idOrCode}`)).find(Boolean);
+    },
+    get crosswalk() {
+      return (crosswalk ??= buildCrosswalk({ occupations: occupations.values(), socIsco: parts.socIsco ?? [], ...(parts.iscoLabels ? { iscoLabels: parts.iscoLabels } : {}) }));
     },
   };
 }

@@ -45,7 +45,8 @@ export function findSkillByLabel(taxonomy: Taxonomy, label: string, where?: (ski
  */
 const LIGHT_VERBS: ReadonlySet<string> = new Set(['operate', 'operating', 'operation', 'operations', 'drive', 'driving', 'perform', 'performing', 'carry', 'carrying', 'out', 'using', 'doing', 'undertake', 'undertaking'].map(stemWord));
 
-function contentStems(text: string): string[] {
+/** A label's content words (stems, no stop words or light verbs), sorted and distinct. */
+export function contentStems(text: string): string[] {
   return [...new Set(stems(text).filter((s) => !STOP_WORDS.has(s) && !LIGHT_VERBS.has(s)))].sort();
 }
 
