@@ -1,5 +1,5 @@
-import type { Skill, Taxonomy } from './model.ts';
-import { contentStems } from './skill-labels.ts';
+import type { Taxonomy } from './model.ts';
+import { contentKey, skillsNamed, skillsWithContentWords } from './skill-labels.ts';
 import { normaliseKey } from './text.ts';
 
 /**
@@ -7,13 +7,24 @@ import { normaliseKey } from './text.ts';
  * ESCO (`esco:`) and O*NET (`onet:`) number their skills separately, so a
  * participant whose history is ESCO-coded holds `esco:` skills while a
  * SOC-coded vacancy's occupation needs `fp:` ones, and nothing would ever
- * meet. Two skills of different schemes are taken to be one skill when a
- * label of one (preferred or alternative) reads as a label of the other:
- * the same lookup key (stems, src/taxonomy/text.ts), else the same content
- * words (skill-labels.ts: "Forklift driving" and "operate forklift"). A key
- * that names several skills of the other scheme says nothing about which,
- * so it links none of them (as findSkillInOtherWords answers nothing for
- * two candidates).
+ * meet. Two skills of different schemes are taken to be one skill when
+ * their labels read the same (the one label index, skill-labels.ts), tried
+ * from the surest reading to the loosest, the first that names anything in
+ * the other scheme deciding:
+ *
+ *   1. the same preferred label (same lookup key: stems, src/taxonomy/text.ts);
+ *   2. preferred labels of the same content words ("Forklift driving",
+ *      "operate forklift");
+ *   3. its preferred label is one of the other's synonyms;
+ *   4. one of its synonyms is the other's preferred label.
+ *
+ * Synonyms are ESCO's and O*NET's alternative labels. The bundled
+ * taxonomy's alternatives are not: they are phrasings spotted in adverts
+ * ("outdoor activities" for leading group activities), so they never link.
+ * Synonym against synonym is never enough either (ESCO's overlap widely).
+ * A reading that names several skills of the other scheme says nothing
+ * about which, so it links none of them and the looser readings are not
+ * tried (as findSkillInOtherWords answers nothing for two candidates).
  */
 
 /** `fp`, `esco`, `onet`: a skill id's scheme. */
@@ -22,78 +33,76 @@ export function skillScheme(id: string): string {
   return i > 0 ? id.slice(0, i) : '';
 }
 
-interface EquivalenceIndex {
-  exact: Map<string, Map<string, string[]>>;
-  loose: Map<string, Map<string, string[]>>;
-  cache: Map<string, readonly string[]>;
+interface EquivalenceCache {
+  multiScheme: boolean;
+  preferredKey: Map<string, string>;
+  answers: Map<string, readonly string[]>;
 }
 
-const indexes = new WeakMap<Taxonomy, EquivalenceIndex>();
+const caches = new WeakMap<Taxonomy, EquivalenceCache>();
 
-function keysOf(s: Skill): { exact: Set<string>; loose: Set<string> } {
-  const exact = new Set<string>();
-  const loose = new Set<string>();
-  for (const label of [s.label, ...s.altLabels]) {
-    const k = normaliseKey(label);
-    if (k) exact.add(k);
-    const c = contentStems(label).join(' ');
-    if (c) loose.add(c);
-  }
-  return { exact, loose };
-}
-
-function add(m: Map<string, Map<string, string[]>>, key: string, scheme: string, id: string): void {
-  let bySchemes = m.get(key);
-  if (!bySchemes) m.set(key, (bySchemes = new Map()));
-  const ids = bySchemes.get(scheme);
-  if (!ids) bySchemes.set(scheme, [id]);
-  else if (!ids.includes(id)) ids.push(id);
-}
-
-function equivalenceIndex(taxonomy: Taxonomy): EquivalenceIndex {
-  let idx = indexes.get(taxonomy);
-  if (idx) return idx;
-  idx = { exact: new Map(), loose: new Map(), cache: new Map() };
-  const schemes = new Set<string>();
-  for (const s of taxonomy.skills.values()) schemes.add(skillScheme(s.id));
-  // One scheme: nothing to link (the bundled taxonomy alone).
-  if (schemes.size > 1) {
-    for (const s of taxonomy.skills.values()) {
-      const scheme = skillScheme(s.id);
-      const { exact, loose } = keysOf(s);
-      for (const k of exact) add(idx.exact, k, scheme, s.id);
-      for (const k of loose) add(idx.loose, k, scheme, s.id);
+function cacheOf(taxonomy: Taxonomy): EquivalenceCache {
+  let c = caches.get(taxonomy);
+  if (!c) {
+    const schemes = new Set<string>();
+    for (const id of taxonomy.skills.keys()) {
+      schemes.add(skillScheme(id));
+      if (schemes.size > 1) break;
     }
+    caches.set(taxonomy, (c = { multiScheme: schemes.size > 1, preferredKey: new Map(), answers: new Map() }));
   }
-  indexes.set(taxonomy, idx);
-  return idx;
+  return c;
 }
 
-/** The skills of other schemes that are this skill under another id (see above); empty when none or ambiguous. */
+/** Whether a scheme's alternative labels are synonyms of the skill (ESCO, O*NET) rather than advert phrasings (bundled). */
+function altLabelsAreSynonyms(scheme: string): boolean {
+  return scheme !== 'fp';
+}
+
 export function equivalentSkills(taxonomy: Taxonomy, skillId: string): readonly string[] {
-  const idx = equivalenceIndex(taxonomy);
-  const hit = idx.cache.get(skillId);
+  const c = cacheOf(taxonomy);
+  const hit = c.answers.get(skillId);
   if (hit) return hit;
   const s = taxonomy.skills.get(skillId);
-  let out: string[] = [];
-  if (s && idx.exact.size) {
+  const out: string[] = [];
+  if (s && c.multiScheme) {
     const own = skillScheme(skillId);
-    const { exact, loose } = keysOf(s);
-    const found = new Map<string, string>();
-    const ambiguous = new Set<string>();
-    // Exact keys decide a scheme first; content words only where no exact key did.
-    for (const [keys, m] of [[exact, idx.exact], [loose, idx.loose]] as const) {
-      const decided = new Set(found.keys());
-      for (const k of keys) {
-        for (const [scheme, ids] of m.get(k) ?? []) {
-          if (scheme === own || decided.has(scheme)) continue;
-          if (ids.length !== 1 || (found.has(scheme) && found.get(scheme) !== ids[0])) ambiguous.add(scheme);
-          else found.set(scheme, ids[0]!);
-        }
+    const other = (id: string) => skillScheme(id) !== own;
+    const labelOf = (id: string) => taxonomy.skills.get(id)?.label ?? '';
+    const synonymsOf = (id: string) => (altLabelsAreSynonyms(skillScheme(id)) ? (taxonomy.skills.get(id)?.altLabels ?? []) : []);
+    const preferredKey = (id: string) => {
+      let k = c.preferredKey.get(id);
+      if (k === undefined) c.preferredKey.set(id, (k = normaliseKey(labelOf(id))));
+      return k;
+    };
+    const ownKey = preferredKey(skillId);
+    const ownContent = contentKey(s.label);
+    const named = skillsNamed(taxonomy, s.label).filter(other);
+    const readings: (() => readonly string[])[] = [
+      () => named.filter((id) => preferredKey(id) === ownKey),
+      () => (ownContent ? skillsWithContentWords(taxonomy, s.label).filter((id) => other(id) && contentKey(labelOf(id)) === ownContent) : []),
+      () => named.filter((id) => synonymsOf(id).some((alt) => normaliseKey(alt) === ownKey)),
+      () => synonymsOf(skillId).flatMap((alt) => {
+        const k = normaliseKey(alt);
+        return skillsNamed(taxonomy, alt).filter((id) => other(id) && preferredKey(id) === k);
+      }),
+    ];
+    const decided = new Set<string>();
+    for (const read of readings) {
+      const found = new Map<string, Set<string>>();
+      for (const id of read()) {
+        const scheme = skillScheme(id);
+        if (decided.has(scheme)) continue;
+        let set = found.get(scheme);
+        if (!set) found.set(scheme, (set = new Set()));
+        set.add(id);
+      }
+      for (const [scheme, ids] of found) {
+        decided.add(scheme);
+        if (ids.size === 1) out.push([...ids][0]!);
       }
     }
-    out = [...found].filter(([scheme]) => !ambiguous.has(scheme)).map(([, id]) => id);
   }
-  idx.cache.set(skillId, out);
+  c.answers.set(skillId, out);
   return out;
 }

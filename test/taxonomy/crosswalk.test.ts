@@ -112,9 +112,16 @@ describe('equivalentSkills', () => {
       skill('fp:cleaning', 'Cleaning'),
       skill('esco:pick', 'pick orders for dispatching', ['order picking']),
       skill('esco:forklift', 'operate forklift'),
-      // Two ESCO skills read as "cleaning": which one is meant is unknown, so neither is linked.
-      skill('esco:clean-a', 'cleaning'),
+      // Two ESCO skills go by "cleaning": which one is meant is unknown, so neither is linked.
+      skill('esco:clean-a', 'clean rooms', ['cleaning']),
       skill('esco:clean-b', 'clean premises', ['cleaning']),
+      // A preferred label the same as ours decides before alternative labels elsewhere.
+      skill('fp:customer-service', 'Customer service', ['customer care']),
+      skill('esco:customer-service', 'customer service'),
+      skill('esco:care', 'assist customers', ['customer care']),
+      // The bundled alternatives are advert phrasings, not synonyms.
+      skill('fp:activity-leading', 'Leading group activities', ['outdoor activities']),
+      skill('esco:outdoor', 'outdoor activities'),
     ],
     relations: [],
     groups: [],
@@ -127,8 +134,14 @@ describe('equivalentSkills', () => {
     expect(equivalentSkills(taxonomy, 'fp:forklift')).toEqual(['esco:forklift']);
   });
 
-  it('links nothing when the label names several skills there, or within one scheme', () => {
+  it('prefers the other scheme’s skill with the same preferred label', () => {
+    expect(equivalentSkills(taxonomy, 'fp:customer-service')).toEqual(['esco:customer-service']);
+  });
+
+  it('links nothing when the label names several skills there, through a bundled advert phrasing, or within one scheme', () => {
     expect(equivalentSkills(taxonomy, 'fp:cleaning')).toEqual([]);
+    expect(equivalentSkills(taxonomy, 'fp:activity-leading')).toEqual([]);
+    expect(equivalentSkills(taxonomy, 'esco:outdoor')).toEqual([]);
     const one = createTaxonomy({ versionId: 1, occupations: [], skills: [skill('fp:a', 'Packing'), skill('fp:b', 'Packing', [])], relations: [], groups: [], sectors: [] });
     expect(equivalentSkills(one, 'fp:a')).toEqual([]);
   });
