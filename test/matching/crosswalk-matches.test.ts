@@ -145,6 +145,13 @@ describe('without a crosswalk (no coding index)', () => {
     expect(whys(soc).join('\n')).not.toContain('through the crosswalk');
   });
 
+  it('searches other schemes’ occupations close by shared skills for candidates', () => {
+    const profile = buildSkillProfile(s.taxonomy, { history: [{ occupationId: WAREHOUSE_WORKER, years: 5, endedYearsAgo: 0 }], skillsAdd: [], skillsRemove: [], licences: [] });
+    const pool = crossSchemeOccupations(s.taxonomy, profile, { salaryFloor: null });
+    expect(pool).toContain('soc:9252');
+    expect(pool.every((id) => id.startsWith('soc:'))).toBe(true);
+  });
+
   it('the SOC participant gets the ESCO-coded vacancy the same way', async () => {
     const id = s.add({ reference: 'SOC-2', history: [{ occupation: 'soc:9252', years: 5 }] });
     const m = await s.matches(id);
