@@ -11,6 +11,7 @@ import type { Contract, Remote, Vacancy } from '../vacancies/model.ts';
 import { getVacanciesByIds } from '../vacancies/queries.ts';
 import { PREFERENCE_FACTORS } from './preferences.ts';
 import { acceptsRemote, explainRanked, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
+import { crossSchemeOccupations } from './cross-scheme-pool.ts';
 import { computeTransitions, profileSource } from './transitions.ts';
 import { vacancyOccupationId } from './vacancy-needs.ts';
 
@@ -115,7 +116,8 @@ export const TRAVEL_STRETCH = 1.5;
  * the filters. Without one, relevance means nothing, so the pool is the
  * union of (a) vacancies coded with an occupation the participant has done
  * or could move into (their history plus their best transition
- * destinations), (b) vacancies matching their own job titles, and (c) the
+ * destinations, and those occupations in the other schemes: crosswalked or
+ * close by shared skills, cross-scheme-pool.ts), (b) vacancies matching their own job titles, and (c) the
  * newest vacancies in range: people's next job is often in a neighbouring
  * occupation, and (c) keeps anything else near and new in view.
  */
@@ -282,6 +284,11 @@ async function browsePool(
       maxGaps: 0,
     });
     for (const t of dest) codes.add(t.occupation.code);
+  }
+  // Vacancies coded in another scheme: through the crosswalk, else by shared skills (cross-scheme-pool.ts).
+  for (const id of crossSchemeOccupations(taxonomy, profile, p)) {
+    const o = taxonomy.occupations.get(id);
+    if (o) codes.add(o.code);
   }
   if (codes.size) {
     await collect(engine, { near, filters: { ...filters, occupationCode: [...codes] }, sort: 'date' }, CANDIDATES.occupations, false, pool);

@@ -1,3 +1,4 @@
+import { buildCrosswalk, type Crosswalk, type SocIscoCount } from './crosswalk.ts';
 import type { Occupation, OccupationRating, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, Taxonomy } from './model.ts';
 
 export interface TaxonomyParts {
@@ -9,6 +10,10 @@ export interface TaxonomyParts {
   sectors: Sector[];
   /** O*NET's full rating vectors, when imported. */
   ratings?: OccupationRating[];
+  /** SOC coding-index titles per (SOC, ISCO-08) pair, for the crosswalk (none: no SOC ↔ ISCO links). */
+  socIsco?: readonly SocIscoCount[];
+  /** ISCO-08 group labels (from the ESCO import), for the crosswalk's explanations. */
+  iscoLabels?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -52,6 +57,8 @@ export function createTaxonomy(parts: TaxonomyParts): Taxonomy {
   const byCode = new Map<string, Occupation>();
   for (const o of occupations.values()) byCode.set(`${o.scheme}:${o.code}`, o);
   const empty: readonly never[] = [];
+  // Built on first use: most callers (the enricher, importers' checks) never ask.
+  let crosswalk: Crosswalk | null = null;
   return {
     versionId: parts.versionId,
     occupations,
@@ -65,6 +72,9 @@ export function createTaxonomy(parts: TaxonomyParts): Taxonomy {
     findOccupation(idOrCode: string, scheme?: OccupationScheme) {
       return occupations.get(idOrCode) ?? (scheme ? byCode.get(`${scheme}:${idOrCode}`) : undefined)
         ?? (['soc', 'esco', 'onet'] as const).map((s) => byCode.get(`${s}:${idOrCode}`)).find(Boolean);
+    },
+    get crosswalk() {
+      return (crosswalk ??= buildCrosswalk({ occupations: occupations.values(), socIsco: parts.socIsco ?? [], ...(parts.iscoLabels ? { iscoLabels: parts.iscoLabels } : {}) }));
     },
   };
 }

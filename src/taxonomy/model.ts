@@ -7,6 +7,8 @@
  *   occupations `soc:6135`, `esco:<uuid>`, `onet:29-1141.00`
  *   skills      `fp:manual-handling` (bundled), `esco:<uuid>`, `onet:2.A.1.a`
  */
+import type { Crosswalk } from './crosswalk.ts';
+
 export type OccupationScheme = 'soc' | 'esco' | 'onet';
 
 export const SKILL_TYPES = [
@@ -35,6 +37,8 @@ export interface Occupation {
   typicalPayAnnual: number | null;
   /** SIC 2007 section letter the occupation mostly works in. */
   sector: string | null;
+  /** ISCO-08 unit group, where the source gives one (ESCO): what the crosswalk (crosswalk.ts) meets SOC in. */
+  iscoGroup?: string | null;
 }
 
 export interface Skill {
@@ -99,4 +103,6 @@ export interface Taxonomy {
   ratingsOf?(occupationId: string): readonly OccupationRating[];
   /** By id (`soc:6135`) or by code within a scheme. */
   findOccupation(idOrCode: string, scheme?: OccupationScheme): Occupation | undefined;
+  /** Occupation links between schemes (ESCO ↔ ISCO-08 ↔ SOC 2020), from what was imported (crosswalk.ts). */
+  readonly crosswalk: Crosswalk;
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db.ts';
 import { createTaxonomy } from './build.ts';
+import type { SocIscoCount } from './crosswalk.ts';
 import type { Occupation, OccupationRating, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, SkillType, Taxonomy } from './model.ts';
 import { SKILL_TYPES } from './model.ts';
 import { SIC_2007_SECTIONS } from './sectors.ts';
@@ -22,9 +23,7 @@ export interface TaxonomyVersion {
   counts: Record<string, number>;
 }
 
-export interface OccupationInput extends Occupation {
-  iscoGroup?: string | null;
-}
+export type OccupationInput = Occupation;
 
 export interface RelationInput extends OccupationSkill {
   importance?: number | null;
@@ -182,7 +181,7 @@ export function loadTaxonomy(db: Db): Taxonomy {
   const c = db.$client;
   const versionId = Number((c.prepare('SELECT max(id) FROM taxonomy_versions').pluck().get() as number | null) ?? 0);
   const occupations: Occupation[] = [];
-  for (const r of iterate(c, 'SELECT id, scheme, code, title, alt_titles, description, skill_level, typical_pay_annual, sector FROM occupations')) {
+  for (const r of iterate(c, 'SELECT id, scheme, code, title, alt_titles, description, skill_level, typical_pay_annual, sector, isco_group FROM occupations')) {
     occupations.push({
       id: r[0] as string,
       scheme: r[1] as OccupationScheme,
@@ -193,6 +192,7 @@ export function loadTaxonomy(db: Db): Taxonomy {
       skillLevel: (r[6] as number | null) ?? null,
       typicalPayAnnual: (r[7] as number | null) ?? null,
       sector: (r[8] as string | null) ?? null,
+      iscoGroup: (r[9] as string | null) ?? null,
     });
   }
   const skills: Skill[] = [];
@@ -230,6 +230,11 @@ export function loadTaxonomy(db: Db): Taxonomy {
     groups.push({ id: r[0] as string, label: r[1] as string, parentId: (r[2] as string | null) ?? null });
   }
   const sectors: Sector[] = (c.prepare('SELECT code, title FROM sectors ORDER BY code').all() as Sector[]);
+  // The crosswalk's SOC ↔ ISCO-08 evidence: coding-index titles per pair (crosswalk.ts).
+  const socIsco = c
+    .prepare('SELECT soc_code AS soc, isco_code AS isco, count(*) AS titles FROM soc_index WHERE isco_code IS NOT NULL GROUP BY soc_code, isco_code')
+    .all() as SocIscoCount[];
+  const iscoLabels = new Map((c.prepare('SELECT code, label FROM isco_groups').raw().all() as [string, string][]));
   return createTaxonomy({
     versionId,
     occupations,
@@ -238,6 +243,8 @@ export function loadTaxonomy(db: Db): Taxonomy {
     ratings,
     groups,
     sectors: sectors.length > 0 ? sectors : [...SIC_2007_SECTIONS],
+    socIsco,
+    iscoLabels,
   });
 }
 
