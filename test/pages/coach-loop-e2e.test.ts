@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
-import { axeViolations, horizontalOverflow } from '../helpers/axe.ts';
+import { expectAccessibleAtAnyWidth } from '../helpers/axe.ts';
 import { launchChromium, signInCoach, serveOnLoopback, type Browser, type Served } from '../helpers/browser.ts';
 import { seedApp, type Seeded } from './seed.ts';
 
@@ -43,21 +43,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The page as it is now passes axe-core and fits 320 px without sideways scroll; screenshots at both widths. */
-async function checkPage(p: Page, name: string): Promise<void> {
-  expect(await axeViolations(p), `axe on ${name} at 1280 px`).toEqual([]);
-  await p.screenshot({ path: `${SHOTS}e2e-${name}.png`, fullPage: true });
-  const wide = p.viewportSize() ?? { width: 1280, height: 900 };
-  await p.setViewportSize({ width: 320, height: 800 });
-  try {
-    expect(await horizontalOverflow(p), `sideways scroll on ${name} at 320 px`).toBe(0);
-    expect(await axeViolations(p), `axe on ${name} at 320 px`).toEqual([]);
-    await p.screenshot({ path: `${SHOTS}e2e-${name}-320.png`, fullPage: true });
-  } finally {
-    await p.setViewportSize(wide);
-  }
-}
-
 const itemsOf = (participantId: number) =>
   seeded.db.$client.prepare('SELECT stage FROM shortlist_items WHERE participant_id = ? ORDER BY id').pluck().all(participantId) as string[];
 
@@ -66,7 +51,7 @@ describe('a coach works one participant from sign-in to a job start', () => {
     'signs in and reports every problem of a bad participant form in one submission, keeping what was typed',
     async () => {
       await page.goto(`${server.baseUrl}/signin`);
-      await checkPage(page, 'signin');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}e2e-signin`);
       await signInCoach(page, server.baseUrl, seeded.token);
 
       await page.goto(`${server.baseUrl}/participants`);
@@ -89,7 +74,7 @@ describe('a coach works one participant from sign-in to a job start', () => {
       expect(await page.locator('#new-location').inputValue()).toBe('Leeds');
       expect(await page.locator('#new-maxTravelKm').getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('#new-maxTravelKm-error').textContent()).not.toBe('');
-      await checkPage(page, 'participant-form-errors');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}e2e-participant-form-errors`);
     },
     STEP_TIMEOUT,
   );
@@ -110,7 +95,7 @@ describe('a coach works one participant from sign-in to a job start', () => {
       expect(await cards.count()).toBeGreaterThanOrEqual(2);
       // Every card says why it fits.
       expect(await cards.first().textContent()).toMatch(/fit|✓/i);
-      await checkPage(page, 'participant');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}e2e-participant`);
 
       const link = cards.first().locator('h3 a');
       const title = ((await link.textContent()) ?? '').trim();
@@ -118,7 +103,7 @@ describe('a coach works one participant from sign-in to a job start', () => {
       await page.waitForURL(/\/vacancies\/\d+/);
       expect(await page.locator('h1').textContent()).toContain(title);
       expect(await page.getByRole('button', { name: /Shortlist/ }).count()).toBeGreaterThanOrEqual(1);
-      await checkPage(page, 'vacancy');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}e2e-vacancy`);
     },
     STEP_TIMEOUT,
   );
@@ -146,18 +131,18 @@ describe('a coach works one participant from sign-in to a job start', () => {
       await first.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(/shortlist\?saved=1/);
       expect(itemsOf(pid)).toEqual(['started', 'suggested']);
-      await checkPage(page, 'shortlist');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}e2e-shortlist`);
 
       await page.goto(`${server.baseUrl}/participants?stage=started`);
       const rows = page.locator('table.caseload tbody tr');
       expect(await rows.count()).toBe(1);
       expect(await rows.first().textContent()).toContain('CASE-E2E-7');
       expect(await rows.first().locator('td[data-label="Shortlist"]').textContent()).toMatch(/1 suggested.*1 started|1 started.*1 suggested/);
-      await checkPage(page, 'caseload-started');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}e2e-caseload-started`);
 
       await page.goto(`${server.baseUrl}/outcomes`);
       expect(await page.locator('main').textContent()).toContain('1 start so far');
-      await checkPage(page, 'outcomes');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}e2e-outcomes`);
     },
     STEP_TIMEOUT,
   );
@@ -183,7 +168,7 @@ describe('a coach works one participant from sign-in to a job start', () => {
         expect((await anon.goto(shareUrl))?.status()).toBe(200);
         expect(await anon.locator('article.handover-item').count()).toBe(2);
         expect(await anon.locator('main').textContent()).not.toContain('CASE-E2E-7');
-        await checkPage(anon, 'shared');
+        await expectAccessibleAtAnyWidth(anon, `${SHOTS}e2e-shared`);
         await page.getByRole('button', { name: 'Revoke' }).click();
         await page.waitForURL(/revoked=1/);
         expect((await anon.goto(shareUrl))?.status()).toBe(404);
@@ -215,7 +200,7 @@ describe('a coach works one participant from sign-in to a job start', () => {
         await ep.getByRole('button', { name: 'Post vacancy' }).click();
         await ep.waitForURL(/\/employer\?posted=\d+/);
         expect(await ep.locator('main').textContent()).toContain('Reach Truck Driver (E2E)');
-        await checkPage(ep, 'employer-posted');
+        await expectAccessibleAtAnyWidth(ep, `${SHOTS}e2e-employer-posted`);
       } finally {
         await employer.close();
       }
@@ -223,7 +208,7 @@ describe('a coach works one participant from sign-in to a job start', () => {
       await drainOutbox(seeded.db, new SqliteEngine(seeded.db));
       await page.goto(`${server.baseUrl}/?q=${encodeURIComponent('reach truck')}&near=Leeds`);
       expect(await page.locator('main').textContent()).toContain('Reach Truck Driver (E2E)');
-      await checkPage(page, 'search');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}e2e-search`);
     },
     STEP_TIMEOUT,
   );

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/auth/api-keys.ts';
 import { fixedClock } from '../../src/clock.ts';
 import type { Db } from '../../src/db.ts';
-import { axeViolations, horizontalOverflow } from '../helpers/axe.ts';
+import { expectAccessibleAtAnyWidth } from '../helpers/axe.ts';
 import { launchChromium, serveOnLoopback, type Browser, type Served } from '../helpers/browser.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -43,20 +43,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** axe finds nothing at desktop width and at 320 px, where the page must not scroll sideways either; screenshots of both. */
-async function checkPage(name: string): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 320, height: 800 });
-  try {
-    expect(await horizontalOverflow(page)).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}${name}-320.png`, fullPage: true });
-  } finally {
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-}
-
 /** Moves the keyboard focus to the control labelled `label` with Tab alone, failing if it is never reached. */
 async function tabTo(label: string, max = 60): Promise<void> {
   for (let i = 0; i < max; i++) {
@@ -80,19 +66,19 @@ describe('employer pages in Chromium', () => {
     async () => {
       await page.goto(`${server.baseUrl}/employer`);
       await page.waitForURL(`${server.baseUrl}/employer/signin`);
-      await checkPage('employer-signin');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}employer-signin`);
 
       await page.getByLabel('Employer API key').fill('fp_emp_000000000000_not-a-key');
       await page.keyboard.press('Enter');
       await page.waitForLoadState();
       expect(await page.getByRole('alert').textContent()).toContain('That key was not recognised');
-      await checkPage('employer-signin-error');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}employer-signin-error`);
 
       await page.getByLabel('Employer API key').fill(key);
       await page.keyboard.press('Enter');
       await page.waitForURL(`${server.baseUrl}/employer`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your vacancies');
-      await checkPage('employer-list-empty');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}employer-list-empty`);
     },
     STEP_TIMEOUT,
   );
@@ -102,7 +88,7 @@ describe('employer pages in Chromium', () => {
     async () => {
       await page.getByRole('link', { name: 'Post a vacancy' }).first().click();
       await page.waitForURL(`${server.baseUrl}/employer/vacancies/new`);
-      await checkPage('employer-form');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}employer-form`);
       // Phone keypads for numbers.
       for (const label of ['Lowest pay (£)', 'Highest pay (£, optional)', 'Hours a week']) {
         expect(await page.getByLabel(label).getAttribute('inputmode'), label).toBe('decimal');
@@ -136,7 +122,7 @@ describe('employer pages in Chromium', () => {
       // What was typed is kept.
       expect(await page.getByLabel('Where the job is').inputValue()).toBe('Leeds LS11 5QN');
       expect(await page.getByLabel('Description').inputValue()).toBe('Early shifts baking bread and serving customers.');
-      await checkPage('employer-form-errors');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}employer-form-errors`);
 
       // The summary's link takes the keyboard to the field.
       await page.getByRole('link', { name: 'Enter the job title' }).click();
@@ -155,7 +141,7 @@ describe('employer pages in Chromium', () => {
       const row = page.locator('tr', { hasText: 'BAK-7' });
       expect(await row.textContent()).toMatch(/Bakery Assistant.*BAK-7.*Open.*1 Mar 2026.*20 Mar 2026/);
       expect(statusOf('BAK-7')).toBe('live');
-      await checkPage('employer-list');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}employer-list`);
     },
     STEP_TIMEOUT,
   );
@@ -170,7 +156,7 @@ describe('employer pages in Chromium', () => {
       expect(await page.locator('tr', { hasText: 'BAK-7' }).textContent()).toContain('Closed 1 Mar 2026');
       expect(await page.getByRole('button', { name: 'Close Bakery Assistant (BAK-7)' }).count()).toBe(0);
       expect(statusOf('BAK-7')).toBe('closed');
-      await checkPage('employer-list-closed');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}employer-list-closed`);
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(`${server.baseUrl}/employer/signin?signedout=1`);
