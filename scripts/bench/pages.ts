@@ -4,7 +4,7 @@
  * CSRF, audit, rendering), on a file database holding `--scale` vacancies
  * and an organisation of `--participants` participants with shortlists.
  *
- *   npx tsx scripts/bench/pages.ts [--scale 50000] [--participants 500] [--runs 60]
+ *   npx tsx scripts/bench/pages.ts [--scale 50000] [--participants 500] [--runs 60] [--store PATH] [--pages a,b]
  *   flock /tmp/bench.lock npm run bench -- --only pages --scale 250000   # the target's size
  *
  * Target: every page ≤ 100 ms p95 at 250k vacancies and 500 participants.
@@ -23,12 +23,16 @@
  * to three past jobs from the demo roles, and 0–6 shortlisted vacancies at
  * mixed stages. Each timed request picks another participant, so no page
  * is timed only on one person's warm cache.
+ *
+ * --store PATH keeps the built store there (and reuses it when it already
+ * holds the bench's organisation), so a 250k run builds it once; --pages
+ * times only the pages whose names contain one of the given words.
  */
 import { rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/app.ts';
-import { createCoach } from '../../src/auth/coaches.ts';
+import { createCoach, type Coach } from '../../src/auth/coaches.ts';
 import { createSession } from '../../src/auth/sessions.ts';
 import { DAY_MS, fixedClock } from '../../src/clock.ts';
 import { DEMO_SECTORS, DEMO_TOWNS } from '../../src/demo/demo-data.ts';
@@ -40,7 +44,7 @@ import { matchesFor } from '../../src/matching/participant-matches.ts';
 import { transitionsFor } from '../../src/matching/participant-transitions.ts';
 import { pivotsFor } from '../../src/pivots/pivots.ts';
 import { PAGE_SHOWS } from '../../src/routes/participants/participant-view.ts';
-import type { Participant } from '../../src/participants/store.ts';
+import { findParticipant, type Participant } from '../../src/participants/store.ts';
 import { rebuildDemandHistory } from '../../src/pivots/demand-history.ts';
 import { createRandom } from '../../src/random.ts';
 import { openRuntime } from '../../src/runtime.ts';
@@ -50,7 +54,7 @@ import { STAGES } from '../../src/shortlist/stages.ts';
 import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
 import { setVacanciesStatus, upsertVacancies, type UpsertInput } from '../../src/vacancies/store.ts';
 import type { NormalisedVacancy } from '../../src/vacancies/model.ts';
-import { numberArg, report } from './lib/args.ts';
+import { numberArg, report, stringArg } from './lib/args.ts';
 
 const scale = numberArg('scale', 50_000);
 const participantCount = numberArg('participants', 500);
@@ -59,7 +63,10 @@ const NOW = Date.parse('2026-03-01T09:00:00Z');
 /** Distinct adverts normalised through the enricher; the rest of the store is copies of them. */
 const POOL = Math.min(scale, 3000);
 const label = scale % 1000 === 0 ? `${scale / 1000}k` : String(scale);
-const path = join(tmpdir(), `flightpath-bench-pages-${process.pid}.db`);
+const storePath = stringArg('store');
+const onlyPages = stringArg('pages')?.split(',').map((w) => w.trim()).filter(Boolean);
+const path = storePath ?? join(tmpdir(), `flightpath-bench-pages-${process.pid}.db`);
+const BENCH_ORG = 'Bench Works';
 const rng = createRandom(16);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 const clock = fixedClock(NOW);
@@ -75,7 +82,11 @@ const runtime = openRuntime(
 );
 const { db } = runtime;
 
-try {
+const participantDeps = { db, taxonomy: runtime.taxonomy, enricher: runtime.enricher, geocoder: runtime.geocoder, now: clock };
+const liveIds = () => db.$client.prepare("SELECT id FROM vacancies WHERE status = 'live'").pluck().all() as number[];
+
+/** Steps 1 and 2: the vacancies, then one organisation with its participants and shortlists. */
+async function buildStore(): Promise<{ coach: Coach; people: Participant[] }> {
   // 1. Vacancies: a pool of enriched demo adverts, copied up to the scale through the store and the outbox.
   let t = performance.now();
   const deps = { now: NOW, enricher: runtime.enricher(), geocoder: runtime.geocoder };
@@ -103,10 +114,9 @@ try {
 
   // 2. One organisation: a coach, its participants, their shortlists.
   t = performance.now();
-  const { coach } = createCoach(db, { name: 'Bench Coach', org: 'Bench Works' }, NOW);
+  const { coach } = createCoach(db, { name: 'Bench Coach', org: BENCH_ORG }, NOW);
   const roles = DEMO_SECTORS.flatMap((s) => s.roles.map((r) => r.title));
-  const participantDeps = { db, taxonomy: runtime.taxonomy, enricher: runtime.enricher, geocoder: runtime.geocoder, now: clock };
-  const live = db.$client.prepare("SELECT id FROM vacancies WHERE status = 'live'").pluck().all() as number[];
+  const live = liveIds();
   const people: Participant[] = [];
   for (let i = 0; i < participantCount; i++) {
     const jobs = 1 + Math.floor(rng() * 3);
@@ -130,6 +140,22 @@ try {
     }
   }
   report(`pages_setup_participants_${participantCount}`, Math.round(performance.now() - t), 'ms');
+  return { coach, people };
+}
+
+/** The organisation a kept store (--store) already holds, or null when it must be built. */
+function keptStore(): { coach: Coach; people: Participant[] } | null {
+  const row = db.$client.prepare("SELECT id, name, org, role FROM coaches WHERE org = ? ORDER BY id LIMIT 1").get(BENCH_ORG) as Coach | undefined;
+  if (!row) return null;
+  const ids = db.$client.prepare('SELECT id FROM participants WHERE org = ? ORDER BY id').pluck().all(BENCH_ORG) as number[];
+  return { coach: row, people: ids.map((id) => findParticipant(db, BENCH_ORG, id)!) };
+}
+
+try {
+  const kept = storePath ? keptStore() : null;
+  if (kept) console.log(`# reusing the store at ${path}`);
+  const { coach, people } = kept ?? (await buildStore());
+  const live = liveIds();
 
   // 3. The app as the server builds it, and a signed-in coach's page session.
   const app = createApp({
@@ -172,6 +198,7 @@ try {
   ];
   console.log(`store: ${label} vacancies (${live.length} live), ${participantCount} participants; ${runs} requests a page; load average ${loadavg()[0]!.toFixed(1)}`);
   for (const page of pages) {
+    if (onlyPages && !onlyPages.some((w) => page.name.includes(w))) continue;
     for (let i = 0; i < 5; i++) await timeOnce(page.url());
     const wall: number[] = [];
     const cpu: number[] = [];
@@ -196,6 +223,7 @@ try {
     { name: 'participant_pivots', run: () => { const p = pick(people); return pivotsFor(appDeps, p, profileOf(appDeps, p), { limit: PAGE_SHOWS.pivots }); } },
   ];
   for (const part of parts) {
+    if (onlyPages && !onlyPages.some((w) => part.name.includes(w))) continue;
     for (let i = 0; i < 3; i++) await part.run();
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -209,5 +237,5 @@ try {
   console.log(`load_average_1min: ${loadavg()[0]!.toFixed(1)} (2 cores shared: figures are indicative)`);
 } finally {
   await runtime.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  if (!storePath) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }

@@ -15,7 +15,10 @@ describe('API keys', () => {
     expect(a.info.employerName).toBe('Acme Fictional');
     const dump = JSON.stringify(db.$client.prepare('SELECT * FROM api_keys').all());
     expect(dump).not.toContain(a.key);
-    expect(dump).not.toContain(a.key.split('_').at(-1));
+    // The secret is everything after fp_emp_<prefix>_ (base64url: it may itself contain '_').
+    const secret = a.key.replace(/^fp_emp_[0-9a-f]{12}_/, '');
+    expect(secret.length).toBeGreaterThanOrEqual(20);
+    expect(dump).not.toContain(secret);
     expect(listApiKeys(db).map((k) => [k.id, k.employerName, k.label, k.revokedAt])).toEqual([
       [a.info.id, 'Acme Fictional', null, null],
       [b.info.id, 'Acme Fictional', 'ATS', null],
