@@ -8,8 +8,8 @@ import { escapeHtml } from '../search/meilisearch/highlight.ts';
 import { BULK_PAGE_SIZE, MAX_PAGE_SIZE, type SearchEngine, type SearchHit, type SearchQuery } from '../search/engine.ts';
 import { toBoundedWordQuery } from '../search/fts-query.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
-import type { Contract, Remote, Vacancy } from '../vacancies/model.ts';
-import { getVacanciesByIds } from '../vacancies/queries.ts';
+import type { Contract, RankableVacancy, Remote, Vacancy } from '../vacancies/model.ts';
+import { getRankableVacanciesByIds, getVacanciesByIds } from '../vacancies/queries.ts';
 import { PREFERENCE_FACTORS } from './preferences.ts';
 import { acceptsRemote, explainRanked, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
 import { crossSchemeOccupations } from './cross-scheme-pool.ts';
@@ -157,22 +157,24 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
   };
 
   const textQuery = !!query.q;
-  const pool = textQuery
-    ? await collect(deps.search, { q: query.q, near: searchNear, filters, sort: 'relevance' }, CANDIDATES.query, true, new Map(), true)
-    : await browsePool(deps.search, taxonomy, p, profile, searchNear, filters);
+  const queries: PoolQuery[] = textQuery
+    ? [{ q: { q: query.q, near: searchNear, filters, sort: 'relevance' }, limit: CANDIDATES.query, ranked: true, snippets: true }]
+    : browseQueries(taxonomy, p, profile, searchNear, filters);
   // Someone who wants or accepts remote work can take a remote job anywhere:
   // the travel radius does not apply to those (rank.ts counts them as near).
   if (acceptsRemote(p.remote) && near && !query.remote?.length) {
     const remoteQuery: SearchQuery = textQuery
       ? { q: query.q, filters: { ...filters, remote: ['remote'] }, sort: 'relevance' }
       : { filters: { ...filters, remote: ['remote'] }, sort: 'date' };
-    await collect(deps.search, remoteQuery, CANDIDATES.remote, textQuery, pool, textQuery);
+    queries.push({ q: remoteQuery, limit: CANDIDATES.remote, ranked: textQuery, snippets: textQuery });
   }
+  const pool = await gatherPool(deps.search, queries);
 
-  const vacancies = getVacanciesByIds(deps.db, [...pool.keys()]).filter(
+  // Ranked on what ranking reads (RankableVacancy); the page shown is read in full below.
+  const vacancies = getRankableVacanciesByIds(deps.db, [...pool.keys()]).filter(
     (v) => v.status === 'live' && !(floor && belowFloor(v, floor)),
   );
-  const candidates: Candidate[] = vacancies.map((v) => {
+  const candidates: Candidate<RankableVacancy>[] = vacancies.map((v) => {
     const hit = pool.get(v.id);
     return { vacancy: v, relevanceRank: hit?.rank ?? null, distanceKm: hit?.hit.distanceKm ?? null };
   });
@@ -185,12 +187,14 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
   const fitFloor = profile.skills.size ? FIT_FLOOR : null;
   const wider = !!query.wider;
   // A vacancy in an occupation they are aiming for is shown however poor the fit today: its gaps are the plan.
-  const targetOf = (v: Vacancy) => {
+  const targetOf = (v: RankableVacancy) => {
     const id = profile.targets.length ? vacancyOccupationId(taxonomy, v) : null;
     return id && profile.targets.includes(id) ? { occupationId: id, title: taxonomy.occupations.get(id)?.title ?? id } : null;
   };
   const ranked = wider || fitFloor == null ? all : all.filter((r) => r.components.match >= fitFloor || targetOf(r.vacancy));
   const start = (query.page - 1) * query.pageSize;
+  const shown = ranked.slice(start, start + query.pageSize);
+  const full = new Map(getVacanciesByIds(deps.db, shown.map((r) => r.vacancy.id)).map((v) => [v.id, v]));
   return {
     applied: {
       q: query.q ?? null,
@@ -226,9 +230,15 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     leftOutByMust: scored.length - all.length,
     page: query.page,
     pageSize: query.pageSize,
-    items: ranked.slice(start, start + query.pageSize).map((r) => ({
-      ranked: explainRanked(taxonomy, profile, r), hit: withSnippet(pool.get(r.vacancy.id)?.hit, r.vacancy), conditions: describeConditions(r.vacancy, p), target: targetOf(r.vacancy),
-    })),
+    // A vacancy erased between the two reads is left out of the page.
+    items: shown.flatMap((candidate) => {
+      const vacancy = full.get(candidate.vacancy.id);
+      if (!vacancy) return [];
+      const r = { ...candidate, vacancy };
+      return [{
+        ranked: explainRanked(taxonomy, profile, r), hit: withSnippet(pool.get(vacancy.id)?.hit, vacancy), conditions: describeConditions(vacancy, p), target: targetOf(vacancy),
+      }];
+    }),
   };
 }
 
@@ -248,7 +258,7 @@ function withSnippet(hit: SearchHit | undefined, v: Vacancy): SearchHit | undefi
 }
 
 /** The most the advert says it pays, annualised, is below the floor (unknown pay is not below). */
-function belowFloor(v: Vacancy, floor: number): boolean {
+function belowFloor(v: RankableVacancy, floor: number): boolean {
   const reach = v.salary.annualMax ?? v.salary.annualMin;
   return reach != null && reach < floor;
 }
@@ -259,43 +269,56 @@ interface PoolEntry {
   rank: number | null;
 }
 
+/** One query of the candidate pool: up to `limit` hits, kept with their relevance position when `ranked`. */
+interface PoolQuery {
+  q: SearchQuery;
+  limit: number;
+  ranked: boolean;
+  /** The first MAX_PAGE_SIZE hits carry highlights, for the cards a text query puts first. */
+  snippets?: boolean;
+}
+
+/**
+ * Runs the pool's queries side by side (the engine serves them on its own
+ * workers or server) and merges their hits in the order the queries are
+ * listed, so the pool is the same as if they had run one after another: a
+ * vacancy keeps the entry of the first query that found it.
+ */
+async function gatherPool(engine: SearchEngine, queries: readonly PoolQuery[]): Promise<Map<number, PoolEntry>> {
+  const results = await Promise.all(queries.map((pq) => hitsOf(engine, pq)));
+  const pool = new Map<number, PoolEntry>();
+  for (const [k, hits] of results.entries()) {
+    const ranked = queries[k]!.ranked;
+    for (const [i, hit] of hits.entries()) if (!pool.has(hit.id)) pool.set(hit.id, { hit, rank: ranked ? i : null });
+  }
+  return pool;
+}
+
 /**
  * Up to `limit` hits of one query. Candidates need no snippets, so they come
  * in one page without them (BULK_PAGE_SIZE: an engine re-runs the whole
  * query for every page, so ten pages of 100 cost ten queries). With
- * `snippets`, the first page of MAX_PAGE_SIZE also carries highlights, for
- * the cards a text query puts first.
+ * `snippets`, the first page of MAX_PAGE_SIZE also carries highlights.
  */
-async function collect(
-  engine: SearchEngine,
-  q: SearchQuery,
-  limit: number,
-  ranked: boolean,
-  into: Map<number, PoolEntry> = new Map(),
-  snippets = false,
-): Promise<Map<number, PoolEntry>> {
-  const add = (hits: readonly SearchHit[]) => {
-    for (const [i, hit] of hits.entries()) if (!into.has(hit.id)) into.set(hit.id, { hit, rank: ranked ? i : null });
-  };
-  if (snippets) {
-    const first = await engine.search({ ...q, page: 1, pageSize: Math.min(MAX_PAGE_SIZE, limit) });
-    add(first.hits);
-    if (first.hits.length >= first.total || limit <= MAX_PAGE_SIZE) return into;
-  }
+async function hitsOf(engine: SearchEngine, { q, limit, snippets }: PoolQuery): Promise<SearchHit[]> {
+  if (!snippets) return (await engine.search({ ...q, page: 1, pageSize: Math.min(BULK_PAGE_SIZE, limit), highlight: false })).hits;
+  const first = await engine.search({ ...q, page: 1, pageSize: Math.min(MAX_PAGE_SIZE, limit) });
+  if (first.hits.length >= first.total || limit <= MAX_PAGE_SIZE) return first.hits;
   const bulk = await engine.search({ ...q, page: 1, pageSize: Math.min(BULK_PAGE_SIZE, limit), highlight: false });
-  add(bulk.hits);
-  return into;
+  // The bulk page repeats the first page's hits; those keep their snippets.
+  const seen = new Set(first.hits.map((h) => h.id));
+  return [...first.hits, ...bulk.hits.filter((h) => !seen.has(h.id))];
 }
 
-async function browsePool(
-  engine: SearchEngine,
+/** The no-query pool's queries, in order of precedence (see matchesFor). */
+function browseQueries(
   taxonomy: Taxonomy,
   p: Participant,
   profile: SkillProfile,
   near: SearchQuery['near'],
   filters: NonNullable<SearchQuery['filters']>,
-): Promise<Map<number, PoolEntry>> {
-  const pool = new Map<number, PoolEntry>();
+): PoolQuery[] {
+  const queries: PoolQuery[] = [];
   const codes = new Set<string>();
   for (const id of [...profile.occupations.map((h) => h.occupationId), ...profile.targets]) {
     const o = taxonomy.occupations.get(id);
@@ -314,15 +337,15 @@ async function browsePool(
     if (o) codes.add(o.code);
   }
   if (codes.size) {
-    await collect(engine, { near, filters: { ...filters, occupationCode: [...codes] }, sort: 'date' }, CANDIDATES.occupations, false, pool);
+    queries.push({ q: { near, filters: { ...filters, occupationCode: [...codes] }, sort: 'date' }, limit: CANDIDATES.occupations, ranked: false });
   }
   const titles = [...new Set(p.history.map((h) => h.title).filter((t): t is string => !!t))].slice(0, CANDIDATES.titles);
   for (const title of titles) {
     const q = toBoundedWordQuery(title);
-    if (q) await collect(engine, { q, near, filters, sort: 'relevance' }, CANDIDATES.perTitle, false, pool);
+    if (q) queries.push({ q: { q, near, filters, sort: 'relevance' }, limit: CANDIDATES.perTitle, ranked: false });
   }
-  await collect(engine, { near, filters, sort: 'date' }, CANDIDATES.browse, false, pool);
-  return pool;
+  queries.push({ q: { near, filters, sort: 'date' }, limit: CANDIDATES.browse, ranked: false });
+  return queries;
 }
 
 /**

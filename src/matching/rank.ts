@@ -2,7 +2,7 @@ import { DAY_MS } from '../clock.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { RemotePreference } from '../participants/store.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
-import type { Vacancy } from '../vacancies/model.ts';
+import type { RankableVacancy, Vacancy } from '../vacancies/model.ts';
 import { measureFit, scoreMatch, type MatchFit, type MatchResult } from './score.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import { checkPreferences, type PreferenceFit } from './preferences.ts';
@@ -51,8 +51,9 @@ export const NO_BASIS_MATCH = 0.15;
 /** Distance value of a vacancy whose distance we cannot tell. */
 export const UNKNOWN_DISTANCE = 0.5;
 
-export interface Candidate {
-  vacancy: Vacancy;
+/** A vacancy to rank: what ranking reads of it (a full Vacancy where the caller has one). */
+export interface Candidate<V extends RankableVacancy = Vacancy> {
+  vacancy: V;
   /** Position in the engine's relevance order (0 = best), or null when not from a text query. */
   relevanceRank: number | null;
   distanceKm: number | null;
@@ -71,8 +72,8 @@ export interface RankComponents {
 }
 
 /** A candidate in ranked order, with the numbers it is ordered by. */
-export interface RankedCandidate {
-  vacancy: Vacancy;
+export interface RankedCandidate<V extends RankableVacancy = Vacancy> {
+  vacancy: V;
   /** The order value: fit × conditions + FIT_MARGIN × tie-break. The list is sorted by it, highest first. */
   rank: number;
   components: RankComponents;
@@ -118,14 +119,19 @@ export function acceptsRemote(pref: RemotePreference | null | undefined): boolea
  * vacancies costs more than scoring them, and a page shows twenty):
  * explainRanked adds the explanation to the ones shown.
  */
-export function rankCandidates(taxonomy: Taxonomy, profile: SkillProfile, candidates: readonly Candidate[], opts: RankOptions): RankedCandidate[] {
+export function rankCandidates<V extends RankableVacancy>(
+  taxonomy: Taxonomy,
+  profile: SkillProfile,
+  candidates: readonly Candidate<V>[],
+  opts: RankOptions,
+): RankedCandidate<V>[] {
   const W = tieBreakWeights(opts.textQuery);
   const radius = opts.radiusKm && opts.radiusKm > 0 ? opts.radiusKm : DEFAULT_TRAVEL_KM;
   const remoteOk = acceptsRemote(opts.remotePreference);
   const remoteDistance = remoteOk == null ? UNKNOWN_DISTANCE : remoteOk ? 1 : 0;
   const ranked = candidates.filter((c) => c.relevanceRank != null);
   const n = Math.max(1, ranked.length);
-  const out: RankedCandidate[] = candidates.map((c) => {
+  const out: RankedCandidate<V>[] = candidates.map((c) => {
     const fit = measureFit(taxonomy, profile, c.vacancy);
     const m = fit.coverage == null ? NO_BASIS_MATCH * fit.requirementFactor : fit.score;
     const relevance = opts.textQuery ? (c.relevanceRank == null ? 0 : 1 - c.relevanceRank / n) : null;

@@ -216,3 +216,14 @@ export interface Vacancy extends Omit<NormalisedVacancy, 'requestedStatus' | 'fi
   closedAt: number | null;
   isDemo: boolean;
 }
+
+/**
+ * The parts of a stored vacancy that ranking reads (its fit, its terms
+ * against a participant's preferences, its age): what the ~1,000 candidates
+ * of a participant's matches are loaded as (getRankableVacanciesByIds), the
+ * adverts' text and places left on disk until a vacancy is shown.
+ */
+export type RankableVacancy = Pick<
+  Vacancy,
+  'id' | 'status' | 'datePosted' | 'firstSeen' | 'remote' | 'employmentType' | 'hoursPerWeek' | 'shifts' | 'salary' | 'occupation' | 'requirements' | 'skills'
+>;

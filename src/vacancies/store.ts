@@ -3,7 +3,7 @@ import { writeTransaction, type Db } from '../db.ts';
 import type { VacancyRow } from '../../schema/vacancies.ts';
 import { contentHash } from './content-hash.ts';
 import { readableDateOrNull } from './date-window.ts';
-import type { DateNote, NormalisedVacancy, Place, PlacePrecision, Requirement, SalaryExtra, SalaryFlag, Vacancy, VacancySkill } from './model.ts';
+import type { DateNote, NormalisedVacancy, Place, PlacePrecision, RankableVacancy, Requirement, SalaryExtra, SalaryFlag, Vacancy, VacancySkill } from './model.ts';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -293,9 +293,58 @@ const parseJson = <T>(v: unknown, fallback: T): T => {
   return v as T;
 };
 
+type EvidenceJson = { occupation?: string[]; sector?: string[] };
+
+type SalaryColumns = Pick<VacancyRow, 'salaryMin' | 'salaryMax' | 'salaryCurrency' | 'salaryPeriod' | 'salaryAnnualMin' | 'salaryAnnualMax' | 'salaryText' | 'salaryOte' | 'salaryExtras' | 'salaryScale' | 'salaryFlags'>;
+
+function salaryOfRow(r: SalaryColumns): Vacancy['salary'] {
+  const salary: Vacancy['salary'] = {
+    min: r.salaryMin,
+    max: r.salaryMax,
+    currency: r.salaryCurrency,
+    period: r.salaryPeriod,
+    annualMin: r.salaryAnnualMin,
+    annualMax: r.salaryAnnualMax,
+    text: r.salaryText,
+  };
+  if (r.salaryOte != null) salary.ote = parseJson<NonNullable<Vacancy['salary']['ote']>>(r.salaryOte, null as never);
+  if (r.salaryExtras != null) salary.extras = parseJson<SalaryExtra[]>(r.salaryExtras, []);
+  if (r.salaryScale != null) salary.scale = parseJson<NonNullable<Vacancy['salary']['scale']>>(r.salaryScale, null as never);
+  if (r.salaryFlags != null) salary.flags = parseJson<SalaryFlag[]>(r.salaryFlags, []);
+  return salary;
+}
+
+function occupationOfRow(r: Pick<VacancyRow, 'occupationCode' | 'occupationScheme' | 'occupationConfidence'>, evidence: EvidenceJson): Vacancy['occupation'] {
+  return r.occupationCode
+    ? { code: r.occupationCode, scheme: r.occupationScheme ?? 'soc', confidence: r.occupationConfidence ?? 0, evidence: evidence.occupation ?? [] }
+    : null;
+}
+
+/** The columns a RankableVacancy is read from (getRankableVacanciesByIds selects these). */
+export type RankableRow = SalaryColumns &
+  Pick<VacancyRow, 'id' | 'status' | 'datePosted' | 'firstSeen' | 'remote' | 'employmentType' | 'hoursPerWeek' | 'shifts' | 'occupationCode' | 'occupationScheme' | 'occupationConfidence' | 'classificationEvidence' | 'requirements' | 'skills'>;
+
+/** Maps the ranking columns of a row (camelCase keys, as rowToVacancy reads them) to what ranking reads. */
+export function rowToRankable(r: RankableRow): RankableVacancy {
+  return {
+    id: r.id,
+    status: r.status,
+    datePosted: readableDateOrNull(r.datePosted),
+    firstSeen: r.firstSeen,
+    remote: r.remote,
+    employmentType: r.employmentType,
+    hoursPerWeek: r.hoursPerWeek,
+    shifts: parseJson<string[]>(r.shifts, []),
+    salary: salaryOfRow(r),
+    occupation: occupationOfRow(r, parseJson<EvidenceJson>(r.classificationEvidence, {})),
+    requirements: parseJson<Requirement[]>(r.requirements, []),
+    skills: parseJson<VacancySkill[]>(r.skills, []),
+  };
+}
+
 /** Maps a drizzle row (camelCase keys) to the model. */
 export function rowToVacancy(r: VacancyRow): Vacancy {
-  const evidence = parseJson<{ occupation?: string[]; sector?: string[] }>(r.classificationEvidence, {});
+  const evidence = parseJson<EvidenceJson>(r.classificationEvidence, {});
   const location: Place | null =
     r.locationText || r.lat != null
       ? {
@@ -313,19 +362,7 @@ export function rowToVacancy(r: VacancyRow): Vacancy {
           ...(r.localAuthorityName ? { localAuthorityName: r.localAuthorityName } : {}),
         }
       : null;
-  const salary: Vacancy['salary'] = {
-    min: r.salaryMin,
-    max: r.salaryMax,
-    currency: r.salaryCurrency,
-    period: r.salaryPeriod,
-    annualMin: r.salaryAnnualMin,
-    annualMax: r.salaryAnnualMax,
-    text: r.salaryText,
-  };
-  if (r.salaryOte != null) salary.ote = parseJson<NonNullable<Vacancy['salary']['ote']>>(r.salaryOte, null as never);
-  if (r.salaryExtras != null) salary.extras = parseJson<SalaryExtra[]>(r.salaryExtras, []);
-  if (r.salaryScale != null) salary.scale = parseJson<NonNullable<Vacancy['salary']['scale']>>(r.salaryScale, null as never);
-  if (r.salaryFlags != null) salary.flags = parseJson<SalaryFlag[]>(r.salaryFlags, []);
+  const salary = salaryOfRow(r);
   return {
     id: r.id,
     source: r.source,
@@ -352,14 +389,7 @@ export function rowToVacancy(r: VacancyRow): Vacancy {
     validThrough: readableDateOrNull(r.validThrough),
     ...(r.dateNotes != null ? { dateNotes: parseJson<DateNote[]>(r.dateNotes, []) } : {}),
     status: r.status,
-    occupation: r.occupationCode
-      ? {
-          code: r.occupationCode,
-          scheme: r.occupationScheme ?? 'soc',
-          confidence: r.occupationConfidence ?? 0,
-          evidence: evidence.occupation ?? [],
-        }
-      : null,
+    occupation: occupationOfRow(r, evidence),
     sector: r.sector ? { code: r.sector, confidence: r.sectorConfidence ?? 0, evidence: evidence.sector ?? [] } : null,
     skills: parseJson<VacancySkill[]>(r.skills, []),
     requirements: parseJson<Requirement[]>(r.requirements, []),
