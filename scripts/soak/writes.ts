@@ -84,5 +84,8 @@ export const writesScenario: Scenario = {
     await runCli(['index', 'drain'], dbPath);
     const cmp = await compareIndexAtPath(dbPath);
     report('soak_writes_index_mismatch', indexMismatchCount(cmp), 'count');
+    if (indexMismatchCount(cmp) > 0) {
+      console.log(`#   missing ${cmp.missingCount} ${JSON.stringify(cmp.missing)}, extra ${cmp.extraCount} ${JSON.stringify(cmp.extra)}, differing ${cmp.differingCount} ${JSON.stringify(cmp.differing)}, fts ${cmp.ftsMismatchCount}, text ${JSON.stringify(cmp.textMismatch)}`);
+    }
   },
 };

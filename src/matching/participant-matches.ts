@@ -14,6 +14,7 @@ import { PREFERENCE_FACTORS } from './preferences.ts';
 import { acceptsRemote, explainRanked, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
 import { crossSchemeOccupations } from './cross-scheme-pool.ts';
 import { computeTransitions, profileSource } from './transitions.ts';
+import { STEP_FACTORS, stepBasisOf } from './step-up.ts';
 import { vacancyOccupationId } from './vacancy-needs.ts';
 
 export interface MatchDeps {
@@ -68,6 +69,8 @@ export interface AppliedMatchFilters {
     remoteCountsAsNear: boolean | null;
     /** The fit multiplier of each preference a vacancy does not meet (preferences.ts). */
     preferenceFactors: typeof PREFERENCE_FACTORS;
+    /** The fit multiplier of each step up a vacancy asks of them (step-up.ts). */
+    stepFactors: typeof STEP_FACTORS;
     /** Their preferences that are hard limits (vacancies breaking them are left out). */
     must: string[];
     /** How far the search reached: their travel limit × TRAVEL_STRETCH unless travel is a must or the radius was asked for. */
@@ -180,7 +183,9 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
   });
   // The salary floor is a preference only while it is the default minimum (an explicit salaryMin replaces it).
   const preferences = { ...p, salaryFloor: query.salaryMin === undefined ? p.salaryFloor : null };
-  const scored = rankCandidates(taxonomy, profile, candidates, { now, radiusKm: near?.radiusKm ?? null, textQuery, remotePreference: p.remote, preferences });
+  const scored = rankCandidates(taxonomy, profile, candidates, {
+    now, radiusKm: near?.radiusKm ?? null, textQuery, remotePreference: p.remote, preferences, stepBasis: stepBasisOf(taxonomy, profile, p),
+  });
   // A vacancy that breaks a preference they call a must is left out.
   const all = scored.filter((r) => !r.preferences.excluded);
   // With no skills yet every fit is 0: there is nothing to hold a floor against.
@@ -191,7 +196,8 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     const id = profile.targets.length ? vacancyOccupationId(taxonomy, v) : null;
     return id && profile.targets.includes(id) ? { occupationId: id, title: taxonomy.occupations.get(id)?.title ?? id } : null;
   };
-  const ranked = wider || fitFloor == null ? all : all.filter((r) => r.components.match >= fitFloor || targetOf(r.vacancy));
+  // The floor holds against the fit as far as it is in reach: a modest fit far above them shows only with the wider results.
+  const ranked = wider || fitFloor == null ? all : all.filter((r) => r.components.match * r.components.reach >= fitFloor || targetOf(r.vacancy));
   const start = (query.page - 1) * query.pageSize;
   const shown = ranked.slice(start, start + query.pageSize);
   const full = new Map(getVacanciesByIds(deps.db, shown.map((r) => r.vacancy.id)).map((v) => [v.id, v]));
@@ -214,8 +220,9 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
       postedWithinDays: query.postedWithinDays ?? null,
       candidatePool: textQuery ? 'text query' : 'occupations, own job titles and newest nearby',
       ranking: {
-        order: `fit first: order = fit × conditions + ${FIT_MARGIN} × tie-break (${textQuery ? 'search words, ' : ''}distance, recency)`,
+        order: `fit first: order = fit × conditions × reach + ${FIT_MARGIN} × tie-break (${textQuery ? 'search words, ' : ''}distance, recency)`,
         preferenceFactors: PREFERENCE_FACTORS,
+        stepFactors: STEP_FACTORS,
         must: [...must],
         searchedKm: searchNear?.radiusKm ?? null,
         fitMargin: FIT_MARGIN,

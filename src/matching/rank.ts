@@ -6,18 +6,21 @@ import type { RankableVacancy, Vacancy } from '../vacancies/model.ts';
 import { measureFit, scoreMatch, type MatchFit, type MatchResult } from './score.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import { checkPreferences, type PreferenceFit } from './preferences.ts';
+import { checkStepUp, WITHIN_REACH, type StepBasis, type StepUp } from './step-up.ts';
 
 const NO_PREFERENCES: PreferenceFit = { checks: [], factor: 1, excluded: false };
 
 /**
  * Ranking candidate vacancies for one participant, fit first:
  *
- *   order = fit × conditions + FIT_MARGIN × tie-break   (the number the list is sorted by)
+ *   order = fit × conditions × reach + FIT_MARGIN × tie-break   (the number the list is sorted by)
  *
  *   fit        the match score (score.ts): can they do it? 0–1
  *   conditions the product of the factors of their preferences the
  *              vacancy does not meet (preferences.ts: hours, shifts, pay,
  *              travel, remote); 1 when none clashes or none is known
+ *   reach      the product of the factors of the steps up it asks of them
+ *              (step-up.ts: skill level, pay, seniority); 1 within reach
  *   tie-break  a blend, 0–1, of
  *                relevance  the search engine's text relevance, as rank
  *                           within the candidate set (engine scores are
@@ -69,6 +72,8 @@ export interface RankComponents {
   tieBreak: number;
   /** Product of the factors of the preferences not met (preferences.ts); 1 when none clashes. */
   conditions: number;
+  /** Product of the factors of the steps up it asks of them (step-up.ts); 1 when within reach. */
+  reach: number;
 }
 
 /** A candidate in ranked order, with the numbers it is ordered by. */
@@ -81,6 +86,8 @@ export interface RankedCandidate<V extends RankableVacancy = Vacancy> {
   fit: MatchFit;
   /** Their preferences checked against the vacancy's terms (all met when no preferences were given). */
   preferences: PreferenceFit;
+  /** How far above them it reaches (within reach when no basis was given). */
+  stepUp: StepUp;
 }
 
 /** A ranked candidate with the explanation of its fit (matched and missing skills, requirements). */
@@ -97,6 +104,8 @@ export interface RankOptions {
   remotePreference?: RemotePreference | null;
   /** What they want of hours, shifts, pay, travel and remote work (none: every vacancy's conditions count as 1). */
   preferences?: Parameters<typeof checkPreferences>[0];
+  /** What their reach is measured from (none: every vacancy counts as within reach). */
+  stepBasis?: StepBasis;
 }
 
 /** The tie-break weights as applied: relevance only with a text query, the rest renormalised to sum to 1. */
@@ -142,10 +151,11 @@ export function rankCandidates<V extends RankableVacancy>(
     const recency = Math.pow(0.5, ageDays / RECENCY_HALF_LIFE_DAYS);
     const tieBreak = W.relevance * (relevance ?? 0) + W.distance * distance + W.recency * recency;
     const preferences = opts.preferences ? checkPreferences(opts.preferences, c.vacancy, c.distanceKm) : NO_PREFERENCES;
-    const rank = m * preferences.factor + FIT_MARGIN * tieBreak;
+    const stepUp = opts.stepBasis ? checkStepUp(taxonomy, opts.stepBasis, c.vacancy) : WITHIN_REACH;
+    const rank = m * preferences.factor * stepUp.factor + FIT_MARGIN * tieBreak;
     return {
-      vacancy: c.vacancy, rank, components: { match: m, relevance, distance, recency, tieBreak, conditions: preferences.factor },
-      distanceKm: c.distanceKm, fit, preferences,
+      vacancy: c.vacancy, rank, components: { match: m, relevance, distance, recency, tieBreak, conditions: preferences.factor, reach: stepUp.factor },
+      distanceKm: c.distanceKm, fit, preferences, stepUp,
     };
   });
   out.sort((a, b) => b.rank - a.rank || a.vacancy.id - b.vacancy.id);

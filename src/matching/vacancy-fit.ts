@@ -7,6 +7,7 @@ import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Vacancy } from '../vacancies/model.ts';
 import { describeConditions, type MatchItem } from './participant-matches.ts';
 import { explainRanked, rankCandidates } from './rank.ts';
+import { stepBasisOf } from './step-up.ts';
 import { vacancyOccupationId } from './vacancy-needs.ts';
 
 export interface VacancyFitDeps {
@@ -43,6 +44,7 @@ export function fitOfVacancy(deps: VacancyFitDeps, p: Participant, profile: Skil
     textQuery: false,
     remotePreference: p.remote,
     preferences: p,
+    stepBasis: stepBasisOf(deps.taxonomy(), profile, p),
   });
   const taxonomy = deps.taxonomy();
   const occ = vacancyOccupationId(taxonomy, v);

@@ -219,11 +219,11 @@ export interface Vacancy extends Omit<NormalisedVacancy, 'requestedStatus' | 'fi
 
 /**
  * The parts of a stored vacancy that ranking reads (its fit, its terms
- * against a participant's preferences, its age): what the ~1,000 candidates
+ * against a participant's preferences, its title's seniority, its age): what the ~1,000 candidates
  * of a participant's matches are loaded as (getRankableVacanciesByIds), the
  * adverts' text and places left on disk until a vacancy is shown.
  */
 export type RankableVacancy = Pick<
   Vacancy,
-  'id' | 'status' | 'datePosted' | 'firstSeen' | 'remote' | 'employmentType' | 'hoursPerWeek' | 'shifts' | 'salary' | 'occupation' | 'requirements' | 'skills'
+  'id' | 'status' | 'title' | 'datePosted' | 'firstSeen' | 'remote' | 'employmentType' | 'hoursPerWeek' | 'shifts' | 'salary' | 'occupation' | 'requirements' | 'skills'
 >;

@@ -34,7 +34,7 @@ export function getVacanciesByIds(db: Db, ids: readonly number[]): Vacancy[] {
  * through its per-query selection machinery.
  */
 const RANKABLE_KEYS = [
-  'id', 'status', 'datePosted', 'firstSeen', 'remote', 'employmentType', 'hoursPerWeek', 'shifts',
+  'id', 'status', 'title', 'datePosted', 'firstSeen', 'remote', 'employmentType', 'hoursPerWeek', 'shifts',
   'salaryMin', 'salaryMax', 'salaryCurrency', 'salaryPeriod', 'salaryAnnualMin', 'salaryAnnualMax', 'salaryText', 'salaryOte', 'salaryExtras', 'salaryScale', 'salaryFlags',
   'occupationCode', 'occupationScheme', 'occupationConfidence', 'classificationEvidence', 'requirements', 'skills',
 ] as const satisfies readonly (keyof RankableRow)[];

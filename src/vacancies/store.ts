@@ -322,13 +322,14 @@ function occupationOfRow(r: Pick<VacancyRow, 'occupationCode' | 'occupationSchem
 
 /** The columns a RankableVacancy is read from (getRankableVacanciesByIds selects these). */
 export type RankableRow = SalaryColumns &
-  Pick<VacancyRow, 'id' | 'status' | 'datePosted' | 'firstSeen' | 'remote' | 'employmentType' | 'hoursPerWeek' | 'shifts' | 'occupationCode' | 'occupationScheme' | 'occupationConfidence' | 'classificationEvidence' | 'requirements' | 'skills'>;
+  Pick<VacancyRow, 'id' | 'status' | 'title' | 'datePosted' | 'firstSeen' | 'remote' | 'employmentType' | 'hoursPerWeek' | 'shifts' | 'occupationCode' | 'occupationScheme' | 'occupationConfidence' | 'classificationEvidence' | 'requirements' | 'skills'>;
 
 /** Maps the ranking columns of a row (camelCase keys, as rowToVacancy reads them) to what ranking reads. */
 export function rowToRankable(r: RankableRow): RankableVacancy {
   return {
     id: r.id,
     status: r.status,
+    title: r.title,
     datePosted: readableDateOrNull(r.datePosted),
     firstSeen: r.firstSeen,
     remote: r.remote,

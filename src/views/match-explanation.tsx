@@ -61,11 +61,13 @@ function orderWords(m: Match, r: Ranking): string {
     `recency ${formatNumber(c.recency, 2)} × ${formatNumber(weights.recency, 2)}`,
   ].filter(Boolean);
   const conditions = c.conditions < 1 ? ` × conditions ${formatNumber(c.conditions, 2)}` : '';
+  const reach = c.reach < 1 ? ` × reach ${formatNumber(c.reach, 2)}` : '';
   return (
-    `Order ${formatNumber(m.rank, 3)} = fit ${formatNumber(c.match, 3)}${conditions} + ${formatNumber(r.fitMargin, 2)} × tie-break ${formatNumber(c.tieBreak, 2)} (${parts.join(' + ')}). ` +
+    `Order ${formatNumber(m.rank, 3)} = fit ${formatNumber(c.match, 3)}${conditions}${reach} + ${formatNumber(r.fitMargin, 2)} × tie-break ${formatNumber(c.tieBreak, 2)} (${parts.join(' + ')}). ` +
     'Distance is 1 at their door and 0 at the edge of their travel range; recency halves every 14 days; ' +
     (c.relevance != null ? 'search words is how high the search ranked it; ' : '') +
-    'conditions multiplies the fit by the factor of each preference the advert does not meet.'
+    'conditions multiplies the fit by the factor of each preference the advert does not meet' +
+    (c.reach < 1 ? `; reach by the factor of each step up it asks (${m.stepUp.steps.map((s) => s.words).join('; ')}).` : '.')
   );
 }
 

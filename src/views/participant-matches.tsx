@@ -86,6 +86,9 @@ const MatchCard: FC<{ m: Match; open: boolean; ranking: Ranking; participantId: 
       {m.components.conditions < 1 ? (
         <p class="meta small gap">Not what they asked for: {m.preferences.checks.filter((c) => c.status === 'not met').map((c) => PREFERENCE_NAMES[c.preference]).join(', ')}</p>
       ) : null}
+      {m.stepUp.steps.length ? (
+        <p class="meta small gap" data-step-up>A step up for them: {m.stepUp.steps.map((s) => s.words).join('; ')}</p>
+      ) : null}
       {m.highlights.description ? <p class="snippet small">{raw(m.highlights.description)}</p> : null}
       <ShortlistButton participantId={participantId} vacancyId={v.id} title={v.title} shortlisted={shortlisted} />
       <MatchExplanation m={m} open={open} ranking={ranking} />

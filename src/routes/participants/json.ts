@@ -99,6 +99,7 @@ export function toMatchJson({ ranked: r, hit, conditions, target }: MatchItem) {
       recency: round(r.components.recency),
       tieBreak: round(r.components.tieBreak),
       conditions: round(r.components.conditions),
+      reach: round(r.components.reach),
     },
     distanceKm: r.distanceKm == null ? null : Math.round(r.distanceKm * 10) / 10,
     highlights: hit?.highlights ?? {},
@@ -107,6 +108,8 @@ export function toMatchJson({ ranked: r, hit, conditions, target }: MatchItem) {
     target,
     /** Their preferences checked against the advert: each met, not met (fit × factor) or unknown. */
     preferences: { factor: round(prefs.factor), checks: prefs.checks.map((c) => ({ ...c, factor: round(c.factor) })) },
+    /** The steps up it asks of them (skill level, pay, seniority), each with its factor on the fit; none when within reach. */
+    stepUp: { factor: round(r.stepUp.factor), steps: r.stepUp.steps.map((s) => ({ ...s, factor: round(s.factor) })) },
     match: {
       score: round(r.match.score),
       coverage: r.match.coverage == null ? null : round(r.match.coverage),
