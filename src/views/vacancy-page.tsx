@@ -137,6 +137,9 @@ export const VacancyPage: FC<VacancyPageProps> = ({ coach, view, notice }) => {
             <span class="score">{fp.fit.match.coverage == null ? 'fit ?' : `${formatPercent(fp.fit.components.match)} fit`}</span>{' '}
             {fp.fit.components.conditions < 1 ? <span class="gap small">Not everything they asked for: see their preferences below.</span> : null}
           </p>
+          {fp.fit.stepUp.steps.length ? (
+            <p class="gap small" data-step-up>A step up for them: {fp.fit.stepUp.steps.map((x) => x.words).join('; ')}</p>
+          ) : null}
           {view.closed ? (
             fp.shortlisted ? (
               <ShortlistButton participantId={fp.id} vacancyId={v.id} title={v.title} shortlisted={true} />
