@@ -11,14 +11,14 @@ export function register(program: Command, ctx: CliContext): void {
   const cmd = program.command('index').description('search index: apply the outbox, rebuild, status');
 
   withDbOption(cmd.command('drain'))
-    .description('apply every due outbox row to the search engine now')
+    .description('apply every outbox row to the search engine now, rows backing off after a failure included')
     .option('--batch <n>', 'vacancies per engine call', '1000')
     .action(async (opts: { db?: string; batch: string }) => {
       const db = ctx.openDb(opts);
       const engine = createSearchEngine(ctx.config, db);
       try {
         const started = Date.now();
-        const s = await drainOutbox(db, engine, { batchSize: Math.max(1, Number(opts.batch) || 1000) });
+        const s = await drainOutbox(db, engine, { batchSize: Math.max(1, Number(opts.batch) || 1000), ignoreBackoff: true });
         const left = outboxBacklog(db);
         console.log(
           `drained ${s.rows} outbox rows: ${s.upserted} indexed, ${s.removed} removed, in ${Date.now() - started} ms; ${left.pending} pending`,

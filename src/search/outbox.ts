@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../clock.ts';
-import { writeTransaction, type Db } from '../db.ts';
+import { writeTransactionWhenFree, type Db } from '../db.ts';
 import type { Logger } from '../logger.ts';
 import { loadLiveDocumentsAfter, loadSearchDocuments } from './load-documents.ts';
 import type { SearchDocument, SearchEngine } from './engine.ts';
@@ -18,6 +18,11 @@ export interface DrainOptions {
   now?: Clock;
   /** Stop after this many batches (the timer drainer yields to the event loop between calls). */
   maxBatches?: number;
+  /**
+   * Also apply rows waiting out a retry backoff (an operator's `index
+   * drain` asks for everything now; the timer drainer honours the backoff).
+   */
+  ignoreBackoff?: boolean;
 }
 
 export interface DrainSummary {
@@ -63,13 +68,16 @@ function claimBatch(db: Db, batchSize: number, now: number): Claimed | null {
   })();
 }
 
-function deleteRows(db: Db, rowIds: number[]): void {
-  db.$client.prepare('DELETE FROM index_outbox WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(rowIds));
+// The drainer's writes wait for the lock without blocking the event loop: it runs inside the server.
+async function deleteRows(db: Db, rowIds: number[]): Promise<void> {
+  await writeTransactionWhenFree(db, () => {
+    db.$client.prepare('DELETE FROM index_outbox WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(rowIds));
+  });
 }
 
-function markFailed(db: Db, rowIds: number[], error: string, now: number): void {
+async function markFailed(db: Db, rowIds: number[], error: string, now: number): Promise<void> {
   const c = db.$client;
-  writeTransaction(db, () => {
+  await writeTransactionWhenFree(db, () => {
     const st = c.prepare(
       'UPDATE index_outbox SET attempts = attempts + 1, last_error = ?, not_before = ? WHERE id = ? RETURNING attempts',
     );
@@ -87,18 +95,18 @@ export async function drainOutbox(db: Db, engine: SearchEngine, opts: DrainOptio
   const clock = opts.now ?? systemClock;
   const summary: DrainSummary = { rows: 0, upserted: 0, removed: 0, batches: 0 };
   while (opts.maxBatches == null || summary.batches < opts.maxBatches) {
-    const claimed = claimBatch(db, batchSize, clock());
+    const claimed = claimBatch(db, batchSize, opts.ignoreBackoff ? Number.MAX_SAFE_INTEGER : clock());
     if (!claimed) break;
     try {
       if (claimed.docs.length) await engine.upsert(claimed.docs);
       if (claimed.removeIds.length) await engine.remove(claimed.removeIds);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      markFailed(db, claimed.rowIds, message, clock());
+      await markFailed(db, claimed.rowIds, message, clock());
       summary.error = message;
       break;
     }
-    deleteRows(db, claimed.rowIds);
+    await deleteRows(db, claimed.rowIds);
     summary.rows += claimed.rowIds.length;
     summary.upserted += claimed.docs.length;
     summary.removed += claimed.removeIds.length;

@@ -69,7 +69,7 @@
  * upserts and removes that arrive during a rebuild go to both.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { Db } from '../db.ts';
+import { writeTransactionWhenFree, type Db } from '../db.ts';
 import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchResult } from './engine.ts';
 import { placeCellTokens } from './geo.ts';
 import { FUSE_ORDER, LIVE, NEXT, RANK, TAG_KIND, TOKENIZE, tagToken, type FilterKind, type Tables, type TextSource } from './sqlite-layout.ts';
@@ -221,7 +221,7 @@ export class SqliteEngine implements SearchEngine {
   private readonly inProcess: SqliteSearcher;
   private readonly pool: SqliteSearchPool | null;
 
-  constructor(db: Db, opts: SqliteEngineOptions = {}) {
+  constructor(private readonly db: Db, opts: SqliteEngineOptions = {}) {
     this.c = db.$client;
     this.storeText = !opts.textSource;
     createTables(this.c, LIVE);
@@ -239,24 +239,32 @@ export class SqliteEngine implements SearchEngine {
     return this.pool ? this.pool.search(query) : this.inProcess.search(query);
   }
 
+  /*
+   * Index writes read (does the doc exist?) then write, so they take the
+   * write lock first (BEGIN IMMEDIATE): a deferred transaction that read
+   * while another process (an import, the API) wrote fails its upgrade at
+   * once with "database is locked", whatever the busy timeout. That left
+   * whole outbox batches backing off during the writes soak at 250k. The
+   * lock is waited for without blocking the event loop (writeTransactionWhenFree).
+   */
   async upsert(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
-    this.c.transaction(() => {
+    await writeTransactionWhenFree(this.db, () => {
       for (const d of docs) {
         writeDoc(this.writes, d, this.storeText);
         if (this.nextWrites) writeDoc(this.nextWrites, d, this.storeText);
       }
-    })();
+    });
   }
 
   async remove(ids: number[]): Promise<void> {
     if (!ids.length) return;
-    this.c.transaction(() => {
+    await writeTransactionWhenFree(this.db, () => {
       for (const id of ids) {
         removeDoc(this.writes, id, this.storeText);
         if (this.nextWrites) removeDoc(this.nextWrites, id, this.storeText);
       }
-    })();
+    });
   }
 
   async count(): Promise<number> {
@@ -283,18 +291,18 @@ export class SqliteEngine implements SearchEngine {
     this.nextWrites = next;
     try {
       for await (const batch of batches) {
-        c.transaction(() => {
+        await writeTransactionWhenFree(this.db, () => {
           for (const d of batch) writeDoc(next, d, this.storeText);
-        })();
+        });
       }
       // One segment per level is much faster to query after a bulk load.
       c.prepare(`INSERT INTO ${NEXT.fts}(${NEXT.fts}) VALUES ('optimize')`).run();
-      c.transaction(() => {
+      await writeTransactionWhenFree(this.db, () => {
         dropTables(c, LIVE);
         c.exec(`ALTER TABLE ${NEXT.docs} RENAME TO ${LIVE.docs}`);
         c.exec(`ALTER TABLE ${NEXT.text} RENAME TO ${LIVE.text}`);
         c.exec(`ALTER TABLE ${NEXT.fts} RENAME TO ${LIVE.fts}`);
-      })();
+      });
     } catch (err) {
       dropTables(c, NEXT);
       throw err;

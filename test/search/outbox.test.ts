@@ -168,6 +168,22 @@ describe('outbox drainer', () => {
     expect(new Set(engine.upserted)).toEqual(new Set(ids));
   });
 
+  it("an operator's drain (ignoreBackoff) applies rows still backing off, which the timer drainer leaves", async () => {
+    const { db, engine, clock } = setup();
+    engine.down = true;
+    upsertVacancies(db, Array.from({ length: 12 }, (_, i) => ({ source: 'import:test', vacancy: vacancy(`b${i}`, `Porter ${i}`) })), NOW);
+    expect((await drainOutbox(db, engine, { now: clock, batchSize: 100 })).error).toBe('connection refused');
+    engine.down = false;
+    // Within the backoff the timer's drain does nothing...
+    expect((await drainOutbox(db, engine, { now: clock })).rows).toBe(0);
+    expect(pending(db)).toBe(12);
+    // ...`index drain` applies them at once.
+    const now = await drainOutbox(db, engine, { now: clock, ignoreBackoff: true });
+    expect(now.rows).toBe(12);
+    expect(pending(db)).toBe(0);
+    expect(await engine.count()).toBe(12);
+  });
+
   it('backs off exponentially, capped', () => {
     expect([1, 2, 3, 4].map(backoffMs)).toEqual([1000, 2000, 4000, 8000]);
     expect(backoffMs(50)).toBe(5 * 60_000);

@@ -8,7 +8,7 @@ import { bundledStore } from '../helpers/bundled-store.ts';
 const now = Date.parse('2026-03-01T09:00:00Z');
 
 const RANKABLE_FIELDS = [
-  'id', 'status', 'datePosted', 'firstSeen', 'remote', 'employmentType', 'hoursPerWeek', 'shifts', 'salary', 'occupation', 'requirements', 'skills',
+  'id', 'status', 'title', 'datePosted', 'firstSeen', 'remote', 'employmentType', 'hoursPerWeek', 'shifts', 'salary', 'occupation', 'requirements', 'skills',
 ] as const satisfies readonly (keyof RankableVacancy)[];
 
 const pick = (v: Vacancy) => Object.fromEntries(RANKABLE_FIELDS.map((k) => [k, v[k]]));
