@@ -308,7 +308,7 @@ async function gatherPool(engine: SearchEngine, queries: readonly PoolQuery[]): 
  * `snippets`, the first page of MAX_PAGE_SIZE also carries highlights.
  */
 async function hitsOf(engine: SearchEngine, { q, limit, snippets }: PoolQuery): Promise<SearchHit[]> {
-  if (!snippets) return (await engine.search({ ...q, page: 1, pageSize: Math.min(BULK_PAGE_SIZE, limit), highlight: false })).hits;
+  if (!snippets) return (await engine.search({ ...q, page: 1, pageSize: Math.min(BULK_PAGE_SIZE, limit), highlight: false, exactTotal: false })).hits;
   const first = await engine.search({ ...q, page: 1, pageSize: Math.min(MAX_PAGE_SIZE, limit) });
   if (first.hits.length >= first.total || limit <= MAX_PAGE_SIZE) return first.hits;
   const bulk = await engine.search({ ...q, page: 1, pageSize: Math.min(BULK_PAGE_SIZE, limit), highlight: false });

@@ -67,6 +67,14 @@ export interface SearchQuery {
    * page re-runs the whole query).
    */
   highlight?: boolean;
+  /**
+   * Count every match (default true). A caller that needs only the hits
+   * (gathering candidates) passes false: `total` is then only a lower bound
+   * (at least the hits up to the page's end), which lets an engine stop
+   * reading once the page is filled instead of visiting every match. Facets
+   * still count the whole match.
+   */
+  exactTotal?: boolean;
 }
 
 /** Most hits per page for a search shown to people. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../../src/search/engine.ts';
+import { createRandom } from '../../src/random.ts';
 
 /**
  * The behaviour every SearchEngine must show, on a small hand-built set with
@@ -392,6 +393,51 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
         await engine.rebuild(batches());
         expect(during).toEqual([[4, 3]]);
         expect(sorted(ids(await engine.search({})))).toEqual([1, 2, 3, 4, 7]);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    it('with exactTotal false, gathers the same newest hits (radius, clusters, filters) and a total that is a lower bound', async () => {
+      const { engine, cleanup } = await makeEngine();
+      try {
+        const rng = createRandom(29);
+        const docs = Array.from({ length: 600 }, (_, k) => {
+          const id = k + 1;
+          // Scattered around Leeds (some outside 15 km), several dates per day, every fifth a duplicate of an earlier one.
+          return searchDocument(id, {
+            title: k % 2 ? 'Warehouse Operative' : 'Care Assistant',
+            description: 'Picking, packing and caring.',
+            places: [{ lat: LEEDS.lat + (rng() - 0.5) * 0.6, lon: LEEDS.lon + (rng() - 0.5) * 0.9 }],
+            sector: k % 3 ? 'H' : 'Q',
+            datePosted: CONTRACT_NOW - Math.floor(rng() * 40) * DAY,
+            clusterId: id % 5 === 0 ? id - 3 : id,
+          });
+        });
+        await engine.upsert(docs);
+        const queries: SearchQuery[] = [
+          { near: { ...LEEDS, radiusKm: 15 }, sort: 'date' },
+          { near: { ...LEEDS, radiusKm: 15 }, sort: 'date', filters: { sector: ['Q'] } },
+          { near: { ...LEEDS, radiusKm: 40 }, sort: 'date', collapseClusters: false },
+          { q: 'warehouse', near: { ...LEEDS, radiusKm: 15 }, sort: 'date' },
+          { sort: 'date' },
+        ];
+        for (const q of queries) {
+          for (const pageSize of [5, 120, 1000]) {
+            const exact = await engine.search({ ...q, pageSize, highlight: false });
+            const quick = await engine.search({ ...q, pageSize, highlight: false, exactTotal: false });
+            expect(ids(quick), JSON.stringify({ q, pageSize })).toEqual(ids(exact));
+            expect(quick.hits.map((h) => h.distanceKm)).toEqual(exact.hits.map((h) => h.distanceKm));
+            expect(quick.total).toBeGreaterThanOrEqual(quick.hits.length);
+            expect(quick.total).toBeLessThanOrEqual(exact.total);
+          }
+        }
+        // The radius and the clusters really cut the set (so the comparison above means something).
+        const all = await engine.search({ sort: 'date', pageSize: 1000, highlight: false, collapseClusters: false });
+        const near = await engine.search({ near: { ...LEEDS, radiusKm: 15 }, sort: 'date', pageSize: 1000, highlight: false });
+        expect(all.total).toBe(600);
+        expect(near.total).toBeGreaterThan(50);
+        expect(near.total).toBeLessThan(400);
       } finally {
         await cleanup();
       }
