@@ -148,6 +148,7 @@ export async function run(args: string[]): Promise<void> {
   const sectors = new Set<string>();
   // Answers by confidence band: [answered, fitting], to place the classifier's confidence floor.
   const bands = new Map<number, [number, number]>();
+  const kinds = new Map<string, [number, number]>();
   for (const l of labels) {
     const raw = adverts.get(`${l.source}\t${l.id}`);
     if (!raw) {
@@ -165,6 +166,12 @@ export async function run(args: string[]): Promise<void> {
       b[0]++;
       if (fits) b[1]++;
       bands.set(band, b);
+      const how = v.occupation.evidence.at(-1) ?? '';
+      const kind = /in the description/.test(how) ? 'description' : /^word overlap/.test(how) ? 'word overlap' : /read as/.test(how) ? 'software reading' : (how.split(/[:(]/)[0] ?? '').trim();
+      const k = kinds.get(kind) ?? [0, 0];
+      k[0]++;
+      if (fits) k[1]++;
+      kinds.set(kind, k);
     }
     if (fits) {
       socFit++;
@@ -196,6 +203,9 @@ export async function run(args: string[]): Promise<void> {
 
   console.log('occupation answers by confidence: band answered fitting');
   for (const [band, [a, f]] of [...bands].sort((x, y) => x[0] - y[0])) console.log(`  ${(band / 10).toFixed(1)}-${((band + 1) / 10).toFixed(1)} ${a} ${f} (${pct(f, a)} %)`);
+
+  console.log('occupation answers by evidence: kind answered fitting');
+  for (const [kind, [a, f]] of [...kinds].sort((x, y) => y[1][0] - x[1][0])) console.log(`  ${kind} ${a} ${f} (${pct(f, a)} %)`);
 
   const show = Number(option(args, 'show') ?? 6);
   const printMisses = (title: string, m: Map<string, string[]>) => {

@@ -49,9 +49,19 @@ export interface Classifier {
 // How far into the description the sector keywords and the description's titles are looked for.
 const SECTOR_DESCRIPTION_CHARS = 2500;
 const TITLE_DESCRIPTION_CHARS = 1200;
+// The description's opening, where adverts say who the employer is ("About Acme: we are a lender…"):
+// its sector words count double.
+const OPENING_DESCRIPTION_CHARS = 600;
 const MAX_TITLE_CHARS = 500;
 // The weakest word overlap (idf-weighted Jaccard × scheme factor) that still names an occupation.
 const MIN_OVERLAP = 0.34;
+// Below this confidence the occupation is not given: on the labelled sample (scripts/eval/classify-labels.json)
+// fewer than half of the answers under it fitted, so no answer is the better one.
+export const OCCUPATION_FLOOR = 0.45;
+// UK adverts: a SOC occupation this close to the best foreign one wins. ESCO's alternative labels carry
+// many loose synonyms ("supervisor" for an oil refinery control room operator, "clerical officer" for a
+// medical records clerk) where the coding index names the UK occupation.
+const SOC_PREFERENCE = 0.75;
 
 type Kind = 'title' | 'alt' | 'index';
 
@@ -64,6 +74,12 @@ interface TitleEntry {
   votes: number;
   /** Stems of the coding index's industry/qualifier words, when the title is qualified. */
   qualifier: string[] | null;
+  /** The known title's words as written, lower-cased: it tells "Marketing manager" from "Market manager", which share their stems. */
+  surface: string;
+}
+
+function surfaceOf(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
 interface Candidate {
@@ -89,6 +105,41 @@ const TITLE_NOISE = new Set(
   ),
 );
 
+// Seniority and career-stage words: they grade a job, they do not change its occupation ("Senior Data
+// Analyst" is a data analyst). The whole title is still looked up first, so "Staff Nurse" or "Trainee
+// Accountant" keep a known title that holds one of them.
+const SENIORITY = new Set(
+  stems(
+    'senior snr sr junior jnr jr principal staff head deputy trainee graduate apprentice apprenticeship ' +
+      'intern internship placement entry level experienced qualified newly i ii iii iv 1 2 3 founding interim',
+  ),
+);
+
+// Words that put an engineer, developer or architect in software ("Rust Engineer", "AI Engineer",
+// "Backend Engineer"): without them such titles meet foreign namesakes ("AI engineer" is an animal
+// artificial insemination technician in ESCO) or a bare "engineer".
+const SOFTWARE_MODIFIERS = new Set(
+  stems(
+    'ai ml llm software backend back-end frontend front-end fullstack full-stack stack devops sre cloud platform data blockchain web ' +
+      'ios android mobile java javascript typescript python rust golang go kotlin swift scala ruby php node react c++ c# .net dotnet ' +
+      'agent agentic automation qa test infrastructure api sdk integration gtm analytics',
+  ),
+);
+const SOFTWARE_HEADS = new Set(stems('engineer developer programmer architect'));
+
+/** "Senior Rust Engineer" → "software engineer": the software occupation a modified engineer or developer title names. */
+export function softwareVariant(title: string): string | null {
+  const words = stems(title);
+  const head = words.findLastIndex((w) => SOFTWARE_HEADS.has(w));
+  if (head <= 0) return null;
+  const mods = words.slice(0, head).filter((w) => !SENIORITY.has(w));
+  if (mods.length === 0 || !mods.some((w) => SOFTWARE_MODIFIERS.has(w))) return null;
+  // A hardware or plant word keeps its own occupation ("Data Centre Electrical Engineer", "Cloud Network Engineer" stays with the index).
+  if (mods.some((w) => HARDWARE_WORDS.has(w))) return null;
+  return `software ${words[head] === stems('architect')[0] ? 'architect' : words[head] === stems('developer')[0] ? 'developer' : 'engineer'}`;
+}
+const HARDWARE_WORDS = new Set(stems('electrical mechanical civil structural network hardware electronic electronics rf pcb fpga plant process chemical building site field service centre center maintenance'));
+
 const SEPARATORS = /\s+[-–—|/@]\s+|\s*[|]\s*|\s+[-–—]\s*|\s*[-–—]\s+/;
 
 /** Title → the strings worth looking up: the cleaned whole, then each part around " - ", "|", "/". */
@@ -111,6 +162,22 @@ export function titleVariants(title: string): string[] {
 
 function meaningful(tokens: readonly Token[]): Token[] {
   return tokens.filter((t) => !TITLE_NOISE.has(t.stem) && !/^\d+$/.test(t.stem));
+}
+
+/** The meaningful words without the seniority ones, unless that would leave nothing ("Head", "Lead"). */
+function withoutSeniority(tokens: readonly Token[]): Token[] {
+  const kept = tokens.filter((t) => !SENIORITY.has(t.stem));
+  return kept.length > 0 ? kept : [...tokens];
+}
+
+// SOC 2020 and ISCO-08 groups whose holders work in every industry: chief executives, functional managers
+// (finance, marketing, HR, IT, purchasing), IT professionals, business, finance and media professionals and associate
+// professionals, administrative and secretarial and customer service occupations.
+const CROSS_SECTOR_SOC = ['111', '113', '213', '242', '243', '244', '248', '249', '353', '354', '355', '357', '41', '42', '72'];
+const CROSS_SECTOR_ISCO = ['11', '12', '241', '242', '243', '251', '252', '2431', '2432', '33', '41', '42', '43', '44'];
+function isCrossSector(occ: Occupation): boolean {
+  const prefixes = occ.scheme === 'soc' ? CROSS_SECTOR_SOC : occ.scheme === 'esco' ? CROSS_SECTOR_ISCO : [];
+  return prefixes.some((p) => occ.code.startsWith(p));
 }
 
 function round2(x: number): number {
@@ -148,7 +215,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (KIND_BASE[kind] > KIND_BASE[prev.kind]) prev.kind = kind;
       return;
     }
-    slot.entries.set(entryKey, { occ, kind, label, votes: 1, qualifier: qual && qual.length > 0 ? qual : null });
+    slot.entries.set(entryKey, { occ, kind, label, votes: 1, qualifier: qual && qual.length > 0 ? qual : null, surface: surfaceOf(label) });
   };
   for (const occ of taxonomy.occupations.values()) {
     addTitle(occ.title, occ, 'title', null);
@@ -220,8 +287,13 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       else titleCount.set(e.occ.scheme, (titleCount.get(e.occ.scheme) ?? 0) + 1);
     }
     const out: Candidate[] = [];
+    // Stems merge words the advert keeps apart ("marketing" and "market", "training" and "train"): a
+    // known title written as the advert writes it beats one that only shares its stems.
+    const written = surfaceOf(words);
+    const sameWords = entries.some((e) => e.surface === written);
     for (const e of entries) {
       let score = KIND_BASE[e.kind] * (0.5 + 0.5 * coverage) * (SCHEME_FACTOR[e.occ.scheme] ?? 0.85);
+      if (sameWords && e.surface !== written) score *= 0.85;
       let how = KIND_LABEL[e.kind];
       if (e.qualifier) {
         const ctx = context();
@@ -262,28 +334,42 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
 
   function occupationFromTitle(title: string, context: () => string): Candidate[] {
     const cands: Candidate[] = [];
-    for (const variant of titleVariants(title)) {
+    const variants = titleVariants(title);
+    const software = softwareVariant(variants[0] ?? title);
+    for (const variant of variants) {
       const all = tokenise(variant);
       const tokens = meaningful(all);
       if (tokens.length === 0) continue;
+      const bare = withoutSeniority(tokens);
       const span = (from: readonly Token[], a: number, b: number) => variant.slice(from[a]!.start, from[b]!.end);
-      const exact = titleTrie.get(all.map((t) => t.stem)) ?? titleTrie.get(tokens.map((t) => t.stem));
-      if (exact) {
-        cands.push(...scoreEntries(exact, 1, context, span(tokens, 0, tokens.length - 1)));
-        continue;
+      // The whole title as written, without its noise words, and without its seniority words: a title the
+      // full form finds in ESCO only ("senior data analyst") still meets the coding index's "data analyst".
+      // The shorter forms count a little less, so the fuller known title wins a tie.
+      let exactFound = false;
+      const seen = new Set<readonly TitleEntry[]>();
+      for (const [list, factor] of [[all, 1], [tokens, 0.98], [bare, 0.96]] as const) {
+        const exact = titleTrie.get(list.map((t) => t.stem));
+        if (!exact || seen.has(exact)) continue;
+        seen.add(exact);
+        exactFound = true;
+        for (const c of scoreEntries(exact, 1, context, span(list, 0, list.length - 1))) {
+          c.score *= factor;
+          cands.push(c);
+        }
       }
-      for (const list of [tokens, all]) {
+      if (exactFound) continue;
+      for (const list of bare.length < tokens.length ? [bare, tokens, all] : [tokens, all]) {
         const matches = titleTrie.match(list);
         // Longest known title inside; on a tie the later one (English puts the head noun last).
         let best: (typeof matches)[number] | undefined;
         for (const m of matches) if (!best || m.to - m.from >= best.to - best.from) best = m;
         if (!best) continue;
         const matched = list.slice(best.from, best.to).filter((t) => !TITLE_NOISE.has(t.stem)).length;
-        const coverage = Math.min(1, matched / tokens.length);
+        const coverage = Math.min(1, matched / (list === bare ? bare.length : tokens.length));
         const words = span(list, best.from, best.to - 1);
         // The head noun (last word) inside the match matters more than a modifier.
         const headBonus = best.to === list.length ? 1 : 0.85;
-        const leftover = [...list.slice(0, best.from), ...list.slice(best.to)].filter((t) => !TITLE_NOISE.has(t.stem) && !STOP_WORDS.has(t.stem));
+        const leftover = [...list.slice(0, best.from), ...list.slice(best.to)].filter((t) => !TITLE_NOISE.has(t.stem) && !STOP_WORDS.has(t.stem) && !SENIORITY.has(t.stem));
         const leftoverIdf = leftover.reduce((n, t) => n + idf(t.stem), 0);
         for (const c of scoreEntries(best.values, coverage, context, words)) {
           c.score *= headBonus;
@@ -292,6 +378,15 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
             const shared = leftover.reduce((n, t) => n + (known?.has(t.stem) ? idf(t.stem) : 0), 0);
             c.score *= 1 + 0.35 * (shared / leftoverIdf);
           }
+          cands.push(c);
+        }
+      }
+    }
+    if (software) {
+      const exact = titleTrie.get(stems(software));
+      if (exact) {
+        for (const c of scoreEntries(exact, 1, context, variants[0] ?? title)) {
+          c.how += ` (read as "${software}")`;
           cands.push(c);
         }
       }
@@ -372,7 +467,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (c.entry.occ.scheme === 'soc' && (!bestSoc || c.score > bestSoc.score)) bestSoc = c;
     }
     // UK adverts: a SOC occupation nearly as good as the best foreign one wins.
-    if (best && bestSoc && bestSoc !== best && bestSoc.score >= best.score * 0.85) return bestSoc;
+    if (best && bestSoc && bestSoc !== best && bestSoc.score >= best.score * SOC_PREFERENCE && bestSoc.score >= OCCUPATION_FLOOR) return bestSoc;
     return best;
   }
 
@@ -387,6 +482,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     descFrom: number;
     descTo: number;
     descHeadTo: number;
+    descOpeningTo: number;
   }
   function layoutOf(title: string, scan: WordScan): Layout {
     const descStart = title.length + 1;
@@ -397,10 +493,12 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const titleTo = k;
     while (k < n && starts[k]! < descStart) k++;
     const descFrom = k;
+    while (k < n && ends[k]! <= descStart + OPENING_DESCRIPTION_CHARS) k++;
+    const descOpeningTo = k;
     while (k < n && ends[k]! <= descStart + TITLE_DESCRIPTION_CHARS) k++;
     const descHeadTo = k;
     while (k < n && ends[k]! <= descStart + SECTOR_DESCRIPTION_CHARS) k++;
-    return { descStart, titleTo, descFrom, descTo: k, descHeadTo };
+    return { descStart, titleTo, descFrom, descTo: k, descHeadTo, descOpeningTo };
   }
 
   function classifySector(input: ClassifyInput, scan: WordScan, layout: Layout, occ: Candidate | null, occConfidence: number): SectorResult {
@@ -415,7 +513,9 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     };
     if (occ) {
       const s = sectorOf(occ.entry.occ);
-      if (s) vote(s, 1.5 * occConfidence, `occupation: ${occ.entry.occ.title}`);
+      // An occupation found in every industry (sales, finance, HR, marketing, administration) says little
+      // about this employer's: a weak prior that the employer and the advert's words outvote.
+      if (s) vote(s, (isCrossSector(occ.entry.occ) ? 0.35 : 1.5) * occConfidence, `occupation: ${occ.entry.occ.title}`);
     }
     // Keyword votes from the scanned words [from, to) of `text`, which starts at `offset` in the scan.
     const keywords = (words: WordScan, from: number, to: number, text: string, offset: number, weight: number, where: string, cap: number) => {
@@ -434,7 +534,10 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       keywords(employerScan, 0, employerScan.n, input.employer, 0, 1.2, 'employer', 1);
     }
     keywords(scan, 0, layout.titleTo, input.title, 0, 0.6, 'title', 1);
-    if (input.description) keywords(scan, layout.descFrom, layout.descTo, input.description, layout.descStart, 0.25, 'description', 2);
+    if (input.description) {
+      keywords(scan, layout.descFrom, layout.descOpeningTo, input.description, layout.descStart, 0.5, 'description', 2);
+      keywords(scan, layout.descOpeningTo, layout.descTo, input.description, layout.descStart, 0.25, 'description', 2);
+    }
     let winner: string | null = null;
     let top = 0;
     let total = 0;
@@ -468,6 +571,8 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const fromDescription = occupationFromDescription(description, layout.descStart, scan, layout.descFrom, layout.descHeadTo, context);
       if (fromDescription && (!chosen || fromDescription.score > chosen.score)) chosen = fromDescription;
     }
+    // No answer beats a wrong one: below the floor the best guess is dropped.
+    if (chosen && chosen.score < OCCUPATION_FLOOR) chosen = null;
     const confidence = chosen ? round2(Math.min(0.97, chosen.score)) : 0;
     const occupation: OccupationResult = chosen
       ? {
