@@ -6,7 +6,7 @@ import { Lexicon, WordScan } from '../lexicon.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
 import type { SocIndexEntry } from '../store.ts';
 import { STOP_WORDS, stemWord, stems, tokenise, type Token } from '../text.ts';
-import { SECTOR_KEYWORDS } from './sector-keywords.ts';
+import { NOT_IN_TITLES, SECTOR_KEYWORDS } from './sector-keywords.ts';
 import { TitleOverlapIndex, type OverlapTitle } from './title-overlap.ts';
 
 /**
@@ -58,6 +58,9 @@ const MIN_OVERLAP = 0.34;
 // Below this confidence the occupation is not given: on the labelled sample (scripts/eval/classify-labels.json)
 // fewer than half of the answers under it fitted, so no answer is the better one.
 export const OCCUPATION_FLOOR = 0.45;
+// Word overlap is the loosest evidence ("Care Co-ordinator" shares most of its rare words with "assembly
+// co-ordinator"): its answers must clear a higher floor.
+const OVERLAP_FLOOR = 0.5;
 // UK adverts: a SOC occupation this close to the best foreign one wins. ESCO's alternative labels carry
 // many loose synonyms ("supervisor" for an oil refinery control room operator, "clerical officer" for a
 // medical records clerk) where the coding index names the UK occupation.
@@ -127,6 +130,16 @@ const SOFTWARE_MODIFIERS = new Set(
 );
 const SOFTWARE_HEADS = new Set(stems('engineer developer programmer architect'));
 
+/**
+ * "Customer Success Lead" → "customer success manager": adverts name a team's lead after its work, where
+ * the coding index names the manager. Only with words before "lead" (a bare "Lead" says nothing).
+ */
+export function leadVariant(title: string): string | null {
+  const m = title.match(/^(.*\S)\s+(?:team\s+)?lead$/i);
+  if (!m || !/[\p{L}]{2,}/u.test(m[1]!)) return null;
+  return `${m[1]} manager`;
+}
+
 /** "Senior Rust Engineer" → "software engineer": the software occupation a modified engineer or developer title names. */
 export function softwareVariant(title: string): string | null {
   const words = stems(title);
@@ -144,7 +157,7 @@ const SEPARATORS = /\s+[-–—|/@]\s+|\s*[|]\s*|\s+[-–—]\s*|\s*[-–—]\s+
 
 /** Title → the strings worth looking up: the cleaned whole, then each part around " - ", "|", "/". */
 export function titleVariants(title: string): string[] {
-  const cleaned = title
+  const cleaned = respell(title)
     .replace(/&amp;/gi, '&')
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .replace(/£\s?[\d,.]+\s*k?(?:\s*(?:-|to)\s*£?\s?[\d,.]+\s*k?)?/gi, ' ')
@@ -157,7 +170,22 @@ export function titleVariants(title: string): string[] {
   const parts = cleaned.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
   const out = [cleaned];
   for (const p of parts) if (p !== cleaned) out.push(p);
-  return out.filter(Boolean);
+  // The head noun phrase of "Consultant in Old Age Psychiatry", "Lecturer in Law", "Analyst at Acme";
+  // "Director of Finance" as the coding index writes it, "Finance Director".
+  for (const p of [...out]) {
+    const m = p.match(/^(.+?)\s+(in|for|with|at|of)\s+(.+)$/i);
+    if (!m) continue;
+    const [, head, prep, rest] = m as unknown as [string, string, string, string];
+    if (prep.toLowerCase() === 'of') {
+      if (/^(?:head|director|manager|chief|lead|deputy head|assistant director)$/i.test(head.trim()) && rest.split(/\s+/).length <= 3) out.push(`${rest} ${head}`);
+    } else if (!SENIORITY.has(stemWord(head.trim()))) out.push(head);
+  }
+  return [...new Set(out.filter(Boolean))];
+}
+
+/** One spelling for words the coding index and ESCO write two ways ("co-ordinator", "coordinator"). */
+export function respell(text: string): string {
+  return text.replace(/\bco-ordinat/gi, 'coordinat');
 }
 
 function meaningful(tokens: readonly Token[]): Token[] {
@@ -172,12 +200,28 @@ function withoutSeniority(tokens: readonly Token[]): Token[] {
 
 // SOC 2020 and ISCO-08 groups whose holders work in every industry: chief executives, functional managers
 // (finance, marketing, HR, IT, purchasing), IT professionals, business, finance and media professionals and associate
-// professionals, administrative and secretarial and customer service occupations.
-const CROSS_SECTOR_SOC = ['111', '113', '213', '242', '243', '244', '248', '249', '353', '354', '355', '357', '41', '42', '72'];
-const CROSS_SECTOR_ISCO = ['11', '12', '241', '242', '243', '251', '252', '2431', '2432', '33', '41', '42', '43', '44'];
+// professionals, administrative and secretarial and customer service occupations, caretakers, cleaners and security staff.
+const CROSS_SECTOR_SOC = ['111', '113', '213', '242', '243', '244', '248', '249', '353', '354', '355', '357', '41', '42', '72', '6232', '922', '923'];
+const CROSS_SECTOR_ISCO = ['11', '12', '241', '242', '243', '251', '252', '2431', '2432', '33', '41', '42', '43', '44', '5153', '5414', '911'];
 function isCrossSector(occ: Occupation): boolean {
   const prefixes = occ.scheme === 'soc' ? CROSS_SECTOR_SOC : occ.scheme === 'esco' ? CROSS_SECTOR_ISCO : [];
   return prefixes.some((p) => occ.code.startsWith(p));
+}
+
+// What an employer's kind says about where its staff work, in the coding index's qualifier words: an NHS
+// trust's "Consultant" is the hospital service's, a university's "Lecturer" is higher education's.
+const EMPLOYER_IMPLIES: readonly [RegExp, string][] = [
+  [/\bnhs\b|hospital|health board|healthcare|health and care|\bgp\b|surgery|medical|clinic/i, 'hospital service medical health'],
+  [/universit|college|school|academy/i, 'educational establishments education higher education'],
+  [/council|borough|county|local authority|government/i, 'local government public administration'],
+];
+function employerImplies(employer: string | null): string {
+  if (!employer) return '';
+  return EMPLOYER_IMPLIES.filter(([re]) => re.test(employer)).map(([, words]) => words).join(' ');
+}
+/** A software employer's "Security engineer" is the coding index's "computing/IT" one. */
+function descriptionImplies(description: string): string {
+  return /\b(?:software|saas|cloud|platform)\b/i.test(description) ? 'computing/it' : '';
 }
 
 function round2(x: number): number {
@@ -194,7 +238,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   const addTitle = (label: string, occ: Occupation, kind: Kind, qualifier: string | null) => {
     // Known titles keep every word ("Bank manager" must not become "manager");
     // only the advert's title loses its noise words.
-    const phrase = tokenise(label).map((t) => t.stem);
+    const phrase = tokenise(respell(label)).map((t) => t.stem);
     if (phrase.length === 0) return;
     const key = phrase.join(' ');
     let slot = byKey.get(key);
@@ -298,7 +342,10 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (e.qualifier) {
         const ctx = context();
         const hits = e.qualifier.filter((q) => ctx.includes(q)).length;
-        if (hits > 0 && hits >= Math.ceil(e.qualifier.length / 2)) {
+        // A one- or two-word qualifier must be there whole ("livery stable", "flight test"): one common word
+        // of it ("test", "stable") is found in too many adverts to tell shared titles apart.
+        const needed = e.qualifier.length <= 2 ? e.qualifier.length : Math.ceil(e.qualifier.length / 2);
+        if (hits > 0 && hits >= needed) {
           score *= 1.05;
           how += ` (qualifier "${e.qualifier.join(' ')}" found)`;
         } else score *= 0.8;
@@ -336,6 +383,8 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const cands: Candidate[] = [];
     const variants = titleVariants(title);
     const software = softwareVariant(variants[0] ?? title);
+    // A lead's title read as the manager's, a little weaker than the title as written.
+    const leadVariants = variants.map(leadVariant).filter((v): v is string => v !== null);
     for (const variant of variants) {
       const all = tokenise(variant);
       const tokens = meaningful(all);
@@ -382,6 +431,16 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
         }
       }
     }
+    for (const v of leadVariants) {
+      const tokens = withoutSeniority(meaningful(tokenise(v)));
+      const exact = tokens.length > 1 ? titleTrie.get(tokens.map((t) => t.stem)) : undefined;
+      if (!exact) continue;
+      for (const c of scoreEntries(exact, 1, context, v)) {
+        c.score *= 0.9;
+        c.how += ` (read as "${v}")`;
+        cands.push(c);
+      }
+    }
     if (software) {
       const exact = titleTrie.get(stems(software));
       if (exact) {
@@ -411,7 +470,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   function overlapOf(title: string): Candidate | null {
     const tokens = meaningful(tokenise(title)).filter((t) => !STOP_WORDS.has(t.stem));
     const found = overlap.best([...new Set(tokens.map((t) => t.stem))], MIN_OVERLAP);
-    if (!found) return null;
+    if (!found || 0.25 + 0.45 * found.score < OVERLAP_FLOOR) return null;
     const entry = overlapEntries[found.title]!;
     return { entry, score: 0.25 + 0.45 * found.score, words: tokens.map((t) => title.slice(t.start, t.end)).join(' '), how: `word overlap with "${entry.label}"` };
   }
@@ -518,10 +577,11 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (s) vote(s, (isCrossSector(occ.entry.occ) ? 0.35 : 1.5) * occConfidence, `occupation: ${occ.entry.occ.title}`);
     }
     // Keyword votes from the scanned words [from, to) of `text`, which starts at `offset` in the scan.
-    const keywords = (words: WordScan, from: number, to: number, text: string, offset: number, weight: number, where: string, cap: number) => {
+    const keywords = (words: WordScan, from: number, to: number, text: string, offset: number, weight: number, where: string, cap: number, skip?: ReadonlySet<string>) => {
       const seen = new Map<string, number>();
       for (const m of sectorTrie.matchIds(sectorTrie.idsOfScan(lexicon, words, from, to))) {
         for (const v of m.values) {
+          if (skip?.has(v.phrase)) continue;
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
           seen.set(v.phrase, n + 1);
@@ -533,7 +593,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       lexicon.scan(input.employer, employerScan);
       keywords(employerScan, 0, employerScan.n, input.employer, 0, 1.2, 'employer', 1);
     }
-    keywords(scan, 0, layout.titleTo, input.title, 0, 0.6, 'title', 1);
+    keywords(scan, 0, layout.titleTo, input.title, 0, 0.6, 'title', 1, NOT_IN_TITLES);
     if (input.description) {
       keywords(scan, layout.descFrom, layout.descOpeningTo, input.description, layout.descStart, 0.5, 'description', 2);
       keywords(scan, layout.descOpeningTo, layout.descTo, input.description, layout.descStart, 0.25, 'description', 2);
@@ -561,7 +621,13 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const layout = layoutOf(rawTitle, scan);
     // Employer and advert words, only built when a qualified index title needs them.
     let contextText: string | null = null;
-    const context = () => (contextText ??= `${employer ?? ''}\n${description.slice(0, 3000)}`.toLowerCase());
+    const context = () => {
+      if (contextText === null) {
+        const head = description.slice(0, 3000);
+        contextText = `${employer ?? ''}\n${employerImplies(employer)} ${descriptionImplies(head)}\n${head}`.toLowerCase();
+      }
+      return contextText;
+    };
     let chosen = pick(titleCandidates(title, context));
     if (!chosen || chosen.score < 0.6) {
       const overlap = occupationFromOverlap(title);

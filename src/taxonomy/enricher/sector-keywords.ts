@@ -13,7 +13,7 @@ export const SECTOR_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   G: ['retail', 'retailer', 'shop', 'store', 'supermarket', 'wholesale', 'wholesaler', 'garage', 'car dealership', 'dealership', 'convenience store', 'department store', 'garden centre', 'ecommerce', 'e-commerce', 'pharmacy retail'],
   H: ['logistics', 'warehouse', 'warehousing', 'distribution centre', 'haulage', 'courier', 'parcel', 'delivery company', 'freight', 'transport company', 'bus company', 'railway', 'rail operator', 'airport', 'airline', 'port', 'royal mail', 'postal', 'fulfilment centre', 'supply chain', 'goods move', 'bus operator', 'bus driver', 'air cargo'],
   I: ['hotel', 'restaurant', 'pub', 'bar', 'cafe', 'coffee shop', 'catering', 'caterer', 'hospitality', 'takeaway', 'fast food', 'holiday park', 'guest house', 'bed and breakfast', 'kitchen brigade', 'restaurants', 'restaurant group', 'noodle bar', 'sushi'],
-  J: ['software', 'software house', 'telecoms', 'telecommunications', 'broadband', 'it services', 'digital agency', 'publisher', 'publishing', 'broadcaster', 'broadcasting', 'media company', 'saas', 'tech company', 'web development', 'data centre', 'platform', 'ai platform', 'software platform', 'software company', 'cybersecurity', 'cyber security', 'artificial intelligence', 'ai', 'language ai', 'audio ai', 'machine learning', 'generative ai', 'developers', 'developer platform', 'open source', 'cloud', 'api', 'data platform', 'apps', 'mobile app', 'online platform', 'marketplace'],
+  J: ['software', 'software house', 'telecoms', 'telecommunications', 'broadband', 'it services', 'digital agency', 'publisher', 'publishing', 'broadcaster', 'broadcasting', 'media company', 'saas', 'tech company', 'web development', 'data centre', 'platform', 'ai platform', 'software platform', 'software company', 'cybersecurity', 'cyber security', 'artificial intelligence', 'ai', 'language ai', 'audio ai', 'machine learning', 'generative ai', 'developer platform', 'open source', 'cloud', 'api', 'data platform', 'apps', 'mobile app', 'online platform', 'marketplace'],
   K: ['bank', 'banking', 'building society', 'insurance', 'insurer', 'financial services', 'investment', 'asset management', 'wealth management', 'pension provider', 'mortgage', 'lender', 'credit union', 'fintech', 'payments', 'payment infrastructure', 'loans', 'lending', 'open banking', 'credit', 'digital asset', 'digital assets', 'crypto', 'cryptocurrency', 'defi', 'investing', 'capital provider', 'merchant of record', 'trading firm', 'market maker', 'insurtech'],
   L: ['estate agent', 'estate agency', 'lettings', 'letting agent', 'property management', 'housing association', 'real estate', 'block management'],
   M: ['accountancy', 'accountants', 'law firm', 'solicitors', 'legal practice', 'consultancy', 'consulting', 'architects', 'architecture practice', 'engineering consultancy', 'research institute', 'laboratory', 'veterinary', 'vets', 'marketing agency', 'advertising agency', 'surveyors', 'legal help', 'legal services', 'influencers', 'talent management', 'bioscience', 'research centre', 'life sciences research', 'scientific research'],
@@ -26,3 +26,14 @@ export const SECTOR_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   T: ['private household', 'family home', 'nanny', 'au pair', 'housekeeper for a family', 'personal assistant to a family'],
   U: ['embassy', 'united nations', 'high commission', 'international organisation', 'nato'],
 };
+
+/**
+ * Keywords that say what the job is about when in a title ("Software Engineer", "Cloud Architect",
+ * "AI Lead"), and who the employer is only in the employer's name or the advert: a bank's software
+ * engineer works in finance.
+ */
+export const NOT_IN_TITLES: ReadonlySet<string> = new Set([
+  'software', 'platform', 'ai platform', 'software platform', 'cybersecurity', 'cyber security', 'artificial intelligence', 'ai', 'language ai', 'audio ai',
+  'machine learning', 'generative ai', 'developer platform', 'open source', 'cloud', 'api', 'data platform', 'apps', 'mobile app', 'online platform',
+  'web development', 'saas', 'payments', 'credit', 'crypto', 'trading firm', 'fundraising', 'marketplace', 'recycling',
+]);
