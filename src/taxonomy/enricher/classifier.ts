@@ -125,10 +125,12 @@ const SOFTWARE_MODIFIERS = new Set(
   stems(
     'ai ml llm software backend back-end frontend front-end fullstack full-stack stack devops sre cloud platform data blockchain web ' +
       'ios android mobile java javascript typescript python rust golang go kotlin swift scala ruby php node react c++ c# .net dotnet ' +
-      'agent agentic automation qa test infrastructure api sdk integration gtm analytics',
+      'agent agentic automation qa test infrastructure api sdk integration gtm analytics no-code low-code ' +
+      // Product names adverts put before the job: "ServiceNow Consultant", "Salesforce Developer".
+      'servicenow salesforce sap dynamics azure aws gcp oracle workday snowflake databricks kubernetes terraform',
   ),
 );
-const SOFTWARE_HEADS = new Set(stems('engineer developer programmer architect'));
+const SOFTWARE_HEADS = new Set(stems('engineer developer programmer architect builder consultant'));
 
 /**
  * "Customer Success Lead" → "customer success manager": adverts name a team's lead after its work, where
@@ -149,7 +151,8 @@ export function softwareVariant(title: string): string | null {
   if (mods.length === 0 || !mods.some((w) => SOFTWARE_MODIFIERS.has(w))) return null;
   // A hardware or plant word keeps its own occupation ("Data Centre Electrical Engineer", "Cloud Network Engineer" stays with the index).
   if (mods.some((w) => HARDWARE_WORDS.has(w))) return null;
-  return `software ${words[head] === stems('architect')[0] ? 'architect' : words[head] === stems('developer')[0] ? 'developer' : 'engineer'}`;
+  const h = words[head]!;
+  return h === stems('architect')[0] ? 'software architect' : h === stems('consultant')[0] ? 'software consultant' : h === stems('engineer')[0] ? 'software engineer' : 'software developer';
 }
 const HARDWARE_WORDS = new Set(stems('electrical mechanical civil structural network hardware electronic electronics rf pcb fpga plant process chemical building site field service centre center maintenance'));
 
@@ -169,6 +172,8 @@ export function titleVariants(title: string): string[] {
     .trim();
   const parts = cleaned.split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
   const out = [cleaned];
+  const expanded = expandAbbreviations(cleaned);
+  if (expanded) out.push(expanded, ...expanded.split(SEPARATORS).map((p) => p.trim()).filter(Boolean));
   for (const p of parts) if (p !== cleaned) out.push(p);
   // The head noun phrase of "Consultant in Old Age Psychiatry", "Lecturer in Law", "Analyst at Acme";
   // "Director of Finance" as the coding index writes it, "Finance Director".
@@ -186,6 +191,29 @@ export function titleVariants(title: string): string[] {
 /** One spelling for words the coding index and ESCO write two ways ("co-ordinator", "coordinator"). */
 export function respell(text: string): string {
   return text.replace(/\bco-ordinat/gi, 'coordinat');
+}
+
+// Abbreviations UK adverts put in titles, written out as the coding index and ESCO name the job. Only
+// upper-case forms are read, so "It" or "Pa" in ordinary words stay as they are.
+const TITLE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  RMN: 'registered mental health nurse', RGN: 'registered general nurse', HCA: 'healthcare assistant', ANP: 'advanced nurse practitioner',
+  PWP: 'psychological wellbeing practitioner', OT: 'occupational therapist', SLT: 'speech and language therapist', ODP: 'operating department practitioner',
+  GP: 'general practitioner', TA: 'teaching assistant', LSA: 'learning support assistant', SENCO: 'special educational needs coordinator',
+  IG: 'information governance', HR: 'human resources', PA: 'personal assistant', QA: 'quality assurance', ML: 'machine learning',
+  SDR: 'sales development representative', BDR: 'business development representative', CSM: 'customer success manager',
+  HGV: 'hgv', LGV: 'lgv', FLT: 'forklift', CNC: 'cnc', PMO: 'project management office', FP: 'financial planning',
+};
+const ABBREVIATION = new RegExp(`\\b(${Object.keys(TITLE_ABBREVIATIONS).join('|')})\\b`, 'g');
+/** The title with its abbreviations written out, or null when it has none. */
+export function expandAbbreviations(title: string): string | null {
+  let changed = false;
+  const out = title.replace(ABBREVIATION, (a) => {
+    const full = TITLE_ABBREVIATIONS[a]!;
+    if (full.toLowerCase() === a.toLowerCase()) return a;
+    changed = true;
+    return full;
+  });
+  return changed ? out : null;
 }
 
 function meaningful(tokens: readonly Token[]): Token[] {
