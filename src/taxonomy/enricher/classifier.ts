@@ -6,7 +6,7 @@ import { Lexicon, WordScan } from '../lexicon.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
 import type { SocIndexEntry } from '../store.ts';
 import { STOP_WORDS, stemWord, stems, tokenise, type Token } from '../text.ts';
-import { NOT_IN_TITLES, SECTOR_KEYWORDS } from './sector-keywords.ts';
+import { NOT_IN_TITLES, ORGANISATION_TYPES, SECTOR_KEYWORDS } from './sector-keywords.ts';
 import { TitleOverlapIndex, type OverlapTitle } from './title-overlap.ts';
 
 /**
@@ -613,7 +613,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
           seen.set(v.phrase, n + 1);
-          vote(v.section, weight, `${where}: ${text.slice(words.starts[from + m.from]! - offset, words.ends[from + m.to - 1]! - offset)}`);
+          vote(v.section, weight * (where === 'employer' ? (ORGANISATION_TYPES.get(v.phrase) ?? 1) : 1), `${where}: ${text.slice(words.starts[from + m.from]! - offset, words.ends[from + m.to - 1]! - offset)}`);
         }
       }
     };

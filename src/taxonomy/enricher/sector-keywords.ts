@@ -37,3 +37,16 @@ export const NOT_IN_TITLES: ReadonlySet<string> = new Set([
   'machine learning', 'generative ai', 'developer platform', 'open source', 'cloud', 'api', 'data platform', 'apps', 'mobile app', 'online platform',
   'web development', 'saas', 'payments', 'credit', 'crypto', 'trading firm', 'fundraising', 'marketplace', 'recycling',
 ]);
+
+/**
+ * Employer-name words that say what kind of organisation it is, not what one of its units does: they
+ * outweigh the rest of the name ("University of Glasgow - Research Institute of Cancer Sciences" is a
+ * university; "University of Bath - Accommodation & Hospitality Services" too). Multiplies the employer weight.
+ */
+export const ORGANISATION_TYPES: ReadonlyMap<string, number> = new Map([
+  ['university', 1.8],
+  ['college', 1.5],
+  ['primary school', 1.5],
+  ['secondary school', 1.5],
+  ['academy trust', 1.5],
+]);
