@@ -108,13 +108,18 @@ const TITLE_NOISE = new Set(
   ),
 );
 
-// Seniority and career-stage words: they grade a job, they do not change its occupation ("Senior Data
+// Seniority and career-stage words, languages and regions: they grade or place a job, they do not change its occupation ("Senior Data
 // Analyst" is a data analyst). The whole title is still looked up first, so "Staff Nurse" or "Trainee
 // Accountant" keep a known title that holds one of them.
 const SENIORITY = new Set(
   stems(
     'senior snr sr junior jnr jr principal staff head deputy trainee graduate apprentice apprenticeship ' +
-      'intern internship placement entry level experienced qualified newly i ii iii iv 1 2 3 founding interim',
+      'intern internship placement entry level experienced qualified newly i ii iii iv 1 2 3 founding interim ' +
+      // Languages and regions the job needs or covers ("German Technical Support Representative",
+      // "Account Executive EMEA"): a French teacher stays found, as the whole title is looked up first.
+      'english french german spanish italian portuguese dutch polish arabic mandarin chinese cantonese japanese korean turkish ' +
+      'swedish danish norwegian finnish nordic bilingual speaking fluent fluency speaker ' +
+      'emea dach apac latam amer americas europe european international global regional national uk uki ireland',
   ),
 );
 
@@ -130,6 +135,7 @@ const SOFTWARE_MODIFIERS = new Set(
       'servicenow salesforce sap dynamics azure aws gcp oracle workday snowflake databricks kubernetes terraform',
   ),
 );
+const SOFTWARE = stemWord('software');
 const SOFTWARE_HEADS = new Set(stems('engineer developer programmer architect builder consultant'));
 
 /**
@@ -137,7 +143,7 @@ const SOFTWARE_HEADS = new Set(stems('engineer developer programmer architect bu
  * the coding index names the manager. Only with words before "lead" (a bare "Lead" says nothing).
  */
 export function leadVariant(title: string): string | null {
-  const m = title.match(/^(.*\S)\s+(?:team\s+)?lead$/i);
+  const m = title.match(/^(.*?\S)\s+(?:team\s+)?lead$/i);
   if (!m || !/[\p{L}]{2,}/u.test(m[1]!)) return null;
   return `${m[1]} manager`;
 }
@@ -149,6 +155,8 @@ export function softwareVariant(title: string): string | null {
   if (head <= 0) return null;
   const mods = words.slice(0, head).filter((w) => !SENIORITY.has(w));
   if (mods.length === 0 || !mods.some((w) => SOFTWARE_MODIFIERS.has(w))) return null;
+  // "Software Engineer" itself needs no reading.
+  if (mods.every((w) => w === SOFTWARE)) return null;
   // A hardware or plant word keeps its own occupation ("Data Centre Electrical Engineer", "Cloud Network Engineer" stays with the index).
   if (mods.some((w) => HARDWARE_WORDS.has(w))) return null;
   const h = words[head]!;
@@ -190,7 +198,7 @@ export function titleVariants(title: string): string[] {
 
 /** One spelling for words the coding index and ESCO write two ways ("co-ordinator", "coordinator"). */
 export function respell(text: string): string {
-  return text.replace(/\bco-ordinat/gi, 'coordinat');
+  return text.replace(/\b([cC])o-ordinat/g, '$1oordinat');
 }
 
 // Abbreviations UK adverts put in titles, written out as the coding index and ESCO name the job. Only
@@ -524,7 +532,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   let kept = new Int32Array(256);
 
   /** A known title of two words or more among the scanned description words [from, to). */
-  function occupationFromDescription(description: string, descStart: number, scan: WordScan, from: number, to: number, context: () => string): Candidate | null {
+  function occupationFromDescription(description: string, descStart: number, scan: WordScan, from: number, to: number, openingTo: number, context: () => string): Candidate | null {
     const ids = titleTrie.idsOfScan(lexicon, scan, from, to);
     if (kept.length < ids.length) kept = new Int32Array(Math.max(ids.length, kept.length * 2));
     let n = 0;
@@ -538,7 +546,9 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const b = from + kept[m.to - 1]!;
       const words = description.slice(scan.starts[a]! - descStart, scan.ends[b]! - descStart);
       for (const c of scoreEntries(m.values, 1, context, words)) {
-        c.score *= 0.4;
+        // The opening paragraph names the job ("We are looking for a picker packer…"); further on, the
+        // titles are more often someone else's ("you will report to the Finance Director").
+        c.score *= a < openingTo ? 0.5 : 0.4;
         c.how = `${c.how}, in the description`;
         if (!best || c.score > best.score) best = c;
       }
@@ -591,7 +601,13 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   function classifySector(input: ClassifyInput, scan: WordScan, layout: Layout, occ: Candidate | null, occConfidence: number): SectorResult {
     const votes = new Map<string, number>();
     const evidence = new Map<string, string[]>();
+    // SIC classifies by activity: a council's social workers are social work (Q 88), its teachers
+    // education (P), not public administration (O). An occupation with its own section outweighs the
+    // public employer's O words.
+    const occSection = occ && !isCrossSector(occ.entry.occ) ? sectorOf(occ.entry.occ) : null;
+    const publicDiscount = occSection && occSection !== 'O' ? 0.4 : 1;
     const vote = (section: string, w: number, why: string) => {
+      if (section === 'O' && !why.startsWith('occupation')) w *= publicDiscount;
       votes.set(section, (votes.get(section) ?? 0) + w);
       const list = evidence.get(section);
       if (list) {
@@ -604,6 +620,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       // about this employer's: a weak prior that the employer and the advert's words outvote.
       if (s) vote(s, (isCrossSector(occ.entry.occ) ? 0.35 : 1.5) * occConfidence, `occupation: ${occ.entry.occ.title}`);
     }
+    let employerFactor = (_phrase: string): number => 1;
     // Keyword votes from the scanned words [from, to) of `text`, which starts at `offset` in the scan.
     const keywords = (words: WordScan, from: number, to: number, text: string, offset: number, weight: number, where: string, cap: number, skip?: ReadonlySet<string>) => {
       const seen = new Map<string, number>();
@@ -613,12 +630,19 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
           seen.set(v.phrase, n + 1);
-          vote(v.section, weight * (where === 'employer' ? (ORGANISATION_TYPES.get(v.phrase) ?? 1) : 1), `${where}: ${text.slice(words.starts[from + m.from]! - offset, words.ends[from + m.to - 1]! - offset)}`);
+          vote(v.section, weight * (where === 'employer' ? employerFactor(v.phrase) : 1), `${where}: ${text.slice(words.starts[from + m.from]! - offset, words.ends[from + m.to - 1]! - offset)}`);
         }
       }
     };
     if (input.employer) {
       lexicon.scan(input.employer, employerScan);
+      // An employer named by its kind ("University of Glasgow - Research Institute of Cancer Sciences"):
+      // the kind counts more, the unit's words less.
+      let typed = false;
+      for (const m of sectorTrie.matchIds(sectorTrie.idsOfScan(lexicon, employerScan, 0, employerScan.n))) {
+        if (m.values.some((v) => ORGANISATION_TYPES.has(v.phrase))) typed = true;
+      }
+      employerFactor = (phrase) => ORGANISATION_TYPES.get(phrase) ?? (typed ? 0.5 : 1);
       keywords(employerScan, 0, employerScan.n, input.employer, 0, 1.2, 'employer', 1);
     }
     keywords(scan, 0, layout.titleTo, input.title, 0, 0.6, 'title', 1, NOT_IN_TITLES);
@@ -662,7 +686,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (overlap && (!chosen || overlap.score > chosen.score)) chosen = overlap;
     }
     if ((!chosen || chosen.score < 0.4) && description) {
-      const fromDescription = occupationFromDescription(description, layout.descStart, scan, layout.descFrom, layout.descHeadTo, context);
+      const fromDescription = occupationFromDescription(description, layout.descStart, scan, layout.descFrom, layout.descHeadTo, layout.descOpeningTo, context);
       if (fromDescription && (!chosen || fromDescription.score > chosen.score)) chosen = fromDescription;
     }
     // No answer beats a wrong one: below the floor the best guess is dropped.

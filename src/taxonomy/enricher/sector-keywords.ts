@@ -20,7 +20,7 @@ export const SECTOR_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   N: ['recruitment agency', 'cleaning services', 'cleaning company', 'contract cleaning', 'security services', 'security company', 'facilities management', 'call centre', 'contact centre', 'outsourcing', 'car hire', 'vehicle rental', 'travel agency', 'tour operator', 'landscaping', 'pest control', 'staffing', 'travel booking', 'travel app', 'campervan', 'campervans', 'motorhome rental', 'staffing marketplace'],
   O: ['council', 'borough council', 'county council', 'city council', 'local authority', 'government', 'civil service', 'ministry of defence', 'hmrc', 'department for work and pensions', 'dwp', 'police', 'fire and rescue', 'prison service', 'hm prison', 'armed forces', 'home office', 'public sector'],
   P: ['school', 'primary school', 'secondary school', 'academy', 'academy trust', 'college', 'sixth form', 'university', 'nursery school', 'pre-school', 'training provider', 'education', 'teaching', 'pupil', 'pupils', 'students', 'upskilling', 'apprenticeships', 'apprenticeship provider', 'lecturer', 'teacher', 'teachers'],
-  Q: ['nhs', 'nhs trust', 'nhs foundation trust', 'hospital', 'care home', 'nursing home', 'residential care', 'domiciliary care', 'home care', 'care provider', 'healthcare', 'health care', 'clinic', 'gp surgery', 'medical practice', 'dental practice', 'hospice', 'social care', 'supported living', 'mental health', 'patients', 'patient', 'service users', 'ward', 'social services', 'children\'s services', 'charity care', 'social worker', 'social work', 'care at home', 'support worker'],
+  Q: ['nhs', 'nhs trust', 'nhs foundation trust', 'hospital', 'care home', 'nursing home', 'residential care', 'domiciliary care', 'home care', 'care provider', 'healthcare', 'health care', 'clinic', 'gp surgery', 'medical practice', 'dental practice', 'hospice', 'social care', 'supported living', 'mental health', 'patients', 'patient', 'service users', 'ward', 'social services', 'children\'s services', 'charity care', 'social worker', 'social work', 'care at home', 'support worker', 'health board'],
   R: ['leisure centre', 'gym', 'fitness centre', 'theatre', 'museum', 'gallery', 'library', 'sports club', 'football club', 'casino', 'betting', 'bookmaker', 'theme park', 'zoo', 'cinema', 'arts centre', 'golf club', 'swimming pool'],
   S: ['hair salon', 'salon', 'barber', 'beauty salon', 'spa', 'dry cleaning', 'laundrette', 'funeral director', 'funeral services', 'trade union', 'membership organisation', 'church', 'religious organisation', 'repair shop', 'phone repair', 'computer repair', 'charity', 'charitable', 'professional body', 'institution of', 'the royal society', 'learned society', 'confederation', 'membership body', 'conservation charity', 'wildlife', 'fundraising', 'humanitarian'],
   T: ['private household', 'family home', 'nanny', 'au pair', 'housekeeper for a family', 'personal assistant to a family'],
@@ -49,4 +49,7 @@ export const ORGANISATION_TYPES: ReadonlyMap<string, number> = new Map([
   ['primary school', 1.5],
   ['secondary school', 1.5],
   ['academy trust', 1.5],
+  ['nhs trust', 1.5],
+  ['nhs foundation trust', 1.5],
+  ['health board', 1.5],
 ]);
