@@ -36,6 +36,8 @@ export const NOT_IN_TITLES: ReadonlySet<string> = new Set([
   'software', 'platform', 'ai platform', 'software platform', 'cybersecurity', 'cyber security', 'artificial intelligence', 'ai', 'language ai', 'audio ai',
   'machine learning', 'generative ai', 'developer platform', 'open source', 'cloud', 'api', 'data platform', 'apps', 'mobile app', 'online platform',
   'web development', 'saas', 'payments', 'credit', 'crypto', 'trading firm', 'fundraising', 'marketplace', 'recycling',
+  // The customers a seller or account manager serves ("Account Executive - Public Sector").
+  'public sector', 'government',
 ]);
 
 /**
@@ -52,4 +54,7 @@ export const ORGANISATION_TYPES: ReadonlyMap<string, number> = new Map([
   ['nhs trust', 1.5],
   ['nhs foundation trust', 1.5],
   ['health board', 1.5],
+  ['confederation', 1.5],
+  ['membership organisation', 1.5],
+  ['professional body', 1.5],
 ]);
