@@ -599,6 +599,31 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return { descStart, titleTo, descFrom, descTo: k, descHeadTo, descOpeningTo };
   }
 
+  // Adverts repeat employers: an employer name's sector votes are kept.
+  const votesByEmployer = new Map<string, readonly { section: string; weight: number; why: string }[]>();
+  function employerVotes(employer: string): readonly { section: string; weight: number; why: string }[] {
+    const known = votesByEmployer.get(employer);
+    if (known) return known;
+    lexicon.scan(employer, employerScan);
+    const matches = [...sectorTrie.matchIds(sectorTrie.idsOfScan(lexicon, employerScan, 0, employerScan.n))];
+    // An employer named by its kind ("University of Glasgow - Research Institute of Cancer Sciences"):
+    // the kind counts more, the unit's words less.
+    const typed = matches.some((m) => m.values.some((v) => ORGANISATION_TYPES.has(v.phrase)));
+    const out: { section: string; weight: number; why: string }[] = [];
+    const seen = new Set<string>();
+    for (const m of matches) {
+      for (const v of m.values) {
+        if (seen.has(v.phrase)) continue;
+        seen.add(v.phrase);
+        const factor = ORGANISATION_TYPES.get(v.phrase) ?? (typed ? 0.5 : 1);
+        out.push({ section: v.section, weight: 1.2 * factor, why: `employer: ${employer.slice(employerScan.starts[m.from]!, employerScan.ends[m.to - 1]!)}` });
+      }
+    }
+    if (votesByEmployer.size >= 20_000) votesByEmployer.clear();
+    votesByEmployer.set(employer, out);
+    return out;
+  }
+
   function classifySector(input: ClassifyInput, scan: WordScan, layout: Layout, occ: Candidate | null, occConfidence: number): SectorResult {
     const votes = new Map<string, number>();
     const evidence = new Map<string, string[]>();
@@ -621,7 +646,6 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       // about this employer's: a weak prior that the employer and the advert's words outvote.
       if (s) vote(s, (isCrossSector(occ.entry.occ) ? 0.35 : 1.5) * occConfidence, `occupation: ${occ.entry.occ.title}`);
     }
-    let employerFactor = (_phrase: string): number => 1;
     // Keyword votes from the scanned words [from, to) of `text`, which starts at `offset` in the scan.
     const keywords = (words: WordScan, from: number, to: number, text: string, offset: number, weight: number, where: string, cap: number, skip?: ReadonlySet<string>) => {
       const seen = new Map<string, number>();
@@ -631,21 +655,11 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
           seen.set(v.phrase, n + 1);
-          vote(v.section, weight * (where === 'employer' ? employerFactor(v.phrase) : 1), `${where}: ${text.slice(words.starts[from + m.from]! - offset, words.ends[from + m.to - 1]! - offset)}`);
+          vote(v.section, weight, `${where}: ${text.slice(words.starts[from + m.from]! - offset, words.ends[from + m.to - 1]! - offset)}`);
         }
       }
     };
-    if (input.employer) {
-      lexicon.scan(input.employer, employerScan);
-      // An employer named by its kind ("University of Glasgow - Research Institute of Cancer Sciences"):
-      // the kind counts more, the unit's words less.
-      let typed = false;
-      for (const m of sectorTrie.matchIds(sectorTrie.idsOfScan(lexicon, employerScan, 0, employerScan.n))) {
-        if (m.values.some((v) => ORGANISATION_TYPES.has(v.phrase))) typed = true;
-      }
-      employerFactor = (phrase) => ORGANISATION_TYPES.get(phrase) ?? (typed ? 0.5 : 1);
-      keywords(employerScan, 0, employerScan.n, input.employer, 0, 1.2, 'employer', 1);
-    }
+    if (input.employer) for (const v of employerVotes(input.employer)) vote(v.section, v.weight, v.why);
     keywords(scan, 0, layout.titleTo, input.title, 0, 0.6, 'title', 1, NOT_IN_TITLES);
     if (input.description) {
       keywords(scan, layout.descFrom, layout.descOpeningTo, input.description, layout.descStart, 0.5, 'description', 2);
