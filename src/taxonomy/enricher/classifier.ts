@@ -433,9 +433,14 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       // The shorter forms count a little less, so the fuller known title wins a tie.
       let exactFound = false;
       const seen = new Set<readonly TitleEntry[]>();
+      let socFound = false;
       for (const [list, factor] of [[all, 1], [tokens, 0.98], [bare, 0.96]] as const) {
+        // The bare form only when the fuller ones found no UK occupation: it is there for "Senior Data
+        // Analyst", and looking up "Nurse" for every "Staff Nurse" would check qualifiers per advert.
+        if (list === bare && socFound) continue;
         const exact = titleTrie.get(list.map((t) => t.stem));
         if (!exact || seen.has(exact)) continue;
+        if (exact.some((e) => e.occ.scheme === 'soc')) socFound = true;
         seen.add(exact);
         exactFound = true;
         for (const c of scoreEntries(exact, 1, context, span(list, 0, list.length - 1))) {
