@@ -58,3 +58,23 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_coach_idx').on(t.coachId), index('sessions_last_seen_idx').on(t.lastSeenAt)],
 );
+
+/**
+ * Employer page sessions (the /employer pages for employers without an ATS).
+ * Like coach sessions: the browser holds a random id, only its SHA-256 is
+ * stored. Tied to the API key signed in with, so revoking that key ends its
+ * sessions (and deleting the key deletes them).
+ */
+export const employerSessions = sqliteTable(
+  'employer_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    apiKeyId: integer('api_key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('employer_sessions_key_idx').on(t.apiKeyId), index('employer_sessions_last_seen_idx').on(t.lastSeenAt)],
+);

@@ -111,3 +111,27 @@ export const socIndex = sqliteTable(
 
 export type OccupationRow = typeof occupations.$inferSelect;
 export type SkillRow = typeof skills.$inferSelect;
+
+/**
+ * O*NET's full rating vectors (issue 14 item 6), kept apart from
+ * occupation_skills: those carry only the elements matching needs (IM ≥ 2.5),
+ * while transition similarity compares every rated element. One row per
+ * occupation × element: Skills and Knowledge with importance (1–5) and level
+ * (0–7); work activities as detailed work activities (DWA ids, which encode
+ * their intermediate and generalized activity), with `importance` the
+ * occupation's task weight on that DWA (core task 1, supplemental 0.5) and
+ * no level.
+ */
+export const occupationRatings = sqliteTable(
+  'occupation_ratings',
+  {
+    occupationId: text('occupation_id').notNull(),
+    elementId: text('element_id').notNull(),
+    /** `skills`, `knowledge` or `activities`. */
+    domain: text('domain', { enum: ['skills', 'knowledge', 'activities'] }).notNull(),
+    importance: real('importance'),
+    level: real('level'),
+    versionId: integer('version_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.occupationId, t.elementId] })],
+);

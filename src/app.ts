@@ -15,6 +15,7 @@ import { participantRoutes } from './routes/participants/index.ts';
 import { sectorRoutes } from './routes/sectors.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { outcomeRoutes } from './routes/outcomes.tsx';
+import { employerPageRoutes } from './routes/employer-pages.tsx';
 import { sendErrorPage, wantsHtmlPage } from './views/error-page.tsx';
 
 /** Builds the Hono app. The only place routes are mounted. */
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1/sectors', sectorRoutes(deps));
   app.route('/', pageRoutes(deps));
   app.route('/', outcomeRoutes(deps));
+  app.route('/employer', employerPageRoutes(deps));
 
   return app;
 }

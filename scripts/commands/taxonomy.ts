@@ -5,6 +5,8 @@ import { createSkillSpotter } from '../../src/taxonomy/enricher/skill-spotter.ts
 import { createMentionExtractor } from '../../src/taxonomy/mentions/extract-mentions.ts';
 import { countTaxonomy, listTaxonomyVersions, loadSocIndex } from '../../src/taxonomy/store.ts';
 import { stems } from '../../src/taxonomy/text.ts';
+import { describeLinks, measureCrosswalkCoverage } from '../../src/taxonomy/crosswalk-coverage.ts';
+import { findGivenOccupation } from '../../src/participants/resolve-occupation.ts';
 import { withDbOption, type CliContext } from '../lib/cli-context.ts';
 
 /**
@@ -14,6 +16,7 @@ import { withDbOption, type CliContext } from '../lib/cli-context.ts';
  * `taxonomy skills "<text>" [--spans [--json]]`: the skills the pipeline's spotter finds in a
  * text, or with --spans every span the mention extractor finds (with offsets).
  * `taxonomy search "<words>"`: occupations and skills whose labels contain all the words.
+ * `taxonomy crosswalk [occupation]`: the crosswalk's coverage, or one occupation's links.
  */
 export function register(program: Command, ctx: CliContext): void {
   const tax = program.command('taxonomy').description('inspect the taxonomy store and try the classifier');
@@ -111,6 +114,42 @@ export function register(program: Command, ctx: CliContext): void {
         for (const o of occ) console.log(`  ${o.id}  ${o.title}${o.sector ? `  [${o.sector}]` : ''}`);
         console.log(`skills (${sk.length}${sk.length === limit ? '+' : ''}):`);
         for (const x of sk) console.log(`  ${x.id}  ${x.label}  (${x.type})`);
+      } finally {
+        closeDb(db);
+      }
+    });
+  withDbOption(tax.command('crosswalk').argument('[occupation]', 'an occupation id or code (esco:<uuid>, soc:9252, 9252); none: coverage'))
+    .description('the ESCO ↔ ISCO-08 ↔ SOC 2020 crosswalk derived from the imports: coverage, or one occupation\'s links')
+    .option('--json', 'print JSON')
+    .action((occupation: string | undefined, opts: { db?: string; json?: boolean }) => {
+      const { db, taxonomy } = ctx.openTaxonomy(opts);
+      try {
+        if (occupation) {
+          const o = findGivenOccupation(taxonomy, occupation);
+          if (!o) throw new Error(`unknown occupation "${occupation}"`);
+          if (opts.json) {
+            console.log(JSON.stringify({ occupation: { id: o.id, title: o.title, iscoGroup: o.iscoGroup ?? null }, links: taxonomy.crosswalk.linksOf(o.id) }, null, 2));
+            return;
+          }
+          console.log(`${o.id}  ${o.title}${o.iscoGroup ? `  (ISCO-08 ${o.iscoGroup})` : ''}`);
+          const lines = describeLinks(taxonomy, o);
+          for (const l of lines) console.log(`  ≈ ${l}`);
+          if (!lines.length) console.log('  no links (import ESCO and the SOC 2020 coding index; O*NET has none)');
+          return;
+        }
+        const c = measureCrosswalkCoverage(taxonomy);
+        if (opts.json) {
+          console.log(JSON.stringify(c, null, 2));
+          return;
+        }
+        const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '-');
+        console.log(`ESCO occupations with a SOC unit group: ${c.esco.withSoc} / ${c.esco.occupations} (${pct(c.esco.withSoc, c.esco.occupations)}); with an ISCO group: ${c.esco.withIsco}`);
+        if (c.esco.modalShareMean != null) console.log(`  mean share of the modal link: ${(c.esco.modalShareMean * 100).toFixed(1)}%`);
+        console.log(`SOC unit groups reached from ESCO: ${c.soc.reachedFromEsco} / ${c.soc.unitGroups} (${pct(c.soc.reachedFromEsco, c.soc.unitGroups)}); reaching ESCO: ${c.soc.withEsco} (${pct(c.soc.withEsco, c.soc.unitGroups)})`);
+        console.log(`O*NET occupations with links: ${c.onet.withLinks} / ${c.onet.occupations} (no O*NET-SOC ↔ UK SOC crosswalk is imported; shared skills only)`);
+        for (const [scheme, r] of Object.entries(c.skills)) {
+          console.log(`${scheme} skills with a same-label skill in another scheme: ${r.withEquivalent} / ${r.skills} (${pct(r.withEquivalent, r.skills)})`);
+        }
       } finally {
         closeDb(db);
       }

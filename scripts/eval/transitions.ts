@@ -8,9 +8,17 @@
  *
  * The database is one an operator imported ESCO (or O*NET) into with
  * `npm run cli -- import esco DIR --db PATH`. Reads only.
+ *
+ * With `--scheme onet` the origins are the twenty of
+ * scripts/eval/onet-transitions-expected.json, and each list is scored
+ * against the destinations written there (precision@limit: accepted
+ * destinations among the top `limit`, over `limit`), with the pairwise
+ * similarity distribution the O*NET thresholds were calibrated on.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeDb, openDb } from '../../src/db.ts';
+import { ONET_CALIBRATION, ONET_DOMAIN_WEIGHTS, onetIndex } from '../../src/matching/onet-similarity.ts';
 import { transitionsFromOccupation, transitionIndex } from '../../src/matching/transitions.ts';
 import { matchOccupationTitle } from '../../src/participants/resolve-occupation.ts';
 import type { Occupation, OccupationScheme, Taxonomy } from '../../src/taxonomy/model.ts';
@@ -65,6 +73,7 @@ const taxonomy = loadTaxonomy(db);
 const loadMs = performance.now() - t0;
 t0 = performance.now();
 transitionIndex(taxonomy);
+const onet = scheme === 'onet' ? onetIndex(taxonomy) : null;
 const indexMs = performance.now() - t0;
 closeDb(db);
 const inScheme = [...taxonomy.occupations.values()].filter((o) => o.scheme === scheme).length;
@@ -83,9 +92,29 @@ function findOrigin(t: Taxonomy, titles: string[]): Occupation | undefined {
   return undefined;
 }
 
+interface Expected { code: string; title: string; accept: string[] }
+const expected: Expected[] | null =
+  scheme === 'onet'
+    ? (JSON.parse(readFileSync(new URL('./onet-transitions-expected.json', import.meta.url), 'utf8')) as { origins: Expected[] }).origins
+    : null;
+const origins = expected
+  ? expected.map((e) => ({ label: e.title, titles: [e.title], code: e.code, accept: new Set(e.accept) }))
+  : ORIGINS.map((o) => ({ ...o, code: null, accept: null }));
+const precisions: number[] = [];
+
+if (scheme === 'onet') {
+  if (!onet) console.log('No O*NET ratings in this database (imported before occupation_ratings): O*NET destinations use the coverage measure.\n');
+  else {
+    const c = onet.calibration;
+    console.log(`O*NET similarity: domain weights ${JSON.stringify(ONET_DOMAIN_WEIGHTS)}; calibrated on ${c.pairs} ordered pairs of ${onet.occs.length} rated occupations:`);
+    console.log(`  ${c.quantiles.map((x) => `p${+(x.q * 100).toFixed(1)} ${x.value.toFixed(3)}`).join(', ')}`);
+    console.log(`  viable similarity = p${ONET_CALIBRATION.viableQuantile * 100} = ${c.viable.toFixed(3)}\n`);
+  }
+}
+const componentHeads = onet ? 'skills | know | activities | ess' : 'ess | opt | know | group';
 const times: number[] = [];
-for (const origin of ORIGINS) {
-  const o = findOrigin(taxonomy, origin.titles);
+for (const origin of origins) {
+  const o = origin.code ? taxonomy.findOccupation(origin.code, scheme) : findOrigin(taxonomy, origin.titles);
   if (!o) {
     console.log(`## ${origin.label}: no ${scheme} occupation titled ${origin.titles.join(' / ')}\n`);
     continue;
@@ -95,16 +124,32 @@ for (const origin of ORIGINS) {
   times.push(performance.now() - start);
   const all = transitionsFromOccupation(taxonomy, o.id, { limit: 100_000, filter: 'viable', maxGaps: 0 });
   console.log(`## ${origin.label} → from "${o.title}" (${o.code}, level ${o.skillLevel ?? '?'}${o.typicalPayAnnual ? `, £${o.typicalPayAnnual}` : ''}); ${all?.transitions.length ?? 0} viable destinations\n`);
-  console.log('| # | destination | sim | ess | opt | know | group | level | pay ratio | missing essential (top) |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  const accept = origin.accept;
+  const mark = (code: string) => (accept ? (accept.has(code) ? ' ✓' : '') : '');
+  console.log(`| # | destination | sim | ${componentHeads} | level | pay ratio | guards | missing essential (top) |`);
+  console.log(`|---|---|---|${componentHeads.split('|').map(() => '---').join('|')}|---|---|---|---|`);
   res?.transitions.forEach((t, i) => {
     const f = (x: number | null) => (x == null ? '–' : x.toFixed(2));
     const gaps = t.gaps.map((g) => g.label).join('; ');
+    const guards = t.desirable ? 'desirable' : t.viable ? `viable; ${t.guards.reasons.join('; ')}` : t.guards.reasons.join('; ');
     console.log(
-      `| ${i + 1} | ${t.occupation.title} | ${t.similarity.toFixed(2)} | ${f(t.components.essential)} | ${f(t.components.optional)} | ${f(t.components.knowledge)} | ${f(t.components.group)} | ${t.guards.skillLevel.from ?? '?'}→${t.guards.skillLevel.to ?? '?'} | ${t.guards.pay.ratio == null ? '–' : t.guards.pay.ratio.toFixed(2)} | ${t.missingEssential}: ${gaps} |`,
+      `| ${i + 1} | ${t.occupation.title}${mark(t.occupation.code)} | ${t.similarity.toFixed(2)} | ${
+        t.domains
+          ? `${f(t.domains.skills)} | ${f(t.domains.knowledge)} | ${f(t.domains.activities)} | ${f(t.components.essential)}`
+          : `${f(t.components.essential)} | ${f(t.components.optional)} | ${f(t.components.knowledge)} | ${f(t.components.group)}`
+      } | ${t.guards.skillLevel.from ?? '?'}→${t.guards.skillLevel.to ?? '?'} | ${t.guards.pay.ratio == null ? '–' : t.guards.pay.ratio.toFixed(2)} | ${guards} | ${t.missingEssential}: ${gaps} |`,
     );
   });
+  if (accept && res) {
+    const hits = res.transitions.filter((t) => accept.has(t.occupation.code)).length;
+    precisions.push(hits / limit);
+    console.log(`\nprecision@${limit}: ${hits}/${limit}`);
+  }
   console.log('');
+}
+if (precisions.length) {
+  const mean = precisions.reduce((a, b) => a + b, 0) / precisions.length;
+  console.log(`transitions_precision_at_${limit}: ${mean.toFixed(3)} (mean over ${precisions.length} origins)`);
 }
 times.sort((a, b) => a - b);
 const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN;

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { apiKeys, employers } from '../../schema/index.ts';
 import { writeIfFree, writeTransaction, type Db } from '../db.ts';
 import { ensureEmployer } from '../employers/employers.ts';
+import { endKeySessions } from './employer-sessions.ts';
 import { hashesEqual, hashSecret, issueSecret, secretPrefix } from './tokens.ts';
 
 export interface ApiKeyInfo {
@@ -65,10 +66,16 @@ export function listApiKeys(db: Db): ApiKeyInfo[] {
     .all();
 }
 
-/** Revokes a key; false when there is no such live key. Takes effect on the next request. */
+/**
+ * Revokes a key; false when there is no such live key. Takes effect on the next request, and ends the
+ * employer page sessions signed in with it (they would be refused anyway; this leaves no dead rows).
+ */
 export function revokeApiKey(db: Db, id: number, now: number): boolean {
-  const info = db.$client.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
-  return info.changes > 0;
+  return writeTransaction(db, () => {
+    const revoked = db.$client.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes > 0;
+    if (revoked) endKeySessions(db, id);
+    return revoked;
+  });
 }
 
 /** Last-used is a hint for operators, so it is written at most once a minute per key. */

@@ -300,3 +300,11 @@ export function closeVacancy(deps: EmployerApiDeps, employer: EmployerPrincipal,
   setVacancyStatus(deps.db, v.id, 'closed', deps.now());
   return getVacancy(deps.db, v.id) ?? v;
 }
+
+/** The id and title of the caller's vacancy with this reference, if they have one (any status). */
+export function findOwnVacancyByReference(db: Db, employer: EmployerPrincipal, reference: string): { id: number; title: string } | null {
+  const row = db.$client
+    .prepare('SELECT id, title_original AS title FROM vacancies WHERE source = ? AND source_ref = ? AND employer_id = ?')
+    .get(sourceOf(employer), reference.trim(), employer.id) as { id: number; title: string } | undefined;
+  return row ?? null;
+}

@@ -4,13 +4,15 @@ import type { Db } from '../db.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Participant } from '../participants/store.ts';
-import type { SearchEngine, SearchHit, SearchQuery } from '../search/engine.ts';
+import { escapeHtml } from '../search/meilisearch/highlight.ts';
+import { BULK_PAGE_SIZE, MAX_PAGE_SIZE, type SearchEngine, type SearchHit, type SearchQuery } from '../search/engine.ts';
 import { toBoundedWordQuery } from '../search/fts-query.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { Contract, Remote, Vacancy } from '../vacancies/model.ts';
 import { getVacanciesByIds } from '../vacancies/queries.ts';
 import { PREFERENCE_FACTORS } from './preferences.ts';
 import { acceptsRemote, explainRanked, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
+import { crossSchemeOccupations } from './cross-scheme-pool.ts';
 import { computeTransitions, profileSource } from './transitions.ts';
 import { vacancyOccupationId } from './vacancy-needs.ts';
 
@@ -103,7 +105,6 @@ export interface Matches {
 
 /** How many candidates a text query may bring in, and the shares of the no-query candidate pool. */
 export const CANDIDATES = { query: 1000, browse: 500, occupations: 300, perTitle: 100, titles: 2, transitionDestinations: 15, remote: 200 } as const;
-const ENGINE_PAGE = 100;
 /** How much further than their travel limit the search reaches when travel is not a must. */
 export const TRAVEL_STRETCH = 1.5;
 
@@ -115,7 +116,8 @@ export const TRAVEL_STRETCH = 1.5;
  * the filters. Without one, relevance means nothing, so the pool is the
  * union of (a) vacancies coded with an occupation the participant has done
  * or could move into (their history plus their best transition
- * destinations), (b) vacancies matching their own job titles, and (c) the
+ * destinations, and those occupations in the other schemes: crosswalked or
+ * close by shared skills, cross-scheme-pool.ts), (b) vacancies matching their own job titles, and (c) the
  * newest vacancies in range: people's next job is often in a neighbouring
  * occupation, and (c) keeps anything else near and new in view.
  */
@@ -156,7 +158,7 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
 
   const textQuery = !!query.q;
   const pool = textQuery
-    ? await collect(deps.search, { q: query.q, near: searchNear, filters, sort: 'relevance' }, CANDIDATES.query, true)
+    ? await collect(deps.search, { q: query.q, near: searchNear, filters, sort: 'relevance' }, CANDIDATES.query, true, new Map(), true)
     : await browsePool(deps.search, taxonomy, p, profile, searchNear, filters);
   // Someone who wants or accepts remote work can take a remote job anywhere:
   // the travel radius does not apply to those (rank.ts counts them as near).
@@ -164,7 +166,7 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     const remoteQuery: SearchQuery = textQuery
       ? { q: query.q, filters: { ...filters, remote: ['remote'] }, sort: 'relevance' }
       : { filters: { ...filters, remote: ['remote'] }, sort: 'date' };
-    await collect(deps.search, remoteQuery, CANDIDATES.remote, textQuery, pool);
+    await collect(deps.search, remoteQuery, CANDIDATES.remote, textQuery, pool, textQuery);
   }
 
   const vacancies = getVacanciesByIds(deps.db, [...pool.keys()]).filter(
@@ -225,9 +227,24 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
     page: query.page,
     pageSize: query.pageSize,
     items: ranked.slice(start, start + query.pageSize).map((r) => ({
-      ranked: explainRanked(taxonomy, profile, r), hit: pool.get(r.vacancy.id)?.hit, conditions: describeConditions(r.vacancy, p), target: targetOf(r.vacancy),
+      ranked: explainRanked(taxonomy, profile, r), hit: withSnippet(pool.get(r.vacancy.id)?.hit, r.vacancy), conditions: describeConditions(r.vacancy, p), target: targetOf(r.vacancy),
     })),
   };
+}
+
+/** Words of the advert's opening shown when the engine gave no snippet (the engines' snippet length). */
+const SNIPPET_WORDS = 32;
+
+/**
+ * The hit with a description snippet: the engine's, or, for a candidate the
+ * pool gathered without snippets, the advert's opening words (escaped, as
+ * engine snippets are).
+ */
+function withSnippet(hit: SearchHit | undefined, v: Vacancy): SearchHit | undefined {
+  if (!hit || hit.highlights.description || !v.descriptionText) return hit;
+  const words = v.descriptionText.split(/\s+/).filter(Boolean);
+  const opening = words.slice(0, SNIPPET_WORDS).join(' ') + (words.length > SNIPPET_WORDS ? '…' : '');
+  return { ...hit, highlights: { ...hit.highlights, description: escapeHtml(opening) } };
 }
 
 /** The most the advert says it pays, annualised, is below the floor (unknown pay is not below). */
@@ -242,23 +259,31 @@ interface PoolEntry {
   rank: number | null;
 }
 
-/** Up to `limit` hits of one query, page by page (engines cap the page size). */
+/**
+ * Up to `limit` hits of one query. Candidates need no snippets, so they come
+ * in one page without them (BULK_PAGE_SIZE: an engine re-runs the whole
+ * query for every page, so ten pages of 100 cost ten queries). With
+ * `snippets`, the first page of MAX_PAGE_SIZE also carries highlights, for
+ * the cards a text query puts first.
+ */
 async function collect(
   engine: SearchEngine,
   q: SearchQuery,
   limit: number,
   ranked: boolean,
   into: Map<number, PoolEntry> = new Map(),
+  snippets = false,
 ): Promise<Map<number, PoolEntry>> {
-  let got = 0;
-  for (let page = 1; got < limit; page++) {
-    const res = await engine.search({ ...q, page, pageSize: Math.min(ENGINE_PAGE, limit - got) });
-    for (const [i, hit] of res.hits.entries()) {
-      if (!into.has(hit.id)) into.set(hit.id, { hit, rank: ranked ? got + i : null });
-    }
-    got += res.hits.length;
-    if (res.hits.length === 0 || got >= res.total) break;
+  const add = (hits: readonly SearchHit[]) => {
+    for (const [i, hit] of hits.entries()) if (!into.has(hit.id)) into.set(hit.id, { hit, rank: ranked ? i : null });
+  };
+  if (snippets) {
+    const first = await engine.search({ ...q, page: 1, pageSize: Math.min(MAX_PAGE_SIZE, limit) });
+    add(first.hits);
+    if (first.hits.length >= first.total || limit <= MAX_PAGE_SIZE) return into;
   }
+  const bulk = await engine.search({ ...q, page: 1, pageSize: Math.min(BULK_PAGE_SIZE, limit), highlight: false });
+  add(bulk.hits);
   return into;
 }
 
@@ -282,6 +307,11 @@ async function browsePool(
       maxGaps: 0,
     });
     for (const t of dest) codes.add(t.occupation.code);
+  }
+  // Vacancies coded in another scheme: through the crosswalk, else by shared skills (cross-scheme-pool.ts).
+  for (const id of crossSchemeOccupations(taxonomy, profile, p)) {
+    const o = taxonomy.occupations.get(id);
+    if (o) codes.add(o.code);
   }
   if (codes.size) {
     await collect(engine, { near, filters: { ...filters, occupationCode: [...codes] }, sort: 'date' }, CANDIDATES.occupations, false, pool);

@@ -51,8 +51,12 @@ export function transitionsFor(
     minPayRatio: q.minPayRatio ?? DEFAULT_TRANSITION_OPTIONS.minPayRatio,
     maxPayRatio: q.maxPayRatio ?? DEFAULT_TRANSITION_OPTIONS.maxPayRatio,
   };
-  const items = profile.skills.size ? computeTransitions(taxonomy, source, { ...opts, exclude: [...profile.targets] }) : [];
-  const targets = transitionsTo(taxonomy, source, profile.targets, opts);
+  // minSimilarity goes in only when asked for: O*NET destinations then use
+  // their calibrated threshold (onet-similarity.ts), which each transition's
+  // guards.similarity.min reports.
+  const applied = { ...opts, minSimilarity: q.minSimilarity };
+  const items = profile.skills.size ? computeTransitions(taxonomy, source, { ...applied, exclude: [...profile.targets] }) : [];
+  const targets = transitionsTo(taxonomy, source, profile.targets, applied);
   return {
     from: {
       occupations: profile.occupations.map((h) => ({

@@ -1,6 +1,7 @@
 import { describeLicence, typesOf } from '../participants/licences.ts';
 import { licenceSkillIds, type SkillProfile } from '../participants/skill-profile.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
+import { crossSchemeSkills } from './cross-scheme-skills.ts';
 import { matchSpecificity } from './specificity.ts';
 
 /**
@@ -90,17 +91,21 @@ export function denseProfile(taxonomy: Taxonomy, profile: SkillProfile): DensePr
   const groupStrength = new Float64Array(si.groupCount);
   const groupSkill = new Int32Array(si.groupCount).fill(-1);
   const held: (HeldSkill | undefined)[] = new Array(si.ids.length);
-  for (const s of profile.skills.values()) {
-    const i = si.index.get(s.id);
-    if (i === undefined) continue;
-    strength[i] = s.strength;
-    held[i] = { skillId: s.id, label: si.labels[i] as string, why: s.why };
+  const hold = (id: string, s: number, why: string) => {
+    const i = si.index.get(id);
+    if (i === undefined || (strength[i] as number) >= s) return;
+    strength[i] = s;
+    held[i] = { skillId: id, label: si.labels[i] as string, why };
     const g = si.group[i] as number;
-    if (g >= 0 && (groupSkill[g] === -1 || (groupStrength[g] as number) < s.strength)) {
-      groupStrength[g] = s.strength;
+    if (g >= 0 && (groupSkill[g] === -1 || (groupStrength[g] as number) < s)) {
+      groupStrength[g] = s;
       groupSkill[g] = i;
     }
-  }
+  };
+  for (const s of profile.skills.values()) hold(s.id, s.strength, s.why);
+  // Their skills in the other schemes' ids (crosswalked occupations, the same skill under another id), so a
+  // vacancy coded in another scheme is judged on what they can do (cross-scheme-skills.ts).
+  for (const s of crossSchemeSkills(taxonomy, profile).values()) hold(s.skillId, s.strength, s.why);
   const maybeType = new Map<number, string>();
   for (const code of profile.unstatedTypes) {
     for (const typed of typesOf(code)) {

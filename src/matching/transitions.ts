@@ -1,5 +1,6 @@
 import { impliedLicenceSkills, type SkillProfile } from '../participants/skill-profile.ts';
 import type { Occupation, OccupationScheme, Taxonomy } from '../taxonomy/model.ts';
+import { onetIndex, onetSimilarities, similarityAt as onetSimilarityAt, sourceVector, type OnetIndex, type OnetSimilarity, type OnetSourceVector } from './onet-similarity.ts';
 import { FULL_CREDIT_AT } from './score.ts';
 import { GUARD_THRESHOLDS, guardTransition, type TransitionGuards } from './transition-guards.ts';
 
@@ -33,6 +34,13 @@ import { GUARD_THRESHOLDS, guardTransition, type TransitionGuards } from './tran
  * with their thresholds in one place. The similarity threshold is our own
  * calibration for this measure (checked on ESCO 1.1.1 with
  * scripts/eval/transitions.ts): Nesta's 0.3 was on a different scale.
+ *
+ * O*NET destinations, when the taxonomy holds O*NET's full ratings, are
+ * scored instead by onet-similarity.ts (importance × level over Skills,
+ * Knowledge and work activities), and their viability threshold is that
+ * measure's calibrated one (a percentile of its own pairwise distribution)
+ * unless the caller sets minSimilarity. Each transition's
+ * guards.similarity.min says which threshold was applied.
  */
 export const COMPONENT_WEIGHTS = { essential: 0.5, optional: 0.15, knowledge: 0.15, group: 0.2 } as const;
 /** Shrinkage of a component's weight toward zero when it rests on few skills (see transitionIndex). */
@@ -89,6 +97,8 @@ export interface Transition {
   guards: TransitionGuards;
   viable: boolean;
   desirable: boolean;
+  /** O*NET destinations scored on O*NET's ratings: the per-domain similarities (onet-similarity.ts). */
+  domains?: { skills: number | null; knowledge: number | null; activities: number | null };
 }
 
 /** What a transition starts from. */
@@ -104,6 +114,10 @@ export interface TransitionSource {
   currentPayAnnual?: number | null;
   schemes: OccupationScheme[];
   exclude: string[];
+  /** Occupations held (the origin, or a participant's history): their O*NET ratings stand for the source's. */
+  occupationIds?: readonly string[];
+  /** Skills the coach removed from the profile: not held, whatever the history says. */
+  removed?: ReadonlySet<string>;
 }
 
 // Posting kinds in the inverted index.
@@ -261,6 +275,7 @@ export function occupationSource(taxonomy: Taxonomy, occupation: Occupation): Tr
     payAnnual: occupation.typicalPayAnnual,
     schemes: [occupation.scheme],
     exclude: [occupation.id],
+    occupationIds: [occupation.id],
   };
 }
 
@@ -305,6 +320,8 @@ export function profileSource(taxonomy: Taxonomy, profile: SkillProfile, pay: Pa
     currentPayAnnual: lastPay ?? fullTimeFloor(pay),
     schemes: schemes.length ? schemes : ['soc', 'esco', 'onet'],
     exclude: occs.map((o) => o.id),
+    occupationIds: occs.map((o) => o.id),
+    removed: profile.removed,
   };
 }
 
@@ -369,6 +386,7 @@ export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource,
   const o = { ...DEFAULT_TRANSITION_OPTIONS, ...stripUndefined(opts) };
   const idx = transitionIndex(taxonomy);
   accumulate(idx, source);
+  const onet = onetScoring(taxonomy, source, opts);
   const n = idx.occs.length;
   const schemes = new Set(opts.schemes ?? source.schemes);
   const exclude = new Set([...source.exclude, ...(opts.exclude ?? [])]);
@@ -377,6 +395,15 @@ export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource,
   for (let j = 0; j < n; j++) {
     const occ = idx.occs[j] as Occupation;
     if (!schemes.has(occ.scheme) || exclude.has(occ.id)) continue;
+    if (onet && occ.scheme === 'onet') {
+      const s = onet.score(occ.id);
+      // Unrated in O*NET, or nothing O*NET-rated on the source's side: nothing to compare.
+      if (!s) continue;
+      sims[j] = s.similarity;
+      if (o.filter !== 'all' && s.similarity < onet.minSimilarity) continue;
+      candidates.push(j);
+      continue;
+    }
     // Too little known about what it needs to say anyone is close to it.
     if ((idx.needCount[j] as number) < MIN_DESTINATION_NEEDS) continue;
     const sim = similarityAt(idx, j);
@@ -390,7 +417,7 @@ export function computeTransitions(taxonomy: Taxonomy, source: TransitionSource,
   const ranked = candidates.sort((a, b) => (sims[b] as number) - (sims[a] as number));
   for (const j of ranked) {
     if (out.length >= o.limit) break;
-    const t = describe(taxonomy, idx, j, sims[j] as number, source, o);
+    const t = describe(taxonomy, idx, j, sims[j] as number, source, o, onet);
     if (o.filter === 'viable' && !t.viable) continue;
     if (o.filter === 'desirable' && !t.desirable) continue;
     out.push(t);
@@ -408,13 +435,44 @@ export function transitionsTo(taxonomy: Taxonomy, source: TransitionSource, occu
   const o = { ...DEFAULT_TRANSITION_OPTIONS, ...stripUndefined(opts) };
   const idx = transitionIndex(taxonomy);
   accumulate(idx, source);
+  const onet = onetScoring(taxonomy, source, opts);
   const out: Transition[] = [];
   for (const id of occupationIds) {
     const j = idx.occs.findIndex((occ) => occ.id === id);
     if (j < 0) continue;
-    out.push(describe(taxonomy, idx, j, similarityAt(idx, j) ?? 0, source, o));
+    const occ = idx.occs[j] as Occupation;
+    const sim = onet && occ.scheme === 'onet' ? (onet.score(occ.id)?.similarity ?? 0) : (similarityAt(idx, j) ?? 0);
+    out.push(describe(taxonomy, idx, j, sim, source, o, onet));
   }
   return out;
+}
+
+interface OnetScoring {
+  index: OnetIndex;
+  vector: OnetSourceVector | null;
+  minSimilarity: number;
+  score(occupationId: string): OnetSimilarity | null;
+}
+
+/**
+ * O*NET destinations' scoring for one query, or null when the taxonomy has
+ * no O*NET ratings (then O*NET destinations, if any, use the coverage
+ * measure like every other scheme).
+ */
+function onetScoring(taxonomy: Taxonomy, source: TransitionSource, opts: TransitionOptions): OnetScoring | null {
+  const index = onetIndex(taxonomy);
+  if (!index) return null;
+  const vector = sourceVector(index, { occupationIds: source.occupationIds ?? [], skills: source.skills, removed: source.removed });
+  const all = vector ? onetSimilarities(index, vector) : null;
+  return {
+    index,
+    vector,
+    minSimilarity: opts.minSimilarity ?? index.calibration.viable,
+    score(id) {
+      const j = index.position.get(id);
+      return all && j !== undefined ? onetSimilarityAt(all, j) : null;
+    },
+  };
 }
 
 /** Fills the index's scratch accumulators with how much of each occupation's needs `source` covers. */
@@ -476,15 +534,17 @@ function describe(
   sim: number,
   source: TransitionSource,
   o: Required<Omit<TransitionOptions, 'schemes' | 'exclude'>>,
+  onet: OnetScoring | null = null,
 ): Transition {
   const occ = idx.occs[j] as Occupation;
+  const onetScore = onet && occ.scheme === 'onet' ? onet.score(occ.id) : null;
   const comp = (acc: Float64Array, tot: Float64Array) => ((tot[j] as number) > 0 ? round(Math.min(1, (acc[j] as number) / (tot[j] as number))) : null);
   const { guards, viable, desirable } = guardTransition(
     {
       similarity: sim, fromLevel: source.skillLevel, toLevel: occ.skillLevel,
       fromPay: source.payAnnual, fromCurrentPay: source.currentPayAnnual ?? null, toPay: occ.typicalPayAnnual,
     },
-    o,
+    onet && occ.scheme === 'onet' ? { ...o, minSimilarity: onet.minSimilarity } : o,
   );
   const missing: TransitionGap[] = [];
   for (const r of taxonomy.skillsOf(occ.id)) {
@@ -524,7 +584,12 @@ function describe(
     guards,
     viable,
     desirable,
+    ...(onetScore ? { domains: { skills: roundOrNull(onetScore.domains.skills), knowledge: roundOrNull(onetScore.domains.knowledge), activities: roundOrNull(onetScore.domains.activities) } } : {}),
   };
+}
+
+function roundOrNull(x: number | null): number | null {
+  return x == null ? null : round(x);
 }
 
 function round(x: number): number {

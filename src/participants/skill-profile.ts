@@ -83,7 +83,7 @@ export function recencyWeight(endedYearsAgo: number): number {
 }
 
 /** Strength of a skill from one job: essential 1, optional 0.5, scaled by a graded relation weight. */
-function relationStrength(relation: 'essential' | 'optional', weight: number): number {
+export function relationStrength(relation: 'essential' | 'optional', weight: number): number {
   const base = relation === 'essential' ? 1 : 0.5;
   const graded = Math.min(1, Math.max(0, weight / base));
   return base * (0.5 + 0.5 * graded);

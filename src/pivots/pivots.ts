@@ -147,6 +147,10 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
     payCut: failing.filter((g) => g.pay.ratio != null && g.pay.ratio < g.pay.min).length,
   };
 
+  // The similarity floor each candidate was held to: calibrated per scheme (O*NET's sits on its own distribution).
+  const floors = [...new Set(all.map((t) => t.guards.similarity.min))].sort((a, b) => a - b);
+  const overlapFloor = floors.length ? floors.map(pct).join(' or ') : pct(GUARD_THRESHOLDS.minSimilarity);
+
   const described = [...reachable, ...targets];
   const occKeys = occKeysOf(described);
   const local: LocalDemand =
@@ -229,7 +233,7 @@ export function pivotsFor(deps: PivotDeps, p: Participant, profile: SkillProfile
       byGuard,
       note:
         `${unreachable} of the ${all.length} most similar occupations fail a transition guard and are not suggested however they are growing: ` +
-        `${byGuard.overlap} too little skill overlap (below ${pct(GUARD_THRESHOLDS.minSimilarity)}), ` +
+        `${byGuard.overlap} too little skill overlap (below ${overlapFloor}), ` +
         `${byGuard.levelUp} more than ${GUARD_THRESHOLDS.maxLevelUp} skill level up, ` +
         `${byGuard.payFarAbove} pay far above theirs (over ${pct(GUARD_THRESHOLDS.maxPayRatio)}: a step that size takes more than a short course), ` +
         `${byGuard.payCut} pay below ${pct(GUARD_THRESHOLDS.minPayRatio)} of theirs`,

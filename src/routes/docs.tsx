@@ -125,14 +125,15 @@ const Operation: FC<{ op: OperationSpec; base: string }> = ({ op, base }) => {
         ))}
       </ul>
       <p>Example:</p>
-      <pre>{curlFor(op, base)}</pre>
+      {/* Focusable, so a keyboard can scroll a long example sideways (WCAG 2.1.1). */}
+      <pre tabindex={0}>{curlFor(op, base)}</pre>
       {op.body?.examples
         ? Object.entries(op.body.examples)
             .filter(([, value]) => value !== op.body?.example)
             .map(([name, value]) => (
               <>
                 <p>Also accepted ({name}):</p>
-                <pre>{JSON.stringify(value, null, 2)}</pre>
+                <pre tabindex={0}>{JSON.stringify(value, null, 2)}</pre>
               </>
             ))
         : null}
@@ -153,12 +154,15 @@ const DocsPage: FC<{ ops: OperationSpec[]; base: string }> = ({ ops, base }) => 
           body{font:16px/1.5 system-ui,sans-serif;max-width:62rem;margin:0 auto;padding:1rem 1.5rem;color:#1b1b1b}
           code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}
           pre{background:#f4f4f6;padding:.8rem;overflow:auto;border-radius:4px}
+          code{overflow-wrap:anywhere}td,th,h3,nav li{overflow-wrap:anywhere}
+          a:focus-visible,pre:focus-visible{outline:3px solid #1b1f24;outline-offset:2px;box-shadow:0 0 0 2px #fff}
           table{border-collapse:collapse;width:100%;margin:.5rem 0}caption{text-align:left;font-weight:600}
           th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
           .op{border-top:1px solid #ccc;padding-top:.5rem;margin-top:1.5rem}
           .m{display:inline-block;min-width:4.5rem;padding:0 .4rem;border-radius:3px;color:#fff;font-size:.85em;text-align:center}
-          .get{background:#1d70b8}.post{background:#00703c}.patch{background:#b58105}.put{background:#b58105}.delete{background:#d4351c}
+          .get{background:#1d70b8}.post{background:#00703c}.patch{background:#8a5a00}.put{background:#8a5a00}.delete{background:#d4351c}
           .auth{color:#505a5f}nav ul{columns:2}
+          @media (max-width:40rem){body{padding:1rem}nav ul{columns:1}}
         `}</style>
       </head>
       <body>

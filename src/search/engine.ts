@@ -60,6 +60,24 @@ export interface SearchQuery {
   facets?: FacetField[];
   /** Show each duplicate cluster once (default true). */
   collapseClusters?: boolean;
+  /**
+   * Highlight snippets (default true). A caller gathering candidates rather
+   * than showing a page passes false: no snippets are built, and a page may
+   * hold up to BULK_PAGE_SIZE hits, so one query replaces ten pages (each
+   * page re-runs the whole query).
+   */
+  highlight?: boolean;
+}
+
+/** Most hits per page for a search shown to people. */
+export const MAX_PAGE_SIZE = 100;
+/** Most hits per page for a search with `highlight: false`. */
+export const BULK_PAGE_SIZE = 1000;
+
+/** The page size an engine serves for `query`: its pageSize (default 20), at most the cap its highlighting allows. */
+export function pageSizeOf(query: Pick<SearchQuery, 'pageSize' | 'highlight'>): number {
+  const cap = query.highlight === false ? BULK_PAGE_SIZE : MAX_PAGE_SIZE;
+  return Math.min(cap, Math.max(1, Math.floor(query.pageSize ?? 20)));
 }
 
 export type FacetField = 'sector' | 'contract' | 'remote' | 'employmentType';

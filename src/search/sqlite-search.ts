@@ -5,13 +5,12 @@
  * so a long search never holds up the writer or the event loop.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { FacetField, SearchHit, SearchQuery, SearchResult } from './engine.ts';
+import { pageSizeOf, type FacetField, type SearchHit, type SearchQuery, type SearchResult } from './engine.ts';
 import { parseBoundedQuery, toFtsExpression, type QueryTerm } from './fts-query.ts';
 import { boundingBox, coveringCellTokens, haversineKm, type LatLon } from './geo.ts';
 import { FUSE_ORDER, LIVE, TAG_KIND, TOKENIZE, tagToken, type FilterKind, type TextSource } from './sqlite-layout.ts';
 
 const FACETS: FacetField[] = ['sector', 'contract', 'remote', 'employmentType'];
-const MAX_PAGE_SIZE = 100;
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
 
@@ -72,7 +71,8 @@ export class SqliteSearcher {
   }
 
   search(query: SearchQuery): SearchResult {
-    const pageSize = Math.min(Math.max(1, Math.floor(query.pageSize ?? 20)), MAX_PAGE_SIZE);
+    const pageSize = pageSizeOf(query);
+    const withSnippets = query.highlight !== false;
     const page = Math.max(1, Math.floor(query.page ?? 1));
     const f = query.filters ?? {};
     const near = query.near;
@@ -136,7 +136,7 @@ export class SqliteSearcher {
     }
     if (near) where.push('d.lat IS NOT NULL');
     if (!match && !near) {
-      return this.browse(where, params, sort, query.collapseClusters !== false, query.facets ?? [], page, pageSize);
+      return this.browse(where, params, sort, query.collapseClusters !== false, query.facets ?? [], page, pageSize, withSnippets);
     }
     const wantRank = textExpr !== null && sort === 'relevance';
     const cols = `d.id, d.cluster_id, d.lat, d.lon, d.places, d.sector, d.contract, d.employment_type, d.remote, d.salary_top, d.date_posted`;
@@ -181,7 +181,7 @@ export class SqliteSearcher {
     }
 
     const pageHits = shown.slice((page - 1) * pageSize, page * pageSize);
-    const highlights = this.highlight(pageHits.map((h) => h.id), terms);
+    const highlights = withSnippets ? this.highlight(pageHits.map((h) => h.id), terms) : new Map<number, SearchHit['highlights']>();
     const hits: SearchHit[] = pageHits.map((h) => ({
       id: h.id,
       score: h.score,
@@ -204,6 +204,7 @@ export class SqliteSearcher {
     facetFields: FacetField[],
     page: number,
     pageSize: number,
+    withSnippets: boolean,
   ): SearchResult {
     const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const countExpr = collapseClusters ? 'count(DISTINCT d.cluster_id)' : 'count(*)';
@@ -250,7 +251,7 @@ export class SqliteSearcher {
       limit *= 4;
     }
     const pageIds = ids.slice((page - 1) * pageSize, want);
-    const highlights = this.highlight(pageIds, []);
+    const highlights = withSnippets ? this.highlight(pageIds, []) : new Map<number, SearchHit['highlights']>();
     return {
       total,
       hits: pageIds.map((id) => ({ id, score: 0, distanceKm: null, highlights: highlights.get(id) ?? {} })),

@@ -1,4 +1,5 @@
-import type { Occupation, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, Taxonomy } from './model.ts';
+import { buildCrosswalk, type Crosswalk, type SocIscoCount } from './crosswalk.ts';
+import type { Occupation, OccupationRating, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, Taxonomy } from './model.ts';
 
 export interface TaxonomyParts {
   versionId: number;
@@ -7,6 +8,12 @@ export interface TaxonomyParts {
   relations: OccupationSkill[];
   groups: SkillGroup[];
   sectors: Sector[];
+  /** O*NET's full rating vectors, when imported. */
+  ratings?: OccupationRating[];
+  /** SOC coding-index titles per (SOC, ISCO-08) pair, for the crosswalk (none: no SOC ↔ ISCO links). */
+  socIsco?: readonly SocIscoCount[];
+  /** ISCO-08 group labels (from the ESCO import), for the crosswalk's explanations. */
+  iscoLabels?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -40,9 +47,18 @@ export function createTaxonomy(parts: TaxonomyParts): Taxonomy {
     const df = bySkill.get(id)?.length ?? 0;
     weights.set(id, Math.log((n + 1) / (df + 1)) + 1);
   }
+  const ratings = new Map<string, OccupationRating[]>();
+  for (const r of parts.ratings ?? []) {
+    if (!occupations.has(r.occupationId)) continue;
+    let list = ratings.get(r.occupationId);
+    if (!list) ratings.set(r.occupationId, (list = []));
+    list.push(r);
+  }
   const byCode = new Map<string, Occupation>();
   for (const o of occupations.values()) byCode.set(`${o.scheme}:${o.code}`, o);
   const empty: readonly never[] = [];
+  // Built on first use: most callers (the enricher, importers' checks) never ask.
+  let crosswalk: Crosswalk | null = null;
   return {
     versionId: parts.versionId,
     occupations,
@@ -51,10 +67,14 @@ export function createTaxonomy(parts: TaxonomyParts): Taxonomy {
     sectors,
     skillsOf: (id) => byOccupation.get(id) ?? empty,
     occupationsWithSkill: (id) => bySkill.get(id) ?? empty,
+    ratingsOf: (id) => ratings.get(id) ?? empty,
     skillWeight: (id) => weights.get(id) ?? Math.log(n + 1) + 1,
     findOccupation(idOrCode: string, scheme?: OccupationScheme) {
       return occupations.get(idOrCode) ?? (scheme ? byCode.get(`${scheme}:${idOrCode}`) : undefined)
         ?? (['soc', 'esco', 'onet'] as const).map((s) => byCode.get(`${s}:${idOrCode}`)).find(Boolean);
+    },
+    get crosswalk() {
+      return (crosswalk ??= buildCrosswalk({ occupations: occupations.values(), socIsco: parts.socIsco ?? [], ...(parts.iscoLabels ? { iscoLabels: parts.iscoLabels } : {}) }));
     },
   };
 }

@@ -7,6 +7,8 @@
  *   occupations `soc:6135`, `esco:<uuid>`, `onet:29-1141.00`
  *   skills      `fp:manual-handling` (bundled), `esco:<uuid>`, `onet:2.A.1.a`
  */
+import type { Crosswalk } from './crosswalk.ts';
+
 export type OccupationScheme = 'soc' | 'esco' | 'onet';
 
 export const SKILL_TYPES = [
@@ -35,6 +37,8 @@ export interface Occupation {
   typicalPayAnnual: number | null;
   /** SIC 2007 section letter the occupation mostly works in. */
   sector: string | null;
+  /** ISCO-08 unit group, where the source gives one (ESCO): what the crosswalk (crosswalk.ts) meets SOC in. */
+  iscoGroup?: string | null;
 }
 
 export interface Skill {
@@ -53,6 +57,23 @@ export interface OccupationSkill {
   relation: 'essential' | 'optional';
   /** 0–1: how central the skill is to the occupation (O*NET importance, or 1 essential / 0.5 optional). */
   weight: number;
+}
+
+/** Which part of O*NET's content model a rating belongs to (occupation_ratings). */
+export type RatingDomain = 'skills' | 'knowledge' | 'activities';
+
+/**
+ * One of an occupation's full O*NET ratings, whatever its importance (the
+ * relations above keep only the ones that make needs): Skills and Knowledge
+ * with importance (1–5) and level (0–7); activities are detailed work
+ * activities with the occupation's task weight as importance and no level.
+ */
+export interface OccupationRating {
+  occupationId: string;
+  elementId: string;
+  domain: RatingDomain;
+  importance: number | null;
+  level: number | null;
 }
 
 export interface SkillGroup {
@@ -78,6 +99,10 @@ export interface Taxonomy {
   occupationsWithSkill(skillId: string): readonly string[];
   /** Specificity: higher for rare skills (few occupations need them) than for ubiquitous ones. */
   skillWeight(skillId: string): number;
+  /** An occupation's full O*NET ratings (empty for other schemes, or when none were imported). */
+  ratingsOf?(occupationId: string): readonly OccupationRating[];
   /** By id (`soc:6135`) or by code within a scheme. */
   findOccupation(idOrCode: string, scheme?: OccupationScheme): Occupation | undefined;
+  /** Occupation links between schemes (ESCO ↔ ISCO-08 ↔ SOC 2020), from what was imported (crosswalk.ts). */
+  readonly crosswalk: Crosswalk;
 }

@@ -35,6 +35,11 @@ export function findSkillByLabel(taxonomy: Taxonomy, label: string, where?: (ski
   return where ? ids.find(where) : ids[0];
 }
 
+/** Every skill with a label (preferred or alternative) that reads as `label`, preferred labels first. */
+export function skillsNamed(taxonomy: Taxonomy, label: string): readonly string[] {
+  return skillsByLabel(taxonomy).get(normaliseKey(label)) ?? [];
+}
+
 /**
  * Skills typed in other words. A coach writes what the person did ("Operate
  * a forklift", "Using spreadsheets"); labels name the skill ("Forklift
@@ -89,6 +94,17 @@ export function findSkillInOtherWords(taxonomy: Taxonomy, text: string): string 
   if (!st.length) return undefined;
   const ids = looseIndex(taxonomy).byKey.get(st.join(' '));
   return ids?.length === 1 ? ids[0] : undefined;
+}
+
+/** A label's content words as one key (see above): "Forklift driving" and "operate forklift" share one. Empty when none. */
+export function contentKey(text: string): string {
+  return contentStems(text).join(' ');
+}
+
+/** Every skill with a label of the same content words as `text`, preferred labels first. */
+export function skillsWithContentWords(taxonomy: Taxonomy, text: string): readonly string[] {
+  const k = contentKey(text);
+  return k ? (looseIndex(taxonomy).byKey.get(k) ?? []) : [];
 }
 
 /** The preferred labels of up to `limit` skills whose labels share most content words with `text` (Dice ≥ 0.4), best first. */

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db.ts';
 import { createTaxonomy } from './build.ts';
-import type { Occupation, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, SkillType, Taxonomy } from './model.ts';
+import type { SocIscoCount } from './crosswalk.ts';
+import type { Occupation, OccupationRating, OccupationScheme, OccupationSkill, Sector, Skill, SkillGroup, SkillType, Taxonomy } from './model.ts';
 import { SKILL_TYPES } from './model.ts';
 import { SIC_2007_SECTIONS } from './sectors.ts';
 
@@ -22,9 +23,7 @@ export interface TaxonomyVersion {
   counts: Record<string, number>;
 }
 
-export interface OccupationInput extends Occupation {
-  iscoGroup?: string | null;
-}
+export type OccupationInput = Occupation;
 
 export interface RelationInput extends OccupationSkill {
   importance?: number | null;
@@ -49,10 +48,14 @@ export interface TaxonomyWriter {
   skill(s: Skill): void;
   group(g: SkillGroup): void;
   relation(r: RelationInput): void;
+  /** One O*NET rating (occupation_ratings). */
+  rating(r: OccupationRating): void;
   iscoGroup(code: string, label: string): void;
   socIndexEntry(e: SocIndexEntry): void;
   /** Drops the relations of every occupation whose id starts with `prefix`, before re-importing them. */
   clearRelations(prefix: string): void;
+  /** Drops the ratings of every occupation whose id starts with `prefix`, before re-importing them. */
+  clearRatings(prefix: string): void;
   clearSocIndex(): void;
 }
 
@@ -121,6 +124,12 @@ export function createTaxonomyWriter(db: Db, versionId: number): TaxonomyWriter 
   const soc = c.prepare(`INSERT INTO soc_index (title, norm_title, qualifier, industry, soc_code, isco_code, version_id)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const clearRel = c.prepare(`DELETE FROM occupation_skills WHERE occupation_id >= ? AND occupation_id < ?`);
+  const rating = c.prepare(`INSERT INTO occupation_ratings (occupation_id, element_id, domain, importance, level, version_id)
+    VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT(occupation_id, element_id) DO UPDATE SET domain = excluded.domain, importance = excluded.importance,
+      level = excluded.level, version_id = excluded.version_id`);
+  const clearRatings = c.prepare(`DELETE FROM occupation_ratings WHERE occupation_id >= ? AND occupation_id < ?`);
+  const upTo = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
   const clearSoc = c.prepare('DELETE FROM soc_index');
   const occParams = (o: OccupationInput) => ({
     id: o.id,
@@ -144,11 +153,13 @@ export function createTaxonomyWriter(db: Db, versionId: number): TaxonomyWriter 
     group: (g) => void group.run(g.id, g.label, g.parentId, versionId),
     relation: (r) =>
       void rel.run(r.occupationId, r.skillId, r.relation, r.weight, r.importance ?? null, r.level ?? null, versionId),
+    rating: (r) => void rating.run(r.occupationId, r.elementId, r.domain, r.importance, r.level, versionId),
     iscoGroup: (code, label) => void isco.run(code, label, versionId),
     socIndexEntry: (e) =>
       void soc.run(e.title, e.normTitle, e.qualifier, e.industry, e.socCode, e.iscoCode, versionId),
     // A range scan on the primary key: `prefix` ≤ id < `prefix` with its last char bumped.
-    clearRelations: (prefix) => void clearRel.run(prefix, prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)),
+    clearRelations: (prefix) => void clearRel.run(prefix, upTo(prefix)),
+    clearRatings: (prefix) => void clearRatings.run(prefix, upTo(prefix)),
     clearSocIndex: () => void clearSoc.run(),
   };
 }
@@ -170,7 +181,7 @@ export function loadTaxonomy(db: Db): Taxonomy {
   const c = db.$client;
   const versionId = Number((c.prepare('SELECT max(id) FROM taxonomy_versions').pluck().get() as number | null) ?? 0);
   const occupations: Occupation[] = [];
-  for (const r of iterate(c, 'SELECT id, scheme, code, title, alt_titles, description, skill_level, typical_pay_annual, sector FROM occupations')) {
+  for (const r of iterate(c, 'SELECT id, scheme, code, title, alt_titles, description, skill_level, typical_pay_annual, sector, isco_group FROM occupations')) {
     occupations.push({
       id: r[0] as string,
       scheme: r[1] as OccupationScheme,
@@ -181,6 +192,7 @@ export function loadTaxonomy(db: Db): Taxonomy {
       skillLevel: (r[6] as number | null) ?? null,
       typicalPayAnnual: (r[7] as number | null) ?? null,
       sector: (r[8] as string | null) ?? null,
+      iscoGroup: (r[9] as string | null) ?? null,
     });
   }
   const skills: Skill[] = [];
@@ -192,6 +204,16 @@ export function loadTaxonomy(db: Db): Taxonomy {
       type: asSkillType(r[3] as string),
       groupId: (r[4] as string | null) ?? null,
       description: (r[5] as string | null) ?? null,
+    });
+  }
+  const ratings: OccupationRating[] = [];
+  for (const r of iterate(c, 'SELECT occupation_id, element_id, domain, importance, level FROM occupation_ratings')) {
+    ratings.push({
+      occupationId: r[0] as string,
+      elementId: r[1] as string,
+      domain: r[2] as OccupationRating['domain'],
+      importance: (r[3] as number | null) ?? null,
+      level: (r[4] as number | null) ?? null,
     });
   }
   const relations: OccupationSkill[] = [];
@@ -208,13 +230,21 @@ export function loadTaxonomy(db: Db): Taxonomy {
     groups.push({ id: r[0] as string, label: r[1] as string, parentId: (r[2] as string | null) ?? null });
   }
   const sectors: Sector[] = (c.prepare('SELECT code, title FROM sectors ORDER BY code').all() as Sector[]);
+  // The crosswalk's SOC ↔ ISCO-08 evidence: coding-index titles per pair (crosswalk.ts).
+  const socIsco = c
+    .prepare('SELECT soc_code AS soc, isco_code AS isco, count(*) AS titles FROM soc_index WHERE isco_code IS NOT NULL GROUP BY soc_code, isco_code')
+    .all() as SocIscoCount[];
+  const iscoLabels = new Map((c.prepare('SELECT code, label FROM isco_groups').raw().all() as [string, string][]));
   return createTaxonomy({
     versionId,
     occupations,
     skills,
     relations,
+    ratings,
     groups,
     sectors: sectors.length > 0 ? sectors : [...SIC_2007_SECTIONS],
+    socIsco,
+    iscoLabels,
   });
 }
 

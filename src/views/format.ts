@@ -8,6 +8,11 @@ export const participantTitle = (p: { id: number; name: string | null; reference
 const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 const gbpPence = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+// Built once: toLocaleDateString(locale, options) builds a formatter on every call, about
+// 0.3 ms each, which a caseload page of 50 rows with two dates each paid on every request.
+const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** Number formats by fraction digits, built on first use for the same reason. */
+const fractions = new Map<number, Intl.NumberFormat>();
 
 export function formatMoney(amount: number, currency: string | null = 'GBP'): string {
   if (currency && currency !== 'GBP') return `${whole.format(amount)} ${currency}`;
@@ -49,7 +54,7 @@ export function formatDate(iso: string | number | null | undefined): string | nu
   if (iso == null) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return day.format(d);
 }
 
 /** 0.42 → "42%"; change ratios with a sign: +12%, −8%. */
@@ -62,7 +67,9 @@ export function formatPercent(x: number | null | undefined, signed = false): str
 
 export function formatNumber(x: number | null | undefined, digits = 0): string {
   if (x == null || !Number.isFinite(x)) return '–';
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(x);
+  let f = fractions.get(digits);
+  if (!f) fractions.set(digits, (f = new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return f.format(x);
 }
 
 const SECTOR_TITLES = new Map(SIC_2007_SECTIONS.map((s) => [s.code, s.title]));

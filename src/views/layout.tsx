@@ -8,6 +8,11 @@ export interface LayoutProps {
   /** The signed-in coach; null on the sign-in and error pages. */
   coach: { name: string; org: string } | null;
   section?: Section;
+  /** On the employer pages instead of a coach: the signed-in employer (null on their sign-in page). */
+  employer?: { name: string } | null;
+  employerSection?: 'vacancies' | 'post' | null;
+  /** Where the brand links: the coach search, or /employer on the employer pages. */
+  brandHref?: string;
   children?: Child;
 }
 
@@ -19,7 +24,7 @@ const NAV: { section: Exclude<Section, null>; href: string; label: string }[] = 
 ];
 
 /** Every page: landmarks, a skip link, the navigation and a sign-out button (a POST, so it is CSRF-checked). */
-export const Layout: FC<LayoutProps> = ({ title, coach, section = null, children }) => (
+export const Layout: FC<LayoutProps> = ({ title, coach, section = null, employer = null, employerSection = null, brandHref = '/', children }) => (
   <html lang="en-GB">
     <head>
       <meta charset="utf-8" />
@@ -36,7 +41,7 @@ export const Layout: FC<LayoutProps> = ({ title, coach, section = null, children
       </a>
       <header class="site">
         <div class="bar">
-          <a class="brand" href="/">
+          <a class="brand" href={brandHref}>
             flightpath
           </a>
           {coach ? (
@@ -62,6 +67,7 @@ export const Layout: FC<LayoutProps> = ({ title, coach, section = null, children
               </form>
             </div>
           ) : null}
+          {employer ? <EmployerBar employer={employer} section={employerSection} /> : null}
         </div>
       </header>
       <main id="main" tabindex={-1}>
@@ -69,4 +75,32 @@ export const Layout: FC<LayoutProps> = ({ title, coach, section = null, children
       </main>
     </body>
   </html>
+);
+
+const EMPLOYER_NAV: { section: 'vacancies' | 'post'; href: string; label: string }[] = [
+  { section: 'vacancies', href: '/employer', label: 'Your vacancies' },
+  { section: 'post', href: '/employer/vacancies/new', label: 'Post a vacancy' },
+];
+
+/** The employer pages' navigation and sign-out (its own path, ending the employer session only). */
+const EmployerBar: FC<{ employer: { name: string }; section: 'vacancies' | 'post' | null }> = ({ employer, section }) => (
+  <>
+    <nav aria-label="Employer">
+      <ul>
+        {EMPLOYER_NAV.map((n) => (
+          <li>
+            <a href={n.href} aria-current={n.section === section ? 'page' : undefined}>
+              {n.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+    <div class="who">
+      <span>{employer.name}</span>
+      <form method="post" action="/employer/signout" class="inline">
+        <button type="submit">Sign out</button>
+      </form>
+    </div>
+  </>
 );

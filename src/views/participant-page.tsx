@@ -104,7 +104,7 @@ const Summary: FC<{ p: ParticipantJson }> = ({ p }) => (
         <summary>
           Skills we derived ({formatNumber(p.profile.skillCount)}; strongest {p.profile.skills.length} shown)
         </summary>
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">Skill</th>
@@ -117,9 +117,9 @@ const Summary: FC<{ p: ParticipantJson }> = ({ p }) => (
           <tbody>
             {p.profile.skills.map((s) => (
               <tr>
-                <td>{s.label ?? s.id}</td>
-                <td class="num">{formatPercent(s.strength)}</td>
-                <td class="small">{s.why}</td>
+                <td data-label="Skill">{s.label ?? s.id}</td>
+                <td class="num" data-label="Strength">{formatPercent(s.strength)}</td>
+                <td class="small" data-label="Why">{s.why}</td>
               </tr>
             ))}
           </tbody>

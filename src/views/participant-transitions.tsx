@@ -20,7 +20,7 @@ export const Transitions: FC<{ t: TransitionsJson }> = ({ t }) => (
       {formatPercent(t.guards.maxPayRatio)} of theirs{t.from.payBasis ? ` (${t.from.payBasis})` : ''}.
     </p>
     {t.items.length ? (
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th scope="col">Occupation</th>
@@ -37,26 +37,26 @@ export const Transitions: FC<{ t: TransitionsJson }> = ({ t }) => (
         <tbody>
           {t.items.map((x) => (
             <tr>
-              <td>
+              <td data-label="Occupation">
                 {x.occupation.title}
                 <span class="muted small"> ({x.occupation.code})</span>
               </td>
-              <td class="num">
+              <td class="num" data-label="Skill overlap">
                 {formatPercent(x.similarity)}
                 <span class="muted small">
                   {' '}
                   ({overlapParts(x.components)})
                 </span>
               </td>
-              <td class="small">
+              <td class="small" data-label="Missing essential skills">
                 {x.gaps.length ? x.gaps.map((g) => g.label).join(', ') : <span class="ok">none</span>}
                 {x.missingEssential > x.gaps.length ? ` and ${x.missingEssential - x.gaps.length} more` : ''}
               </td>
-              <td class="num">
+              <td class="num" data-label="Typical pay">
                 {x.occupation.typicalPayAnnual != null ? formatMoney(x.occupation.typicalPayAnnual) : '–'}
                 {x.guards.pay.ratio != null ? <span class="muted small"> ({formatPercent(x.guards.pay.ratio)} of theirs)</span> : null}
               </td>
-              <td class="small">{x.guards.reasons.length ? <span class="gap">{x.guards.reasons.join('; ')}</span> : <span class="ok">passes</span>}</td>
+              <td class="small" data-label="Guards">{x.guards.reasons.length ? <span class="gap">{x.guards.reasons.join('; ')}</span> : <span class="ok">passes</span>}</td>
             </tr>
           ))}
         </tbody>

@@ -14,8 +14,12 @@ export const STYLESHEET = `
 html { font-size: 100%; }
 body { margin: 0; font-family: system-ui, -apple-system, Segoe UI, Roboto, sans-serif; line-height: 1.5; color: var(--ink); background: var(--bg); }
 a { color: var(--accent); }
-a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, main:focus-visible { outline: 3px solid #1b1f24; outline-offset: 2px; }
-header.site :focus-visible, .skip:focus-visible { outline-color: #f5a623; }
+/* The focus ring has at least 3:1 against whatever is behind it (test/pages/focus-ring.test.ts): near-black on the light page,
+   pale gold in the dark header. The halo fills the gap between control and ring in the opposite tone, so the ring stays
+   distinct from the control itself (a blue button, a red one) and from a background this rule did not foresee. */
+a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, summary:focus-visible, [tabindex]:focus-visible {
+  outline: 3px solid #1b1f24; outline-offset: 2px; box-shadow: 0 0 0 2px #ffffff; }
+header.site :focus-visible, .skip:focus-visible { outline-color: #ffd166; box-shadow: 0 0 0 2px #10253f; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; padding: 0; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; }
 .skip:focus { left: 0; z-index: 10; }
@@ -77,6 +81,7 @@ ol.results, ul.cards { list-style: none; margin: 0; padding: 0; }
 mark { background: var(--mark); color: inherit; padding: 0 .1em; }
 .pager { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: 1rem; }
 .pager ul.pages { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem .6rem; margin: 0; padding: 0; }
+.pager ul.pages a { display: inline-block; min-width: 1.5rem; min-height: 1.5rem; text-align: center; }
 .pager a[aria-current=page] { font-weight: 700; text-decoration: none; border-bottom: 3px solid var(--accent); }
 .tag.flag-no-activity { color: var(--bad); border-color: var(--bad); background: #fff; }
 .tag.flag-newly-added { color: var(--good); border-color: var(--good); background: #fff; }
@@ -84,9 +89,10 @@ table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; padding: .4rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
+dl.summary { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem 1rem; margin: 0; }
 dl.summary dt { font-weight: 600; }
-dl.summary dd { margin: 0; }
+dl.summary dd { margin: 0; overflow-wrap: anywhere; }
+@media (max-width: 30rem) { dl.summary { grid-template-columns: minmax(0, 1fr); gap: 0; } dl.summary dd { margin-bottom: .4rem; } }
 .score { display: inline-block; min-width: 3.2rem; text-align: center; font-weight: 700; border-radius: 4px; padding: 0 .4rem; background: var(--soft); border: 1px solid var(--line); }
 .why { display: grid; gap: .5rem 1.5rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); margin-top: .5rem; font-size: .92rem; }
 .why h4 { margin: 0 0 .2rem; font-size: .9rem; }
@@ -147,6 +153,13 @@ ul.sources li { margin-bottom: .5rem; }
   .handover-item { break-inside: avoid; page-break-inside: avoid; border-color: #000; }
   a { color: #000; }
 }
+/* Employer pages (/employer). */
+input[type=date] { width: 100%; max-width: 14rem; padding: .45rem .5rem; font: inherit; border: 1px solid #8a949e; border-radius: 4px; background: #fff; color: var(--ink); }
+.vacancy-form .grid { align-items: start; }
+.vacancy-form fieldset.pay { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .8rem 0; margin: 0 0 1rem; min-width: 0; }
+.vacancy-form fieldset.pay legend { font-weight: 600; padding: 0 .25rem; }
+.employer-vacancies .where { display: block; }
+.employer-vacancies tr.highlight td { background: #eef7f1; }
 `;
 
 /** For the Content-Security-Policy header: the only stylesheet the browser may apply. */

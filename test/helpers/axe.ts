@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const AXE_PATH = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
@@ -30,4 +31,25 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** How far the page scrolls sideways (0 when it fits the viewport's width). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+}
+
+/**
+ * The issue 16 bar for the page as it is now: axe finds nothing at the
+ * current width and at 320 px, where the page must not scroll sideways
+ * either; a full-page screenshot of each at `${shot}.png` and
+ * `${shot}-320.png`. The viewport is restored afterwards.
+ */
+export async function expectAccessibleAtAnyWidth(page: Page, shot: string): Promise<void> {
+  const name = shot.split('/').pop();
+  expect(await axeViolations(page), `axe on ${name}`).toEqual([]);
+  await page.screenshot({ path: `${shot}.png`, fullPage: true });
+  const wide = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    expect(await horizontalOverflow(page), `sideways scroll on ${name} at 320 px`).toBe(0);
+    expect(await axeViolations(page), `axe on ${name} at 320 px`).toEqual([]);
+    await page.screenshot({ path: `${shot}-320.png`, fullPage: true });
+  } finally {
+    await page.setViewportSize(wide);
+  }
 }

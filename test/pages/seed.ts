@@ -7,6 +7,7 @@ import { DAY_MS, fixedClock } from '../../src/clock.ts';
 import type { Db } from '../../src/db.ts';
 import { loadDemoVacancies } from '../../src/demo/load-demo.ts';
 import { addParticipant } from '../helpers/participants.ts';
+import type { ParticipantDeps } from '../../src/participants/service.ts';
 import { updateDemandHistory } from '../../src/pivots/demand-history.ts';
 import type { SearchEngine } from '../../src/search/engine.ts';
 import { drainOutbox } from '../../src/search/outbox.ts';
@@ -47,6 +48,8 @@ export interface Seeded {
   otherToken: string;
   otherSession: string;
   participantId: number;
+  /** The app's own dependencies for use cases (add participants, shortlist) without going through HTTP. */
+  deps: ParticipantDeps;
 }
 
 /**
@@ -89,5 +92,6 @@ export async function seedApp(
     otherToken: other.token,
     otherSession: createSession(db, other.coach.id, NOW),
     participantId: participant.id,
+    deps,
   };
 }

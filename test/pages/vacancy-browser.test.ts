@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, horizontalOverflow } from '../helpers/axe.ts';
+import { axeViolations, expectAccessibleAtAnyWidth } from '../helpers/axe.ts';
 import { launchChromium, signInCoach, serveOnLoopback, type Browser, type Served } from '../helpers/browser.ts';
 import { seedApp, type Seeded } from './seed.ts';
 
@@ -36,20 +36,6 @@ afterAll(async () => {
 
 const shortlisted = () => seeded.db.$client.prepare('SELECT vacancy_id FROM shortlist_items WHERE participant_id = ? ORDER BY id').pluck().all(seeded.participantId) as number[];
 
-/** axe finds nothing, at desktop width and at 320 px, where the page must not scroll sideways either; screenshots of both. */
-async function checkPage(name: string): Promise<void> {
-  expect(await axeViolations(page)).toEqual([]);
-  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 320, height: 800 });
-  try {
-    expect(await horizontalOverflow(page)).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}${name}-320.png`, fullPage: true });
-  } finally {
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
-}
-
 describe('vacancy page in Chromium', () => {
   it('the axe check does find violations where there are some (so the zero counts below mean something)', async () => {
     await page.goto(`${server.baseUrl}/signin`);
@@ -75,7 +61,7 @@ describe('vacancy page in Chromium', () => {
       expect(await page.getByRole('heading', { name: 'How to apply' }).isVisible()).toBe(true);
       expect(await page.locator('ul.sources a').count()).toBeGreaterThanOrEqual(1);
       expect(await page.getByRole('heading', { name: 'Description' }).isVisible()).toBe(true);
-      await checkPage('vacancy-page');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}vacancy-page`);
 
       await page.getByRole('button', { name: `Shortlist ${title}` }).click();
       await page.waitForURL(new RegExp(`/vacancies/${vacancyId}\\?participant=${pid}&shortlisted=${vacancyId}$`));
@@ -105,7 +91,7 @@ describe('vacancy page in Chromium', () => {
       expect(page.url()).toContain(`participant=${pid}`);
       const results = page.locator('li.result');
       expect(await results.count()).toBeGreaterThanOrEqual(1);
-      await checkPage('search-for-participant');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}search-for-participant`);
 
       const result = results.filter({ has: page.locator('form.shortlist-add') }).first();
       const id = Number(((await result.getAttribute('id')) ?? '').replace('r-', ''));
@@ -120,7 +106,7 @@ describe('vacancy page in Chromium', () => {
       await page.getByRole('link', { name: 'Search without a participant' }).click();
       await page.waitForURL((u) => !u.search.includes('participant='));
       expect(await page.locator('form.shortlist-add').count()).toBe(0);
-      await checkPage('search');
+      await expectAccessibleAtAnyWidth(page, `${SHOTS}search`);
     },
     STEP_TIMEOUT,
   );

@@ -321,6 +321,17 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
       expect(beyond.total).toBe(8);
     });
 
+    it('gathers candidates without snippets: the same hits in the same order, one bulk page', async () => {
+      for (const q of [{ q: 'care' }, { sort: 'date' as const }, { near: { ...LEEDS, radiusKm: 15 }, sort: 'distance' as const }]) {
+        const shown = await engine.search({ ...q, pageSize: 100 });
+        const bulk = await engine.search({ ...q, pageSize: 1000, highlight: false });
+        expect(ids(bulk)).toEqual(ids(shown));
+        expect(bulk.total).toBe(shown.total);
+        expect(bulk.hits.map((h) => h.distanceKm)).toEqual(shown.hits.map((h) => h.distanceKm));
+        for (const h of bulk.hits) expect(h.highlights).toEqual({});
+      }
+    });
+
     it('highlights matches with <mark> and escapes everything else', async () => {
       const r = await search({ q: 'caring' });
       const h = r.hits.find((x) => x.id === 1)!.highlights;

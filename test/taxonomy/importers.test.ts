@@ -128,6 +128,31 @@ describe('O*NET importer', () => {
     expect([...t.occupationsWithSkill("onet:tech:microsoft-excel")].sort()).toEqual(['onet:31-1122.00', 'onet:53-3032.00']);
   });
 
+  it('keeps every rated element with importance and level, and the DWAs weighted by their tasks, as ratings', async () => {
+    await importOnet(db, fixture('onet'), { now: NOW });
+    let t = loadTaxonomy(db);
+    const driver = new Map(t.ratingsOf!('onet:53-3032.00').map((r) => [r.elementId, r]));
+    // Mathematics (IM 1.75) makes no relation, but its rating is kept
+    expect(driver.get('onet:2.A.1.e')).toEqual({ occupationId: 'onet:53-3032.00', elementId: 'onet:2.A.1.e', domain: 'skills', importance: 1.75, level: 1.12 });
+    expect(driver.get('onet:2.C.10')).toMatchObject({ domain: 'knowledge', importance: 4.21, level: 4.6 });
+    // suppressed rows stay out
+    expect(t.ratingsOf!('onet:31-1122.00').some((r) => r.elementId === 'onet:2.B.2.i')).toBe(false);
+
+    const r = await importOnet(db, fixture('onet-transitions'), { now: NOW });
+    t = loadTaxonomy(db);
+    expect(r.counts.ratings).toBe(7 * 12);
+    const carer = t.ratingsOf!('onet:31-1121.00');
+    const dwa = (id: string) => carer.find((x) => x.elementId === `onet:${id}`);
+    // two core tasks perform "Assist patients with daily activities", one supplemental task "Clean patient rooms"
+    expect(dwa('4.A.4.a.5.I02.D01')).toMatchObject({ domain: 'activities', importance: 2, level: null });
+    expect(dwa('4.A.4.a.5.I02.D03')).toMatchObject({ domain: 'activities', importance: 0.5 });
+    expect(carer.filter((x) => x.domain === 'activities')).toHaveLength(4);
+    // a level O*NET marks not relevant is level 0
+    expect(t.ratingsOf!('onet:53-3032.00').find((x) => x.elementId === 'onet:2.A.1.e')).toMatchObject({ importance: 1.8, level: 0 });
+    // re-importing replaces the O*NET ratings rather than keeping stale ones
+    expect(t.ratingsOf!('onet:31-1122.00')).toHaveLength(0);
+  });
+
   it('is re-runnable', async () => {
     await importOnet(db, fixture('onet'), { now: NOW });
     const before = countTaxonomy(db);

@@ -49,7 +49,7 @@ describe('taxonomy store', () => {
     expect(t.versionId).toBe(v);
     expect(t.occupations.get('esco:o1')).toEqual({
       id: 'esco:o1', scheme: 'esco', code: '8332.1', title: 'lorry driver', altTitles: ['HGV driver'],
-      description: null, skillLevel: 2, typicalPayAnnual: 32000, sector: 'H',
+      description: null, skillLevel: 2, typicalPayAnnual: 32000, sector: 'H', iscoGroup: '8332',
     });
     expect(t.skills.get('esco:s1')).toEqual({
       id: 'esco:s1', label: 'drive lorries', altLabels: ['drive trucks', 'HGV'], type: 'sector-specific', groupId: 'g:1', description: 'd',

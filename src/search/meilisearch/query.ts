@@ -1,5 +1,5 @@
 import type { SearchParams } from 'meilisearch';
-import type { SearchQuery, SearchSort } from '../engine.ts';
+import { pageSizeOf, type SearchQuery, type SearchSort } from '../engine.ts';
 import { parseBoundedQuery } from '../fts-query.ts';
 import { stemWord } from '../../taxonomy/text.ts';
 import { buildFilter, formatFilterNumber } from './filter.ts';
@@ -7,7 +7,7 @@ import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './highlight.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 /** Same bound as the embedded engine. */
-export const MAX_PAGE_SIZE = 100;
+export { MAX_PAGE_SIZE } from '../engine.ts';
 /** Words of description in a highlight snippet (the embedded engine's snippet length). */
 export const CROP_LENGTH = 32;
 
@@ -42,7 +42,7 @@ export function effectiveSort(query: SearchQuery, q: string): SearchSort {
 
 export function clampPage(query: SearchQuery): { page: number; hitsPerPage: number } {
   const page = Math.max(1, Math.floor(query.page ?? 1));
-  const hitsPerPage = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
+  const hitsPerPage = pageSizeOf({ ...query, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
   return { page, hitsPerPage };
 }
 
@@ -86,6 +86,8 @@ export function toSearchParams(query: SearchQuery): { q: string; params: SearchP
   // The index's distinct attribute is the cluster; without cluster collapsing
   // still show each vacancy once, not once per location.
   if (query.collapseClusters === false) params.distinct = 'vacancyId';
+  // Candidates only (matching's pool): no snippets to build.
+  if (query.highlight === false) return { q, params };
   // Always formatted: without text the title comes back escaped and the
   // description cropped from its start, as the embedded engine does.
   params.attributesToHighlight = ['title', 'description'];

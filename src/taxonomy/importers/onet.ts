@@ -18,13 +18,24 @@ import { createByteCounter, fileSize, findFile, readRecords, silentProgress, typ
  * optional when 2.5 ≤ IM < 3.5, and no relation below 2.5 (every O*NET
  * occupation rates every element; the low ones are noise for matching).
  * Rows O*NET recommends suppressing, or marks not relevant, are skipped.
+ *
+ * Transition similarity (src/matching/onet-similarity.ts) needs more than
+ * those needs, so every rated element is also kept with its importance and
+ * level in occupation_ratings, whatever its importance (a level O*NET marks
+ * not relevant is kept as 0, its meaning), and so are the occupation's
+ * detailed work activities (`Tasks to DWAs`), each weighted by the tasks
+ * that perform it: 1 per core task, 0.5 per supplemental one (`Task
+ * Statements`' Task Type; 1 when that file is absent).
  */
 export const ONET_ESSENTIAL_IMPORTANCE = 3.5;
 export const ONET_OPTIONAL_IMPORTANCE = 2.5;
 
 export interface OnetImportResult {
   versionId: number;
-  counts: { occupations: number; skills: number; relations: number; groups: number; altTitles: number; technologies: number; skipped: number };
+  counts: {
+    occupations: number; skills: number; relations: number; groups: number; altTitles: number; technologies: number;
+    ratings: number; activities: number; skipped: number;
+  };
   seconds: number;
 }
 
@@ -64,13 +75,15 @@ export async function importOnet(
     zones: onetFile(root, 'Job Zones'),
     technology: onetFile(root, 'Technology Skills'),
     contentModel: onetFile(root, 'Content Model Reference'),
+    tasks: onetFile(root, 'Task Statements'),
+    taskDwas: onetFile(root, 'Tasks to DWAs'),
   };
   const occupationsFile = files.occupations;
   if (!occupationsFile) throw new Error(`not an O*NET text release: "Occupation Data.txt" not found in ${root}`);
   const progress = opts.progress ?? silentProgress;
   const counter = createByteCounter(progress, Object.values(files).reduce((n, f) => n + fileSize(f), 0));
   const tsv = (path: string) => readRecords(path, { delimiter: '\t', quoted: false, onBytes: counter.file(basename(path)) });
-  const counts = { occupations: 0, skills: 0, relations: 0, groups: 0, altTitles: 0, technologies: 0, skipped: 0 };
+  const counts = { occupations: 0, skills: 0, relations: 0, groups: 0, altTitles: 0, technologies: 0, ratings: 0, activities: 0, skipped: 0 };
 
   const c = db.$client;
   return runVersionedImport(db, { source: 'onet', label: `O*NET ${basename(root)}`, now: opts.now, progress, t0, counts }, async (w) => {
@@ -141,6 +154,7 @@ export async function importOnet(
 
     // Skills and knowledge: IM and LV rows per occupation × element, paired up.
     w.clearRelations('onet:');
+    w.clearRatings('onet:');
     const groupsWritten = new Set<string>();
     const skillsWritten = new Set<string>();
     const writeGroup = (id: string) => {
@@ -154,20 +168,25 @@ export async function importOnet(
     };
     for (const path of [files.skills, files.knowledge]) {
       if (!path) continue;
-      const pending = new Map<string, { im: number | null; lv: number | null; name: string }>();
+      const pending = new Map<string, { im: number | null; lv: number | null; lvNotRelevant: boolean; name: string }>();
       for await (const r of tsv(path)) {
         const code = (r['O*NET-SOC Code'] ?? '').trim();
         const element = (r['Element ID'] ?? '').trim();
         const scale = (r['Scale ID'] ?? '').trim();
         const value = Number(r['Data Value']);
         if (!occs.has(code) || !element || !Number.isFinite(value)) continue;
-        if ((r['Recommend Suppress'] ?? '').trim() === 'Y' || (r['Not Relevant'] ?? '').trim() === 'Y') continue;
+        if ((r['Recommend Suppress'] ?? '').trim() === 'Y') continue;
         const key = `${code}\t${element}`;
         let p = pending.get(key);
-        if (!p) pending.set(key, (p = { im: null, lv: null, name: (r['Element Name'] ?? '').trim() }));
+        if (!p) pending.set(key, (p = { im: null, lv: null, lvNotRelevant: false, name: (r['Element Name'] ?? '').trim() }));
+        if ((r['Not Relevant'] ?? '').trim() === 'Y') {
+          if (scale === 'LV') p.lvNotRelevant = true;
+          continue;
+        }
         if (scale === 'IM') p.im = value;
         else if (scale === 'LV') p.lv = value;
       }
+      const domain = path === files.knowledge ? 'knowledge' : 'skills';
       counter.done(path);
       for (const [key, p] of pending) {
         const [code, element] = key.split('\t') as [string, string];
@@ -186,6 +205,10 @@ export async function importOnet(
           });
           counts.skills++;
         }
+        if (p.im !== null) {
+          w.rating({ occupationId: `onet:${code}`, elementId: skillId, domain, importance: p.im, level: p.lvNotRelevant ? 0 : p.lv });
+          counts.ratings++;
+        }
         if (p.im === null || p.im < ONET_OPTIONAL_IMPORTANCE) continue;
         w.relation({
           occupationId: `onet:${code}`,
@@ -196,6 +219,32 @@ export async function importOnet(
           level: p.lv,
         });
         counts.relations++;
+      }
+    }
+
+    // Detailed work activities, weighted by the tasks that perform them.
+    if (files.taskDwas) {
+      const taskWeight = new Map<string, number>();
+      if (files.tasks) {
+        for await (const r of tsv(files.tasks)) {
+          const id = (r['Task ID'] ?? '').trim();
+          if (id) taskWeight.set(id, (r['Task Type'] ?? '').trim() === 'Supplemental' ? 0.5 : 1);
+        }
+        counter.done(files.tasks);
+      }
+      const dwas = new Map<string, number>();
+      for await (const r of tsv(files.taskDwas)) {
+        const code = (r['O*NET-SOC Code'] ?? '').trim();
+        const dwa = (r['DWA ID'] ?? '').trim();
+        if (!occs.has(code) || !dwa) continue;
+        const key = `${code}\t${dwa}`;
+        dwas.set(key, (dwas.get(key) ?? 0) + (taskWeight.get((r['Task ID'] ?? '').trim()) ?? 1));
+      }
+      counter.done(files.taskDwas);
+      for (const [key, weight] of dwas) {
+        const [code, dwa] = key.split('\t') as [string, string];
+        w.rating({ occupationId: `onet:${code}`, elementId: `onet:${dwa}`, domain: 'activities', importance: weight, level: null });
+        counts.activities++;
       }
     }
 
