@@ -62,6 +62,8 @@ describe('occupation from real titles', () => {
     ['Customer Success Lead', null, '3549'],
     ['Director of Finance', null, '1131'],
     ['Staff Security Engineer (London)', 'Acme', '2135'],
+    ['MLOps Engineer', null, '2134'],
+    ['Production Director, AI Data Services', null, '1121'],
   ])('"%s" (employer %s) → SOC %s', (title, employer, code) => {
     const description = code === '2135' ? 'We build a SaaS platform for insurers.' : '';
     const r = classify(title, employer, description);
@@ -96,6 +98,11 @@ describe('occupation from real titles', () => {
     expect(softwareVariant('Software Engineer')).toBeNull();
     expect(leadVariant('Customer Success Team Lead')).toBe('Customer Success manager');
     expect(leadVariant('Lead')).toBeNull();
+    expect(leadVariant('Production Director')).toBe('Production manager');
+    expect(titleVariants('Production Director, AI Data Services')).toContain('Production Director');
+    expect(softwareVariant('DevSecOps Engineer')).toBe('software engineer');
+    // Revenue operations is a sales job.
+    expect(softwareVariant('RevOps Engineer')).toBeNull();
     expect(expandAbbreviations('Group and Workshop PWP')).toBe('Group and Workshop psychological wellbeing practitioner');
     expect(expandAbbreviations('It support')).toBeNull();
   });

@@ -133,7 +133,10 @@ const SOFTWARE_MODIFIERS = new Set(
       'ios android mobile java javascript typescript python rust golang go kotlin swift scala ruby php node react c++ c# .net dotnet ' +
       'agent agentic automation qa test infrastructure api sdk integration gtm analytics no-code low-code ' +
       // Product names adverts put before the job: "ServiceNow Consultant", "Salesforce Developer".
-      'servicenow salesforce sap dynamics azure aws gcp oracle workday snowflake databricks kubernetes terraform',
+      'servicenow salesforce sap dynamics azure aws gcp oracle workday snowflake databricks kubernetes terraform ' +
+      // Software practices named "<area>Ops" ("MLOps Engineer", "DevSecOps Engineer"); RevOps, BizOps and
+      // PeopleOps are business operations and stay out.
+      'devops devsecops secops mlops llmops aiops dataops gitops cloudops platformops',
   ),
 );
 const SOFTWARE = stemWord('software');
@@ -141,10 +144,12 @@ const SOFTWARE_HEADS = new Set(stems('engineer developer programmer architect bu
 
 /**
  * "Customer Success Lead" → "customer success manager": adverts name a team's lead after its work, where
- * the coding index names the manager. Only with words before "lead" (a bare "Lead" says nothing).
+ * the coding index names the manager. "Production Director" too: SOC 2020 puts managers and directors of
+ * one field in one unit group, and the coding index lists most fields' managers only. Only with words
+ * before the head (a bare "Lead" says nothing).
  */
 export function leadVariant(title: string): string | null {
-  const m = title.match(/^(.*?\S)\s+(?:team\s+)?lead$/i);
+  const m = title.match(/^(.*?\S)\s+(?:(?:team\s+)?lead|director)$/i);
   if (!m || !/[\p{L}]{2,}/u.test(m[1]!)) return null;
   return `${m[1]} manager`;
 }
@@ -165,7 +170,8 @@ export function softwareVariant(title: string): string | null {
 }
 const HARDWARE_WORDS = new Set(stems('electrical mechanical civil structural network hardware electronic electronics rf pcb fpga plant process chemical building site field service centre center maintenance'));
 
-const SEPARATORS = /\s+[-–—|/@]\s+|\s*[|]\s*|\s+[-–—]\s*|\s*[-–—]\s+/;
+// Commas too: "Production Director, AI Data Services", "Manager, Finance Operations" (the whole title is still looked up first).
+const SEPARATORS = /\s+[-–—|/@]\s+|\s*[|]\s*|\s+[-–—]\s*|\s*[-–—]\s+|\s*,\s+/;
 
 /** Title → the strings worth looking up: the cleaned whole, then each part around " - ", "|", "/". */
 export function titleVariants(title: string): string[] {
