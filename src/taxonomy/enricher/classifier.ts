@@ -7,6 +7,7 @@ import { PhraseTrie } from '../phrase-trie.ts';
 import type { SocIndexEntry } from '../store.ts';
 import { STOP_WORDS, stemWord, stems, tokenise, type Token } from '../text.ts';
 import { NOT_IN_TITLES, ORGANISATION_TYPES, SECTOR_KEYWORDS } from './sector-keywords.ts';
+import { type FoundWords, QualifierWords } from './qualifier-words.ts';
 import { TitleOverlapIndex, type OverlapTitle } from './title-overlap.ts';
 
 /**
@@ -66,6 +67,9 @@ const OVERLAP_FLOOR = 0.5;
 // many loose synonyms ("supervisor" for an oil refinery control room operator, "clerical officer" for a
 // medical records clerk) where the coding index names the UK occupation.
 const SOC_PREFERENCE = 0.75;
+// A qualified coding-index title ("Manager — fish and chip shop") whose qualifier the advert has, or lacks.
+const QUALIFIER_FOUND = 1.05;
+const QUALIFIER_MISSING = 0.8;
 
 type Kind = 'title' | 'alt' | 'index';
 
@@ -78,6 +82,8 @@ interface TitleEntry {
   votes: number;
   /** Stems of the coding index's industry/qualifier words, when the title is qualified. */
   qualifier: string[] | null;
+  /** The same words' numbers in the classifier's QualifierWords. */
+  qualifierIds: Int32Array | null;
   /** The known title's words as written, lower-cased: it tells "Marketing manager" from "Market manager", which share their stems. */
   surface: string;
 }
@@ -278,6 +284,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   // partly matched title ("Lift adjuster" → "adjuster") vote among the
   // occupations that share the matched part.
   const occWords = new Map<string, Set<string>>();
+  const qualifierWords = new QualifierWords();
   const addTitle = (label: string, occ: Occupation, kind: Kind, qualifier: string | null) => {
     // Known titles keep every word ("Bank manager" must not become "manager");
     // only the advert's title loses its noise words.
@@ -302,7 +309,16 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (KIND_BASE[kind] > KIND_BASE[prev.kind]) prev.kind = kind;
       return;
     }
-    slot.entries.set(entryKey, { occ, kind, label, votes: 1, qualifier: qual && qual.length > 0 ? qual : null, surface: surfaceOf(label) });
+    const hasQualifier = qual !== null && qual.length > 0;
+    slot.entries.set(entryKey, {
+      occ,
+      kind,
+      label,
+      votes: 1,
+      qualifier: hasQualifier ? qual : null,
+      qualifierIds: hasQualifier ? Int32Array.from(qual, (w) => qualifierWords.id(w)) : null,
+      surface: surfaceOf(label),
+    });
   };
   for (const occ of taxonomy.occupations.values()) {
     addTitle(occ.title, occ, 'title', null);
@@ -363,7 +379,13 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return top && top[1] / total >= 0.6 ? top[0] : null;
   };
 
-  function scoreEntries(entries: readonly TitleEntry[], coverage: number, context: () => string, words: string): Candidate[] {
+  // What a known title's entries score before the advert is seen: kind, scheme, and the share of the
+  // title's coding-index rows (or of the scheme's occupations sharing it). One per title, kept: titles
+  // such as "Manager" have hundreds of rows, and were re-counted for every advert that met them.
+  const priorsByEntries = new WeakMap<readonly TitleEntry[], Float64Array>();
+  function priorsOf(entries: readonly TitleEntry[]): Float64Array {
+    let priors = priorsByEntries.get(entries);
+    if (priors) return priors;
     // Coding-index rows vote among the codes sharing a title; a taxonomy title
     // or alt title shared by several occupations of one scheme is weaker
     // evidence for each of them.
@@ -373,56 +395,82 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (e.kind === 'index') indexVotes.set(e.occ.scheme, (indexVotes.get(e.occ.scheme) ?? 0) + e.votes);
       else titleCount.set(e.occ.scheme, (titleCount.get(e.occ.scheme) ?? 0) + 1);
     }
+    priors = new Float64Array(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      let prior = KIND_BASE[e.kind] * (SCHEME_FACTOR[e.occ.scheme] ?? 0.85);
+      if (e.kind === 'index') prior *= 0.7 + 0.3 * (e.votes / (indexVotes.get(e.occ.scheme) ?? e.votes));
+      else prior /= 1 + 0.1 * ((titleCount.get(e.occ.scheme) ?? 1) - 1);
+      priors[i] = prior;
+    }
+    priorsByEntries.set(entries, priors);
+    return priors;
+  }
+
+  /**
+   * The entries' scores from the title alone. A qualified coding-index title's score still waits for the
+   * advert (qualifierFactor): this way the scores depend on the title only, and are kept per title.
+   */
+  function scoreEntries(entries: readonly TitleEntry[], coverage: number, words: string): Candidate[] {
+    const priors = priorsOf(entries);
     const out: Candidate[] = [];
     // Stems merge words the advert keeps apart ("marketing" and "market", "training" and "train"): a
     // known title written as the advert writes it beats one that only shares its stems.
     const written = surfaceOf(words);
     const sameWords = entries.some((e) => e.surface === written);
-    for (const e of entries) {
-      let score = KIND_BASE[e.kind] * (0.5 + 0.5 * coverage) * (SCHEME_FACTOR[e.occ.scheme] ?? 0.85);
+    const fit = 0.5 + 0.5 * coverage;
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i]!;
+      let score = priors[i]! * fit;
       if (sameWords && e.surface !== written) score *= 0.85;
-      let how = KIND_LABEL[e.kind];
-      if (e.qualifier) {
-        const ctx = context();
-        const hits = e.qualifier.filter((q) => ctx.includes(q)).length;
-        // A one- or two-word qualifier must be there whole ("livery stable", "flight test"): one common word
-        // of it ("test", "stable") is found in too many adverts to tell shared titles apart.
-        const needed = e.qualifier.length <= 2 ? e.qualifier.length : Math.ceil(e.qualifier.length / 2);
-        if (hits > 0 && hits >= needed) {
-          score *= 1.05;
-          how += ` (qualifier "${e.qualifier.join(' ')}" found)`;
-        } else score *= 0.8;
-      }
-      if (e.kind === 'index') {
-        const share = e.votes / (indexVotes.get(e.occ.scheme) ?? e.votes);
-        score *= 0.7 + 0.3 * share;
-      } else {
-        score /= 1 + 0.1 * ((titleCount.get(e.occ.scheme) ?? 1) - 1);
-      }
-      out.push({ entry: e, score, words, how });
+      out.push({ entry: e, score, words, how: KIND_LABEL[e.kind] });
     }
     return out;
   }
 
-  // The title's candidates depend on the title alone unless a coding-index qualifier had to be checked
-  // against the employer and advert: those answers are kept per title (adverts repeat titles).
-  const candidatesByTitle = new Map<string, readonly Candidate[]>();
-  function titleCandidates(title: string, context: () => string): readonly Candidate[] {
-    const known = candidatesByTitle.get(title);
-    if (known) return known;
-    let usedContext = false;
-    const found = occupationFromTitle(title, () => {
-      usedContext = true;
-      return context();
-    });
-    if (!usedContext) {
-      if (candidatesByTitle.size >= 20_000) candidatesByTitle.clear();
-      candidatesByTitle.set(title, found);
-    }
-    return found;
+  /** 1.05 when the entry's qualifier is in the advert, 0.8 when it is not, 1 for an unqualified title. */
+  function qualifierFactor(e: TitleEntry, context: () => FoundWords): number {
+    const ids = e.qualifierIds;
+    if (!ids) return 1;
+    const found = context();
+    let hits = 0;
+    for (let k = 0; k < ids.length; k++) if (found.has(ids[k]!)) hits++;
+    // A one- or two-word qualifier must be there whole ("livery stable", "flight test"): one common word
+    // of it ("test", "stable") is found in too many adverts to tell shared titles apart.
+    const needed = ids.length <= 2 ? ids.length : Math.ceil(ids.length / 2);
+    return hits > 0 && hits >= needed ? QUALIFIER_FOUND : QUALIFIER_MISSING;
   }
 
-  function occupationFromTitle(title: string, context: () => string): Candidate[] {
+  /** The candidate as this advert scores it. */
+  function withQualifier(c: Candidate, factor: number): Candidate {
+    if (factor === 1) return c;
+    const how = factor === QUALIFIER_FOUND ? `${c.how} (qualifier "${c.entry.qualifier!.join(' ')}" found)` : c.how;
+    return { entry: c.entry, score: c.score * factor, words: c.words, how };
+  }
+
+  // Adverts repeat titles ("Staff Nurse", "Care Assistant"): a title's candidates are kept, without
+  // those that cannot win whatever the advert says. The qualifier moves a score by 0.8 to 1.05, so a
+  // candidate below 0.8/1.05 of the best (of the best SOC one, for a SOC candidate) never wins; the titles
+  // shared by hundreds of coding-index rows ("Manager", "Engineer") keep a handful.
+  const candidatesByTitle = new Map<string, readonly Candidate[]>();
+  const REACH = QUALIFIER_MISSING / QUALIFIER_FOUND;
+  function titleCandidates(title: string): readonly Candidate[] {
+    const known = candidatesByTitle.get(title);
+    if (known) return known;
+    const all = occupationFromTitle(title);
+    let top = 0;
+    let topSoc = 0;
+    for (const c of all) {
+      if (c.score > top) top = c.score;
+      if (c.entry.occ.scheme === 'soc' && c.score > topSoc) topSoc = c.score;
+    }
+    const kept = all.filter((c) => c.score >= top * REACH || (c.entry.occ.scheme === 'soc' && c.score >= topSoc * REACH));
+    if (candidatesByTitle.size >= 20_000) candidatesByTitle.clear();
+    candidatesByTitle.set(title, kept);
+    return kept;
+  }
+
+  function occupationFromTitle(title: string): Candidate[] {
     const cands: Candidate[] = [];
     const variants = titleVariants(title);
     const software = softwareVariant(variants[0] ?? title);
@@ -449,7 +497,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
         if (exact.some((e) => e.occ.scheme === 'soc')) socFound = true;
         seen.add(exact);
         exactFound = true;
-        for (const c of scoreEntries(exact, 1, context, span(list, 0, list.length - 1))) {
+        for (const c of scoreEntries(exact, 1, span(list, 0, list.length - 1))) {
           c.score *= factor;
           cands.push(c);
         }
@@ -468,7 +516,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
         const headBonus = best.to === list.length ? 1 : 0.85;
         const leftover = [...list.slice(0, best.from), ...list.slice(best.to)].filter((t) => !TITLE_NOISE.has(t.stem) && !STOP_WORDS.has(t.stem) && !SENIORITY.has(t.stem));
         const leftoverIdf = leftover.reduce((n, t) => n + idf(t.stem), 0);
-        for (const c of scoreEntries(best.values, coverage, context, words)) {
+        for (const c of scoreEntries(best.values, coverage, words)) {
           c.score *= headBonus;
           if (leftoverIdf > 0) {
             const known = occWords.get(c.entry.occ.id);
@@ -483,7 +531,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const tokens = withoutSeniority(meaningful(tokenise(v)));
       const exact = tokens.length > 1 ? titleTrie.get(tokens.map((t) => t.stem)) : undefined;
       if (!exact) continue;
-      for (const c of scoreEntries(exact, 1, context, v)) {
+      for (const c of scoreEntries(exact, 1, v)) {
         c.score *= 0.9;
         c.how += ` (read as "${v}")`;
         cands.push(c);
@@ -492,7 +540,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     if (software) {
       const exact = titleTrie.get(stems(software));
       if (exact) {
-        for (const c of scoreEntries(exact, 1, context, variants[0] ?? title)) {
+        for (const c of scoreEntries(exact, 1, variants[0] ?? title)) {
           c.how += ` (read as "${software}")`;
           cands.push(c);
         }
@@ -544,7 +592,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   let kept = new Int32Array(256);
 
   /** A known title of two words or more among the scanned description words [from, to). */
-  function occupationFromDescription(description: string, descStart: number, scan: WordScan, from: number, to: number, openingTo: number, context: () => string): Candidate | null {
+  function occupationFromDescription(description: string, descStart: number, scan: WordScan, from: number, to: number, openingTo: number, context: () => FoundWords): Candidate | null {
     const ids = titleTrie.idsOfScan(lexicon, scan, from, to);
     if (kept.length < ids.length) kept = new Int32Array(Math.max(ids.length, kept.length * 2));
     let n = 0;
@@ -557,7 +605,8 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const a = from + kept[m.from]!;
       const b = from + kept[m.to - 1]!;
       const words = description.slice(scan.starts[a]! - descStart, scan.ends[b]! - descStart);
-      for (const c of scoreEntries(m.values, 1, context, words)) {
+      for (const scored of scoreEntries(m.values, 1, words)) {
+        const c = withQualifier(scored, qualifierFactor(scored.entry, context));
         // The opening paragraph names the job ("We are looking for a picker packer…"); further on, the
         // titles are more often someone else's ("you will report to the Finance Director").
         c.score *= a < openingTo ? 0.5 : 0.4;
@@ -568,10 +617,15 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return best;
   }
 
-  function pick(cands: readonly Candidate[]): Candidate | null {
+  /** The best of the title's candidates as this advert scores them (its words checked for qualifiers). */
+  function pick(cands: readonly Candidate[], context: () => FoundWords): Candidate | null {
     let best: Candidate | null = null;
     let bestSoc: Candidate | null = null;
-    for (const c of cands) {
+    for (const scored of cands) {
+      const factor = qualifierFactor(scored.entry, context);
+      const score = scored.score * factor;
+      if (best && score <= best.score && (scored.entry.occ.scheme !== 'soc' || (bestSoc && score <= bestSoc.score))) continue;
+      const c = withQualifier(scored, factor);
       if (!best || c.score > best.score) best = c;
       if (c.entry.occ.scheme === 'soc' && (!bestSoc || c.score > bestSoc.score)) bestSoc = c;
     }
@@ -698,15 +752,15 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const employer = typeof input?.employer === 'string' ? input.employer : null;
     const layout = layoutOf(rawTitle, scan);
     // Employer and advert words, only built when a qualified index title needs them.
-    let contextText: string | null = null;
+    let contextWords: FoundWords | null = null;
     const context = () => {
-      if (contextText === null) {
+      if (contextWords === null) {
         const head = description.slice(0, 3000);
-        contextText = `${employer ?? ''}\n${employerImplies(employer)} ${descriptionImplies(head)}\n${head}`.toLowerCase();
+        contextWords = qualifierWords.find(`${employer ?? ''}\n${employerImplies(employer)} ${descriptionImplies(head)}\n${head}`.toLowerCase());
       }
-      return contextText;
+      return contextWords;
     };
-    let chosen = pick(titleCandidates(title, context));
+    let chosen = pick(titleCandidates(title), context);
     if (!chosen || chosen.score < 0.6) {
       const overlap = occupationFromOverlap(title);
       if (overlap && (!chosen || overlap.score > chosen.score)) chosen = overlap;
