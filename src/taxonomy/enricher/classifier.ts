@@ -42,7 +42,7 @@ export interface Classifier {
   /**
    * The same over the advert already scanned, with the classifier's lexicon,
    * as `title + '\n' + description` (at least the description's first
-   * 2,500 characters): the enricher's one scan per advert.
+   * 3,000 characters): the enricher's one scan per advert.
    */
   classifyScanned(input: ClassifyInput, scan: WordScan): Classification;
 }
@@ -70,6 +70,8 @@ const SOC_PREFERENCE = 0.75;
 // A qualified coding-index title ("Manager — fish and chip shop") whose qualifier the advert has, or lacks.
 const QUALIFIER_FOUND = 1.05;
 const QUALIFIER_MISSING = 0.8;
+// How far into the description a qualifier's words are looked for.
+const QUALIFIER_DESCRIPTION_CHARS = 3000;
 
 type Kind = 'title' | 'alt' | 'index';
 
@@ -617,21 +619,68 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     return best;
   }
 
-  /** The best of the title's candidates as this advert scores them (its words checked for qualifiers). */
+  /**
+   * The best of the title's candidates as this advert scores them. Unqualified titles first: a qualified
+   * one that could not win even with its qualifier found is passed over without reading the advert, so
+   * most adverts never have their words searched for qualifiers.
+   */
   function pick(cands: readonly Candidate[], context: () => FoundWords): Candidate | null {
     let best: Candidate | null = null;
     let bestSoc: Candidate | null = null;
-    for (const scored of cands) {
-      const factor = qualifierFactor(scored.entry, context);
-      const score = scored.score * factor;
-      if (best && score <= best.score && (scored.entry.occ.scheme !== 'soc' || (bestSoc && score <= bestSoc.score))) continue;
-      const c = withQualifier(scored, factor);
+    const consider = (c: Candidate) => {
       if (!best || c.score > best.score) best = c;
       if (c.entry.occ.scheme === 'soc' && (!bestSoc || c.score > bestSoc.score)) bestSoc = c;
+    };
+    const beats = (score: number, soc: boolean) => !best || score > best.score || (soc && (!bestSoc || score > bestSoc.score));
+    for (const c of cands) if (!c.entry.qualifierIds) consider(c);
+    for (const c of cands) {
+      if (!c.entry.qualifierIds) continue;
+      const soc = c.entry.occ.scheme === 'soc';
+      if (!beats(c.score * QUALIFIER_FOUND, soc)) continue;
+      const factor = qualifierFactor(c.entry, context);
+      if (beats(c.score * factor, soc)) consider(withQualifier(c, factor));
     }
+    const b = best as Candidate | null;
+    const bs = bestSoc as Candidate | null;
     // UK adverts: a SOC occupation nearly as good as the best foreign one wins.
-    if (best && bestSoc && bestSoc !== best && bestSoc.score >= best.score * SOC_PREFERENCE && bestSoc.score >= OCCUPATION_FLOOR) return bestSoc;
-    return best;
+    if (b && bs && bs !== b && bs.score >= b.score * SOC_PREFERENCE && bs.score >= OCCUPATION_FLOOR) return bs;
+    return b;
+  }
+
+  // Qualifier words by the text that holds them. Employers repeat, and their kind's implied words are a few
+  // strings; an advert's words are looked up one by one (each word of the lexicon searched once, when first
+  // met) rather than its text searched again.
+  const qualifiersByEmployer = new Map<string, Int32Array>();
+  const qualifiersByImplied = new Map<string, Int32Array>();
+  function qualifiersOf(text: string, cache: Map<string, Int32Array>): Int32Array {
+    let ids = cache.get(text);
+    if (!ids) {
+      ids = qualifierWords.within(text.toLowerCase());
+      if (cache.size >= 20_000) cache.clear();
+      cache.set(text, ids);
+    }
+    return ids;
+  }
+  let qualifiersByWord: (Int32Array | undefined)[] = [];
+  let qualifiersGeneration = -1;
+  const NO_QUALIFIERS = new Int32Array(0);
+  /** The qualifier words inside the description's words up to QUALIFIER_DESCRIPTION_CHARS. */
+  function qualifiersOfDescription(description: string, scan: WordScan, layout: Layout, into: FoundWords): void {
+    if (qualifiersGeneration !== lexicon.generation) {
+      qualifiersByWord = [];
+      qualifiersGeneration = lexicon.generation;
+    }
+    const { descStart } = layout;
+    const limit = descStart + QUALIFIER_DESCRIPTION_CHARS;
+    for (let k = layout.descFrom; k < scan.n && scan.ends[k]! <= limit; k++) {
+      const w = scan.words[k]!;
+      let ids = qualifiersByWord[w];
+      if (ids === undefined) {
+        ids = qualifierWords.within(description.slice(scan.starts[k]! - descStart, scan.ends[k]! - descStart).toLowerCase());
+        qualifiersByWord[w] = ids.length > 0 ? ids : NO_QUALIFIERS;
+      }
+      if (ids.length > 0) into.addAll(ids);
+    }
   }
 
   const employerScan = new WordScan();
@@ -755,8 +804,11 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     let contextWords: FoundWords | null = null;
     const context = () => {
       if (contextWords === null) {
-        const head = description.slice(0, 3000);
-        contextWords = qualifierWords.find(`${employer ?? ''}\n${employerImplies(employer)} ${descriptionImplies(head)}\n${head}`.toLowerCase());
+        const head = description.slice(0, QUALIFIER_DESCRIPTION_CHARS);
+        contextWords = qualifierWords.emptySet();
+        if (employer) contextWords.addAll(qualifiersOf(employer, qualifiersByEmployer));
+        contextWords.addAll(qualifiersOf(`${employerImplies(employer)} ${descriptionImplies(head)}`, qualifiersByImplied));
+        qualifiersOfDescription(description, scan, layout, contextWords);
       }
       return contextWords;
     };
@@ -790,9 +842,9 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const title = typeof input?.title === 'string' ? input.title : '';
       const description = typeof input?.description === 'string' ? input.description : '';
       lexicon.trim();
-      // Only words within the description's first 2,500 characters are read. The scan runs a little
-      // further, so that a word crossing the limit is not cut into a shorter word that would count.
-      lexicon.scan(`${title}\n${description.slice(0, SECTOR_DESCRIPTION_CHARS + 64)}`, advertScan);
+      // Only words within the description's first 3,000 characters are read (2,500 for the sector). The
+      // scan runs a little further, so that a word crossing the limit is not cut into a shorter word that would count.
+      lexicon.scan(`${title}\n${description.slice(0, Math.max(SECTOR_DESCRIPTION_CHARS, QUALIFIER_DESCRIPTION_CHARS) + 64)}`, advertScan);
       return classifyScanned(input, advertScan);
     },
   };

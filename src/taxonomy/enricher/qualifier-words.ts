@@ -92,10 +92,21 @@ export class QualifierWords {
     this.sealed = true;
   }
 
-  /** Which words occur in `text` (already lower-case): the returned set answers by number. */
-  find(text: string): FoundWords {
+  /** An empty set to fill with `find` or `FoundWords.addAll`. */
+  emptySet(): FoundWords {
+    return new FoundWords(this.ids.size);
+  }
+
+  /** The numbers of the words in `text` (already lower-case), each once. */
+  within(text: string): Int32Array {
+    const found = this.find(text);
+    return Int32Array.from(found.list());
+  }
+
+  /** Which words occur in `text` (already lower-case), added to `into` (a new set by default). */
+  find(text: string, into?: FoundWords): FoundWords {
     if (!this.sealed) this.seal();
-    const found = new FoundWords(this.ids.size);
+    const found = into ?? new FoundWords(this.ids.size);
     const { classOf, alphabet, delta, ends, dict } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
@@ -114,8 +125,18 @@ export class FoundWords {
   constructor(size: number) {
     this.marks = new Uint8Array(size);
   }
+  private readonly order: number[] = [];
   add(id: number): void {
+    if (this.marks[id] === 1) return;
     this.marks[id] = 1;
+    this.order.push(id);
+  }
+  addAll(ids: Int32Array): void {
+    for (let k = 0; k < ids.length; k++) this.add(ids[k]!);
+  }
+  /** The words found, in the order first found. */
+  list(): readonly number[] {
+    return this.order;
   }
   has(id: number): boolean {
     return this.marks[id] === 1;
