@@ -116,8 +116,14 @@ describe('sector from real adverts', () => {
     ['Social Worker', 'Northshire County Council', 'Join our adults team.', 'Q'],
     ['Research Assistant', 'University of Northshire - Research Institute of Soil Sciences', '', 'P'],
     ['Marketing Manager', 'Acme Lending Ltd', 'We offer loans to small businesses through open banking.', 'K'],
+    ['Fundraising Manager', 'Northshire Heart Foundation', '', 'S'],
+    ['Staff Nurse', 'Northshire NHS Foundation Trust', '', 'Q'],
   ])('"%s" at %s → %s', (title, employer, description, section) => {
     expect(classify(title, employer, description).sector?.code).toBe(section);
+  });
+
+  it('reads "foundation" as a charity in employer names only', () => {
+    expect(classify('Data Analyst', 'Acme Ltd', 'You will build a strong foundation in analytics.').sector?.code).not.toBe('S');
   });
 
   it('lets the employer and the advert outvote an occupation found in every industry', () => {

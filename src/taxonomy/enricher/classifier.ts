@@ -6,7 +6,7 @@ import { Lexicon, WordScan } from '../lexicon.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
 import type { SocIndexEntry } from '../store.ts';
 import { STOP_WORDS, stemWord, stems, tokenise, type Token } from '../text.ts';
-import { NOT_IN_TITLES, ORGANISATION_TYPES, SECTOR_KEYWORDS } from './sector-keywords.ts';
+import { NOT_IN_TITLES, ONLY_IN_EMPLOYER_NAMES, ORGANISATION_TYPES, SECTOR_KEYWORDS } from './sector-keywords.ts';
 import { type FoundWords, QualifierWords } from './qualifier-words.ts';
 import { TitleOverlapIndex, type OverlapTitle } from './title-overlap.ts';
 
@@ -765,7 +765,7 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       const seen = new Map<string, number>();
       for (const m of sectorTrie.matchIds(sectorTrie.idsOfScan(lexicon, words, from, to))) {
         for (const v of m.values) {
-          if (skip?.has(v.phrase)) continue;
+          if (skip?.has(v.phrase) || ONLY_IN_EMPLOYER_NAMES.has(v.phrase)) continue;
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
           seen.set(v.phrase, n + 1);

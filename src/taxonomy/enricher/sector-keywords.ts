@@ -22,7 +22,7 @@ export const SECTOR_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   P: ['school', 'primary school', 'secondary school', 'academy', 'academy trust', 'college', 'sixth form', 'university', 'nursery school', 'pre-school', 'training provider', 'education', 'teaching', 'pupil', 'pupils', 'students', 'upskilling', 'apprenticeships', 'apprenticeship provider', 'lecturer', 'teacher', 'teachers'],
   Q: ['nhs', 'nhs trust', 'nhs foundation trust', 'hospital', 'care home', 'nursing home', 'residential care', 'domiciliary care', 'home care', 'care provider', 'healthcare', 'health care', 'clinic', 'gp surgery', 'medical practice', 'dental practice', 'hospice', 'social care', 'supported living', 'mental health', 'patients', 'patient', 'service users', 'ward', 'social services', 'children\'s services', 'charity care', 'social worker', 'social work', 'care at home', 'support worker', 'health board'],
   R: ['leisure centre', 'gym', 'fitness centre', 'theatre', 'museum', 'gallery', 'library', 'sports club', 'football club', 'casino', 'betting', 'bookmaker', 'theme park', 'zoo', 'cinema', 'arts centre', 'golf club', 'swimming pool'],
-  S: ['hair salon', 'salon', 'barber', 'beauty salon', 'spa', 'dry cleaning', 'laundrette', 'funeral director', 'funeral services', 'trade union', 'membership organisation', 'church', 'religious organisation', 'repair shop', 'phone repair', 'computer repair', 'charity', 'charitable', 'professional body', 'institution of', 'the royal society', 'learned society', 'confederation', 'membership body', 'conservation charity', 'wildlife', 'fundraising', 'humanitarian'],
+  S: ['hair salon', 'salon', 'barber', 'beauty salon', 'spa', 'dry cleaning', 'laundrette', 'funeral director', 'funeral services', 'trade union', 'membership organisation', 'church', 'religious organisation', 'repair shop', 'phone repair', 'computer repair', 'charity', 'charitable', 'professional body', 'institution of', 'the royal society', 'learned society', 'confederation', 'membership body', 'conservation charity', 'wildlife', 'fundraising', 'humanitarian', 'foundation'],
   T: ['private household', 'family home', 'nanny', 'au pair', 'housekeeper for a family', 'personal assistant to a family'],
   U: ['embassy', 'united nations', 'high commission', 'international organisation', 'nato'],
 };
@@ -39,6 +39,12 @@ export const NOT_IN_TITLES: ReadonlySet<string> = new Set([
   // The customers a seller or account manager serves ("Account Executive - Public Sector").
   'public sector', 'government',
 ]);
+
+/**
+ * Keywords that name the employer's kind only in its name ("British Heart Foundation"); in an advert's
+ * words they mean other things ("a foundation degree", "a strong foundation in maths").
+ */
+export const ONLY_IN_EMPLOYER_NAMES: ReadonlySet<string> = new Set(['foundation']);
 
 /**
  * Employer-name words that say what kind of organisation it is, not what one of its units does: they
