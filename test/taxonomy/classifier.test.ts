@@ -67,7 +67,8 @@ describe('occupation classifier', () => {
   });
 
   it('falls back to word overlap, then to the description', () => {
-    const overlap = classify('Domiciliary Carer Worker');
+    // The coding index's inverted word order: no known title inside, every word shared with one.
+    const overlap = classify('Worker, Domiciliary Care');
     expect(overlap.occupation?.scheme).toBeDefined();
     const fromDescription = classify('Team Member', 'We are looking for a picker packer to join our site.');
     expect(fromDescription.occupation).toMatchObject({ code: '9252' });

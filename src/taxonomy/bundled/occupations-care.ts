@@ -63,7 +63,7 @@ export const CARE_OCCUPATIONS: readonly BundledOccupation[] = defineOccupations(
     essential: 'housing-tenancy case-management customer-service report-writing safeguarding-adults conflict-resolution',
     optional: 'benefits-advice debt-collection homelessness-support multi-agency-working licence-b gdpr',
     description: 'Manages tenancies and housing applications, deals with arrears and neighbour problems and helps people keep a home.' },
-  { soc: '2461', title: 'Social workers', alt: 'social worker|children\'s social worker|adult social worker|mental health social worker|senior social worker', level: 4, pay: 40000, sector: 'O',
+  { soc: '2461', title: 'Social workers', alt: 'social worker|children\'s social worker|adult social worker|mental health social worker|senior social worker', level: 4, pay: 40000, sector: 'Q',
     essential: 'assessment-of-needs case-management safeguarding-children safeguarding-adults report-writing multi-agency-working mental-capacity-act',
     optional: 'hcpc-registration advocacy licence-b trauma-informed-practice motivational-interviewing',
     description: 'Assesses the needs and risks of children, families and adults and arranges protection and support, working within the law.' },

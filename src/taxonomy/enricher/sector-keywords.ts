@@ -5,24 +5,62 @@
  */
 export const SECTOR_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
   A: ['farm', 'farming', 'agriculture', 'agricultural', 'horticulture', 'forestry', 'fishery', 'dairy farm', 'livestock', 'arable', 'nursery growers', 'estate gardens'],
-  B: ['mining', 'quarry', 'quarrying', 'oil and gas', 'offshore drilling', 'colliery'],
-  C: ['manufacturing', 'manufacturer', 'factory', 'production line', 'food production', 'engineering works', 'fabrication', 'assembly line', 'foundry', 'bakery production', 'packing plant', 'brewery', 'print works', 'pharmaceutical manufacturing', 'automotive manufacturing', 'aerospace'],
-  D: ['energy supplier', 'power station', 'electricity generation', 'national grid', 'renewable energy', 'wind farm', 'solar farm', 'gas distribution', 'energy company'],
+  B: ['mining', 'quarry', 'quarrying', 'oil and gas', 'offshore drilling', 'colliery', 'minerals', 'critical minerals', 'mine', 'copper mine', 'mining company'],
+  C: ['manufacturing', 'manufacturer', 'factory', 'production line', 'food production', 'engineering works', 'fabrication', 'assembly line', 'foundry', 'bakery production', 'packing plant', 'brewery', 'print works', 'pharmaceutical manufacturing', 'automotive manufacturing', 'aerospace', 'satellites', 'spacecraft', 'rockets', 'autonomous factories', 'wines', 'winery', 'wine company', 'sawmill'],
+  D: ['energy supplier', 'power station', 'electricity generation', 'national grid', 'renewable energy', 'wind farm', 'solar farm', 'gas distribution', 'energy company', 'power networks', 'electricity network', 'electricity networks', 'electricity distribution', 'power company', 'retail electricity'],
   E: ['water company', 'waste management', 'recycling', 'sewerage', 'refuse collection', 'waste collection', 'water treatment', 'environmental services'],
-  F: ['construction', 'building site', 'civil engineering', 'housebuilder', 'housebuilding', 'contractor', 'groundworks', 'scaffolding', 'roofing', 'plumbing and heating', 'electrical contractor', 'building services', 'demolition'],
+  F: ['construction', 'building site', 'civil engineering', 'housebuilder', 'housebuilding', 'contractor', 'groundworks', 'scaffolding', 'roofing', 'plumbing and heating', 'electrical contractor', 'building services', 'demolition', 'lifts and escalators', 'lift', 'lifts', 'escalator', 'escalators', 'build a home', 'homebuilding'],
   G: ['retail', 'retailer', 'shop', 'store', 'supermarket', 'wholesale', 'wholesaler', 'garage', 'car dealership', 'dealership', 'convenience store', 'department store', 'garden centre', 'ecommerce', 'e-commerce', 'pharmacy retail'],
-  H: ['logistics', 'warehouse', 'warehousing', 'distribution centre', 'haulage', 'courier', 'parcel', 'delivery company', 'freight', 'transport company', 'bus company', 'railway', 'rail operator', 'airport', 'airline', 'port', 'royal mail', 'postal', 'fulfilment centre', 'supply chain'],
-  I: ['hotel', 'restaurant', 'pub', 'bar', 'cafe', 'coffee shop', 'catering', 'caterer', 'hospitality', 'takeaway', 'fast food', 'holiday park', 'guest house', 'bed and breakfast', 'kitchen brigade'],
-  J: ['software', 'software house', 'telecoms', 'telecommunications', 'broadband', 'it services', 'digital agency', 'publisher', 'publishing', 'broadcaster', 'broadcasting', 'media company', 'saas', 'tech company', 'web development', 'data centre'],
-  K: ['bank', 'banking', 'building society', 'insurance', 'insurer', 'financial services', 'investment', 'asset management', 'wealth management', 'pension provider', 'mortgage', 'lender', 'credit union', 'fintech'],
+  H: ['logistics', 'warehouse', 'warehousing', 'distribution centre', 'haulage', 'courier', 'parcel', 'delivery company', 'freight', 'transport company', 'bus company', 'railway', 'rail operator', 'airport', 'airline', 'port', 'royal mail', 'postal', 'fulfilment centre', 'supply chain', 'goods move', 'bus operator', 'bus driver', 'air cargo'],
+  I: ['hotel', 'restaurant', 'pub', 'bar', 'cafe', 'coffee shop', 'catering', 'caterer', 'hospitality', 'takeaway', 'fast food', 'holiday park', 'guest house', 'bed and breakfast', 'kitchen brigade', 'restaurants', 'restaurant group', 'noodle bar', 'sushi'],
+  J: ['software', 'software house', 'telecoms', 'telecommunications', 'broadband', 'it services', 'digital agency', 'publisher', 'publishing', 'broadcaster', 'broadcasting', 'media company', 'saas', 'tech company', 'web development', 'data centre', 'platform', 'ai platform', 'software platform', 'software company', 'cybersecurity', 'cyber security', 'artificial intelligence', 'ai', 'language ai', 'audio ai', 'machine learning', 'generative ai', 'developer platform', 'open source', 'cloud', 'api', 'data platform', 'apps', 'mobile app', 'online platform', 'marketplace'],
+  K: ['bank', 'banking', 'building society', 'insurance', 'insurer', 'financial services', 'investment', 'asset management', 'wealth management', 'pension provider', 'mortgage', 'lender', 'credit union', 'fintech', 'payments', 'payment infrastructure', 'loans', 'lending', 'open banking', 'credit', 'digital asset', 'digital assets', 'crypto', 'cryptocurrency', 'defi', 'investing', 'capital provider', 'merchant of record', 'trading firm', 'market maker', 'insurtech'],
   L: ['estate agent', 'estate agency', 'lettings', 'letting agent', 'property management', 'housing association', 'real estate', 'block management'],
-  M: ['accountancy', 'accountants', 'law firm', 'solicitors', 'legal practice', 'consultancy', 'consulting', 'architects', 'architecture practice', 'engineering consultancy', 'research institute', 'laboratory', 'veterinary', 'vets', 'marketing agency', 'advertising agency', 'surveyors'],
-  N: ['recruitment agency', 'cleaning services', 'cleaning company', 'contract cleaning', 'security services', 'security company', 'facilities management', 'call centre', 'contact centre', 'outsourcing', 'car hire', 'vehicle rental', 'travel agency', 'tour operator', 'landscaping', 'pest control', 'staffing'],
+  M: ['accountancy', 'accountants', 'law firm', 'solicitors', 'legal practice', 'consultancy', 'consulting', 'architects', 'architecture practice', 'engineering consultancy', 'research institute', 'laboratory', 'veterinary', 'vets', 'marketing agency', 'advertising agency', 'surveyors', 'legal help', 'legal services', 'influencers', 'talent management', 'bioscience', 'research centre', 'life sciences research', 'scientific research'],
+  N: ['recruitment agency', 'cleaning services', 'cleaning company', 'contract cleaning', 'security services', 'security company', 'facilities management', 'call centre', 'contact centre', 'outsourcing', 'car hire', 'vehicle rental', 'travel agency', 'tour operator', 'landscaping', 'pest control', 'staffing', 'travel booking', 'travel app', 'campervan', 'campervans', 'motorhome rental', 'staffing marketplace'],
   O: ['council', 'borough council', 'county council', 'city council', 'local authority', 'government', 'civil service', 'ministry of defence', 'hmrc', 'department for work and pensions', 'dwp', 'police', 'fire and rescue', 'prison service', 'hm prison', 'armed forces', 'home office', 'public sector'],
-  P: ['school', 'primary school', 'secondary school', 'academy', 'academy trust', 'college', 'sixth form', 'university', 'nursery school', 'pre-school', 'training provider', 'education', 'teaching', 'pupil', 'pupils', 'students'],
-  Q: ['nhs', 'nhs trust', 'nhs foundation trust', 'hospital', 'care home', 'nursing home', 'residential care', 'domiciliary care', 'home care', 'care provider', 'healthcare', 'health care', 'clinic', 'gp surgery', 'medical practice', 'dental practice', 'hospice', 'social care', 'supported living', 'mental health', 'patients', 'patient', 'service users', 'ward', 'social services', 'children\'s services', 'charity care'],
+  P: ['school', 'primary school', 'secondary school', 'academy', 'academy trust', 'college', 'sixth form', 'university', 'nursery school', 'pre-school', 'training provider', 'education', 'teaching', 'pupil', 'pupils', 'students', 'upskilling', 'apprenticeships', 'apprenticeship provider', 'lecturer', 'teacher', 'teachers'],
+  Q: ['nhs', 'nhs trust', 'nhs foundation trust', 'hospital', 'care home', 'nursing home', 'residential care', 'domiciliary care', 'home care', 'care provider', 'healthcare', 'health care', 'clinic', 'gp surgery', 'medical practice', 'dental practice', 'hospice', 'social care', 'supported living', 'mental health', 'patients', 'patient', 'service users', 'ward', 'social services', 'children\'s services', 'charity care', 'social worker', 'social work', 'care at home', 'support worker', 'health board'],
   R: ['leisure centre', 'gym', 'fitness centre', 'theatre', 'museum', 'gallery', 'library', 'sports club', 'football club', 'casino', 'betting', 'bookmaker', 'theme park', 'zoo', 'cinema', 'arts centre', 'golf club', 'swimming pool'],
-  S: ['hair salon', 'salon', 'barber', 'beauty salon', 'spa', 'dry cleaning', 'laundrette', 'funeral director', 'funeral services', 'trade union', 'membership organisation', 'church', 'religious organisation', 'repair shop', 'phone repair', 'computer repair'],
+  S: ['hair salon', 'salon', 'barber', 'beauty salon', 'spa', 'dry cleaning', 'laundrette', 'funeral director', 'funeral services', 'trade union', 'membership organisation', 'church', 'religious organisation', 'repair shop', 'phone repair', 'computer repair', 'charity', 'charitable', 'professional body', 'institution of', 'the royal society', 'learned society', 'confederation', 'membership body', 'conservation charity', 'wildlife', 'fundraising', 'humanitarian', 'foundation'],
   T: ['private household', 'family home', 'nanny', 'au pair', 'housekeeper for a family', 'personal assistant to a family'],
   U: ['embassy', 'united nations', 'high commission', 'international organisation', 'nato'],
 };
+
+/**
+ * Keywords that say what the job is about when in a title ("Software Engineer", "Cloud Architect",
+ * "AI Lead"), and who the employer is only in the employer's name or the advert: a bank's software
+ * engineer works in finance.
+ */
+export const NOT_IN_TITLES: ReadonlySet<string> = new Set([
+  'software', 'platform', 'ai platform', 'software platform', 'cybersecurity', 'cyber security', 'artificial intelligence', 'ai', 'language ai', 'audio ai',
+  'machine learning', 'generative ai', 'developer platform', 'open source', 'cloud', 'api', 'data platform', 'apps', 'mobile app', 'online platform',
+  'web development', 'saas', 'payments', 'credit', 'crypto', 'trading firm', 'fundraising', 'marketplace', 'recycling',
+  // The customers a seller or account manager serves ("Account Executive - Public Sector").
+  'public sector', 'government',
+]);
+
+/**
+ * Keywords that name the employer's kind only in its name ("British Heart Foundation"); in an advert's
+ * words they mean other things ("a foundation degree", "a strong foundation in maths").
+ */
+export const ONLY_IN_EMPLOYER_NAMES: ReadonlySet<string> = new Set(['foundation']);
+
+/**
+ * Employer-name words that say what kind of organisation it is, not what one of its units does: they
+ * outweigh the rest of the name ("University of Glasgow - Research Institute of Cancer Sciences" is a
+ * university; "University of Bath - Accommodation & Hospitality Services" too). Multiplies the employer weight.
+ */
+export const ORGANISATION_TYPES: ReadonlyMap<string, number> = new Map([
+  ['university', 1.8],
+  ['college', 1.5],
+  ['primary school', 1.5],
+  ['secondary school', 1.5],
+  ['academy trust', 1.5],
+  ['nhs trust', 1.5],
+  ['nhs foundation trust', 1.5],
+  ['health board', 1.5],
+  ['confederation', 1.5],
+  ['membership organisation', 1.5],
+  ['professional body', 1.5],
+]);
