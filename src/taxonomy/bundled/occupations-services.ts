@@ -31,7 +31,7 @@ export const SERVICE_OCCUPATIONS: readonly BundledOccupation[] = defineOccupatio
     essential: 'forklift-operation forklift-counterbalance loading-unloading goods-in despatch health-safety-law vehicle-checks',
     optional: 'forklift-reach forklift-other rf-scanning stock-control put-away powered-pallet-truck shift-work rtitb-accreditation',
     description: 'Moves, stacks and loads goods with forklift trucks in warehouses, yards and factories, checking the truck before each shift.' },
-  { soc: '9252', title: 'Warehouse operatives', alt: 'warehouse operative|warehouse worker|picker packer|order picker|warehouse assistant|goods in operative|despatch operative|warehouse team member|fulfilment associate|stores person', level: 1, pay: 23500, sector: 'H',
+  { soc: '9252', title: 'Warehouse operatives', alt: 'warehouse operative|warehouse worker|picker packer|order picker|picker|warehouse picker|warehouse assistant|goods in operative|despatch operative|warehouse team member|fulfilment associate|stores person', level: 1, pay: 23500, sector: 'H',
     essential: 'order-picking packing rf-scanning manual-handling goods-in despatch productivity-targets health-safety-law',
     optional: 'forklift-operation powered-pallet-truck forklift-counterbalance stock-taking wms returns-processing loading-unloading shift-work temperature-controlled-storage warehousing-qualification',
     description: 'Receives, stores, picks, packs and sends goods in a warehouse, usually against pick-rate targets and with handheld scanners.' },
