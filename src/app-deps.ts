@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts';
 import type { SearchEngine } from './search/engine.ts';
 import type { Taxonomy } from './taxonomy/model.ts';
 import type { VacancyEnricher } from './vacancies/enricher.ts';
+import type { WorkLimiter } from './http/work-limiter.ts';
 
 /**
  * Everything the HTTP app needs, passed in (tests build theirs with
@@ -27,6 +28,8 @@ export interface AppDeps {
   config: Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'BODY_LIMIT_BYTES'> & Partial<Pick<Config, 'PUBLIC_URL' | 'TRUST_PROXY'>>;
   /** The scrape sources file, shown by GET /v1/admin/sources. */
   sourcesFile?: string;
+  /** Admits participant matches a few at a time (src/http/work-limiter.ts); without one they run as they come. */
+  matchLimiter?: WorkLimiter;
 }
 
 export type AppEnv = { Variables: { requestId: string; logger: Logger } };

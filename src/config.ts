@@ -43,6 +43,10 @@ export const ConfigSchema = z.object({
   SEARCH_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
   /** Longest a search may wait for a worker and then run, milliseconds; past it, 503 with Retry-After. */
   SEARCH_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  /** Participant matches computed at once (CPU-bound, on the main thread); the rest wait their turn (src/http/work-limiter.ts). */
+  MATCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Matches requests that may wait their turn; past it, 503 with Retry-After. */
+  MATCH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(200),
   /** Employer API: requests per minute per key. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Largest accepted request body, bytes. */

@@ -9,6 +9,7 @@ import { startScrapeCron } from './scrape/cron-job.ts';
 import { drainOutbox, startOutboxDrainer } from './search/outbox.ts';
 import { SqliteEngine } from './search/sqlite-engine.ts';
 import { prepareDedupeIndex } from './vacancies/dedupe/cluster.ts';
+import { createWorkLimiter } from './http/work-limiter.ts';
 
 export interface RunningServer {
   url: string;
@@ -78,6 +79,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     config: { ...config, PUBLIC_URL: publicUrl },
     sourcesFile: config.SOURCES_FILE,
+    matchLimiter: createWorkLimiter({ concurrency: config.MATCH_CONCURRENCY, maxQueued: config.MATCH_QUEUE, what: 'matching' }),
   });
 
   let closing: Promise<void> | null = null;

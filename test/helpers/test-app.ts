@@ -36,6 +36,7 @@ export function createTestApp(over: TestAppOverrides = {}): { app: Hono<AppEnv>;
     logger: over.logger ?? silentLogger,
     config: { ...TEST_CONFIG, ...over.config },
     ...(over.sourcesFile ? { sourcesFile: over.sourcesFile } : {}),
+    ...(over.matchLimiter ? { matchLimiter: over.matchLimiter } : {}),
   };
   return { app: createApp(deps), deps };
 }

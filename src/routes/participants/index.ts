@@ -20,6 +20,7 @@ import { toMatchesJson, toParticipantJson, toTransitionsJson } from './json.ts';
 import './operations.ts';
 import { shortlistRoutes } from './shortlist.ts';
 import { idOf, ListQuerySchema, readMatchesQuery, readParticipantBody, readPivotsQuery, readTransitionsQuery } from './queries.ts';
+import { admitted } from '../../http/work-limiter.ts';
 
 /**
  * /v1/participants: a coach's caseload and what is read about each
@@ -66,7 +67,7 @@ export function participantRoutes(deps: AppDeps): Hono<CoachEnv> {
   r.get('/:id/matches', async (c) => {
     const opts = valueOr422(readMatchesQuery(deps, c.req.query()));
     const p = readParticipant(deps, c.var.coach, idOf(c.req.param('id')), 'participant.matches');
-    return c.json(toMatchesJson(p.id, await matchesFor(deps, p, profileOf(deps, p), opts)));
+    return c.json(toMatchesJson(p.id, await admitted(deps, () => matchesFor(deps, p, profileOf(deps, p), opts))));
   });
 
   r.get('/:id/transitions', (c) => {

@@ -8,6 +8,7 @@ import { pivotsFor, type PivotResult } from '../../pivots/pivots.ts';
 import { toMatchesJson, toParticipantJson, toTransitionsJson, type MatchesJson, type ParticipantJson, type TransitionsJson } from './json.ts';
 import { readMatchesQuery } from './queries.ts';
 import { shortlistedVacancyIds } from '../../shortlist/store.ts';
+import { admitted } from '../../http/work-limiter.ts';
 
 /** How many of each the participant page shows. */
 export const PAGE_SHOWS = { matches: 10, transitions: 10, pivots: 12 } as const;
@@ -34,7 +35,9 @@ export async function viewParticipant(deps: AppDeps, coach: Coach, id: number, m
   const p = loadParticipant(deps, coach, id);
   const profile = profileOf(deps, p);
   const matchQuery = readMatchesQuery(deps, matchForm);
-  const matches = matchQuery.ok ? toMatchesJson(p.id, await matchesFor(deps, p, profile, { ...matchQuery.value, pageSize: PAGE_SHOWS.matches })) : null;
+  const matches = matchQuery.ok
+    ? toMatchesJson(p.id, await admitted(deps, () => matchesFor(deps, p, profile, { ...matchQuery.value, pageSize: PAGE_SHOWS.matches })))
+    : null;
   const transitions = toTransitionsJson(p.id, transitionsFor(deps, p, profile, { limit: PAGE_SHOWS.transitions, filter: 'viable' }));
   // The matches' radius also sets the pivots' travel range, within what the pivots accept.
   const radiusKm = matchQuery.ok ? matchQuery.value.radiusKm : undefined;
