@@ -3,6 +3,9 @@ import { notFound } from '../errors.ts';
 import { FIT_MARGIN, tieBreakWeights } from '../matching/rank.ts';
 import { fitOfVacancy } from '../matching/vacancy-fit.ts';
 import { vacancyOccupationId } from '../matching/vacancy-needs.ts';
+import { withSpanEvidence } from '../matching/span-evidence.ts';
+import { mentionExtractorFor } from '../taxonomy/mentions/extract-mentions.ts';
+import type { Taxonomy } from '../taxonomy/model.ts';
 import { checkRequirement, describeLicence } from '../participants/licences.ts';
 import { auditParticipantRead, loadParticipant, profileOf, type ParticipantDeps } from '../participants/service.ts';
 import { toMatchJson, type MatchJson } from './participants/json.ts';
@@ -82,6 +85,13 @@ function sourcesOf(deps: Pick<VacancyViewDeps, 'db'>, v: Vacancy): VacancySource
  * their matches list. A participant of another organisation is a 404
  * (loadParticipant), and reading one writes the page's one audit row.
  */
+/** The fit's evidence in the advert's own words: its skill spans (span-evidence.ts). */
+function withAdvertQuotes(taxonomy: Taxonomy, v: Vacancy, fit: MatchJson): MatchJson {
+  const mentions = mentionExtractorFor(taxonomy).extract(v.descriptionText);
+  const e = fit.match.explanation;
+  return { ...fit, match: { ...fit.match, explanation: { ...e, matched: withSpanEvidence(mentions, e.matched), missing: withSpanEvidence(mentions, e.missing) } } };
+}
+
 export function viewVacancy(deps: VacancyViewDeps, coach: Coach, vacancyId: number, participantId: number | null): VacancyView {
   const v = Number.isSafeInteger(vacancyId) && vacancyId > 0 ? getVacancy(deps.db, vacancyId) : null;
   // The participant is checked first so that another organisation's id is refused (and recorded) whatever the vacancy.
@@ -91,7 +101,7 @@ export function viewVacancy(deps: VacancyViewDeps, coach: Coach, vacancyId: numb
   const occupationId = vacancyOccupationId(taxonomy, v);
   let forParticipant: VacancyView['forParticipant'] = null;
   if (p) {
-    const fit = toMatchJson(fitOfVacancy(deps, p, profileOf(deps, p), v));
+    const fit = withAdvertQuotes(taxonomy, v, toMatchJson(fitOfVacancy(deps, p, profileOf(deps, p), v)));
     auditParticipantRead(deps, coach, p, 'participant.viewed', ['vacancy-fit']);
     forParticipant = {
       id: p.id,

@@ -105,6 +105,8 @@ describe('GET /vacancies/:id', () => {
     // Jordan's forklift licence is recorded without its type: the counterbalance requirement is "not recorded", in the card's words.
     expect(html).toContain('Counterbalance forklift licence: not recorded');
     expect(html).toMatch(/\d+% fit/);
+    // The evidence quotes the advert's skill span, not only the label the spotter found (issue 15).
+    expect(html).toMatch(/advert: “[^”]*picking and packing orders[^”]*”/);
     expect(html).toContain(`action="/participants/${s.participantId}/shortlist"`);
     expect(html).toContain(`name="vacancyId" value="${forklift}"`);
     expect(html).toContain(`href="/participants/${s.participantId}#matches"`);

@@ -24,6 +24,15 @@ export interface MentionExtractor {
   extract(text: string): Mention[];
 }
 
+const extractors = new WeakMap<Taxonomy, MentionExtractor>();
+
+/** One extractor per taxonomy snapshot (its dictionary and phrase mapper take a while to build). */
+export function mentionExtractorFor(taxonomy: Taxonomy): MentionExtractor {
+  let e = extractors.get(taxonomy);
+  if (!e) extractors.set(taxonomy, (e = createMentionExtractor(taxonomy)));
+  return e;
+}
+
 export function createMentionExtractor(taxonomy: Taxonomy): MentionExtractor {
   const dictionary = createSkillDictionary(taxonomy);
   const mapper = createPhraseMapper(taxonomy);
