@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { Vacancy } from '../vacancies/model.ts';
 import { describeValue, formatDate } from './format.ts';
 import { Layout } from './layout.tsx';
+import { StatusMessages } from './status-messages.tsx';
 
 export interface EmployerVacanciesPageProps {
   employer: { name: string };
@@ -20,16 +21,7 @@ const STATUS_WORDS: Record<string, string> = { live: 'Open', closed: 'Closed', e
 export const EmployerVacanciesPage: FC<EmployerVacanciesPageProps> = ({ employer, vacancies, total, notice, error, highlightId }) => (
   <Layout title="Your vacancies" coach={null} employer={employer} employerSection="vacancies" brandHref="/employer">
     <h1>Your vacancies</h1>
-    {notice ? (
-      <p class="notice" role="status">
-        {notice}
-      </p>
-    ) : null}
-    {error ? (
-      <div class="errors" role="alert">
-        <p>{error}</p>
-      </div>
-    ) : null}
+    <StatusMessages notice={notice} error={error} />
     <p>
       <a class="button" href="/employer/vacancies/new">
         Post a vacancy

@@ -23,6 +23,21 @@ const NAV: { section: Exclude<Section, null>; href: string; label: string }[] = 
   { section: 'outcomes', href: '/outcomes', label: 'Outcomes' },
 ];
 
+/** A navigation landmark whose link for the current section says so (aria-current). */
+const SiteNav: FC<{ label: string; links: readonly { section: string; href: string; label: string }[]; current: string | null }> = ({ label, links, current }) => (
+  <nav aria-label={label}>
+    <ul>
+      {links.map((n) => (
+        <li>
+          <a href={n.href} aria-current={n.section === current ? 'page' : undefined}>
+            {n.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  </nav>
+);
+
 /** Every page: landmarks, a skip link, the navigation and a sign-out button (a POST, so it is CSRF-checked). */
 export const Layout: FC<LayoutProps> = ({ title, coach, section = null, employer = null, employerSection = null, brandHref = '/', children }) => (
   <html lang="en-GB">
@@ -44,19 +59,7 @@ export const Layout: FC<LayoutProps> = ({ title, coach, section = null, employer
           <a class="brand" href={brandHref}>
             flightpath
           </a>
-          {coach ? (
-            <nav aria-label="Main">
-              <ul>
-                {NAV.map((n) => (
-                  <li>
-                    <a href={n.href} aria-current={n.section === section ? 'page' : undefined}>
-                      {n.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
+          {coach ? <SiteNav label="Main" links={NAV} current={section} /> : null}
           {coach ? (
             <div class="who">
               <span>
@@ -85,17 +88,7 @@ const EMPLOYER_NAV: { section: 'vacancies' | 'post'; href: string; label: string
 /** The employer pages' navigation and sign-out (its own path, ending the employer session only). */
 const EmployerBar: FC<{ employer: { name: string }; section: 'vacancies' | 'post' | null }> = ({ employer, section }) => (
   <>
-    <nav aria-label="Employer">
-      <ul>
-        {EMPLOYER_NAV.map((n) => (
-          <li>
-            <a href={n.href} aria-current={n.section === section ? 'page' : undefined}>
-              {n.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SiteNav label="Employer" links={EMPLOYER_NAV} current={section} />
     <div class="who">
       <span>{employer.name}</span>
       <form method="post" action="/employer/signout" class="inline">
