@@ -13,7 +13,7 @@ import { getRankableVacanciesByIds, getVacanciesByIds } from '../vacancies/queri
 import { PREFERENCE_FACTORS } from './preferences.ts';
 import { acceptsRemote, explainRanked, FIT_FLOOR, FIT_MARGIN, rankCandidates, tieBreakWeights, type Candidate, type RankedMatch } from './rank.ts';
 import { crossSchemeOccupations } from './cross-scheme-pool.ts';
-import { computeTransitions, profileSource } from './transitions.ts';
+import { computeTransitions, profileSource, type TransitionSource } from './transitions.ts';
 import { STEP_FACTORS, stepBasisOf } from './step-up.ts';
 import { vacancyOccupationId } from './vacancy-needs.ts';
 
@@ -160,9 +160,11 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
   };
 
   const textQuery = !!query.q;
+  // What the transitions read of them, built once: the browse pool's destinations and the step-up guard use it.
+  const source = profileSource(taxonomy, profile, p);
   const queries: PoolQuery[] = textQuery
     ? [{ q: { q: query.q, near: searchNear, filters, sort: 'relevance' }, limit: CANDIDATES.query, ranked: true, snippets: true }]
-    : browseQueries(taxonomy, p, profile, searchNear, filters);
+    : browseQueries(taxonomy, p, profile, source, searchNear, filters);
   // Someone who wants or accepts remote work can take a remote job anywhere:
   // the travel radius does not apply to those (rank.ts counts them as near).
   if (acceptsRemote(p.remote) && near && !query.remote?.length) {
@@ -184,7 +186,7 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
   // The salary floor is a preference only while it is the default minimum (an explicit salaryMin replaces it).
   const preferences = { ...p, salaryFloor: query.salaryMin === undefined ? p.salaryFloor : null };
   const scored = rankCandidates(taxonomy, profile, candidates, {
-    now, radiusKm: near?.radiusKm ?? null, textQuery, remotePreference: p.remote, preferences, stepBasis: stepBasisOf(taxonomy, profile, p),
+    now, radiusKm: near?.radiusKm ?? null, textQuery, remotePreference: p.remote, preferences, stepBasis: stepBasisOf(source, p, profile.targets),
   });
   // A vacancy that breaks a preference they call a must is left out.
   const all = scored.filter((r) => !r.preferences.excluded);
@@ -322,6 +324,7 @@ function browseQueries(
   taxonomy: Taxonomy,
   p: Participant,
   profile: SkillProfile,
+  source: TransitionSource,
   near: SearchQuery['near'],
   filters: NonNullable<SearchQuery['filters']>,
 ): PoolQuery[] {
@@ -332,7 +335,7 @@ function browseQueries(
     if (o) codes.add(o.code);
   }
   if (profile.skills.size) {
-    const dest = computeTransitions(taxonomy, profileSource(taxonomy, profile, p), {
+    const dest = computeTransitions(taxonomy, source, {
       limit: CANDIDATES.transitionDestinations,
       maxGaps: 0,
     });

@@ -1,9 +1,8 @@
-import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Participant } from '../participants/store.ts';
 import type { Taxonomy } from '../taxonomy/model.ts';
 import type { RankableVacancy } from '../vacancies/model.ts';
 import { GUARD_THRESHOLDS } from './transition-guards.ts';
-import { profileSource } from './transitions.ts';
+import type { TransitionSource } from './transitions.ts';
 import { vacancyOccupationId } from './vacancy-needs.ts';
 
 /**
@@ -63,14 +62,13 @@ export function hasSeniorTitle(title: string | null | undefined): boolean {
   return !!title && SENIOR_TITLE.test(title);
 }
 
-/** Their reach, read from the same profile the transitions read (their occupations' level and pay). */
-export function stepBasisOf(taxonomy: Taxonomy, profile: SkillProfile, p: Participant): StepBasis {
-  const source = profileSource(taxonomy, profile, p);
+/** Their reach, read from the source the transitions read (profileSource: their occupations' level and pay). */
+export function stepBasisOf(source: Pick<TransitionSource, 'skillLevel' | 'currentPayAnnual'>, p: Participant, targets: readonly string[]): StepBasis {
   return {
     skillLevel: source.skillLevel,
     currentPay: source.currentPayAnnual ?? null,
     heldSenior: p.history.some((h) => hasSeniorTitle(h.title)),
-    targets: profile.targets,
+    targets,
   };
 }
 

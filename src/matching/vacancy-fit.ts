@@ -8,6 +8,7 @@ import type { Vacancy } from '../vacancies/model.ts';
 import { describeConditions, type MatchItem } from './participant-matches.ts';
 import { explainRanked, rankCandidates } from './rank.ts';
 import { stepBasisOf } from './step-up.ts';
+import { profileSource } from './transitions.ts';
 import { vacancyOccupationId } from './vacancy-needs.ts';
 
 export interface VacancyFitDeps {
@@ -44,7 +45,7 @@ export function fitOfVacancy(deps: VacancyFitDeps, p: Participant, profile: Skil
     textQuery: false,
     remotePreference: p.remote,
     preferences: p,
-    stepBasis: stepBasisOf(deps.taxonomy(), profile, p),
+    stepBasis: stepBasisOf(profileSource(deps.taxonomy(), profile, p), p, profile.targets),
   });
   const taxonomy = deps.taxonomy();
   const occ = vacancyOccupationId(taxonomy, v);
