@@ -1,4 +1,5 @@
 import type { Mention } from '../taxonomy/mentions/mention.ts';
+import { isOccupationEvidence } from './vacancy-needs.ts';
 
 /** Longest quote an explanation shows: a span longer than this is a sentence, not a skill. */
 export const MAX_QUOTE_CHARS = 120;
@@ -15,7 +16,7 @@ export const MAX_QUOTE_CHARS = 120;
 export function withSpanEvidence<T extends { skillId: string; evidence: string }>(mentions: readonly Mention[], needs: readonly T[]): T[] {
   const spans = mentions.filter((m) => m.kind === 'skill' && m.text.length <= MAX_QUOTE_CHARS);
   return needs.map((need) => {
-    if (/^required by occupation\b/i.test(need.evidence)) return need;
+    if (isOccupationEvidence(need.evidence)) return need;
     const said = need.evidence.toLowerCase();
     const quote = longest(spans.filter((m) => m.skill?.id === need.skillId && m.text.toLowerCase().includes(said)))
       ?? longest(spans.filter((m) => m.text.toLowerCase().includes(said)))

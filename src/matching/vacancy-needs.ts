@@ -25,6 +25,14 @@ export const OPTIONAL_OCCUPATION_FACTOR = 0.3;
 /** Called once per distinct skill (by its number in skillIndex) the vacancy needs. Importances over one vacancy sum to 1. */
 export type NeedVisitor = (skill: number, importance: number, required: boolean, evidence: string) => void;
 
+/** How a need that comes from the vacancy's occupation, not from its advert, is evidenced. */
+const OCCUPATION_EVIDENCE = { essential: 'required by occupation', optional: 'often asked by occupation' } as const;
+
+/** Whether a need's evidence is its occupation's ("required by occupation …"), not words of the advert. */
+export function isOccupationEvidence(evidence: string): boolean {
+  return evidence.startsWith(`${OCCUPATION_EVIDENCE.essential} `) || evidence.startsWith(`${OCCUPATION_EVIDENCE.optional} `);
+}
+
 interface OccupationNeeds {
   skills: Int32Array;
   /** Each skill's share of the occupation's total need. */
@@ -64,8 +72,8 @@ function occupationNeeds(taxonomy: Taxonomy, occupationId: string): OccupationNe
       skills: Int32Array.from(rels, (r) => si.index.get(r.skillId) as number),
       share: Float64Array.from(raw, (w) => w / total),
       essential: Uint8Array.from(rels, (r) => (r.relation === 'essential' ? 1 : 0)),
-      evidenceEssential: `required by occupation ${o.title}`,
-      evidenceOptional: `often asked by occupation ${o.title}`,
+      evidenceEssential: `${OCCUPATION_EVIDENCE.essential} ${o.title}`,
+      evidenceOptional: `${OCCUPATION_EVIDENCE.optional} ${o.title}`,
     };
   }
   cache.set(occupationId, result);

@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { MatchesJson } from '../routes/participants/json.ts';
+import { isOccupationEvidence } from '../matching/vacancy-needs.ts';
 import { describeValue, formatNumber, formatPercent } from './format.ts';
 
 /**
@@ -18,7 +19,7 @@ const REQUIREMENT_WORDS: Record<string, string> = {
 };
 
 /** Advert words are quoted as the advert's; a need that comes from the vacancy's occupation says so instead. */
-const evidenceOf = (e: string) => (/^required by occupation\b/i.test(e) ? e : `advert: “${e}”`);
+const evidenceOf = (e: string) => (isOccupationEvidence(e) ? e : `advert: “${e}”`);
 
 /** Matched skills listed before the rest fold away (the explanation lists them most important first). */
 const MATCHED_SHOWN = 6;

@@ -25,6 +25,7 @@ describe('withSpanEvidence', () => {
       { skillId: 'fp:stock-rotation', evidence: 'stock rotation', label: 'Stock rotation' },
       { skillId: 'fp:forklift-counterbalance', evidence: 'required by occupation Warehouse operatives', label: 'Counterbalance forklift' },
       { skillId: 'fp:first-aid', evidence: 'first aid', label: 'First aid' },
+      { skillId: 'fp:stock-rotation', evidence: 'often asked by occupation Warehouse operatives', label: 'Stock rotation' },
     ];
     const quoted = withSpanEvidence(mentions, needs);
     expect(quoted[0]!.evidence).toBe('picking and packing customer orders');
@@ -33,6 +34,7 @@ describe('withSpanEvidence', () => {
     // Not advert text, and not in the advert at all: left as they were.
     expect(quoted[2]).toBe(needs[2]);
     expect(quoted[3]).toBe(needs[3]);
+    expect(quoted[4]).toBe(needs[4]);
     // Everything else on the need is kept.
     expect(quoted[0]).toMatchObject({ skillId: 'fp:order-picking', label: 'Order picking' });
   });
