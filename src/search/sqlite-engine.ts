@@ -128,6 +128,10 @@ function createTables(c: Database, t: Tables): void {
     );
     CREATE TABLE IF NOT EXISTS ${t.text} (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL);
   `);
+  // The live docs' date index (newest nearby, sqlite-search.ts). A rebuild's
+  // tables get it after the bulk load, when they are swapped in: building it
+  // once is cheaper than keeping it up row by row, and its name stays the live one.
+  if (t === LIVE) createDateIndex(c);
   const exists = c.prepare(`SELECT 1 FROM sqlite_master WHERE name = ?`).get(t.fts);
   if (!exists) {
     c.exec(`CREATE VIRTUAL TABLE ${t.fts} USING fts5(title, body, extra, tags,
@@ -139,6 +143,10 @@ function createTables(c: Database, t: Tables): void {
     c.prepare(`INSERT INTO ${t.fts}(${t.fts}, rank) VALUES ('automerge', 16)`).run();
     c.prepare(`INSERT INTO ${t.fts}(${t.fts}, rank) VALUES ('hashsize', ${32 * 1024 * 1024})`).run();
   }
+}
+
+function createDateIndex(c: Database): void {
+  c.exec(`CREATE INDEX IF NOT EXISTS ${LIVE.docs}_by_date ON ${LIVE.docs}(date_posted DESC, lat, lon, places, occupation_code)`);
 }
 
 interface WriteStatements {
@@ -199,6 +207,8 @@ function removeDoc(s: WriteStatements, id: number, storeText: boolean): void {
 export interface SqliteEngineOptions {
   /** Description snippet length in tokens. */
   snippetTokens?: number;
+  /** The in-process searcher's date-scan bound (sqlite-search.ts, DATE_SCAN_ROWS); for tests. */
+  dateScanRows?: number;
   /** Where highlight text comes from; without one the engine stores the text itself. */
   textSource?: TextSource;
   /**
@@ -226,7 +236,7 @@ export class SqliteEngine implements SearchEngine {
     this.storeText = !opts.textSource;
     createTables(this.c, LIVE);
     this.writes = prepareWrites(this.c, LIVE);
-    this.inProcess = new SqliteSearcher(this.c, { snippetTokens: opts.snippetTokens, textSource: opts.textSource });
+    this.inProcess = new SqliteSearcher(this.c, { snippetTokens: opts.snippetTokens, dateScanRows: opts.dateScanRows, textSource: opts.textSource });
     this.pool = opts.searchPool ?? null;
   }
 
@@ -302,6 +312,7 @@ export class SqliteEngine implements SearchEngine {
         c.exec(`ALTER TABLE ${NEXT.docs} RENAME TO ${LIVE.docs}`);
         c.exec(`ALTER TABLE ${NEXT.text} RENAME TO ${LIVE.text}`);
         c.exec(`ALTER TABLE ${NEXT.fts} RENAME TO ${LIVE.fts}`);
+        createDateIndex(c);
       });
     } catch (err) {
       dropTables(c, NEXT);

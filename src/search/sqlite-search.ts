@@ -10,6 +10,23 @@ import { parseBoundedQuery, toFtsExpression, type QueryTerm } from './fts-query.
 import { boundingBox, coveringCellTokens, haversineKm, type LatLon } from './geo.ts';
 import { FUSE_ORDER, LIVE, TAG_KIND, TOKENIZE, tagToken, type FilterKind, type TextSource } from './sqlite-layout.ts';
 
+/**
+ * How many of the newest documents newestNearByDate reads at most before it
+ * leaves a sparse area to the MATCH path. Measured at 250k (62 towns, each
+ * ~1.6% of the index): 12k sent 79% of 16 km radii back to MATCH, 50k 29%,
+ * 100k 5%; reading 100k entries of the covering index costs ~15 ms.
+ */
+export const DATE_SCAN_ROWS = 100_000;
+
+/** The docs column each token filter is made from (sqlite-engine.ts, documentFilterTokens). */
+const FILTER_COLUMN: Record<FilterKind, string> = {
+  sector: 'sector',
+  contract: 'contract',
+  employmentType: 'employment_type',
+  remote: 'remote',
+  occupationCode: 'occupation_code',
+};
+
 const FACETS: FacetField[] = ['sector', 'contract', 'remote', 'employmentType'];
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
@@ -41,12 +58,15 @@ const stripMarkers = (s: string) => s.replace(/[\u0001\u0002]/g, ' ');
 export interface SqliteSearcherOptions {
   /** Description snippet length in tokens. */
   snippetTokens?: number;
+  /** The bound of the date-ordered scan (DATE_SCAN_ROWS); smaller in tests, to reach its fallback. */
+  dateScanRows?: number;
   /** Where highlight text comes from; without one, the engine's own stored copy (search_text). */
   textSource?: TextSource;
 }
 
 export class SqliteSearcher {
   private readonly snippetTokens: number;
+  private readonly dateScanRows: number;
   private readonly textSource: TextSource;
   /** Search SQL varies only with which filters are present: a handful of shapes, prepared once. */
   private readonly statements = new Map<string, Statement>();
@@ -56,6 +76,7 @@ export class SqliteSearcher {
     opts: SqliteSearcherOptions = {},
   ) {
     this.snippetTokens = opts.snippetTokens ?? 32;
+    this.dateScanRows = opts.dateScanRows ?? DATE_SCAN_ROWS;
     this.textSource = opts.textSource ?? ((ids) => this.readStoredText(ids));
     // Scratch space for highlighting, in the connection's own temp schema (so a
     // read-only connection has it too). External content, so clearing it is a
@@ -169,7 +190,14 @@ export class SqliteSearcher {
     };
     let shown: Candidate[];
     let total: number;
-    if (query.exactTotal === false && sort === 'date' && !query.facets?.length) {
+    const newestNear =
+      near && !textExpr && query.exactTotal === false && sort === 'date' && !query.facets?.length
+        ? this.newestNearByDate(near, f, where, params, page * pageSize, collapseClusters, toCandidates)
+        : null;
+    if (newestNear) {
+      shown = newestNear;
+      total = shown.length;
+    } else if (query.exactTotal === false && sort === 'date' && !query.facets?.length) {
       // Newest first needs no relevance and no count: SQLite orders the
       // matches and only the page's rows (plus what the radius and the
       // clusters drop) become JS values. A radius of 20k matches costs
@@ -279,6 +307,61 @@ export class SqliteSearcher {
       hits: pageIds.map((id) => ({ id, score: 0, distanceKm: null, highlights: highlights.get(id) ?? {} })),
       facets,
     };
+  }
+
+  /**
+   * The newest documents within a radius, with no text (the candidate pool's
+   * "newest nearby" and "newest in these occupations nearby"), read in date
+   * order from the date index of the docs table (which holds the box's and the
+   * occupation filter's columns), keeping those inside the box and filters,
+   * over at most the dateScanRows newest documents. Where the area holds a
+   * fair share of the index this finds the page after a few thousand entries,
+   * where the cell tokens' MATCH reads and sorts every document in the area.
+   * Measured at 250k, 500 newest within 30 km: p50 42 → 13 ms, p95 145 → 38
+   * ms; within 50 km 76 → 20 ms; 300 newest in 17 occupations within 40 km
+   * 69 → 17 ms. Null when the scan ends short of `want` within its bound (a
+   * sparse area, where MATCH reads few documents): the MATCH path answers.
+   */
+  private newestNearByDate(
+    near: LatLon & { radiusKm: number },
+    f: NonNullable<SearchQuery['filters']>,
+    where: string[],
+    params: unknown[],
+    want: number,
+    collapseClusters: boolean,
+    toCandidates: (rows: Row[]) => Candidate[],
+  ): Candidate[] | null {
+    const box = boundingBox(near, near.radiusKm);
+    const conds = [...where.filter((w) => !w.includes(' MATCH ')), '((d.lat BETWEEN ? AND ? AND d.lon BETWEEN ? AND ?) OR d.places IS NOT NULL)'];
+    const args = [...params.slice(where[0]?.includes(' MATCH ') ? 1 : 0), box.minLat, box.maxLat, box.minLon, box.maxLon];
+    // The token filters, as the docs columns they were made from (an empty list allows nothing).
+    for (const k of FUSE_ORDER) {
+      const values = f[k];
+      if (!values) continue;
+      conds.push(`d.${FILTER_COLUMN[k]} IN (SELECT value FROM json_each(?))`);
+      args.push(JSON.stringify(values));
+    }
+    // The bound, as a date: the dateScanRows-th newest (an index-only read).
+    const oldest = this.stmt(`SELECT date_posted FROM ${LIVE.docs} INDEXED BY ${LIVE.docs}_by_date ORDER BY date_posted DESC LIMIT 1 OFFSET ?`)
+      .pluck()
+      .get(this.dateScanRows - 1) as number | undefined;
+    // A small index is read whole.
+    if (oldest !== undefined) {
+      conds.push('d.date_posted >= ?');
+      args.push(oldest);
+    }
+    const cols = `d.id, d.cluster_id, d.lat, d.lon, d.places, d.sector, d.contract, d.employment_type, d.remote, d.salary_top, d.date_posted, NULL`;
+    const scan = this.stmt(
+      `SELECT ${cols} FROM ${LIVE.docs} d INDEXED BY ${LIVE.docs}_by_date WHERE ${conds.join(' AND ')} ORDER BY d.date_posted DESC, d.id ASC LIMIT ?`,
+    ).raw();
+    for (let limit = want + 50; ; limit *= 4) {
+      const rows = scan.all(...args, limit) as Row[];
+      const candidates = toCandidates(rows);
+      const shown = collapseClusters ? collapse(candidates) : candidates;
+      if (shown.length >= want) return shown;
+      // Short within the bound: the whole of a small index (complete), else a sparse area.
+      if (rows.length < limit) return oldest === undefined ? shown : null;
+    }
   }
 
   private stmt(sql: string): Statement {

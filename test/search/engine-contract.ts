@@ -393,6 +393,11 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
         await engine.rebuild(batches());
         expect(during).toEqual([[4, 3]]);
         expect(sorted(ids(await engine.search({})))).toEqual([1, 2, 3, 4, 7]);
+        // The swapped-in index answers every path, the quick newest-nearby one included.
+        const newestNear: SearchQuery = { near: { ...LEEDS, radiusKm: 400 }, sort: 'date' };
+        const exact = ids(await engine.search(newestNear));
+        expect(exact.length).toBeGreaterThan(0);
+        expect(ids(await engine.search({ ...newestNear, exactTotal: false }))).toEqual(exact);
       } finally {
         await cleanup();
       }
@@ -410,6 +415,9 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
             description: 'Picking, packing and caring.',
             places: [{ lat: LEEDS.lat + (rng() - 0.5) * 0.6, lon: LEEDS.lon + (rng() - 0.5) * 0.9 }],
             sector: k % 3 ? 'H' : 'Q',
+            occupationCode: ['9252', '6135', '8211'][k % 3]!,
+            salaryAnnualMin: k % 4 ? 18_000 + (k % 7) * 1_000 : null,
+            salaryAnnualMax: k % 4 ? 18_000 + (k % 7) * 1_000 : null,
             datePosted: CONTRACT_NOW - Math.floor(rng() * 40) * DAY,
             clusterId: id % 5 === 0 ? id - 3 : id,
           });
@@ -419,6 +427,9 @@ export function describeEngineContract(name: string, makeEngine: MakeEngine): vo
           { near: { ...LEEDS, radiusKm: 15 }, sort: 'date' },
           { near: { ...LEEDS, radiusKm: 15 }, sort: 'date', filters: { sector: ['Q'] } },
           { near: { ...LEEDS, radiusKm: 40 }, sort: 'date', collapseClusters: false },
+          { near: { ...LEEDS, radiusKm: 15 }, sort: 'date', filters: { occupationCode: ['9252', '6135'] } },
+          { near: { ...LEEDS, radiusKm: 15 }, sort: 'date', filters: { occupationCode: [] } },
+          { near: { ...LEEDS, radiusKm: 25 }, sort: 'date', filters: { occupationCode: ['8211'], salaryMin: 21_000 } },
           { q: 'warehouse', near: { ...LEEDS, radiusKm: 15 }, sort: 'date' },
           { sort: 'date' },
         ];
