@@ -311,12 +311,15 @@ async function gatherPool(engine: SearchEngine, queries: readonly PoolQuery[]): 
  */
 async function hitsOf(engine: SearchEngine, { q, limit, snippets }: PoolQuery): Promise<SearchHit[]> {
   if (!snippets) return (await engine.search({ ...q, page: 1, pageSize: Math.min(BULK_PAGE_SIZE, limit), highlight: false, exactTotal: false })).hits;
-  const first = await engine.search({ ...q, page: 1, pageSize: Math.min(MAX_PAGE_SIZE, limit) });
-  if (first.hits.length >= first.total || limit <= MAX_PAGE_SIZE) return first.hits;
-  const bulk = await engine.search({ ...q, page: 1, pageSize: Math.min(BULK_PAGE_SIZE, limit), highlight: false });
+  const first = engine.search({ ...q, page: 1, pageSize: Math.min(MAX_PAGE_SIZE, limit) });
+  if (limit <= MAX_PAGE_SIZE) return (await first).hits;
+  // Side by side (the engine's workers or server take both at once): one after
+  // the other, a common word's match was computed twice in a row.
+  const [firstPage, bulk] = await Promise.all([first, engine.search({ ...q, page: 1, pageSize: Math.min(BULK_PAGE_SIZE, limit), highlight: false })]);
+  if (firstPage.hits.length >= firstPage.total) return firstPage.hits;
   // The bulk page repeats the first page's hits; those keep their snippets.
-  const seen = new Set(first.hits.map((h) => h.id));
-  return [...first.hits, ...bulk.hits.filter((h) => !seen.has(h.id))];
+  const seen = new Set(firstPage.hits.map((h) => h.id));
+  return [...firstPage.hits, ...bulk.hits.filter((h) => !seen.has(h.id))];
 }
 
 /** The no-query pool's queries, in order of precedence (see matchesFor). */
