@@ -10,7 +10,15 @@ import { skillIndex, type SkillIndex } from './skill-index.ts';
  *  - the advert's own skills (what this employer asked for): share 0.6,
  *    each weighted by specificity × (1.5 if required, else 1) × (0.5 + 0.5 · confidence);
  *  - the skills of the vacancy's occupation (what the job usually takes):
- *    share 0.4, essential weighted by specificity × 1, optional × 0.3.
+ *    the rest (0.4 or more), essential weighted by specificity × 1, optional × 0.3.
+ *
+ * The advert's share shrinks when its recognised skills say little: it is
+ * 0.6 × min(1, Σ specificity of the advert's skills / (ADVERT_EVIDENCE_FULL ×
+ * ln(N + 1))), the rest going to the occupation. An advert whose only
+ * recognised skills are "Attention to detail" and "Communication skills"
+ * tells us almost nothing about the job, and with a fixed share those two
+ * held 60% of a sales engineer's needs, so anyone careful and articulate
+ * looked a third of the way to fitting it (real adverts, issue 14).
  *
  * With only one source present it takes the whole weight. A skill named by
  * both gets both shares (both say it matters). Specificity is
@@ -18,9 +26,10 @@ import { skillIndex, type SkillIndex } from './skill-index.ts';
  * than generic ones.
  */
 export const ADVERT_SHARE = 0.6;
-export const OCCUPATION_SHARE = 0.4;
 export const REQUIRED_BOOST = 1.5;
 export const OPTIONAL_OCCUPATION_FACTOR = 0.3;
+/** The advert's skills earn their full share from one rarest skill's worth of specificity (about two job-specific skills). */
+export const ADVERT_EVIDENCE_FULL = 1;
 
 /** Called once per distinct skill (by its number in skillIndex) the vacancy needs. Importances over one vacancy sum to 1. */
 export type NeedVisitor = (skill: number, importance: number, required: boolean, evidence: string) => void;
@@ -96,12 +105,14 @@ export function forEachNeed(taxonomy: Taxonomy, vacancy: Pick<Vacancy, 'skills' 
   const stamp = nextStamp(seen);
   let n = 0;
   let advertTotal = 0;
+  let advertSpecificity = 0;
   for (const s of vacancy.skills) {
     const i = si.index.get(s.id);
     if (i === undefined) continue;
     const raw = (si.weight[i] as number) * (s.required ? REQUIRED_BOOST : 1) * (0.5 + 0.5 * clamp01(s.confidence));
     advertTotal += raw;
     const k = seen.stamp[i] === stamp ? (seen.slot[i] as number) : n;
+    if (k === n) advertSpecificity += si.weight[i] as number;
     if (k < n) {
       adv.imp[k] = (adv.imp[k] as number) + raw;
       adv.req[k] ||= s.required;
@@ -116,8 +127,9 @@ export function forEachNeed(taxonomy: Taxonomy, vacancy: Pick<Vacancy, 'skills' 
     }
   }
   if (!n && !occ) return false;
-  const advertShare = n ? (occ ? ADVERT_SHARE : 1) : 0;
-  const occShare = occ ? (n ? OCCUPATION_SHARE : 1) : 0;
+  const advertSays = Math.min(1, advertSpecificity / (ADVERT_EVIDENCE_FULL * Math.log(taxonomy.occupations.size + 1)));
+  const advertShare = n ? (occ ? ADVERT_SHARE * advertSays : 1) : 0;
+  const occShare = occ ? 1 - advertShare : 0;
   for (let k = 0; k < n; k++) adv.imp[k] = (advertShare * (adv.imp[k] as number)) / advertTotal;
   if (occ) {
     for (let j = 0; j < occ.skills.length; j++) {

@@ -62,4 +62,25 @@ describe('skill specificity in the match score', () => {
     expect(r.coverage).toBeCloseTo(1, 5);
     expect(r.score).toBeLessThan(FIT_FLOOR);
   });
+
+  it("an advert of a known occupation naming only generic skills is judged on the occupation's needs, not on those words", () => {
+    // An HGV driver's advert whose spotted skills are only "teamwork" and "customer service".
+    const hgvJob = { skills: [vs('teamwork'), vs('customer-service')], occupation: { code: '8211', scheme: 'soc', confidence: 0.9 }, requirements: [] };
+    const careful = scoreMatch(taxonomy, held('teamwork', 'customer-service'), hgvJob as never);
+    const driver = scoreMatch(taxonomy, held('hgv-driving', 'route-planning', 'communication'), hgvJob as never);
+    // With the advert's fixed 60% share, the two generic skills covered 0.6 of this job.
+    expect(careful.coverage).toBeLessThan(0.2);
+    expect(careful.score).toBeLessThan(FIT_FLOOR);
+    // The driver lacks only the C+E licence and the optional skills of the occupation.
+    expect(driver.coverage).toBeGreaterThan(0.5);
+    // The generic words still count a little: they are what this employer wrote.
+    expect(careful.coverage).toBeGreaterThan(0);
+  });
+
+  it('an advert naming job-specific skills keeps its full share beside its occupation', () => {
+    const hgvJob = { skills: [vs('hgv-driving', true), vs('route-planning')], occupation: { code: '8211', scheme: 'soc', confidence: 0.9 }, requirements: [] };
+    // Holding exactly the advert's two skills covers the advert's 0.6 plus those skills' part of the occupation's 0.4.
+    const r = scoreMatch(taxonomy, held('hgv-driving', 'route-planning'), hgvJob as never);
+    expect(r.coverage).toBeGreaterThan(0.6);
+  });
 });
