@@ -41,6 +41,9 @@
  *                Every match is joined to it by rowid to compute exact
  *                distance, collapse clusters, count facets and sort; kept
  *                apart from the text so thousands of rows fit in a few pages.
+ *                Its date index (date, lat, lon, places, occupation) serves
+ *                "newest nearby" without a MATCH where the area is dense
+ *                (sqlite-search.ts, newestNearByDate).
  *   search_text  title + description, read only for the page of hits being
  *                highlighted (copied into a tiny temp FTS5 table so that
  *                highlight() stems exactly as the index does). Only when no
