@@ -14,6 +14,16 @@ describe('createRequiredLookup', () => {
     expect(at('Stock')).toBe(false);
   });
 
+  it('lets a desirable cue anywhere in the sentence beat a required one, before or after it', () => {
+    const text = 'You must know Excel, ideally. Ideally you must know Word. Driving is not required. A must: SQL. Proven Excel';
+    const ask = createRequiredLookup(text);
+    expect(ask(text.indexOf('Excel'))).toBe(false);
+    expect(ask(text.indexOf('Word'))).toBe(false);
+    expect(ask(text.indexOf('Driving'))).toBe(false);
+    expect(ask(text.indexOf('SQL'))).toBe(true);
+    expect(ask(text.indexOf('Proven'))).toBe(true);
+  });
+
   it('does not end a sentence at a stop with no space after it', () => {
     const text = 'Use of v1.2 tools is essential.\nExcel!or Word is helpful';
     const ask = createRequiredLookup(text);

@@ -19,6 +19,14 @@ const NEUTRAL_HEADING =
 const ANY_HEADING = new RegExp([DESIRABLE, REQUIRED_HEADING, NEUTRAL_HEADING].map((re) => `(?:${re.source})`).join('|'), 'i');
 const REQUIRED_SENTENCE =
   /\b(must|essential|required|requirement|you will need|you'll need|need to have|needs to have|is a must|mandatory|necessary|you will have|you'll have|you should have|we need|demonstrable|proven)\b/i;
+/**
+ * Both sentence cues in one scan, desirable first (so it wins where both start at one place): most
+ * sentences hold neither, and one scan of the two lists together costs much less than the two scans.
+ * Group 1 is a desirable cue, group 2 a required one.
+ */
+const SENTENCE_CUE = new RegExp(`\\b(?:${DESIRABLE.source.slice(2, -2)}|${REQUIRED_SENTENCE.source.slice(2, -2)})\\b`, 'i');
+/** DESIRABLE from a given offset on (lastIndex), with \b read against the whole sentence. */
+const DESIRABLE_FROM = new RegExp(DESIRABLE.source, 'gi');
 
 type Section = 'required' | 'desirable' | 'neutral';
 
@@ -174,10 +182,16 @@ export function createRequiredLookup(text: string): (offset: number) => boolean 
     if (cached !== undefined) return cached;
     const e = lo + 1 < starts.length ? starts[lo + 1]! : line.end;
     const sentence = text.slice(s, e);
+    // As "a desirable cue anywhere → no; else a required cue → yes; else the section decides". The first
+    // cue found, when required, starts before every desirable cue: only the rest can still hold one.
     let required: boolean;
-    if (DESIRABLE.test(sentence)) required = false;
-    else if (REQUIRED_SENTENCE.test(sentence)) required = true;
-    else required = line.section === 'required';
+    const cue = SENTENCE_CUE.exec(sentence);
+    if (!cue) required = line.section === 'required';
+    else if (cue[1] !== undefined) required = false;
+    else {
+      DESIRABLE_FROM.lastIndex = cue.index + 1;
+      required = !DESIRABLE_FROM.test(sentence);
+    }
     verdicts.set(s, required);
     return required;
   };
