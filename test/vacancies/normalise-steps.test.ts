@@ -222,6 +222,15 @@ describe('sanitised HTML', () => {
       '<p><a href="https://apply.example/job?id=1&amp;x=2" rel="nofollow noopener">Apply</a> here</p>',
     );
   });
+  it('drops elements holding only white space, one level deep (as one pass of the clean-up does)', () => {
+    const html = (s: string) => cleanDescription(s).html;
+    expect(html('<p> </p><p>Hi</p>')).toBe('<p>Hi</p>');
+    expect(html('<p><span></span></p><ul><li>\n</li><li>One</li></ul>')).toBe('<ul><li>One</li></ul>');
+    expect(html('<p><b> </b></p>x')).toBe('<p></p>x');
+    expect(html('<div><br></div><h3>  </h3><h3>Role</h3>')).toBe('<div><br /></div><h3>Role</h3>');
+    expect(html('<p><script>x</script></p><em>&nbsp;</em>ok')).toBe('ok');
+    expect(html('<li><a href="https://a.b"></a></li>')).toBe('<li><a href="https://a.b" rel="nofollow noopener"></a></li>');
+  });
   it('closes what it opens', () => {
     expect(cleanDescription('<ul><li><b>One<li>Two</ul></b><p>Three').html).toBe('<ul><li><b>One<li>Two</li></b></li></ul><p>Three</p>');
   });

@@ -40,6 +40,7 @@ function mix(h: number): number {
 }
 
 const WORD_RE = /[a-z0-9]+/g;
+let wordHashBuffer = new Uint32Array(MAX_WORDS);
 
 export function words(text: string, max = MAX_WORDS): string[] {
   const out: string[] = [];
@@ -53,10 +54,14 @@ export function words(text: string, max = MAX_WORDS): string[] {
 /**
  * FNV-1a of each ASCII-alphanumeric word, lower-cased, in one pass over the
  * text without building strings (the hot path: every advert, every ingest).
- * Equal to hashString(word) for the words `words()` would return.
+ * Equal to hashString(word) for the words `words()` would return. Writes them
+ * to wordHashBuffer and returns how many.
  */
-function wordHashes(text: string, max: number): Uint32Array {
-  const out = new Uint32Array(max);
+function wordHashes(text: string, max: number): number {
+  // One buffer for every call (its words are read before the next call): a typed array per advert
+  // cost more than hashing its words does.
+  if (wordHashBuffer.length < max) wordHashBuffer = new Uint32Array(max);
+  const out = wordHashBuffer;
   let n = 0;
   let h = 0x811c9dc5;
   let inWord = false;
@@ -75,11 +80,16 @@ function wordHashes(text: string, max: number): Uint32Array {
       inWord = false;
     }
   }
-  return out.subarray(0, n);
+  return n;
 }
 
 export function computeMinHash(input: FingerprintInput): Uint32Array {
-  const sig = new Uint32Array(MINHASH_SIZE).fill(0xffffffff);
+  return fillMinHash(input, new Uint32Array(MINHASH_SIZE));
+}
+
+/** computeMinHash into `sig` (overwritten). */
+function fillMinHash(input: FingerprintInput, sig: Uint32Array): Uint32Array {
+  sig.fill(0xffffffff);
   const add = (h: number) => {
     const v = mix(h);
     const bin = v & (MINHASH_SIZE - 1);
@@ -89,9 +99,10 @@ export function computeMinHash(input: FingerprintInput): Uint32Array {
   for (const w of words(input.title, 30)) add(hashString('t:' + w));
   if (input.employerName) add(hashString('e:' + input.employerName.toLowerCase().trim()));
   if (input.place) add(hashString('p:' + input.place.toLowerCase().trim()));
-  const hs = wordHashes(input.descriptionText, MAX_WORDS);
-  for (let i = 0; i + 2 < hs.length; i++) add(Math.imul(hs[i]!, 0x9e3779b1) ^ Math.imul(hs[i + 1]!, 0x85ebca77) ^ hs[i + 2]!);
-  if (hs.length < 3) for (const h of hs) add(h);
+  const count = wordHashes(input.descriptionText, MAX_WORDS);
+  const hs = wordHashBuffer;
+  for (let i = 0; i + 2 < count; i++) add(Math.imul(hs[i]!, 0x9e3779b1) ^ Math.imul(hs[i + 1]!, 0x85ebca77) ^ hs[i + 2]!);
+  if (count < 3) for (let i = 0; i < count; i++) add(hs[i]!);
   // Densify: an empty bin borrows the next filled bin's value (rotation), so short texts still compare.
   for (let i = 0; i < MINHASH_SIZE; i++) {
     if (sig[i] !== 0xffffffff) continue;
@@ -119,8 +130,11 @@ export function decodeFingerprint(fp: string | null | undefined): Uint32Array | 
   return out;
 }
 
+// computeFingerprint's signature, encoded at once: no typed array is allocated per advert.
+const scratchSignature = new Uint32Array(MINHASH_SIZE);
+
 export function computeFingerprint(input: FingerprintInput): string {
-  return encodeFingerprint(computeMinHash(input));
+  return encodeFingerprint(fillMinHash(input, scratchSignature));
 }
 
 /** Share of equal values: an estimate of the shingle sets' Jaccard similarity. */

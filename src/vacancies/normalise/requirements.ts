@@ -172,8 +172,15 @@ export function sentenceAt(text: string, idx: number): string {
     }
     end++;
   }
-  return text.slice(start, end).replace(/^•\s*/, '').replace(/\s+/g, ' ').trim();
+  let sentence = text.slice(start, end);
+  if (sentence.charCodeAt(0) === 0x2022) sentence = sentence.replace(/^•\s*/, '');
+  // Collapsing spaces changes nothing unless two spaces meet or a space is not ' ': tested first, the
+  // usual sentence is not copied once more.
+  if (MESSY_SPACE.test(sentence)) sentence = sentence.replace(/\s+/g, ' ');
+  return sentence.trim();
 }
+
+const MESSY_SPACE = /\s\s|[^\S ]/;
 
 /** . ! ? */
 function isStop(c: number): boolean {

@@ -67,6 +67,9 @@ const IMPLIES_CLOSE: Record<string, Set<string>> = {
   li: new Set(['li']), tr: new Set(['tr', 'th', 'td']), th: new Set(['th']), td: new Set(['thead', 'th', 'td']),
   tbody: new Set(['thead', 'tbody']),
 };
+/** Elements dropped from the html when they hold nothing but white space (EMPTY_ELEMENT_G). */
+const DROPPED_WHEN_EMPTY = new Set(['p', 'li', 'strong', 'b', 'em', 'i', 'u', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const EMPTY_ELEMENT_G = /<(p|li|strong|b|em|i|u|div|h[1-6])>\s*<\/\1>/g;
 const SAFE_HREF = /^(?:https?:\/\/|mailto:|tel:)/i;
 
 // A tag, a comment, a doctype/CDATA or a processing instruction; quoted attribute values may hold '>'.
@@ -100,11 +103,28 @@ export function sanitise(s: string): { text: string; html: string } {
   let last = 0;
   TOKEN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // Whether the html may hold an empty element (`<p> </p>`) for the final clean-up to drop: the open
+  // element of those it drops that nothing but white space has followed yet, if any. Tracked as the
+  // html is written, so the clean-up's scan of the whole html runs only for adverts that need it.
+  let openEmpty: string | null = null;
+  let mayHoldEmpty = false;
+  const close = (name: string) => {
+    if (name === openEmpty) mayHoldEmpty = true;
+    openEmpty = null;
+    html += `</${name}>`;
+  };
   const emitText = (raw: string) => {
     if (!raw) return;
-    const t = decodeEntities(raw.includes('<') || raw.includes('>') ? raw.replace(/[<>]/g, ' ') : raw);
+    let t = raw;
+    let escaped = raw;
+    // The usual run holds no markup character: nothing to replace, decode or escape (a regex scan saved).
+    if (raw.includes('&') || raw.includes('<') || raw.includes('>')) {
+      t = decodeEntities(raw.includes('<') || raw.includes('>') ? raw.replace(/[<>]/g, ' ') : raw);
+      escaped = escapeText(t);
+    }
+    if (openEmpty !== null && /\S/.test(escaped)) openEmpty = null;
     text += t;
-    html += escapeText(t);
+    html += escaped;
   };
   while ((m = TOKEN_RE.exec(s))) {
     emitText(s.slice(last, m.index));
@@ -123,6 +143,7 @@ export function sanitise(s: string): { text: string; html: string } {
     if (name === 'br') {
       text += '\n';
       html += '<br />';
+      openEmpty = null;
       continue;
     }
     if (name === 'li') text += closing ? '\n' : '\n• ';
@@ -133,26 +154,28 @@ export function sanitise(s: string): { text: string; html: string } {
     if (closing) {
       const at = stack.lastIndexOf(name);
       if (at < 0) continue;
-      while (stack.length > at) html += `</${stack.pop()!}>`;
+      while (stack.length > at) close(stack.pop()!);
       continue;
     }
     const implied = IMPLIES_CLOSE[name];
-    if (implied) while (stack.length && implied.has(stack[stack.length - 1]!)) html += `</${stack.pop()!}>`;
+    if (implied) while (stack.length && implied.has(stack[stack.length - 1]!)) close(stack.pop()!);
     if (name === 'a') {
       const h = HREF_RE.exec(m[3] ?? '');
       const href = h ? decodeEntities(h[1] ?? h[2] ?? h[3] ?? '').trim() : '';
       if (!SAFE_HREF.test(href)) continue; // the link's text is kept, the link is not
       html += `<a href="${escapeAttr(href)}" rel="nofollow noopener">`;
+      openEmpty = null;
       stack.push('a');
       continue;
     }
     html += `<${name}>`;
+    openEmpty = DROPPED_WHEN_EMPTY.has(name) ? name : null;
     stack.push(name);
   }
   emitText(s.slice(last));
-  while (stack.length) html += `</${stack.pop()!}>`;
+  while (stack.length) close(stack.pop()!);
   // Empty elements left by dropped content carry nothing.
-  html = html.replace(/<(p|li|strong|b|em|i|u|div|h[1-6])>\s*<\/\1>/g, '');
+  if (mayHoldEmpty) html = html.replace(EMPTY_ELEMENT_G, '');
   return { text, html };
 }
 
