@@ -21,6 +21,8 @@ import { recordToRaw } from '../../src/vacancies/import/to-raw.ts';
 import { normaliseVacancy } from '../../src/vacancies/normalise.ts';
 import { isNoSpecificPlace } from '../../src/vacancies/normalise/location.ts';
 import { isUnquantifiedSalary } from '../../src/vacancies/normalise/salary.ts';
+import { stripPlaceNoise } from '../../src/geo/place-noise.ts';
+import type { Place } from '../../src/vacancies/model.ts';
 import { classifyPlaceText, classifySalaryText, type ClassCounts, countClass, printClasses } from './normalise-classes.ts';
 
 interface Stats {
@@ -34,6 +36,8 @@ interface Stats {
   nowhere: number;
   location: number;
   geocoded: number;
+  geocodedUk: number;
+  heuristicForeign: number;
   region: number;
   localAuthority: number;
   sector: number;
@@ -43,12 +47,15 @@ interface Stats {
   contract: number;
   datePosted: number;
 }
-const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, salaryFromFigures: 0, unquantified: 0, foreign: 0, nowhere: 0, location: 0, geocoded: 0, region: 0, localAuthority: 0, sector: 0, occupation: 0, skill: 0, requirement: 0, contract: 0, datePosted: 0 });
+const emptyStats = (): Stats => ({ n: 0, rejected: 0, salaryText: 0, salary: 0, salaryFromFigures: 0, unquantified: 0, foreign: 0, nowhere: 0, location: 0, geocoded: 0, geocodedUk: 0, heuristicForeign: 0, region: 0, localAuthority: 0, sector: 0, occupation: 0, skill: 0, requirement: 0, contract: 0, datePosted: 0 });
 
 /**
- * Eval-only heuristic: a place outside the UK (the geocoder is UK-only by
- * design), so "geocoded / UK places" is not diluted by US and EU offices in
- * ATS feeds. A non-GB city of 100k+ people with no GB namesake, or a country.
+ * Eval-only cross-check of the product's answer: the geocoder itself says
+ * when a place is outside the UK (`Place.outsideUk`), and that is what the
+ * denominator of "geocoded / named UK places" leaves out. This older
+ * heuristic (a non-GB city of 100k+ people with no GB namesake, or a country)
+ * is only reported, so strings it flags and the geocoder does not can be
+ * looked at.
  */
 const FOREIGN_WORDS = /\b(?:united states|usa|u\.s\.?|us|canada|germany|france|spain|netherlands|ireland|india|singapore|malaysia|australia|new zealand|brazil|mexico|japan|china|poland|portugal|europe|emea|apac|latam|americas|north america|south america|worldwide|global|belgium|sweden|switzerland|italy|austria|denmark|norway|finland|israel|argentina|colombia|chile|luxembourg|cyprus|ontario|quebec|washington d\.?c\.?)\b|,\s*(?:[A-Z]{2})\b/i;
 let foreignCities: Set<string> | null = null;
@@ -70,6 +77,17 @@ function isForeign(text: string): boolean {
     .map((seg) => seg.replace(/\b(?:office|hq|headquarters|remote|hybrid|anywhere|based|on-?site)\b|\*/gi, '').trim().toLowerCase())
     .filter(Boolean);
   return segments.some((seg) => foreignCities!.has(seg) || US_STATES.has(seg)) || /\b(?:CET|CEST|EST|PST|GMT|UTC)\s*[+-]/.test(text);
+}
+
+/** "UK", "Multiple locations", "Headquarters", "United Kingdom (Remote)": no specific place once work-mode words are off. */
+function namesNoPlace(text: string): boolean {
+  const bare = stripPlaceNoise(text);
+  return isNoSpecificPlace(text) || !bare || isNoSpecificPlace(bare);
+}
+
+/** The geocoder's answer: a foreign place, a world region without the UK, or a Crown Dependency. */
+function outsideUk(p: Place | null | undefined): boolean {
+  return p?.outsideUk != null;
 }
 
 function flag(args: string[], name: string): string | undefined {
@@ -174,7 +192,7 @@ export async function run(args: string[]): Promise<void> {
         for (const c of classifySalaryText(v.salary.text)) countClass(salaryClasses, c, parsed, !!v.salary.flags?.length);
       }
       const placeText = v.location?.text ?? r.raw.location ?? null;
-      if (placeText && !isNoSpecificPlace(placeText) && !isForeign(placeText)) {
+      if (placeText && !namesNoPlace(placeText) && !outsideUk(v.location)) {
         const loc = v.location;
         // Below county level: a point, or an area that is one local authority (what "has its local authority" can ask of).
         const belowCounty = !!loc?.resolved && (loc.precision !== 'area' || (loc.area != null && /district|borough|unitary|council-area|principal-area/.test(loc.area.kind)));
@@ -190,9 +208,13 @@ export async function run(args: string[]): Promise<void> {
       }
       if (v.location) st.location++;
       if (v.location?.resolved) st.geocoded++;
-      else if (v.location && isNoSpecificPlace(v.location.text)) st.nowhere++;
-      else if (v.location && isForeign(v.location.text)) st.foreign++;
-      else if (v.location) unresolvedPlaces.set(v.location.text.slice(0, 60), (unresolvedPlaces.get(v.location.text.slice(0, 60)) ?? 0) + 1);
+      if (v.location?.resolved && !outsideUk(v.location)) st.geocodedUk++;
+      else if (v.location && namesNoPlace(v.location.text)) st.nowhere++;
+      else if (v.location && outsideUk(v.location)) st.foreign++;
+      else if (v.location) {
+        if (isForeign(v.location.text)) st.heuristicForeign++;
+        unresolvedPlaces.set(v.location.text.slice(0, 60), (unresolvedPlaces.get(v.location.text.slice(0, 60)) ?? 0) + 1);
+      }
       if (v.location?.region) st.region++;
       if (v.location?.localAuthority) st.localAuthority++;
       if (v.sector) st.sector++;
@@ -211,7 +233,7 @@ export async function run(args: string[]): Promise<void> {
   const header = ['file', 'adverts', 'rejected', 'salary text', 'salary parsed', 'parsed / text with figures', 'no figure (Competitive…)', 'location', 'geocoded', 'geocoded / named UK places', 'region', 'local authority', 'sector', 'occupation', '≥1 skill', 'requirement', 'contract', 'date posted'];
   const line = (name: string, s: Stats) => {
     const ok = s.n - s.rejected;
-    return [name, String(s.n), String(s.rejected), pct(s.salaryText, ok), pct(s.salary, ok), pct(s.salaryFromFigures, s.salaryText - s.unquantified), pct(s.unquantified, ok), pct(s.location, ok), pct(s.geocoded, ok), pct(s.geocoded, s.location - s.foreign - s.nowhere), pct(s.region, ok), pct(s.localAuthority, ok), pct(s.sector, ok), pct(s.occupation, ok), pct(s.skill, ok), pct(s.requirement, ok), pct(s.contract, ok), pct(s.datePosted, ok)];
+    return [name, String(s.n), String(s.rejected), pct(s.salaryText, ok), pct(s.salary, ok), pct(s.salaryFromFigures, s.salaryText - s.unquantified), pct(s.unquantified, ok), pct(s.location, ok), pct(s.geocoded, ok), pct(s.geocodedUk, s.location - s.foreign - s.nowhere), pct(s.region, ok), pct(s.localAuthority, ok), pct(s.sector, ok), pct(s.occupation, ok), pct(s.skill, ok), pct(s.requirement, ok), pct(s.contract, ok), pct(s.datePosted, ok)];
   };
   const table = [header, ...rows.map(([n, s]) => line(n, s)), line('ALL', total)];
   console.log('\n| ' + table[0]!.join(' | ') + ' |\n|' + table[0]!.map(() => '---').join('|') + '|');
@@ -219,6 +241,7 @@ export async function run(args: string[]): Promise<void> {
   const top = (m: Map<string, number>, k: number) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k);
   console.log('\ntop unparsed salary strings (excluding "Competitive", "Not specified" and the like):');
   for (const [s, n] of top(unparsedSalary, 20)) console.log(`  ${String(n).padStart(5)}  ${JSON.stringify(s)}`);
+  console.log(`\noutside the UK by the geocoder: ${total.foreign}; naming no specific place: ${total.nowhere}; unresolved that the eval's old foreign heuristic would call foreign: ${total.heuristicForeign}`);
   console.log('\ntop unresolved places:');
   for (const [s, n] of top(unresolvedPlaces, 20)) console.log(`  ${String(n).padStart(5)}  ${JSON.stringify(s)}`);
   if (rejectReasons.size) {

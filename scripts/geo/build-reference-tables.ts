@@ -11,6 +11,9 @@
  *   mysociety_uk_local_authorities.csv   (local authorities, CC BY 4.0, mySociety)
  *   ons_LAD_to_CAUTH_May2025_EN.csv      (district → combined authority, OGL v3)
  *
+ * Crown Dependency districts (JE, GY, IM) are kept with no local authority,
+ * and each island group becomes one 'crown-dependency' area.
+ *
  * Re-run it when a newer file is published; the output is deterministic.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -58,6 +61,18 @@ const GROUPS: { name: string; kind: string; aliases?: string[]; members: string[
   { name: 'Glamorgan', kind: 'ceremonial-county', aliases: ['South Glamorgan', 'Mid Glamorgan', 'West Glamorgan'], members: ['Cardiff', 'Vale of Glamorgan', 'Bridgend', 'Rhondda Cynon Taf', 'Merthyr Tydfil', 'Swansea', 'Neath Port Talbot'] },
   { name: 'Gwent', kind: 'ceremonial-county', members: ['Newport', 'Monmouthshire', 'Torfaen', 'Blaenau Gwent', 'Caerphilly'] },
 ];
+
+/**
+ * The Crown Dependencies, as Gibbs' file labels their districts (JE, GG, IM):
+ * not part of the UK, so no local authority or region; each is one named
+ * area. Land areas are the islands' published figures (Jersey 118 km², the
+ * Bailiwick of Guernsey 78 km², the Isle of Man 572 km²).
+ */
+const CROWN_DEPENDENCIES: Record<string, { name: string; areaKm2: number; aliases: string[] }> = {
+  JE: { name: 'Jersey', areaKm2: 118, aliases: ['Bailiwick of Jersey', 'Channel Islands Jersey'] },
+  GG: { name: 'Guernsey', areaKm2: 78, aliases: ['Bailiwick of Guernsey', 'Alderney', 'Sark', 'Channel Islands Guernsey'] },
+  IM: { name: 'Isle of Man', areaKm2: 572, aliases: ['IOM'] },
+};
 
 /** GSS codes of the English regions and the four nations (ONS register). */
 const REGION_CODES: Record<string, string> = {
@@ -200,7 +215,15 @@ function main(dir: string): void {
   };
   const outLines = ['outcode\tlat\tlon\tla\ttown'];
   let viaName = 0;
+  const crownDistricts = new Map<string, { lat: number; lon: number }[]>();
   for (const o of outcodes) {
+    const crown = CROWN_DEPENDENCIES[o['country']!];
+    if (crown) {
+      // Outside the UK: a point and a town, but no UK local authority.
+      outLines.push([o['postcode'], Number(o['latitude']).toFixed(4), Number(o['longitude']).toFixed(4), '', o['town'] ?? ''].join('\t'));
+      crownDistricts.set(o['country']!, [...(crownDistricts.get(o['country']!) ?? []), { lat: Number(o['latitude']), lon: Number(o['longitude']) }]);
+      continue;
+    }
     if (!['ENG', 'WLS', 'SCT', 'NIR'].includes(o['country']!)) continue;
     const lat = Number(o['latitude']);
     const lon = Number(o['longitude']);
@@ -221,6 +244,15 @@ function main(dir: string): void {
     }
     const la = nearest(lat, lon, candidates);
     outLines.push([o['postcode'], lat.toFixed(4), lon.toFixed(4), la.code, o['town'] ?? ''].join('\t'));
+  }
+
+  for (const [country, points] of crownDistricts) {
+    const c = CROWN_DEPENDENCIES[country]!;
+    const lat = points.reduce((a, p) => a + p.lat, 0) / points.length;
+    const lon = points.reduce((a, p) => a + p.lon, 0) / points.length;
+    // The districts' mean centroid, and a radius reaching every district's centroid plus its island's own width.
+    const radiusKm = Math.max(...points.map((p) => distanceKm(lat, lon, p.lat, p.lon))) + Math.sqrt(c.areaKm2 / Math.PI);
+    areas.push({ code: `crown-dependency:${key(c.name).replace(/ /g, '-')}`, name: c.name, kind: 'crown-dependency', lat, lon, areaKm2: c.areaKm2, radiusKm, region: '', parent: '', ca: '', names: new Set(c.aliases.map(key)) });
   }
 
   const areaLines = ['code\tname\tkind\tlat\tlon\tradius_km\tregion\tparent\tca\tnames'];

@@ -12,7 +12,7 @@ export interface Town {
   lat: number;
   lon: number;
   population: number;
-  /** ENG, WLS, SCT, NIR. */
+  /** ENG, WLS, SCT, NIR; or JE, GG, IM for the Crown Dependencies (outside the UK, see CROWN_DEPENDENCIES). */
   nation: string;
 }
 
@@ -31,6 +31,15 @@ export interface TownIndex {
 }
 
 let cached: TownIndex | null = null;
+
+/**
+ * Jersey, Guernsey and the Isle of Man: Crown Dependencies, not part of the
+ * UK (no UK local authority or region), but on UK job boards and in Royal
+ * Mail's postcode system (JE, GY, IM), so their towns are listed too, after
+ * any UK town of the same name (Douglas, Lanarkshire before Douglas, IoM).
+ */
+export const CROWN_DEPENDENCIES: ReadonlySet<string> = new Set(['JE', 'GG', 'IM']);
+const isUkNation = (t: Town) => !CROWN_DEPENDENCIES.has(t.nation);
 
 /** Lower case, no accents, no punctuation, "Saint"/"St." → "st", "&" → "and". */
 export function normalisePlaceName(s: string): string {
@@ -104,12 +113,14 @@ export function loadTownIndex(): TownIndex {
     else if (!list.includes(t)) list.push(t);
   };
   for (const c of all) {
-    if (c.country !== 'GB') continue;
-    const t: Town = { name: c.name, lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], population: c.population, nation: c.adminCode };
+    if (c.country !== 'GB' && !CROWN_DEPENDENCIES.has(c.country)) continue;
+    const nation = c.country === 'GB' ? c.adminCode : c.country;
+    const t: Town = { name: c.name, lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], population: c.population, nation };
     add(normalisePlaceName(c.name), t);
     if (c.altName) for (const alt of c.altName.split(',')) add(normalisePlaceName(alt), t);
   }
-  for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
+  const byPreference = (a: Town, b: Town) => Number(isUkNation(b)) - Number(isUkNation(a)) || b.population - a.population;
+  for (const list of byName.values()) list.sort(byPreference);
   // Spellings boards use for the same town ("Burton On Trent", "Clacton", "Tunbridge Wells"); an exact name always wins.
   const variants = new Map<string, Town[]>();
   for (const [key, list] of byName) {
@@ -118,7 +129,7 @@ export function loadTownIndex(): TownIndex {
       variants.set(v, [...(variants.get(v) ?? []), ...list]);
     }
   }
-  for (const [v, list] of variants) byName.set(v, [...new Set(list)].sort((a, b) => b.population - a.population));
+  for (const [v, list] of variants) byName.set(v, [...new Set(list)].sort(byPreference));
 
   const anchors: { lat: number; lon: number; region: Region }[] = [];
   for (const [region, names] of Object.entries(REGION_ANCHORS)) {

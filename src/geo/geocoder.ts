@@ -3,10 +3,12 @@ import { isValid, toNormalised, toOutcode, validOutcode } from 'postcode';
 import type { Db } from '../db.ts';
 import type { Place, PlacePrecision } from '../vacancies/model.ts';
 import type { Geocoder } from './geocoder-port.ts';
-import { loadTownIndex, normalisePlaceName, resolveAlias, type Town, type TownIndex } from './cities.ts';
+import { countryOfForeignCity, countryOfQualifier, loadAbroadIndex, overshadows, type AbroadIndex } from './abroad.ts';
+import { CROWN_DEPENDENCIES, loadTownIndex, normalisePlaceName, resolveAlias, type Town, type TownIndex } from './cities.ts';
 import { LOCALITY_ALIASES, LOCALITY_OUTCODES } from './localities.ts';
 import { distanceKm, LOCAL_AUTHORITY_KINDS, loadReferenceTables, type Area, type AreaKind, type ReferenceTables } from './reference-tables.ts';
-import { AREA_REGION, regionOfPostcode } from './regions.ts';
+import { stripPlaceNoise } from './place-noise.ts';
+import { AREA_REGION, postcodeArea, regionOfPostcode } from './regions.ts';
 
 /**
  * Offline geocoding with nothing imported: postcode districts and named
@@ -31,8 +33,11 @@ const LABEL_RE = /^\s*(?:job\s+|work\s+|office\s+)?(?:location|locations|place\s
 /** Which area a name means when several share it ("West Midlands"): the finest kind first. */
 const KIND_ORDER: Record<AreaKind, number> = {
   'london-borough': 0, 'metropolitan-district': 0, district: 0, 'unitary-authority': 0, 'council-area': 0, 'principal-area': 0, 'ni-district': 0,
-  county: 1, 'metropolitan-county': 2, 'ceremonial-county': 3, region: 4, country: 5, 'combined-authority': 6,
+  county: 1, 'metropolitan-county': 2, 'ceremonial-county': 3, region: 4, country: 5, 'crown-dependency': 5, 'combined-authority': 6,
 };
+
+/** Postcode areas of the Crown Dependencies → their ISO 3166-1 codes (Guernsey's postcodes are GY, its code GG). */
+const CROWN_POSTCODE_AREAS: Record<string, string> = { JE: 'JE', GY: 'GG', IM: 'IM' };
 
 interface PostcodeAnswer {
   lat: number | null;
@@ -51,10 +56,13 @@ interface Candidate {
 interface Indexes {
   towns: TownIndex;
   ref: ReferenceTables;
+  abroad: AbroadIndex;
   areasByName: Map<string, Area[]>;
   localities: Map<string, Town>;
   /** Every name a segment can be split on, for strings written without commas. */
   maxWords: number;
+  /** Leading words of longer UK names ("kingston" of Kingston upon Thames): such a bare name is never read as a foreign city. */
+  ukNameHeads: Set<string>;
 }
 
 let sharedIndexes: Indexes | null = null;
@@ -83,7 +91,12 @@ function loadIndexes(): Indexes {
   }
   let maxWords = 1;
   for (const k of [...towns.byName.keys(), ...areasByName.keys(), ...localities.keys()]) maxWords = Math.max(maxWords, Math.min(6, k.split(' ').length));
-  sharedIndexes = { towns, ref, areasByName, localities, maxWords };
+  const ukNameHeads = new Set<string>();
+  for (const k of [...towns.byName.keys(), ...areasByName.keys(), ...localities.keys()]) {
+    const words = k.split(' ');
+    for (let n = 1; n < words.length; n++) ukNameHeads.add(words.slice(0, n).join(' '));
+  }
+  sharedIndexes = { towns, ref, abroad: loadAbroadIndex(), areasByName, localities, maxWords, ukNameHeads };
   return sharedIndexes;
 }
 
@@ -130,7 +143,7 @@ export function createGeocoder(db?: Db | null, opts: GeocoderOptions = {}): Geoc
       lon: bundled.lon,
       town: bundled.town || null,
       region: bundledLa?.region || null,
-      localAuthority: bundled.localAuthority,
+      localAuthority: bundled.localAuthority || null,
       precision: 'district',
     };
   };
@@ -207,7 +220,8 @@ function within(t: { lat: number; lon: number }, a: Area, slack = 1.2): boolean 
 
 function resolvePlace(ix: Indexes, lookupPostcode: (pc: string, isFull: boolean) => PostcodeAnswer | null, input: string): Place | null {
   const text = input;
-  const cleaned = input.replace(LABEL_RE, '').replace(/^[\s,;:|–-]+|[\s,;:|–-]+$/g, '');
+  const cleaned = stripPlaceNoise(input.replace(LABEL_RE, '')).replace(/^[\s,;:|–-]+|[\s,;:|–-]+$/g, '');
+  if (!cleaned) return null;
   let postcode: string | null = null;
   let isFull = false;
   const fullMatch = FULL_POSTCODE_RE.exec(cleaned);
@@ -258,6 +272,17 @@ function resolvePlace(ix: Indexes, lookupPostcode: (pc: string, isFull: boolean)
     segs.push({ text: seg, c: { towns: [], areas: [] } });
   }
 
+  // A foreign country, state or world region named anywhere ("London, Ontario", "Cambridge, MA", "Remote - AMER")
+  // puts the place abroad, whatever UK namesake the other parts have; a UK postcode says otherwise.
+  const pieces = rest.split(/[,()|/;]+|\s+[-–]\s+/).map((s) => s.trim()).filter(Boolean);
+  const crownOfPostcode = postcode ? CROWN_POSTCODE_AREAS[postcodeArea(postcode) ?? ''] : undefined;
+  if (!postcode || crownOfPostcode) {
+    for (const p of pieces) {
+      const country = countryOfQualifier(ix.abroad, p);
+      if (country !== undefined && !(country && CROWN_DEPENDENCIES.has(country))) return abroad(text, country);
+    }
+  }
+
   const qualifierAreas = (skip: number) => segs.flatMap((s, j) => (j === skip ? [] : s.c.areas));
   // The finest thing the string names: the first segment that is a town (inside any area the other parts name), else an area.
   let town: Town | null = null;
@@ -284,6 +309,39 @@ function resolvePlace(ix: Indexes, lookupPostcode: (pc: string, isFull: boolean)
     area = all.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.radiusKm - b.radiusKm)[0] ?? null;
   }
 
+  // A bare name that a world city owns far more than its UK namesake ("Melbourne", "Houston").
+  if (town && !postcode && rawSegments.length === 1 && town.population > 0) {
+    const foreign = ix.abroad.cities.get(normalisePlaceName(rawSegments[0]!));
+    if (foreign && overshadows(foreign.population, town.population)) return abroad(text, foreign.country);
+  }
+  if (!town && !area && !postcode) {
+    for (const p of pieces) {
+      if (ix.ukNameHeads.has(normalisePlaceName(p))) continue;
+      const country = countryOfForeignCity(ix.abroad, p);
+      if (country) return abroad(text, country);
+    }
+  }
+  return markCrownDependency(resolveFound(ix, lookupPostcode, text, rawSegments, segs, postcode, isFull, town, area), crownOfPostcode ?? (town && CROWN_DEPENDENCIES.has(town.nation) ? town.nation : undefined) ?? (area ? CROWN_AREA_COUNTRY[area.code] : undefined));
+}
+
+/** Guernsey's area code → its ISO code (the areas table names them `crown-dependency:<name>`). */
+const CROWN_AREA_COUNTRY: Record<string, string> = { 'crown-dependency:jersey': 'JE', 'crown-dependency:guernsey': 'GG', 'crown-dependency:isle-of-man': 'IM' };
+
+/** Outside the UK: no UK point is claimed; the text is kept and says which country. */
+function abroad(text: string, country: string | null): Place {
+  return { ...place(text, { lat: null, lon: null, postcode: null, town: null, region: null }), resolved: false, outsideUk: { country } };
+}
+
+/** A Crown Dependency is located, but outside the UK: no UK local authority or region. */
+function markCrownDependency(p: Place | null, country: string | undefined): Place | null {
+  if (!p || !country) return p;
+  return { ...p, localAuthority: null, localAuthorityName: null, region: null, outsideUk: { country } };
+}
+
+function resolveFound(
+  ix: Indexes, lookupPostcode: (pc: string, isFull: boolean) => PostcodeAnswer | null, text: string, rawSegments: string[],
+  segs: { text: string; c: Candidate }[], postcode: string | null, isFull: boolean, town: Town | null, area: Area | null,
+): Place | null {
   if (postcode) {
     const answer = lookupPostcode(postcode, isFull);
     if (answer && answer.lat != null && answer.lon != null) {
@@ -299,7 +357,11 @@ function resolvePlace(ix: Indexes, lookupPostcode: (pc: string, isFull: boolean)
     if (area) return fromArea(text, area, postcode);
     return { ...place(text, { lat: null, lon: null, postcode, town: null, region }), resolved: false };
   }
-  if (town) return fromTown(ix, text, town, null, segs.some((s) => s.c.towns.includes(town!) && s.c.areas.some((a) => !LOCAL_AUTHORITY_KINDS.has(a.kind))));
+  if (town) {
+    // "London" is a town and a region of 33 authorities: the region is what it names.
+    const wider = segs.find((s) => s.c.towns.includes(town))?.c.areas.find((a) => !LOCAL_AUTHORITY_KINDS.has(a.kind)) ?? null;
+    return fromTown(ix, text, town, null, wider);
+  }
   if (area) return fromArea(text, area, null);
   for (const seg of rawSegments) {
     const region = AREA_REGION[normalisePlaceName(seg)];
@@ -308,14 +370,20 @@ function resolvePlace(ix: Indexes, lookupPostcode: (pc: string, isFull: boolean)
   return null;
 }
 
-/** `spansAuthorities`: the town is also a wider area ("London" is a region of 33 boroughs), so no one authority is its own. */
-function fromTown(ix: Indexes, text: string, town: Town, postcode: string | null, spansAuthorities = false): Place {
+/**
+ * `wider`: the name is also a wider area than one authority ("London" is a
+ * region of 33 boroughs and the City), so no one authority is its own: the
+ * place is that area, at the town's own point (so a radius search from
+ * "London" is centred where it always was), with the area's extent.
+ */
+function fromTown(ix: Indexes, text: string, town: Town, postcode: string | null, wider: Area | null = null): Place {
   const near = ix.ref.nearestOutcode(town.lat, town.lon);
-  const la = near && !spansAuthorities ? ix.ref.areaByCode.get(near.localAuthority) : undefined;
+  const la = near && !wider ? ix.ref.areaByCode.get(near.localAuthority) : undefined;
   return place(text, {
     lat: town.lat, lon: town.lon, postcode, town: town.name,
     region: la?.region || (near && ix.ref.areaByCode.get(near.localAuthority)?.region) || ix.towns.regionOf(town), localAuthority: la?.code ?? null, localAuthorityName: la?.name ?? null,
-    precision: ix.localities.get(normalisePlaceName(town.name)) === town ? 'neighbourhood' : 'town',
+    precision: wider ? 'area' : ix.localities.get(normalisePlaceName(town.name)) === town ? 'neighbourhood' : 'town',
+    ...(wider ? { area: { code: wider.code, name: wider.name, kind: wider.kind, radiusKm: wider.radiusKm } } : {}),
   });
 }
 

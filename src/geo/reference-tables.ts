@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
  */
 export const AREA_KINDS = [
   'district', 'metropolitan-district', 'london-borough', 'unitary-authority', 'council-area', 'principal-area', 'ni-district',
-  'county', 'metropolitan-county', 'ceremonial-county', 'combined-authority', 'region', 'country',
+  'county', 'metropolitan-county', 'ceremonial-county', 'combined-authority', 'region', 'country', 'crown-dependency',
 ] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 
@@ -41,7 +41,7 @@ export interface Outcode {
   outcode: string;
   lat: number;
   lon: number;
-  /** GSS code of the local authority most of the district lies in. */
+  /** GSS code of the local authority most of the district lies in; '' for a Crown Dependency's (JE, GY, IM), which have none. */
   localAuthority: string;
   /** The post town or neighbourhood the source gives, '' when none. */
   town: string;

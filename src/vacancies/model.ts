@@ -99,6 +99,14 @@ export interface Place {
   area?: { code: string; name: string; kind: string; radiusKm: number };
   /** The local authority's name (`localAuthority` holds its GSS code). */
   localAuthorityName?: string | null;
+  /**
+   * Set when the text names somewhere outside the UK: `country` is its ISO
+   * 3166-1 alpha-2 code ('US', 'DE'; the Crown Dependencies 'JE', 'GG', 'IM',
+   * which are located but have no UK local authority or region), or null for
+   * a world region that leaves out the UK ("AMER", "APAC"). Derived when
+   * geocoding; not stored.
+   */
+  outsideUk?: { country: string | null };
 }
 
 export type SalaryFlag = 'implausible-range' | 'below-legal-minimum';

@@ -35,7 +35,7 @@ describe('createGeocoder (towns, no postcode table)', () => {
   });
   it('unknown places are null', () => {
     expect(g.geocode('Multiple locations')).toBeNull();
-    expect(g.geocode('Atlantis')).toBeNull();
+    expect(g.geocode('Qwxzville')).toBeNull();
   });
   it('never throws', () => {
     fc.assert(fc.property(fc.string({ maxLength: 100 }), (s) => void g.geocode(s)), { numRuns: 500 });
@@ -163,7 +163,94 @@ describe('bundled reference tables (no import)', () => {
     expect(g.geocode('Wales')!.lon!).toBeLessThan(-3);
   });
 
-  it('bare "London" is the city: a point, its region, no single borough', () => {
-    expect(g.geocode('London')).toMatchObject({ town: 'London', region: 'London', localAuthority: null, resolved: true });
+  it('bare "London" names the London region: its extent, the same point as ever, no invented borough', () => {
+    for (const text of ['London', 'London Office', 'London, United Kingdom', 'London - Hybrid', 'London (Remote)', 'London | Remote', 'Greater London']) {
+      const p = g.geocode(text)!;
+      expect(p, text).toMatchObject({ town: 'London', region: 'London', localAuthority: null, resolved: true, precision: 'area', area: { code: 'E12000007', kind: 'region' } });
+      expect(p.area!.radiusKm, text).toBeGreaterThan(20);
+      // A radius search from "London" is centred where it always was (GeoNames' London, by Charing Cross).
+      expect(p.lat, text).toBeCloseTo(51.5085, 3);
+      expect(p.lon, text).toBeCloseTo(-0.1257, 3);
+    }
+    // A borough or neighbourhood given with it is still the finer answer.
+    expect(g.geocode('Enfield, London')).toMatchObject({ localAuthorityName: 'Enfield' });
+    expect(g.geocode('Mayfair, London')).toMatchObject({ localAuthorityName: 'Westminster', precision: 'neighbourhood' });
+  });
+});
+
+describe('places outside the UK', () => {
+  const g = createGeocoder(null);
+  it.each([
+    // text, ISO country (null: a world region without the UK)
+    ['Palo Alto', 'US'],
+    ['Redwood City', 'US'],
+    ['San Francisco-Hybrid', 'US'],
+    ['New York City-Hybrid', 'US'],
+    ['NYC Hybrid Available', 'US'],
+    ['Montreal HQ', 'CA'],
+    ['Toronto (Remote)', 'CA'],
+    ['Cologne', 'DE'],
+    ['Berlin, Germany', 'DE'],
+    ['Mapbox Minsk', 'BY'],
+    ['Acme Helsinki Office', 'FI'],
+    ['Remote - AMER', null],
+    ['APAC | Remote', null],
+    // A UK namesake does not win against a foreign qualifier.
+    ['Cambridge, MA', 'US'],
+    ['London, Ontario', 'CA'],
+    ['Richmond, VA', 'US'],
+    ['Perth, Australia', 'AU'],
+    // A bare name a world city owns (millions against a UK village of a few thousand).
+    ['Melbourne', 'AU'],
+    ['Houston', 'US'],
+  ])('%s → outside the UK (%s), no UK point', (text, country) => {
+    const p = g.geocode(text)!;
+    expect(p).toMatchObject({ resolved: false, lat: null, lon: null, localAuthority: null, region: null, outsideUk: { country } });
+  });
+
+  it.each([
+    // UK towns that share a name with a world city stay British; a UK qualifier picks the UK namesake.
+    ['Perth', 'Scotland'],
+    ['Boston', 'East Midlands'],
+    ['Hull', 'Yorkshire and The Humber'],
+    ['Richmond', 'Yorkshire and The Humber'],
+    ['Melbourne, Derbyshire', 'East Midlands'],
+    ['Washington', 'North East'],
+    ['Victoria', 'London'],
+  ])('%s stays in the UK (%s)', (text, region) => {
+    const p = g.geocode(text)!;
+    expect(p).toMatchObject({ resolved: true, region });
+    expect(p.outsideUk).toBeUndefined();
+  });
+
+  it('a bare first word of a UK name is never read as a foreign city ("Kingston" is not Jamaica)', () => {
+    expect(g.geocode('Kingston')?.outsideUk).toBeUndefined();
+  });
+
+  it('words that name a workplace but no place name none', () => {
+    for (const text of ['Headquarters', '*HQ', 'Head Office', 'Remote', 'Hybrid']) expect(g.geocode(text), text).toBeNull();
+  });
+});
+
+describe('Crown Dependencies (Jersey, Guernsey, the Isle of Man)', () => {
+  const g = createGeocoder(null);
+  it.each([
+    // text, country, precision
+    ['Jersey, JE2 4XX', 'JE', 'district'],
+    ['St Helier', 'JE', 'town'],
+    ['Jersey', 'JE', 'area'],
+    ['Guernsey, GY1 2AB', 'GG', 'district'],
+    ['Alderney', 'GG', 'area'],
+    ['Isle of Man', 'IM', 'area'],
+    ['IM1 1AA', 'IM', 'district'],
+  ])('%s is located but outside the UK (%s): no UK authority or region', (text, country, precision) => {
+    const p = g.geocode(text)!;
+    expect(p).toMatchObject({ resolved: true, precision, localAuthority: null, region: null, outsideUk: { country } });
+    expect(p.lat).toBeTypeOf('number');
+  });
+
+  it('a UK town sharing a name with a Crown Dependency town stays the UK one', () => {
+    expect(g.geocode('Douglas')).toMatchObject({ region: 'Scotland', resolved: true });
+    expect(g.geocode('Ramsey')).toMatchObject({ region: 'East of England', resolved: true });
   });
 });

@@ -50,6 +50,8 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
       localAuthority: g?.localAuthority ?? null,
       region: g?.region ?? raw.region ?? null,
       resolved: true,
+      // A Crown Dependency (Jersey, JE1 3QS) is located but outside the UK.
+      ...(g?.outsideUk ? { outsideUk: g.outsideUk } : {}),
     });
   } else if (structuredText) {
     const g = safeGeocode(geocoder, structuredText) ?? (raw.postcode ? safeGeocode(geocoder, raw.postcode) : null);
