@@ -31,6 +31,8 @@ const FACETS: FacetField[] = ['sector', 'contract', 'remote', 'employmentType'];
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
 
+/** A Row's columns of the docs table `d`, all but the rank. */
+const ROW_COLUMNS = `d.id, d.cluster_id, d.lat, d.lon, d.places, d.sector, d.contract, d.employment_type, d.remote, d.salary_top, d.date_posted`;
 /** One candidate row: [id, cluster, lat, lon, places, sector, contract, employmentType, remote, salaryTop, date, rank]. */
 type Row = [number, number, number | null, number | null, string | null, string | null, string | null, string | null, string | null, number | null, number, number | null];
 
@@ -160,11 +162,10 @@ export class SqliteSearcher {
       return this.browse(where, params, sort, query.collapseClusters !== false, query.facets ?? [], page, pageSize, withSnippets);
     }
     const wantRank = textExpr !== null && sort === 'relevance';
-    const cols = `d.id, d.cluster_id, d.lat, d.lon, d.places, d.sector, d.contract, d.employment_type, d.remote, d.salary_top, d.date_posted`;
     const sql = match
-      ? `SELECT ${cols}, ${wantRank ? `${LIVE.fts}.rank` : 'NULL'} FROM ${LIVE.fts} JOIN ${LIVE.docs} d ON d.id = ${LIVE.fts}.rowid
+      ? `SELECT ${ROW_COLUMNS}, ${wantRank ? `${LIVE.fts}.rank` : 'NULL'} FROM ${LIVE.fts} JOIN ${LIVE.docs} d ON d.id = ${LIVE.fts}.rowid
          WHERE ${where.join(' AND ')}`
-      : `SELECT ${cols}, NULL FROM ${LIVE.docs} d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+      : `SELECT ${ROW_COLUMNS}, NULL FROM ${LIVE.docs} d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const collapseClusters = query.collapseClusters !== false;
     // 3. Exact distance (nearest place), then order, collapse, facets, page.
     const toCandidates = (rows: Row[]): Candidate[] => {
@@ -350,9 +351,8 @@ export class SqliteSearcher {
       conds.push('d.date_posted >= ?');
       args.push(oldest);
     }
-    const cols = `d.id, d.cluster_id, d.lat, d.lon, d.places, d.sector, d.contract, d.employment_type, d.remote, d.salary_top, d.date_posted, NULL`;
     const scan = this.stmt(
-      `SELECT ${cols} FROM ${LIVE.docs} d INDEXED BY ${LIVE.docs}_by_date WHERE ${conds.join(' AND ')} ORDER BY d.date_posted DESC, d.id ASC LIMIT ?`,
+      `SELECT ${ROW_COLUMNS}, NULL FROM ${LIVE.docs} d INDEXED BY ${LIVE.docs}_by_date WHERE ${conds.join(' AND ')} ORDER BY d.date_posted DESC, d.id ASC LIMIT ?`,
     ).raw();
     for (let limit = want + 50; ; limit *= 4) {
       const rows = scan.all(...args, limit) as Row[];
