@@ -31,6 +31,10 @@ const FACETS: FacetField[] = ['sector', 'contract', 'remote', 'employmentType'];
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
 
+/** A document inside a bounding box (the exact radius is checked on the rows); one with several places is checked on each. */
+const IN_BOX = '((d.lat BETWEEN ? AND ? AND d.lon BETWEEN ? AND ?) OR d.places IS NOT NULL)';
+const boxParams = (b: ReturnType<typeof boundingBox>) => [b.minLat, b.maxLat, b.minLon, b.maxLon];
+
 /** A Row's columns of the docs table `d`, all but the rank. */
 const ROW_COLUMNS = `d.id, d.cluster_id, d.lat, d.lon, d.places, d.sector, d.contract, d.employment_type, d.remote, d.salary_top, d.date_posted`;
 /** One candidate row: [id, cluster, lat, lon, places, sector, contract, employmentType, remote, salaryTop, date, rank]. */
@@ -135,29 +139,27 @@ export class SqliteSearcher {
     const match = parts.length ? parts.join(' AND ') : null;
 
     // 2. The rest is plain SQL on the compact docs table.
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (match) {
-      where.push(`${LIVE.fts} MATCH ?`);
-      params.push(match);
-    }
+    const docsWhere: string[] = [];
+    const docsParams: unknown[] = [];
     if (f.salaryMin != null) {
-      where.push('d.salary_top >= ?');
-      params.push(f.salaryMin);
+      docsWhere.push('d.salary_top >= ?');
+      docsParams.push(f.salaryMin);
     }
     if (f.postedAfter != null) {
-      where.push('d.date_posted >= ?');
-      params.push(f.postedAfter);
+      docsWhere.push('d.date_posted >= ?');
+      docsParams.push(f.postedAfter);
     }
     if (f.ids) {
-      where.push('d.id IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(f.ids));
+      docsWhere.push('d.id IN (SELECT value FROM json_each(?))');
+      docsParams.push(JSON.stringify(f.ids));
     }
     if (box) {
-      where.push('((d.lat BETWEEN ? AND ? AND d.lon BETWEEN ? AND ?) OR d.places IS NOT NULL)');
-      params.push(box.minLat, box.maxLat, box.minLon, box.maxLon);
+      docsWhere.push(IN_BOX);
+      docsParams.push(...boxParams(box));
     }
-    if (near) where.push('d.lat IS NOT NULL');
+    if (near) docsWhere.push('d.lat IS NOT NULL');
+    const where = match ? [`${LIVE.fts} MATCH ?`, ...docsWhere] : docsWhere;
+    const params = match ? [match, ...docsParams] : docsParams;
     if (!match && !near) {
       return this.browse(where, params, sort, query.collapseClusters !== false, query.facets ?? [], page, pageSize, withSnippets);
     }
@@ -193,7 +195,7 @@ export class SqliteSearcher {
     let total: number;
     const newestNear =
       near && !textExpr && query.exactTotal === false && sort === 'date' && !query.facets?.length
-        ? this.newestNearByDate(near, f, where, params, page * pageSize, collapseClusters, toCandidates)
+        ? this.newestNearByDate(near, box, f, docsWhere, docsParams, page * pageSize, collapseClusters, toCandidates)
         : null;
     if (newestNear) {
       shown = newestNear;
@@ -325,16 +327,21 @@ export class SqliteSearcher {
    */
   private newestNearByDate(
     near: LatLon & { radiusKm: number },
+    /** The box the docs conditions already hold (a radius too big for cell tokens), else null. */
+    box: ReturnType<typeof boundingBox> | null,
     f: NonNullable<SearchQuery['filters']>,
-    where: string[],
-    params: unknown[],
+    docsWhere: readonly string[],
+    docsParams: readonly unknown[],
     want: number,
     collapseClusters: boolean,
     toCandidates: (rows: Row[]) => Candidate[],
   ): Candidate[] | null {
-    const box = boundingBox(near, near.radiusKm);
-    const conds = [...where.filter((w) => !w.includes(' MATCH ')), '((d.lat BETWEEN ? AND ? AND d.lon BETWEEN ? AND ?) OR d.places IS NOT NULL)'];
-    const args = [...params.slice(where[0]?.includes(' MATCH ') ? 1 : 0), box.minLat, box.maxLat, box.minLon, box.maxLon];
+    const conds = [...docsWhere];
+    const args = [...docsParams];
+    if (!box) {
+      conds.push(IN_BOX);
+      args.push(...boxParams(boundingBox(near, near.radiusKm)));
+    }
     // The token filters, as the docs columns they were made from (an empty list allows nothing).
     for (const k of FUSE_ORDER) {
       const values = f[k];
