@@ -2,10 +2,12 @@
  * Search latency benchmark, as the coach API calls the engine: a two-word
  * query, 15 km radius around a random UK centre (weighted like the data), one
  * filter (contract = permanent), facets, first page of 20 with highlights.
- * Measured at 40% of --scale and at --scale live vacancies, loaded through the
- * real path (store + outbox drain). Data: scripts/bench/lib/generate.ts.
+ * Measured at --first (default 40% of --scale) and at --scale live
+ * vacancies, loaded through the real path (store + outbox drain). Data:
+ * scripts/bench/lib/generate.ts.
  *
- *   npx tsx scripts/bench/search.ts [--scale 250000] [--queries 300] [--keep]
+ *   npx tsx scripts/bench/search.ts [--scale 250000] [--first 100000] [--queries 300] [--keep]
+ *   npm run bench -- --only search --scale 1000000 --first 250000   # both engines at 250k and 1M
  *   MEILI_HOST=… MEILI_API_KEY=… npm run bench -- --only search
  *
  * The embedded engine always runs (`search_sqlite_<n>_*`). With MEILI_HOST
@@ -135,7 +137,7 @@ async function measureEngines(n: string): Promise<void> {
   if (n === label(scale)) report('search_sqlite_vs_meili_p95_ratio', sqliteP95 / meiliP95, 'x');
 }
 
-const first = Math.round(scale * 0.4);
+const first = Math.min(scale, numberArg('first', Math.round(scale * 0.4)));
 const label = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 /** Wall time of one search, or of its refusal (`status` says which). */
 async function timeOnce(engine: SearchEngine, query: SearchQuery): Promise<{ ms: number; status: number }> {
