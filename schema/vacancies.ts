@@ -101,6 +101,9 @@ export const vacancies = sqliteTable(
     index('vacancies_hash_idx').on(t.contentHash),
     index('vacancies_first_seen_idx').on(t.firstSeen),
     index('vacancies_sector_idx').on(t.sector, t.status),
+    // What decides a vacancy's ranking columns (src/vacancies/rankable-cache.ts), read
+    // without touching the wide rows: a participant's ~1,000 candidates are checked here.
+    index('vacancies_rank_key_idx').on(t.id, t.contentHash, t.status, t.firstSeen),
   ],
 );
 

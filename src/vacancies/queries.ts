@@ -3,6 +3,7 @@ import type { Db } from '../db.ts';
 import { prepared } from '../prepared.ts';
 import { vacancies } from '../../schema/vacancies.ts';
 import type { RankableVacancy, Vacancy, VacancyStatus } from './model.ts';
+import { RankableCache, rankKey } from './rankable-cache.ts';
 import { rowToRankable, rowToVacancy, type RankableRow } from './store.ts';
 
 export function getVacancy(db: Db, id: number): Vacancy | null {
@@ -41,18 +42,49 @@ const RANKABLE_KEYS = [
 const RANKABLE_COLUMNS = RANKABLE_KEYS.map((key) => getTableColumns(vacancies)[key]);
 const RANKABLE_SQL = `SELECT ${RANKABLE_COLUMNS.map((c) => `"${c.name}"`).join(', ')} FROM vacancies WHERE id IN (SELECT value FROM json_each(?))`;
 
-/** What ranking reads of these vacancies, in the order asked; missing ids are skipped. Read the few shown in full with getVacanciesByIds. */
+const RANK_KEY_SQL = `SELECT id, content_hash, status, first_seen FROM vacancies INDEXED BY vacancies_rank_key_idx
+  WHERE id IN (SELECT value FROM json_each(?))`;
+/** Parsed ranking rows kept per database (rankable-cache.ts): about 20k vacancies, some 60 MB. */
+export const RANKABLE_CACHE_CAPACITY = 20_000;
+const rankableCaches = new WeakMap<Db, RankableCache>();
+
+/** The database's cache of parsed ranking rows (made on first use). */
+export function rankableCacheOf(db: Db): RankableCache {
+  let cache = rankableCaches.get(db);
+  if (!cache) rankableCaches.set(db, (cache = new RankableCache(RANKABLE_CACHE_CAPACITY)));
+  return cache;
+}
+
+/**
+ * What ranking reads of these vacancies, in the order asked; missing ids are
+ * skipped. Read the few shown in full with getVacanciesByIds. Rows whose key
+ * (content hash, status, first seen) is unchanged since an earlier call come
+ * from the cache; only the others are read from the table.
+ */
 export function getRankableVacanciesByIds(db: Db, ids: readonly number[]): RankableVacancy[] {
   if (ids.length === 0) return [];
+  const cache = rankableCacheOf(db);
   const byId = new Map<number, RankableVacancy>();
-  for (const values of prepared(db, RANKABLE_SQL, 'raw').all(JSON.stringify(ids)) as unknown[][]) {
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < RANKABLE_KEYS.length; i++) {
-      const v = values[i];
-      row[RANKABLE_KEYS[i]!] = v == null ? null : RANKABLE_COLUMNS[i]!.mapFromDriverValue(v);
+  const toRead = new Map<number, string>();
+  for (const [id, hash, status, firstSeen] of prepared(db, RANK_KEY_SQL, 'raw').all(JSON.stringify(ids)) as [number, string, string, number][]) {
+    const key = rankKey(hash, status, firstSeen);
+    const hit = cache.get(id, key);
+    if (hit) byId.set(id, hit);
+    else toRead.set(id, key);
+  }
+  if (toRead.size) {
+    for (const values of prepared(db, RANKABLE_SQL, 'raw').all(JSON.stringify([...toRead.keys()])) as unknown[][]) {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < RANKABLE_KEYS.length; i++) {
+        const v = values[i];
+        row[RANKABLE_KEYS[i]!] = v == null ? null : RANKABLE_COLUMNS[i]!.mapFromDriverValue(v);
+      }
+      const vacancy = rowToRankable(row as RankableRow);
+      byId.set(vacancy.id, vacancy);
+      // Cached under the key read above: had the row changed in between, the next call reads it again.
+      const key = toRead.get(vacancy.id);
+      if (key !== undefined) cache.set(vacancy.id, key, vacancy);
     }
-    const vacancy = rowToRankable(row as RankableRow);
-    byId.set(vacancy.id, vacancy);
   }
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

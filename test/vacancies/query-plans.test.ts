@@ -112,6 +112,10 @@ describe('query plans on the hot paths', () => {
     const plans = expectNoFullScans(t.db, [...browse, ...query], [], ['search_docs_by_date']);
     expect(plans.some((p) => p.plan.some((l) => l.includes('search_docs_by_date')))).toBe(true);
     expect(plans.some((p) => p.plan.includes('SEARCH participants USING INTEGER PRIMARY KEY (rowid=?)'))).toBe(true);
+    // The candidates' ranking keys come from the covering index, not the wide rows (rankable-cache.ts).
+    expect(planMatching(plans, /SELECT id, content_hash, status, first_seen FROM vacancies/)).toContainEqual(
+      expect.stringContaining('USING COVERING INDEX vacancies_rank_key_idx'),
+    );
   });
 
   it("a participant's pivots and the sector trends read the demand tables by key", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX `vacancies_rank_key_idx` ON `vacancies` (`id`,`content_hash`,`status`,`first_seen`);
