@@ -176,9 +176,10 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
   const pool = await gatherPool(deps.search, queries);
 
   // Ranked on what ranking reads (RankableVacancy); the page shown is read in full below.
-  const vacancies = getRankableVacanciesByIds(deps.db, [...pool.keys()]).filter(
+  const vacancies = (await readRankable(deps.db, [...pool.keys()])).filter(
     (v) => v.status === 'live' && !(floor && belowFloor(v, floor)),
   );
+  await nextTurn();
   const candidates: Candidate<RankableVacancy>[] = vacancies.map((v) => {
     const hit = pool.get(v.id);
     return { vacancy: v, relevanceRank: hit?.rank ?? null, distanceKm: hit?.hit.distanceKm ?? null };
@@ -249,6 +250,24 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
       }];
     }),
   };
+}
+
+/**
+ * Candidates read per slice. Reading and ranking are CPU work on the main
+ * thread; between slices (and before ranking) the event loop takes its
+ * turn, so a /healthz probe or a cheap page waits for one slice, not for a
+ * whole participant's ~1,000 candidates (issue 11).
+ */
+const READ_SLICE = 250;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function readRankable(db: Db, ids: readonly number[]): Promise<RankableVacancy[]> {
+  const out: RankableVacancy[] = [];
+  for (let i = 0; i < ids.length; i += READ_SLICE) {
+    if (i > 0) await nextTurn();
+    out.push(...getRankableVacanciesByIds(db, ids.slice(i, i + READ_SLICE)));
+  }
+  return out;
 }
 
 /** Words of the advert's opening shown when the engine gave no snippet (the engines' snippet length). */
