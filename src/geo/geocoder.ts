@@ -335,7 +335,9 @@ function abroad(text: string, country: string | null): Place {
 /** A Crown Dependency is located, but outside the UK: no UK local authority or region. */
 function markCrownDependency(p: Place | null, country: string | undefined): Place | null {
   if (!p || !country) return p;
-  return { ...p, localAuthority: null, localAuthorityName: null, region: null, outsideUk: { country } };
+  // No localAuthorityName key at all, as for any place without one (the store reads an absent name back as absent).
+  const { localAuthorityName: _dropped, ...rest } = p;
+  return { ...rest, localAuthority: null, region: null, outsideUk: { country } };
 }
 
 function resolveFound(
