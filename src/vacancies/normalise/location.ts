@@ -1,5 +1,6 @@
 import type { Place, RawVacancy, Remote } from '../model.ts';
 import type { Geocoder } from '../../geo/geocoder-port.ts';
+import { stripPlaceNoise } from '../../geo/place-noise.ts';
 
 /**
  * Location text → places and a remote flag. Handles "Remote", "Hybrid -
@@ -59,18 +60,7 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
   }
 
   if (text) {
-    const stripped = text
-      .replace(/\((?:[^()]*\b(?:remote|hybrid|home|office)\b[^()]*)\)/gi, ' ')
-      .replace(new RegExp(REMOTE_RE.source, 'gi'), ' ')
-      .replace(new RegExp(HYBRID_RE.source, 'gi'), ' ')
-      .replace(new RegExp(ONSITE_RE.source, 'gi'), ' ')
-      .replace(/^[\s,:;|/–-]+|[\s,:;|/–-]+$/g, '')
-      // Lead-in words only at the start: "Based in Leeds", "Location: York" (not the "in" of Sutton-in-Ashfield).
-      .replace(/^(?:(?:based|working|work|located|location|locations|office|site)\s*(?:in|at|from|near)?\s*[:\-–]?\s*)+/i, '')
-      .replace(/^(?:in|at|from|near)\s+/i, '')
-      .replace(/^[\s,:;|/–-]+|[\s,:;|/–-]+$/g, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const stripped = stripPlaceNoise(text);
     if (stripped && !NOWHERE_RE.test(stripped)) {
       const whole = places.length ? null : safeGeocode(geocoder, stripped);
       const parts = stripped.split(SPLIT_RE).map((p) => p.replace(/^[\s,()]+|[\s,()]+$/g, '')).filter((p) => p.length > 1);
