@@ -163,6 +163,10 @@ export function createGeocoder(db?: Db | null, opts: GeocoderOptions = {}): Geoc
       cache.set(key, place);
       return place && { ...place };
     },
+    authorityAt(lat: number, lon: number) {
+      const a = ix.ref.nearestAuthority(lat, lon);
+      return a ? { code: a.code, name: a.name, region: a.region || null } : null;
+    },
   };
 }
 
