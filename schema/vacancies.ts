@@ -39,6 +39,12 @@ export const vacancies = sqliteTable(
     locationArea: text('location_area', { mode: 'json' }).$type<unknown>(),
     /** The local authority's name (`local_authority` holds its GSS code). */
     localAuthorityName: text('local_authority_name'),
+    /**
+     * Set when the location is outside the UK: JSON `{ country }`, an ISO 3166-1
+     * alpha-2 code, or null for a world region ("AMER"). Null for UK places and
+     * for rows written before 0023 (not backfilled: re-normalising sets it).
+     */
+    locationOutsideUk: text('location_outside_uk', { mode: 'json' }).$type<unknown>(),
     /** Further places for a multi-location vacancy: JSON `Place[]`. */
     extraLocations: text('extra_locations', { mode: 'json' }).$type<unknown[]>(),
     remote: text('remote', { enum: ['onsite', 'hybrid', 'remote'] }),

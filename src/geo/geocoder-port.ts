@@ -9,4 +9,11 @@ import type { Place } from '../vacancies/model.ts';
 export interface Geocoder {
   /** A place name, full postcode or outward code → a resolved place, or null. */
   geocode(text: string): Place | null;
+  /**
+   * The local authority a UK point most likely lies in, for a place whose
+   * source gave coordinates but whose postcode district the bundled table
+   * lacks (M50, Salford Quays). Null abroad and in a Crown Dependency.
+   * Optional: a geocoder without it leaves such a place with no authority.
+   */
+  authorityAt?(lat: number, lon: number): { code: string; name: string; region: string | null } | null;
 }

@@ -28,7 +28,6 @@ const FULL_POSTCODE_RE = /\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][ABD-HJLNP-UW-Z]{
 const TRAILING_OUTWARD_RE = /\s+([A-Z]{1,2}[0-9][A-Z0-9]?)$/i;
 const DIRECTION_RE = /^(?:central|city\s+centre\s+of|greater|north|south|east|west|north\s+east|north\s+west|south\s+east|south\s+west|outskirts\s+of|near|nr\.?|around|close\s+to|in)\s+/i;
 const SUFFIX_RE = /\s+(?:city\s+centre|town\s+centre|area|office|offices|hq|headquarters|campus|site|depot|branch|based)$/i;
-const LABEL_RE = /^\s*(?:job\s+|work\s+|office\s+)?(?:location|locations|place\s+of\s+work|workplace|based(?:\s+(?:in|at))?|area|region|town|city|address)\s*[:\-–]\s*/i;
 
 /** Which area a name means when several share it ("West Midlands"): the finest kind first. */
 const KIND_ORDER: Record<AreaKind, number> = {
@@ -164,6 +163,10 @@ export function createGeocoder(db?: Db | null, opts: GeocoderOptions = {}): Geoc
       cache.set(key, place);
       return place && { ...place };
     },
+    authorityAt(lat: number, lon: number) {
+      const a = ix.ref.nearestAuthority(lat, lon);
+      return a ? { code: a.code, name: a.name, region: a.region || null } : null;
+    },
   };
 }
 
@@ -220,7 +223,7 @@ function within(t: { lat: number; lon: number }, a: Area, slack = 1.2): boolean 
 
 function resolvePlace(ix: Indexes, lookupPostcode: (pc: string, isFull: boolean) => PostcodeAnswer | null, input: string): Place | null {
   const text = input;
-  const cleaned = stripPlaceNoise(input.replace(LABEL_RE, '')).replace(/^[\s,;:|–-]+|[\s,;:|–-]+$/g, '');
+  const cleaned = stripPlaceNoise(input).replace(/^[\s,;:|–-]+|[\s,;:|–-]+$/g, '');
   if (!cleaned) return null;
   let postcode: string | null = null;
   let isFull = false;
@@ -335,7 +338,9 @@ function abroad(text: string, country: string | null): Place {
 /** A Crown Dependency is located, but outside the UK: no UK local authority or region. */
 function markCrownDependency(p: Place | null, country: string | undefined): Place | null {
   if (!p || !country) return p;
-  return { ...p, localAuthority: null, localAuthorityName: null, region: null, outsideUk: { country } };
+  // No localAuthorityName key at all, as for any place without one (the store reads an absent name back as absent).
+  const { localAuthorityName: _dropped, ...rest } = p;
+  return { ...rest, localAuthority: null, region: null, outsideUk: { country } };
 }
 
 function resolveFound(

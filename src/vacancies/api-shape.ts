@@ -33,6 +33,10 @@ const PlaceOut = z.object({
     .optional()
     .describe('The named area the text gives (county, metropolitan county, unitary or local authority, region, country)'),
   localAuthorityName: z.string().nullable().optional().describe('The local authority\'s name (localAuthority is its GSS code)'),
+  outsideUk: z
+    .object({ country: z.string().nullable() })
+    .optional()
+    .describe('Present when the place is outside the UK: country is its ISO 3166-1 alpha-2 code (JE, GG, IM for the Crown Dependencies, which are located), null for a world region such as AMER; absent for UK places and vacancies stored before it was recorded'),
 });
 
 export const PublicVacancySchema = z

@@ -103,8 +103,9 @@ export interface Place {
    * Set when the text names somewhere outside the UK: `country` is its ISO
    * 3166-1 alpha-2 code ('US', 'DE'; the Crown Dependencies 'JE', 'GG', 'IM',
    * which are located but have no UK local authority or region), or null for
-   * a world region that leaves out the UK ("AMER", "APAC"). Derived when
-   * geocoding; not stored.
+   * a world region that leaves out the UK ("AMER", "APAC"). Stored (the
+   * main place's in `location_outside_uk`, extra places in their JSON);
+   * absent on places stored before 0023.
    */
   outsideUk?: { country: string | null };
 }

@@ -43,7 +43,7 @@ const statementCache = new WeakMap<Db, Statements>();
 const CONTENT_COLUMNS = [
   'employer_id', 'url', 'apply_url', 'title', 'title_original', 'description_text', 'description_html',
   'employer_name', 'end_employer_name', 'location_text', 'lat', 'lon', 'postcode', 'town', 'local_authority',
-  'region', 'location_resolved', 'location_precision', 'location_area', 'local_authority_name', 'extra_locations', 'remote', 'employment_type', 'contract', 'hours_per_week',
+  'region', 'location_resolved', 'location_precision', 'location_area', 'local_authority_name', 'location_outside_uk', 'extra_locations', 'remote', 'employment_type', 'contract', 'hours_per_week',
   'shifts', 'salary_min', 'salary_max', 'salary_currency', 'salary_period', 'salary_annual_min',
   'salary_annual_max', 'salary_text', 'salary_ote', 'salary_extras', 'salary_scale', 'salary_flags', 'date_posted', 'valid_through', 'date_notes', 'status', 'occupation_code',
   'occupation_scheme', 'occupation_confidence', 'sector', 'sector_confidence', 'classification_evidence',
@@ -129,6 +129,7 @@ function toParams(input: UpsertInput, hash: string, now: number) {
     location_precision: loc?.precision ?? null,
     location_area: json(loc?.area),
     local_authority_name: loc?.localAuthorityName ?? null,
+    location_outside_uk: json(loc?.outsideUk),
     extra_locations: v.extraLocations.length ? json(v.extraLocations) : null,
     remote: v.remote,
     employment_type: v.employmentType,
@@ -361,6 +362,7 @@ export function rowToVacancy(r: VacancyRow): Vacancy {
           ...(r.locationPrecision ? { precision: r.locationPrecision as PlacePrecision } : {}),
           ...(r.locationArea != null ? { area: parseJson<NonNullable<Place['area']>>(r.locationArea, null as never) } : {}),
           ...(r.localAuthorityName ? { localAuthorityName: r.localAuthorityName } : {}),
+          ...(r.locationOutsideUk != null ? { outsideUk: parseJson<NonNullable<Place['outsideUk']>>(r.locationOutsideUk, null as never) } : {}),
         }
       : null;
   const salary = salaryOfRow(r);

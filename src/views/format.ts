@@ -105,6 +105,20 @@ export function describeValue(v: string | null | undefined): string {
   return WORDS[v] ?? v.replace(/_/g, ' ').replace(/^./, (ch) => ch.toUpperCase());
 }
 
+const COUNTRY_NAMES = new Intl.DisplayNames(['en-GB'], { type: 'region' });
+
+/** A place as pages show it: its own words, and a note when it is outside the UK ("Toronto, outside the UK (Canada)"). */
+export function describePlace(p: { text: string; outsideUk?: { country: string | null } }): string {
+  if (!p.outsideUk) return p.text;
+  let country: string | undefined;
+  try {
+    country = p.outsideUk.country ? COUNTRY_NAMES.of(p.outsideUk.country) : undefined;
+  } catch {
+    // A stored code ICU does not know: say only that it is abroad.
+  }
+  return `${p.text}, outside the UK${country ? ` (${country})` : ''}`;
+}
+
 /** An external link only when it is http(s): adverts come from employers and scrapers, and a `javascript:` URL must never become a link. */
 export function safeHref(url: string | null | undefined): string | null {
   if (!url) return null;

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { VacancySource, VacancyView } from '../routes/vacancy-view.ts';
-import { describeValue, formatDate, formatKm, formatNumber, formatPercent, formatSalary, participantTitle, safeHref, sectorTitle } from './format.ts';
+import { describePlace, describeValue, formatDate, formatKm, formatNumber, formatPercent, formatSalary, participantTitle, safeHref, sectorTitle } from './format.ts';
 import { Layout } from './layout.tsx';
 import { MatchExplanation } from './match-explanation.tsx';
 import { ShortlistButton } from './shortlist-button.tsx';
@@ -69,7 +69,7 @@ export const VacancyPage: FC<VacancyPageProps> = ({ coach, view, notice }) => {
   const v = view.vacancy;
   const fp = view.forParticipant;
   const who = fp ? participantTitle(fp) : null;
-  const places = [v.location, ...v.extraLocations].filter((p) => p != null).map((p) => p.text);
+  const places = [v.location, ...v.extraLocations].filter((p) => p != null).map(describePlace);
   const where = [places.join('; ') || null, v.remote && v.remote !== 'onsite' ? describeValue(v.remote) : null].filter(Boolean).join(' · ');
   const hours = [
     v.hoursPerWeek != null ? `${formatNumber(v.hoursPerWeek, 1)} hours a week` : null,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createGeocoder } from '../../src/geo/geocoder.ts';
 import { ingestVacancy } from '../../src/vacancies/ingest.ts';
 import { PAGE_VACANCIES, seedApp, type Seeded } from './seed.ts';
 
@@ -16,6 +17,7 @@ let forklift: number;
 let duplicate: number;
 let closed: number;
 let hostile: number;
+let abroad: number;
 
 const get = (path: string, session = s.session) => s.app.request(path, { headers: { ...HTML, Cookie: `fp_session=${session}` } });
 const post = (path: string, body: Record<string, string>) =>
@@ -47,6 +49,10 @@ beforeAll(async () => {
       description:
         '<p>Keep our <b>offices</b> clean.</p><script>alert("x")</script><img src=x onerror="alert(1)"><a href="javascript:alert(2)">click</a><p onclick="alert(3)">Evenings</p>',
     },
+  }).id;
+  abroad = ingestVacancy({ ...deps, geocoder: createGeocoder(null) }, {
+    source: 'import:abroad',
+    raw: { reference: 'abroad-1', title: 'Support Engineer', employer: 'Maple Ltd', location: 'Leeds or Toronto, Canada' },
   }).id;
 });
 
@@ -151,6 +157,12 @@ describe('GET /vacancies/:id', () => {
     expect(html).not.toContain('Forklift Truck Driver');
     expect(auditRows(before).map((r) => r.action)).toEqual(['participant.denied']);
     expect((await get(`/vacancies/${forklift}?participant=abc`)).status).toBe(404);
+  });
+
+  it('says which of its places are outside the UK, and in which country', async () => {
+    const html = await (await get(`/vacancies/${abroad}`)).text();
+    expect(html).toContain('Leeds; Toronto, Canada, outside the UK (Canada)');
+    expect(html).not.toContain('Leeds, outside the UK');
   });
 
   it('an unknown vacancy is a 404 error page', async () => {

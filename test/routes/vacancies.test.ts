@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { revokeApiKey } from '../../src/auth/api-keys.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
+import { createGeocoder } from '../../src/geo/geocoder.ts';
 import { setupEmployerApp, vacancy, NOW, type Problem } from './employer-app.ts';
 
 const fixture = (name: string): unknown =>
@@ -285,6 +286,22 @@ describe('GET, PATCH, DELETE /v1/vacancies/:id', () => {
     expect((await ctx.call('PATCH', `/v1/vacancies/${b.id}`, { body: { title: 'Mine now' } })).status).toBe(404);
     expect((await ctx.call('DELETE', `/v1/vacancies/${b.id}`)).status).toBe(404);
     expect((await ctx.call('GET', `/v1/vacancies/${b.id}`, { key: ctx.keyB })).status).toBe(200);
+  });
+
+  it('says when a place is outside the UK (stored, read back) and the OpenAPI description declares it', async () => {
+    const ctx = setupEmployerApp({ geocoder: createGeocoder(null) });
+    const body = vacancy({ reference: 'ABROAD-1', location: 'Toronto, Canada', lat: undefined, lon: undefined });
+    const created = (await (await ctx.call('POST', '/v1/vacancies', { body })).json()) as Upsert;
+    const read = (await (await ctx.call('GET', `/v1/vacancies/${created.id}`)).json()) as Upsert['vacancy'];
+    expect(read.location).toMatchObject({ text: 'Toronto, Canada', resolved: false, outsideUk: { country: 'CA' } });
+    const uk = (await (await ctx.call('POST', '/v1/vacancies', { body: vacancy({ reference: 'UK-1' }) })).json()) as Upsert;
+    expect((await (await ctx.call('GET', `/v1/vacancies/${uk.id}`)).json()) as Upsert['vacancy']).toMatchObject({ location: expect.not.objectContaining({ outsideUk: expect.anything() }) });
+    const doc = (await (await ctx.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, { anyOf?: { properties?: Record<string, unknown> }[]; properties?: Record<string, unknown> }> } }> }> }>>;
+    };
+    const location = doc.paths['/v1/vacancies/{id}']?.['get']?.responses['200']?.content['application/json']?.schema.properties['location'];
+    const placeProps = location?.properties ?? location?.anyOf?.find((a) => a.properties)?.properties;
+    expect(placeProps?.['outsideUk']).toMatchObject({ type: 'object', description: expect.stringContaining('outside the UK') });
   });
 
   it('PATCH merges into what was sent, null removes, reference is fixed', async () => {

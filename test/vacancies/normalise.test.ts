@@ -106,3 +106,37 @@ describe('remote with a country', () => {
   );
   it('London Office', () => expect(parseLocation(geocoder, { title: 'x', location: 'London Office' }).location).toMatchObject({ town: 'London', resolved: true }));
 });
+
+describe('words that are not a place (stripPlaceNoise) through parseLocation', () => {
+  const loc = (location: string) => parseLocation(geocoder, { title: 'x', location });
+  const summary = (text: string) => {
+    const r = loc(text);
+    return {
+      places: [r.location, ...r.extraLocations].filter((p) => p != null).map((p) => (p.outsideUk ? `abroad:${p.outsideUk.country}` : p.resolved ? (p.town ?? p.area?.name) : `unresolved:${p.text}`)),
+      remote: r.remote,
+    };
+  };
+  it.each([
+    // A lead-in is a whole word: these towns are not cut to "ton", "sop".
+    ['Workington', ['Workington'], null],
+    ['Worksop, Nottinghamshire', ['Worksop'], null],
+    ['Working from Leeds', ['Leeds'], null],
+    ['Office in Manchester', ['Manchester'], null],
+    ['Head Office: Leeds', ['Leeds'], null],
+    ['Hybrid (3 days in office), Leeds', ['Leeds'], 'hybrid'],
+    ['Work from home - Derby', ['Derby'], 'remote'],
+    // The separator either side of a removed word still splits the places.
+    ['Leeds - Remote - York', ['Leeds', 'York'], 'remote'],
+    ['Orange County HQ / Remote Considered', ['abroad:US', 'unresolved:Considered'], 'remote'],
+    // A workplace word is not a place of its own.
+    ['*HQ - San Francisco, CA', ['abroad:US'], null],
+    ['San Francisco Office (HQ)', ['abroad:US'], null],
+    ['NYC Hybrid Available', ['abroad:US'], 'hybrid'],
+    // Remote with a region that includes the UK names no place, however it is bracketed.
+    ['Remote (Europe)', [], 'remote'],
+    ['Remote (UK)', [], 'remote'],
+    ['Remote in EMEA', [], 'remote'],
+  ] as const)('%s → %j (%s)', (text, places, remote) => {
+    expect(summary(text)).toEqual({ places, remote });
+  });
+});

@@ -198,6 +198,21 @@ describe('vacancy store: place and pay details the normaliser computes', () => {
       place: { precision: 'area', area: expect.objectContaining({ name: 'Surrey', kind: expect.any(String) }) },
     },
     {
+      name: 'a foreign city is outside the UK, with its country',
+      raw: { title: 'Engineer', location: 'Toronto, Canada' },
+      place: { resolved: false, outsideUk: { country: 'CA' } },
+    },
+    {
+      name: 'a world region that leaves out the UK is outside it, with no country',
+      raw: { title: 'Engineer', location: 'Remote - AMER' },
+      place: { outsideUk: { country: null } },
+    },
+    {
+      name: 'a Crown Dependency postcode is located but outside the UK',
+      raw: { title: 'Cashier', location: 'JE2 3QS' },
+      place: { resolved: true, localAuthority: null, region: null, outsideUk: { country: 'JE' } },
+    },
+    {
       name: 'OTE is kept apart from the basic',
       raw: { title: 'Sales Executive', salary: '£25,000 basic, OTE £40,000' },
       salary: { min: 25000, ote: expect.objectContaining({ min: 40000 }) },
@@ -231,6 +246,29 @@ describe('vacancy store: place and pay details the normaliser computes', () => {
     const out = PublicVacancySchema.parse(toPublicVacancy(stored));
     if (place) expect(out.location).toMatchObject(place);
     if (salary) expect(out.salary).toMatchObject(salary);
+  });
+  it('an extra place outside the UK keeps its country through the store', () => {
+    const db = openDb(':memory:');
+    const v = normaliseVacancy({ now, geocoder }, { reference: 'X', title: 'Analyst', location: 'London or Berlin' });
+    expect(v.location).not.toHaveProperty('outsideUk');
+    expect(v.extraLocations).toEqual([expect.objectContaining({ text: 'Berlin', outsideUk: { country: 'DE' } })]);
+    const { id } = upsertVacancy(db, { source: 's', vacancy: v }, now);
+    const stored = getVacancy(db, id)!;
+    expect(stored.extraLocations).toEqual(v.extraLocations);
+    expect(PublicVacancySchema.parse(toPublicVacancy(stored)).extraLocations[0]).toMatchObject({ outsideUk: { country: 'DE' } });
+  });
+  it('a row written before location_outside_uk existed (the column null) reads as a UK place, not an error', () => {
+    const db = openDb(':memory:');
+    const v = normaliseVacancy({ now, geocoder }, { reference: 'X', title: 'Engineer', location: 'Toronto, Canada' });
+    const { id } = upsertVacancy(db, { source: 's', vacancy: v }, now);
+    db.$client.prepare('UPDATE vacancies SET location_outside_uk = NULL WHERE id = ?').run(id);
+    expect(getVacancy(db, id)!.location).toEqual({ ...v.location, outsideUk: undefined });
+    expect(getVacancy(db, id)!.location).not.toHaveProperty('outsideUk');
+  });
+  it('a UK place reads back without outsideUk', () => {
+    const db = openDb(':memory:');
+    const { id } = upsertVacancy(db, { source: 's', vacancy: normaliseVacancy({ now, geocoder }, { ...raw, location: 'Leeds' }) }, now);
+    expect(getVacancy(db, id)!.location).not.toHaveProperty('outsideUk');
   });
   it('a vacancy with none of them reads back without the optional keys', () => {
     const db = openDb(':memory:');

@@ -1,5 +1,6 @@
 import type { Place, RawVacancy, Remote } from '../model.ts';
 import type { Geocoder } from '../../geo/geocoder-port.ts';
+import { stripPlaceNoise } from '../../geo/place-noise.ts';
 
 /**
  * Location text → places and a remote flag. Handles "Remote", "Hybrid -
@@ -40,15 +41,19 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
   const structuredText = [raw.town, raw.postcode].filter(Boolean).join(', ');
   if (raw.lat != null && raw.lon != null) {
     const g = structuredText ? safeGeocode(geocoder, structuredText) : null;
+    const postcode = g?.postcode ?? raw.postcode ?? null;
+    // A postcode table gives the authority; only a postcode whose district it lacks (M50) takes the source's point's.
+    const atPoint = postcode && !g?.localAuthority && !g?.outsideUk ? safeAuthorityAt(geocoder, raw.lat, raw.lon) : null;
+    const localAuthorityName = g?.localAuthorityName ?? atPoint?.name;
     places.push({
       text: text || structuredText || `${raw.lat},${raw.lon}`,
       lat: raw.lat,
       lon: raw.lon,
-      postcode: g?.postcode ?? raw.postcode ?? null,
+      postcode,
       town: raw.town ?? g?.town ?? null,
-      // Only a postcode table gives one: the source's coordinates do not change which authority its postcode is in.
-      localAuthority: g?.localAuthority ?? null,
-      region: g?.region ?? raw.region ?? null,
+      localAuthority: g?.localAuthority ?? atPoint?.code ?? null,
+      ...(localAuthorityName ? { localAuthorityName } : {}),
+      region: g?.region ?? atPoint?.region ?? raw.region ?? null,
       resolved: true,
       // A Crown Dependency (Jersey, JE1 3QS) is located but outside the UK.
       ...(g?.outsideUk ? { outsideUk: g.outsideUk } : {}),
@@ -59,18 +64,7 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
   }
 
   if (text) {
-    const stripped = text
-      .replace(/\((?:[^()]*\b(?:remote|hybrid|home|office)\b[^()]*)\)/gi, ' ')
-      .replace(new RegExp(REMOTE_RE.source, 'gi'), ' ')
-      .replace(new RegExp(HYBRID_RE.source, 'gi'), ' ')
-      .replace(new RegExp(ONSITE_RE.source, 'gi'), ' ')
-      .replace(/^[\s,:;|/–-]+|[\s,:;|/–-]+$/g, '')
-      // Lead-in words only at the start: "Based in Leeds", "Location: York" (not the "in" of Sutton-in-Ashfield).
-      .replace(/^(?:(?:based|working|work|located|location|locations|office|site)\s*(?:in|at|from|near)?\s*[:\-–]?\s*)+/i, '')
-      .replace(/^(?:in|at|from|near)\s+/i, '')
-      .replace(/^[\s,:;|/–-]+|[\s,:;|/–-]+$/g, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const stripped = stripPlaceNoise(text);
     if (stripped && !NOWHERE_RE.test(stripped)) {
       const whole = places.length ? null : safeGeocode(geocoder, stripped);
       const parts = stripped.split(SPLIT_RE).map((p) => p.replace(/^[\s,()]+|[\s,()]+$/g, '')).filter((p) => p.length > 1);
@@ -101,6 +95,14 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
 
 function unresolved(text: string): Place {
   return { text, lat: null, lon: null, postcode: null, town: null, localAuthority: null, region: null, resolved: false };
+}
+
+function safeAuthorityAt(geocoder: Geocoder | null | undefined, lat: number, lon: number) {
+  try {
+    return geocoder?.authorityAt?.(lat, lon) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function safeGeocode(geocoder: Geocoder | null | undefined, text: string): Place | null {

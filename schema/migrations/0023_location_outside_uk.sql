@@ -1,0 +1,1 @@
+ALTER TABLE `vacancies` ADD `location_outside_uk` text;
