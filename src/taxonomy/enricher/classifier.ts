@@ -741,8 +741,10 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const out: { section: string; weight: number; why: string }[] = [];
     const seen = new Set<string>();
     for (const m of matches) {
+      let voted = '';
       for (const v of m.values) {
-        if (!v.section || seen.has(v.phrase)) continue;
+        if (!v.section || voted.includes(v.section) || seen.has(v.phrase)) continue;
+        voted += v.section;
         seen.add(v.phrase);
         const factor = v.section === kind ? (ORGANISATION_TYPES.get(v.phrase) ?? 0.5) : typed ? 0.5 : 1;
         out.push({ section: v.section, weight: 1.2 * factor, why: `employer: ${employer.slice(employerScan.starts[m.from]!, employerScan.ends[m.to - 1]!)}` });
@@ -780,8 +782,11 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const keywords = (words: WordScan, from: number, to: number, text: string, offset: number, weight: number, where: string, cap: number, skip: ReadonlySet<string>) => {
       const seen = new Map<string, number>();
       for (const m of sectorTrie.matchIds(sectorTrie.idsOfScan(lexicon, words, from, to))) {
+        // Keywords sharing a stem ("lift", "lifts") are one match: one vote per section.
+        let voted = '';
         for (const v of m.values) {
-          if (!v.section || skip.has(v.phrase) || ONLY_IN_EMPLOYER_NAMES.has(v.phrase)) continue;
+          if (!v.section || voted.includes(v.section) || skip.has(v.phrase) || ONLY_IN_EMPLOYER_NAMES.has(v.phrase)) continue;
+          voted += v.section;
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
           seen.set(v.phrase, n + 1);
@@ -792,10 +797,10 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
     const employer = input.employer ? employerVotes(input.employer) : null;
     if (employer) for (const v of employer.votes) vote(v.section, v.weight, v.why);
     // A skilled trade's title names what the work is done to ("Lift Installer", "Boiler Engineer"), and that
-    // decides between making it (C), installing it (F) or servicing it: the title's words count as much as
-    // the occupation's own section.
+    // decides between making it (C), installing it (F) or servicing it: the title's words count a little more
+    // than the occupation's own section (1.5 × its confidence).
     const trade = occ !== null && isSkilledTrade(occ.entry.occ);
-    keywords(scan, 0, layout.titleTo, input.title, 0, trade ? Math.max(0.6, 1.5 * occConfidence) : 0.6, 'title', 1, NOT_IN_TITLES);
+    keywords(scan, 0, layout.titleTo, input.title, 0, trade ? Math.max(0.6, 1.8 * occConfidence) : 0.6, 'title', 1, NOT_IN_TITLES);
     if (input.description) {
       // An employer named by its kind (a university, an NHS trust, a membership body) is that kind whatever its
       // adverts talk about: a university's mining research, a confederation's patients.
