@@ -95,6 +95,80 @@ describe('sector classifier', () => {
   it('returns no sector without evidence', () => {
     expect(classify('Zzyzx Qwerty').sector).toBeNull();
   });
+
+  // Everyday words and staff benefits that hold a sector keyword: none of these adverts says anything about its employer's industry.
+  it.each([
+    ['bank holidays', 'You get 25 days off plus bank holidays and a bank holiday swap.'],
+    ['benefit insurance', 'Benefits include private medical insurance, dental insurance and life assurance.'],
+    ['gym perks', 'A gym membership, a wellness stipend for the gym and gym discounts.'],
+    ['competitive landscape', 'Help us win in a crowded competitive landscape.'],
+    ['lifting', 'You must be able to lift 20kg and help lift people up.'],
+    ['staff', 'Our staff are friendly and every member of staff gets training.'],
+    ['let', 'Let us know; we are letting you choose your hours.'],
+    ['consult', 'You will consult with stakeholders and consulting colleagues.'],
+    ['invest', 'We invest in our people and investing in you matters.'],
+    ['software words', 'Build a key-value data store, pub/sub messaging and data mining jobs.'],
+    ['idioms', 'We cater to every need under one roof and raise the bar; a lend a hand culture.'],
+    ['remote set-up', 'A budget for your home office set-up.'],
+    ['library code', 'Maintain our Python libraries and the component library.'],
+    ['funding', 'We closed a large funding round and a fundraising round this year.'],
+  ])('no sector from %s', (_name, description) => {
+    expect(classify('Zzyzx Qwerty', description).sector).toBeNull();
+  });
+
+  it.each([
+    // [title, description, employer, section]
+    ['Zzyzx Qwerty', 'We are a lettings agency in Leeds.', null, 'L'],
+    ['Zzyzx Qwerty', 'A staffing agency placing temporary workers.', null, 'N'],
+    ['Zzyzx Qwerty', 'We are a management consulting firm.', null, 'M'],
+    ['Zzyzx Qwerty', 'We run an investing app for first-time savers.', null, 'K'],
+    ['Zzyzx Qwerty', 'An open-pit copper mine: ore body modelling and heap leaching.', null, 'B'],
+    ['Zzyzx Qwerty', 'We are an online travel company selling hotel rooms.', null, 'N'],
+    ['Zzyzx Qwerty', 'We are the shop floor team of a busy plant.', null, 'C'],
+    ['Zzyzx Qwerty', '', 'Qwerty Institute', 'M'],
+    ['Zzyzx Qwerty', '', 'Chartered Institute of Zzyzx', 'S'],
+    ['Zzyzx Qwerty', '', 'Satellite Applications Catapult', 'M'],
+    ['Library Assistant', 'Shelving and helping readers.', null, 'R'],
+  ])('%s / %s / %s → %s', (title, description, employer, section) => {
+    expect(classify(title, description, employer).sector?.code).toBe(section);
+  });
+
+  it('counts channel words (platform, app, cloud, marketplace) half: a learning provider on a platform is education', () => {
+    const r = classify('Zzyzx Qwerty', 'We are the upskilling platform behind apprenticeships. Our app runs on the cloud; our platform is a marketplace.');
+    expect(r.sector?.code).toBe('P');
+  });
+
+  it('reads "public sector" as ownership, not public administration', () => {
+    expect(classify('Zzyzx Qwerty', 'A public sector training and education organisation.').sector?.code).toBe('P');
+  });
+
+  it('lets an employer named by its kind outweigh what its adverts are about', () => {
+    const r = classify('Zzyzx Qwerty', 'Research for the mining industry: mining sensors, mining robots and a mining laboratory.', 'University of Zzyzx - Department of Engineering');
+    expect(r.sector?.code).toBe('P');
+  });
+
+  it('takes the last kind in an employer name as the organisation\'s own', () => {
+    expect(classify('Zzyzx', 'Our hospital wards.', 'University College Zzyzx Hospitals NHS Foundation Trust').sector?.code).toBe('Q');
+    expect(classify('Zzyzx', '', 'Zzyzx NHS Trust Training College').sector?.code).toBe('P');
+  });
+
+  it('reads a staff bank as a pool of workers, not a bank', () => {
+    expect(classify('Bank Care Assistant', 'Bank shifts in our care home on a bank basis.').sector?.code).toBe('Q');
+    expect(classify('Zzyzx Qwerty', 'Join a high street bank.').sector?.code).toBe('K');
+  });
+
+  it('weighs a skilled trade\'s title words as much as its occupation: a lift fitter installs lifts (F)', () => {
+    // Keywords sharing a stem ("lift", "lifts") vote once.
+    const trades = createTaxonomy({
+      versionId: 1, skills: [], relations: [], groups: [], sectors: [],
+      occupations: [occ('soc:5223', 'Metal working production and maintenance fitters', ['fitter', 'installer'], 'C'), occ('soc:3111', 'Laboratory technicians', ['lift tester'], 'M')],
+    });
+    const c = createClassifier(trades, []);
+    expect(c.classify({ title: 'Lift Installer', description: '', employer: null }).sector?.code).toBe('F');
+    expect(c.classify({ title: 'Installer', description: '', employer: null }).sector?.code).toBe('C');
+    // Not a trade: the title's words stay weak next to the occupation.
+    expect(c.classify({ title: 'Lift Tester', description: '', employer: null }).sector?.code).toBe('M');
+  });
 });
 
 describe('createEnricher', () => {

@@ -6,7 +6,7 @@ import { Lexicon, WordScan } from '../lexicon.ts';
 import { PhraseTrie } from '../phrase-trie.ts';
 import type { SocIndexEntry } from '../store.ts';
 import { STOP_WORDS, stemWord, stems, tokenise, type Token } from '../text.ts';
-import { NOT_IN_TITLES, ONLY_IN_EMPLOYER_NAMES, ORGANISATION_TYPES, SECTOR_KEYWORDS } from './sector-keywords.ts';
+import { NOT_IN_DESCRIPTIONS, NOT_IN_TITLES, NOT_SECTOR_PHRASES, ONLY_IN_EMPLOYER_NAMES, ORGANISATION_TYPES, SECTOR_KEYWORDS, WEAK_KEYWORDS } from './sector-keywords.ts';
 import { type FoundWords, QualifierWords } from './qualifier-words.ts';
 import { TitleOverlapIndex, type OverlapTitle } from './title-overlap.ts';
 
@@ -254,6 +254,10 @@ function withoutSeniority(tokens: readonly Token[]): Token[] {
 // professionals, administrative and secretarial and customer service occupations, caretakers, cleaners and security staff.
 const CROSS_SECTOR_SOC = ['111', '113', '213', '242', '243', '244', '248', '249', '353', '354', '355', '357', '41', '42', '72', '6232', '922', '923'];
 const CROSS_SECTOR_ISCO = ['11', '12', '241', '242', '243', '251', '252', '2431', '2432', '33', '41', '42', '43', '44', '5153', '5414', '911'];
+// SOC 2020 major group 5 and ISCO-08 major group 7: skilled trades (metal, electrical, building, vehicle trades).
+function isSkilledTrade(occ: Occupation): boolean {
+  return (occ.scheme === 'soc' && occ.code.startsWith('5')) || (occ.scheme === 'esco' && occ.code.startsWith('7'));
+}
 function isCrossSector(occ: Occupation): boolean {
   const prefixes = occ.scheme === 'soc' ? CROSS_SECTOR_SOC : occ.scheme === 'esco' ? CROSS_SECTOR_ISCO : [];
   return prefixes.some((p) => occ.code.startsWith(p));
@@ -370,6 +374,8 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   for (const [section, words] of Object.entries(SECTOR_KEYWORDS)) {
     for (const w of words) sectorTrie.add(stems(w), { section, phrase: w });
   }
+  // Phrases that shadow the keyword inside them ("bank holidays"): no section, no vote.
+  for (const w of NOT_SECTOR_PHRASES) sectorTrie.add(stems(w), { section: '', phrase: w });
   const sectorOf = (occ: Occupation): string | null => {
     if (occ.sector) return occ.sector;
     if (occ.scheme !== 'soc') return null;
@@ -714,28 +720,40 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
   }
 
   // Adverts repeat employers: an employer name's sector votes are kept.
-  const votesByEmployer = new Map<string, readonly { section: string; weight: number; why: string }[]>();
-  function employerVotes(employer: string): readonly { section: string; weight: number; why: string }[] {
+  interface EmployerVotes {
+    votes: readonly { section: string; weight: number; why: string }[];
+    /** The name says what kind of organisation it is ("University of …", "… NHS Trust"). */
+    typed: boolean;
+  }
+  const votesByEmployer = new Map<string, EmployerVotes>();
+  function employerVotes(employer: string): EmployerVotes {
     const known = votesByEmployer.get(employer);
     if (known) return known;
     lexicon.scan(employer, employerScan);
     const matches = [...sectorTrie.matchIds(sectorTrie.idsOfScan(lexicon, employerScan, 0, employerScan.n))];
     // An employer named by its kind ("University of Glasgow - Research Institute of Cancer Sciences"):
     // the kind counts more, the unit's words less.
-    const typed = matches.some((m) => m.values.some((v) => ORGANISATION_TYPES.has(v.phrase)));
+    // Several kinds in one name ("University College London Hospitals NHS Foundation Trust"): the last is the
+    // organisation's own, the earlier ones are part of its name.
+    let kind: string | null = null;
+    for (const m of matches) for (const v of m.values) if (v.section && ORGANISATION_TYPES.has(v.phrase)) kind = v.section;
+    const typed = kind !== null;
     const out: { section: string; weight: number; why: string }[] = [];
     const seen = new Set<string>();
     for (const m of matches) {
+      let voted = '';
       for (const v of m.values) {
-        if (seen.has(v.phrase)) continue;
+        if (!v.section || voted.includes(v.section) || seen.has(v.phrase)) continue;
+        voted += v.section;
         seen.add(v.phrase);
-        const factor = ORGANISATION_TYPES.get(v.phrase) ?? (typed ? 0.5 : 1);
+        const factor = v.section === kind ? (ORGANISATION_TYPES.get(v.phrase) ?? 0.5) : typed ? 0.5 : 1;
         out.push({ section: v.section, weight: 1.2 * factor, why: `employer: ${employer.slice(employerScan.starts[m.from]!, employerScan.ends[m.to - 1]!)}` });
       }
     }
     if (votesByEmployer.size >= 20_000) votesByEmployer.clear();
-    votesByEmployer.set(employer, out);
-    return out;
+    const result = { votes: out, typed };
+    votesByEmployer.set(employer, result);
+    return result;
   }
 
   function classifySector(input: ClassifyInput, scan: WordScan, layout: Layout, occ: Candidate | null, occConfidence: number): SectorResult {
@@ -761,23 +779,34 @@ export function createClassifier(taxonomy: Taxonomy, socIndex: readonly SocIndex
       if (s) vote(s, (isCrossSector(occ.entry.occ) ? 0.35 : 1.5) * occConfidence, `occupation: ${occ.entry.occ.title}`);
     }
     // Keyword votes from the scanned words [from, to) of `text`, which starts at `offset` in the scan.
-    const keywords = (words: WordScan, from: number, to: number, text: string, offset: number, weight: number, where: string, cap: number, skip?: ReadonlySet<string>) => {
+    const keywords = (words: WordScan, from: number, to: number, text: string, offset: number, weight: number, where: string, cap: number, skip: ReadonlySet<string>) => {
       const seen = new Map<string, number>();
       for (const m of sectorTrie.matchIds(sectorTrie.idsOfScan(lexicon, words, from, to))) {
+        // Keywords sharing a stem ("lift", "lifts") are one match: one vote per section.
+        let voted = '';
         for (const v of m.values) {
-          if (skip?.has(v.phrase) || ONLY_IN_EMPLOYER_NAMES.has(v.phrase)) continue;
+          if (!v.section || voted.includes(v.section) || skip.has(v.phrase) || ONLY_IN_EMPLOYER_NAMES.has(v.phrase)) continue;
+          voted += v.section;
           const n = seen.get(v.phrase) ?? 0;
           if (n >= cap) continue;
           seen.set(v.phrase, n + 1);
-          vote(v.section, weight, `${where}: ${text.slice(words.starts[from + m.from]! - offset, words.ends[from + m.to - 1]! - offset)}`);
+          vote(v.section, weight * (WEAK_KEYWORDS.get(v.phrase) ?? 1), `${where}: ${text.slice(words.starts[from + m.from]! - offset, words.ends[from + m.to - 1]! - offset)}`);
         }
       }
     };
-    if (input.employer) for (const v of employerVotes(input.employer)) vote(v.section, v.weight, v.why);
-    keywords(scan, 0, layout.titleTo, input.title, 0, 0.6, 'title', 1, NOT_IN_TITLES);
+    const employer = input.employer ? employerVotes(input.employer) : null;
+    if (employer) for (const v of employer.votes) vote(v.section, v.weight, v.why);
+    // A skilled trade's title names what the work is done to ("Lift Installer", "Boiler Engineer"), and that
+    // decides between making it (C), installing it (F) or servicing it: the title's words count a little more
+    // than the occupation's own section (1.5 × its confidence).
+    const trade = occ !== null && isSkilledTrade(occ.entry.occ);
+    keywords(scan, 0, layout.titleTo, input.title, 0, trade ? Math.max(0.6, 1.8 * occConfidence) : 0.6, 'title', 1, NOT_IN_TITLES);
     if (input.description) {
-      keywords(scan, layout.descFrom, layout.descOpeningTo, input.description, layout.descStart, 0.5, 'description', 2);
-      keywords(scan, layout.descOpeningTo, layout.descTo, input.description, layout.descStart, 0.25, 'description', 2);
+      // An employer named by its kind (a university, an NHS trust, a membership body) is that kind whatever its
+      // adverts talk about: a university's mining research, a confederation's patients.
+      const d = employer?.typed ? 0.5 : 1;
+      keywords(scan, layout.descFrom, layout.descOpeningTo, input.description, layout.descStart, 0.5 * d, 'description', 2, NOT_IN_DESCRIPTIONS);
+      keywords(scan, layout.descOpeningTo, layout.descTo, input.description, layout.descStart, 0.25 * d, 'description', 2, NOT_IN_DESCRIPTIONS);
     }
     let winner: string | null = null;
     let top = 0;
