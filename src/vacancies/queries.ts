@@ -44,7 +44,7 @@ const RANKABLE_SQL = `SELECT ${RANKABLE_COLUMNS.map((c) => `"${c.name}"`).join('
 
 const RANK_KEY_SQL = `SELECT id, content_hash, status, first_seen FROM vacancies INDEXED BY vacancies_rank_key_idx
   WHERE id IN (SELECT value FROM json_each(?))`;
-/** Parsed ranking rows kept per database (rankable-cache.ts): about 20k vacancies, some 60 MB. */
+/** Parsed ranking rows kept per database (rankable-cache.ts): 20k vacancies, about 80 MB of heap (demo adverts at 250k). */
 export const RANKABLE_CACHE_CAPACITY = 20_000;
 const rankableCaches = new WeakMap<Db, RankableCache>();
 
