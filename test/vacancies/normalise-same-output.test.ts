@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseTerms } from '../../src/vacancies/normalise/terms.ts';
 import { isJsSpace, tidyText } from '../../src/vacancies/normalise/text.ts';
 
 /**
@@ -67,6 +68,52 @@ describe('tidyText', () => {
         expect(tidyText(t)).toBe(referenceTidyText(t));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+/** The contract read from text as it was: each phrase test behind its own literal test. */
+function referenceContractFromText(text: string): string | null {
+  const t = text.slice(0, 6000);
+  // Each phrase test is guarded by a literal every one of its phrases contains: a plain literal scan is
+  // several times cheaper than a \b-anchored phrase regex over 6,000 characters, and most adverts fail it.
+  if (/apprenticeship/i.test(t) && /\bapprenticeship\b/i.test(t)) return 'apprenticeship';
+  if (/zero/i.test(t) && /\bzero[- ]hours?\s+contract\b/i.test(t)) return 'zero_hours';
+  if (/seasonal/i.test(t) && /\bseasonal\s+(?:role|position|job|work|contract)\b/i.test(t)) return 'seasonal';
+  if (/fixed|contract/i.test(t) && /\b(?:fixed[- ]term|\d+[- ]months?\s+(?:fixed[- ]term\s+)?contract|contract\s+(?:role|position)|temporary\s+contract)\b/i.test(t)) return /\btemporary\b/i.test(t) ? 'temporary' : 'contract';
+  if (/temp/i.test(t) && /\b(?:temporary|temp)\s+(?:role|position|job|post|basis|assignment|contract)\b/i.test(t)) return 'temporary';
+  if (/permanent/i.test(t) && /\bpermanent\s+(?:role|position|job|post|contract|basis|opportunity|vacancy|full[- ]time|part[- ]time)\b|\bon\s+a\s+permanent\b|\bcontract\s+type\s*:\s*permanent\b/i.test(t)) return 'permanent';
+  return null;
+}
+
+describe('contract from advert text', () => {
+  const contractOf = (text: string) => parseTerms({ title: '', text }).contract;
+  it.each([
+    ['no literal at all', 'Care assistant in Leeds.'],
+    ['a literal inside a longer word only', 'We attempt contemporary templates at our zero-waste site.'],
+    ['overlapping literals', 'contemporary contract role'],
+    ['upper case', 'A PERMANENT POSITION, FIXED-TERM for now'],
+    ['temporary contract', 'This is a temporary contract.'],
+    ['fixed term after temp', 'temp role, fixed term'],
+    ['zero hours', 'Zero hours contract available'],
+    ['seasonal', 'A seasonal role over summer'],
+    ['apprenticeship', 'Our Apprenticeship scheme'],
+    ['permanent by contract type', 'Contract type: Permanent'],
+    ['permanent on a basis', 'on a permanent basis'],
+  ])('%s', (_name, text) => {
+    expect(contractOf(text)).toBe(referenceContractFromText(text));
+  });
+  it('agrees with the literal-per-test version', () => {
+    const piece = fc.constantFrom(
+      'apprenticeship', 'Apprenticeships', 'zero', 'Zero hours contract', 'zero-hour contract', 'seasonal', 'seasonal role', 'fixed', 'fixed-term',
+      'FIXED TERM', '6 month contract', '12-months fixed term contract', 'contract role', 'Contract position', 'temporary contract', 'temporary', 'temp',
+      'temp job', 'Temporary basis', 'permanent', 'Permanent role', 'on a permanent', 'contract type: permanent', 'contemp', 'attempt', ' ', '\n', '.', 'x', 'é',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (t) => {
+        expect(contractOf(t)).toBe(referenceContractFromText(t));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
