@@ -147,17 +147,41 @@ export function parseTerms(input: TermsInput): Terms {
   return { employmentType, contract, hoursPerWeek, shifts: shiftNames(shifts), remote: null };
 }
 
+/**
+ * The literal every phrase of each contractFromText test contains ("fixed" or "contract" for the
+ * fixed-term test), in one alternation: one scan of the text tells which tests can match, where a
+ * test per literal scanned the text six times over (most adverts hold none of them).
+ */
+const CONTRACT_LITERALS = /apprenticeship|zero|seasonal|fixed|contract|temp|permanent/gi;
+const LITERAL_BIT: Record<string, number> = { apprenticeship: 1, zero: 2, seasonal: 4, fixed: 8, contract: 8, temp: 16, permanent: 32 };
+const ALL_LITERAL_BITS = 63;
+
+/** Which CONTRACT_LITERALS `t` holds, as LITERAL_BIT bits. */
+function contractLiterals(t: string): number {
+  let bits = 0;
+  CONTRACT_LITERALS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (bits !== ALL_LITERAL_BITS && (m = CONTRACT_LITERALS.exec(t))) {
+    bits |= LITERAL_BIT[m[0].toLowerCase()]!;
+    // On from the next character, not the match's end: a literal overlapping this one ("contemp…") is still seen.
+    CONTRACT_LITERALS.lastIndex = m.index + 1;
+  }
+  return bits;
+}
+
 /** Text mentions are weaker than fields: only explicit phrases count ("permanent, full-time role"). */
 function contractFromText(text: string): Contract | null {
   const t = text.slice(0, 6000);
-  // Each phrase test is guarded by a literal every one of its phrases contains: a plain literal scan is
-  // several times cheaper than a \b-anchored phrase regex over 6,000 characters, and most adverts fail it.
-  if (/apprenticeship/i.test(t) && /\bapprenticeship\b/i.test(t)) return 'apprenticeship';
-  if (/zero/i.test(t) && /\bzero[- ]hours?\s+contract\b/i.test(t)) return 'zero_hours';
-  if (/seasonal/i.test(t) && /\bseasonal\s+(?:role|position|job|work|contract)\b/i.test(t)) return 'seasonal';
-  if (/fixed|contract/i.test(t) && /\b(?:fixed[- ]term|\d+[- ]months?\s+(?:fixed[- ]term\s+)?contract|contract\s+(?:role|position)|temporary\s+contract)\b/i.test(t)) return /\btemporary\b/i.test(t) ? 'temporary' : 'contract';
-  if (/temp/i.test(t) && /\b(?:temporary|temp)\s+(?:role|position|job|post|basis|assignment|contract)\b/i.test(t)) return 'temporary';
-  if (/permanent/i.test(t) && /\bpermanent\s+(?:role|position|job|post|contract|basis|opportunity|vacancy|full[- ]time|part[- ]time)\b|\bon\s+a\s+permanent\b|\bcontract\s+type\s*:\s*permanent\b/i.test(t)) return 'permanent';
+  // Each phrase test is guarded by a literal every one of its phrases contains: a \b-anchored phrase
+  // regex over 6,000 characters costs much more than the one literal scan, and most adverts fail it.
+  const has = contractLiterals(t);
+  if (has === 0) return null;
+  if (has & 1 && /\bapprenticeship\b/i.test(t)) return 'apprenticeship';
+  if (has & 2 && /\bzero[- ]hours?\s+contract\b/i.test(t)) return 'zero_hours';
+  if (has & 4 && /\bseasonal\s+(?:role|position|job|work|contract)\b/i.test(t)) return 'seasonal';
+  if (has & 8 && /\b(?:fixed[- ]term|\d+[- ]months?\s+(?:fixed[- ]term\s+)?contract|contract\s+(?:role|position)|temporary\s+contract)\b/i.test(t)) return /\btemporary\b/i.test(t) ? 'temporary' : 'contract';
+  if (has & 16 && /\b(?:temporary|temp)\s+(?:role|position|job|post|basis|assignment|contract)\b/i.test(t)) return 'temporary';
+  if (has & 32 && /\bpermanent\s+(?:role|position|job|post|contract|basis|opportunity|vacancy|full[- ]time|part[- ]time)\b|\bon\s+a\s+permanent\b|\bcontract\s+type\s*:\s*permanent\b/i.test(t)) return 'permanent';
   return null;
 }
 

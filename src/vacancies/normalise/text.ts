@@ -97,8 +97,10 @@ export function cleanDescription(input: string | null | undefined): CleanText {
 
 /** One pass: allowlisted, well-formed HTML and its text with block structure. */
 export function sanitise(s: string): { text: string; html: string } {
-  let html = '';
-  let text = '';
+  // The pieces of each, joined once at the end: `+=` left ropes of a few hundred pieces that their
+  // first readers (tidyText, trim) had to flatten, which cost more than the joins do.
+  const html: string[] = [];
+  const text: string[] = [];
   const stack: string[] = [];
   let last = 0;
   TOKEN_RE.lastIndex = 0;
@@ -111,7 +113,7 @@ export function sanitise(s: string): { text: string; html: string } {
   const close = (name: string) => {
     if (name === openEmpty) mayHoldEmpty = true;
     openEmpty = null;
-    html += `</${name}>`;
+    html.push(`</${name}>`);
   };
   const emitText = (raw: string) => {
     if (!raw) return;
@@ -123,8 +125,8 @@ export function sanitise(s: string): { text: string; html: string } {
       escaped = escapeText(t);
     }
     if (openEmpty !== null && /\S/.test(escaped)) openEmpty = null;
-    text += t;
-    html += escaped;
+    text.push(t);
+    html.push(escaped);
   };
   while ((m = TOKEN_RE.exec(s))) {
     emitText(s.slice(last, m.index));
@@ -141,15 +143,15 @@ export function sanitise(s: string): { text: string; html: string } {
       continue;
     }
     if (name === 'br') {
-      text += '\n';
-      html += '<br />';
+      text.push('\n');
+      html.push('<br />');
       openEmpty = null;
       continue;
     }
-    if (name === 'li') text += closing ? '\n' : '\n• ';
-    else if (BLOCK.has(name) || /^h[1-6]$/.test(name)) text += '\n\n';
-    else if (name === 'tr' && closing) text += '\n';
-    else if ((name === 'td' || name === 'th') && closing) text += ' ';
+    if (name === 'li') text.push(closing ? '\n' : '\n• ');
+    else if (BLOCK.has(name) || /^h[1-6]$/.test(name)) text.push('\n\n');
+    else if (name === 'tr' && closing) text.push('\n');
+    else if ((name === 'td' || name === 'th') && closing) text.push(' ');
     if (!ALLOWED.has(name)) continue;
     if (closing) {
       const at = stack.lastIndexOf(name);
@@ -163,20 +165,20 @@ export function sanitise(s: string): { text: string; html: string } {
       const h = HREF_RE.exec(m[3] ?? '');
       const href = h ? decodeEntities(h[1] ?? h[2] ?? h[3] ?? '').trim() : '';
       if (!SAFE_HREF.test(href)) continue; // the link's text is kept, the link is not
-      html += `<a href="${escapeAttr(href)}" rel="nofollow noopener">`;
+      html.push(`<a href="${escapeAttr(href)}" rel="nofollow noopener">`);
       openEmpty = null;
       stack.push('a');
       continue;
     }
-    html += `<${name}>`;
+    html.push(`<${name}>`);
     openEmpty = DROPPED_WHEN_EMPTY.has(name) ? name : null;
     stack.push(name);
   }
   emitText(s.slice(last));
   while (stack.length) close(stack.pop()!);
   // Empty elements left by dropped content carry nothing.
-  if (mayHoldEmpty) html = html.replace(EMPTY_ELEMENT_G, '');
-  return { text, html };
+  const joined = html.join('');
+  return { text: text.join(''), html: mayHoldEmpty ? joined.replace(EMPTY_ELEMENT_G, '') : joined };
 }
 
 /** Sanitised HTML → text with structure (kept for callers holding stored HTML). */
@@ -190,17 +192,48 @@ const RARE_CHARS = new RegExp(`[\\r${ODD_SPACE.source.slice(1, -1)}${ZERO_WIDTH.
 const RARE_G = new RegExp(`\\r\\n?|${RARE_CHARS.source}`, 'g');
 const BULLET_RE = /^\s*(?:[•·▪●◦‣∙*]|-(?=\s)|–(?=\s))\s*/;
 
-/** Collapses spaces inside lines, normalises bullets, keeps at most one blank line between blocks. */
+/**
+ * Collapses spaces inside lines, normalises bullets, keeps at most one blank line between blocks.
+ *
+ * One pass over the lines found with indexOf, each trimmed by its offsets: a line is copied only when
+ * it changes (double spaces, a bullet to rewrite). Splitting the text into lines and trimming each
+ * copy cost about as much as sanitising the advert did.
+ */
 export function tidyText(s: string): string {
   let t = s;
   // Line breaks to \n, odd spaces to spaces, zero-width characters out: one scan finds whether any is
   // there, one replace mends them all (each class scan costs ~3 us on a 2.5 KB advert).
   if (RARE_CHARS.test(t)) t = t.replace(RARE_G, (c) => (c === '\r' || c === '\r\n' ? '\n' : ZERO_WIDTH.test(c) ? '' : ' '));
-  const lines = t.split('\n');
   const out: string[] = [];
+  // Whether the last line written starts as a list item does.
+  let lastIsBullet = false;
   let blank = false;
-  for (const raw of lines) {
-    let line = raw.includes('  ') ? raw.replace(/ {2,}/g, ' ').trim() : raw.trim();
+  // Where the next double space is (searched once, and again only when passed): a line holding one
+  // is collapsed as String.replace(/ {2,}/g) would.
+  let double = t.indexOf('  ');
+  const n = t.length;
+  for (let from = 0; from <= n; ) {
+    let to = t.indexOf('\n', from);
+    if (to < 0) to = n;
+    const next = to + 1;
+    // The line [from, to), trimmed as String.prototype.trim trims (isJsSpace is exactly \s).
+    let a = from;
+    let b = to;
+    while (a < b && isJsSpace(t.charCodeAt(a))) a++;
+    while (b > a && isJsSpace(t.charCodeAt(b - 1))) b--;
+    from = next;
+    if (double >= 0 && double < a) double = t.indexOf('  ', a);
+    let line: string;
+    if (double >= 0 && double < to) {
+      // As before: collapse runs of spaces in the untrimmed line, then trim.
+      line = t.slice(a, b).replace(/ {2,}/g, ' ').trim();
+    } else {
+      if (a === b || (b - a === 1 && t.charCodeAt(a) === 0x2022)) {
+        blank = out.length > 0;
+        continue;
+      }
+      line = t.slice(a, b);
+    }
     if (!line || line === '•') {
       blank = out.length > 0;
       continue;
@@ -213,10 +246,11 @@ export function tidyText(s: string): string {
       if (!canonicalBullet) line = '• ' + line.replace(BULLET_RE, '');
       if (line === '• ') continue;
       // Consecutive list items stay together, without a blank line between.
-      if (blank && out.length && out[out.length - 1]!.startsWith('• ')) blank = false;
+      if (blank && out.length && lastIsBullet) blank = false;
     }
     if (blank) out.push('');
     out.push(line);
+    lastIsBullet = line.startsWith('• ');
     blank = false;
   }
   return out.join('\n');
