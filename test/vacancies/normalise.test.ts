@@ -41,6 +41,8 @@ describe('parseLocation: a source\'s coordinates say how precise they are', () =
     [{}, 53.7965, -1.5479, { precision: 'point', text: '53.7965,-1.5479', localAuthorityName: 'Leeds', region: 'Yorkshire and The Humber' }],
     [{ location: 'Leeds or Bradford' }, 53.7965, -1.5479, { precision: 'point', localAuthorityName: 'Leeds' }],
     [{ location: 'Whitehaven', town: 'Whitehaven' }, 50.3755, -4.1427, { precision: 'point', town: 'Whitehaven' }],
+    // A postcode in the town field far from the point, the postcode field at it: the postcode field wins.
+    [{ location: 'The Courtyard, Maidstone, Kent ME14 1PA, RM13 8GQ', town: 'The Courtyard, Maidstone, Kent ME14 1PA', postcode: 'RM13 8GQ' }, 51.5218, 0.1721, { precision: 'postcode', postcode: 'RM13 8GQ', localAuthorityName: 'Havering' }],
   ] as [Partial<RawVacancy>, number, number, object][])('%j at %f,%f → %j', (fields, lat, lon, expected) => {
     expect(at(fields, lat, lon)).toMatchObject({ lat, lon, resolved: true, ...expected });
   });

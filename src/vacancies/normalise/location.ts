@@ -43,7 +43,13 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
   if (raw.lat != null && raw.lon != null) {
     // What the source names beside its point: its fields, else a location text that names one place.
     const named = structuredText || singlePlaceText(text);
-    const g = named ? safeGeocode(geocoder, named) : null;
+    let g = named ? safeGeocode(geocoder, named) : null;
+    // Names far from the point (an old address with its postcode in the town field, the point at the postcode field's):
+    // the postcode field alone wins when it agrees with the point.
+    if (raw.postcode && named !== raw.postcode && g?.resolved && sourcePointPrecision(raw.lat, raw.lon, g) === 'point') {
+      const byPostcode = safeGeocode(geocoder, raw.postcode);
+      if (byPostcode && sourcePointPrecision(raw.lat, raw.lon, byPostcode) !== 'point') g = byPostcode;
+    }
     const postcode = g?.postcode ?? raw.postcode ?? null;
     // A postcode table gives the authority; only a postcode whose district it lacks (M50), or a point that nothing
     // named resolves, takes the source's point's ("London" resolves: its point names no borough).
