@@ -25,9 +25,9 @@ const PlaceOut = z.object({
   region: z.string().nullable(),
   resolved: z.boolean(),
   precision: z
-    .enum(['postcode', 'district', 'neighbourhood', 'town', 'area'])
+    .enum(['postcode', 'district', 'neighbourhood', 'town', 'area', 'point'])
     .optional()
-    .describe('How fine the point is; district = a postcode district\'s centroid (a full postcode with no imported table), area = a named area\'s centroid'),
+    .describe('How fine the point is; district = a postcode district\'s centroid (a full postcode with no imported table), area = a named area\'s centroid; for a source\'s own coordinates, the finest name it gives that resolves near them (a full postcode = postcode), point = nothing it names confirms them'),
   area: z
     .object({ code: z.string(), name: z.string(), kind: z.string(), radiusKm: z.number() })
     .optional()

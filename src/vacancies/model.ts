@@ -92,7 +92,9 @@ export interface Place {
    * How fine the point is: a full postcode, a postcode district's centroid
    * (a full postcode with no imported table says 'district'), a London
    * neighbourhood or other named locality, a town, or a named area's centroid
-   * (see `area`). Absent on places stored before it was recorded.
+   * (see `area`); 'point' for a source's own coordinates that nothing it
+   * names confirms (see src/geo/source-point-precision.ts). Absent on places
+   * stored before it was recorded.
    */
   precision?: PlacePrecision;
   /** When the text names an area rather than a point ("Surrey", "North Tyneside"): which one, and how big. */
@@ -117,7 +119,7 @@ export interface SalaryExtra {
   amount: number | null;
 }
 
-export type PlacePrecision = 'postcode' | 'district' | 'neighbourhood' | 'town' | 'area';
+export type PlacePrecision = 'postcode' | 'district' | 'neighbourhood' | 'town' | 'area' | 'point';
 
 export interface VacancySkill {
   /** Taxonomy skill id, e.g. `fp:manual-handling`, `esco:<uuid>`. */

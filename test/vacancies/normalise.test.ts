@@ -25,6 +25,35 @@ describe('parseLocation', () => {
   });
 });
 
+describe('parseLocation: a source\'s coordinates say how precise they are', () => {
+  const at = (fields: Partial<RawVacancy>, lat: number, lon: number) => parseLocation(geocoder, { title: 'x', ...fields, lat, lon }).location;
+  it.each([
+    // the fields beside the point, the point, what the place says
+    [{ location: 'ARLESEY, SG15 6SN', town: 'ARLESEY', postcode: 'SG15 6SN' }, 52.0105, -0.2624, { precision: 'postcode', postcode: 'SG15 6SN', localAuthorityName: 'Central Bedfordshire' }],
+    [{ location: 'Brighton, BN3', town: 'Brighton', postcode: 'BN3' }, 50.8392, -0.1769, { precision: 'district', postcode: 'BN3', localAuthorityName: 'Brighton and Hove' }],
+    [{ location: 'Whitehaven', town: 'Whitehaven' }, 54.5484, -3.5857, { precision: 'town', town: 'Whitehaven', localAuthorityName: 'Cumberland' }],
+    [{ location: 'Surrey', town: 'Surrey' }, 51.25, -0.45, { precision: 'area', area: { name: 'Surrey' } }],
+    // No structured fields: a location text naming one place counts too.
+    [{ location: 'Hybrid - Whitehaven' }, 54.5484, -3.5857, { precision: 'town', town: 'Whitehaven', localAuthorityName: 'Cumberland' }],
+    // A full postcode whose district the bundled table lacks (M50): the town the fields name.
+    [{ location: 'Salford, M50 1SY', town: 'Salford', postcode: 'M50 1SY' }, 53.4824, -2.3149, { precision: 'town', localAuthorityName: 'Salford' }],
+    // The point alone, or names the point contradicts: only a point; the point gives the authority when nothing named does.
+    [{}, 53.7965, -1.5479, { precision: 'point', text: '53.7965,-1.5479', localAuthorityName: 'Leeds', region: 'Yorkshire and The Humber' }],
+    [{ location: 'Leeds or Bradford' }, 53.7965, -1.5479, { precision: 'point', localAuthorityName: 'Leeds' }],
+    [{ location: 'Whitehaven', town: 'Whitehaven' }, 50.3755, -4.1427, { precision: 'point', town: 'Whitehaven' }],
+    // A postcode in the town field far from the point, the postcode field at it: the postcode field wins.
+    [{ location: 'The Courtyard, Maidstone, Kent ME14 1PA, RM13 8GQ', town: 'The Courtyard, Maidstone, Kent ME14 1PA', postcode: 'RM13 8GQ' }, 51.5218, 0.1721, { precision: 'postcode', postcode: 'RM13 8GQ', localAuthorityName: 'Havering' }],
+  ] as [Partial<RawVacancy>, number, number, object][])('%j at %f,%f → %j', (fields, lat, lon, expected) => {
+    expect(at(fields, lat, lon)).toMatchObject({ lat, lon, resolved: true, ...expected });
+  });
+  it('with no geocoder, the point is only a point', () => {
+    expect(parseLocation(null, { title: 'x', town: 'Leeds', lat: 53.8, lon: -1.55 }).location).toMatchObject({ precision: 'point', localAuthority: null });
+  });
+  it('a London point stays the London region: no borough invented', () => {
+    expect(at({ location: 'London', town: 'London' }, 51.5074, -0.1278)).toMatchObject({ precision: 'area', area: { kind: 'region' }, localAuthority: null });
+  });
+});
+
 const classify: VacancyEnricher['classify'] = () => ({ occupation: { code: '6135', scheme: 'soc', confidence: 0.8, evidence: ['care assistant'] }, sector: { code: 'Q', confidence: 0.7, evidence: ['care'] } });
 const spotSkills: VacancyEnricher['spotSkills'] = (text) => (/manual handling/i.test(text) ? [{ id: 'fp:manual-handling', label: 'manual handling', evidence: 'manual handling', required: false, confidence: 0.9 }] : []);
 const enricher: VacancyEnricher = {

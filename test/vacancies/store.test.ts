@@ -213,6 +213,16 @@ describe('vacancy store: place and pay details the normaliser computes', () => {
       place: { resolved: true, localAuthority: null, region: null, outsideUk: { country: 'JE' } },
     },
     {
+      name: 'a source\'s point with a full postcode it agrees with is postcode-precise',
+      raw: { title: 'Nurse', location: 'ARLESEY, SG15 6SN', town: 'ARLESEY', postcode: 'SG15 6SN', lat: 52.0105, lon: -0.2624 },
+      place: { precision: 'postcode', lat: 52.0105, localAuthorityName: 'Central Bedfordshire' },
+    },
+    {
+      name: 'a source\'s point with nothing named is only a point, with the authority at it',
+      raw: { title: 'Nurse', lat: 53.7965, lon: -1.5479 },
+      place: { precision: 'point', resolved: true, localAuthorityName: 'Leeds' },
+    },
+    {
       name: 'OTE is kept apart from the basic',
       raw: { title: 'Sales Executive', salary: '£25,000 basic, OTE £40,000' },
       salary: { min: 25000, ote: expect.objectContaining({ min: 40000 }) },

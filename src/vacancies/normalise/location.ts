@@ -1,6 +1,7 @@
 import type { Place, RawVacancy, Remote } from '../model.ts';
 import type { Geocoder } from '../../geo/geocoder-port.ts';
 import { stripPlaceNoise } from '../../geo/place-noise.ts';
+import { sourcePointPrecision } from '../../geo/source-point-precision.ts';
 
 /**
  * Location text → places and a remote flag. Handles "Remote", "Hybrid -
@@ -40,11 +41,21 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
   // Structured fields first: a source that gave coordinates or a postcode knows best.
   const structuredText = [raw.town, raw.postcode].filter(Boolean).join(', ');
   if (raw.lat != null && raw.lon != null) {
-    const g = structuredText ? safeGeocode(geocoder, structuredText) : null;
+    // What the source names beside its point: its fields, else a location text that names one place.
+    const named = structuredText || singlePlaceText(text);
+    let g = named ? safeGeocode(geocoder, named) : null;
+    // Names far from the point (an old address with its postcode in the town field, the point at the postcode field's):
+    // the postcode field alone wins when it agrees with the point.
+    if (raw.postcode && named !== raw.postcode && g?.resolved && sourcePointPrecision(raw.lat, raw.lon, g) === 'point') {
+      const byPostcode = safeGeocode(geocoder, raw.postcode);
+      if (byPostcode && sourcePointPrecision(raw.lat, raw.lon, byPostcode) !== 'point') g = byPostcode;
+    }
     const postcode = g?.postcode ?? raw.postcode ?? null;
-    // A postcode table gives the authority; only a postcode whose district it lacks (M50) takes the source's point's.
-    const atPoint = postcode && !g?.localAuthority && !g?.outsideUk ? safeAuthorityAt(geocoder, raw.lat, raw.lon) : null;
+    // A postcode table gives the authority; only a postcode whose district it lacks (M50), or a point that nothing
+    // named resolves, takes the source's point's ("London" resolves: its point names no borough).
+    const atPoint = (postcode || !g?.resolved) && !g?.localAuthority && !g?.outsideUk ? safeAuthorityAt(geocoder, raw.lat, raw.lon) : null;
     const localAuthorityName = g?.localAuthorityName ?? atPoint?.name;
+    const precision = sourcePointPrecision(raw.lat, raw.lon, g);
     places.push({
       text: text || structuredText || `${raw.lat},${raw.lon}`,
       lat: raw.lat,
@@ -55,6 +66,8 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
       ...(localAuthorityName ? { localAuthorityName } : {}),
       region: g?.region ?? atPoint?.region ?? raw.region ?? null,
       resolved: true,
+      precision,
+      ...(precision === 'area' && g?.area ? { area: g.area } : {}),
       // A Crown Dependency (Jersey, JE1 3QS) is located but outside the UK.
       ...(g?.outsideUk ? { outsideUk: g.outsideUk } : {}),
     });
@@ -91,6 +104,13 @@ export function parseLocation(geocoder: Geocoder | null | undefined, raw: RawVac
   if (location && text && location.text !== text && extraLocations.length === 0) location.text = text;
   // "Remote" alone names no place: the vacancy has no location, only remote = 'remote'.
   return { location: location ?? null, extraLocations, remote };
+}
+
+/** The location text when it names one place (not "Leeds or Bradford", "Nationwide"), with work-mode noise taken off. */
+function singlePlaceText(text: string): string | null {
+  const stripped = text ? stripPlaceNoise(text) : '';
+  if (!stripped || NOWHERE_RE.test(stripped) || stripped.split(SPLIT_RE).filter((p) => p.trim().length > 1).length > 1) return null;
+  return stripped;
 }
 
 function unresolved(text: string): Place {
