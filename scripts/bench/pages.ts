@@ -193,7 +193,9 @@ try {
     { name: 'caseload_page_5', url: () => '/participants?page=5' },
     { name: 'participant', url: () => `/participants/${pick(people).id}` },
     { name: 'shortlist', url: () => `/participants/${pick(people).id}/shortlist` },
+    // Near their home within their travel limit, as the page starts; then the same words with Near cleared (everywhere).
     { name: 'search_for_participant', url: () => `/?participant=${pick(people).id}&q=${pick(['warehouse', 'care', 'driver', 'cleaner'])}` },
+    { name: 'search_for_participant_everywhere', url: () => `/?participant=${pick(people).id}&near=&q=${pick(['warehouse', 'care', 'driver', 'cleaner'])}` },
     { name: 'vacancy_for_participant', url: () => `/vacancies/${pick(live)}?participant=${pick(people).id}` },
   ];
   console.log(`store: ${label} vacancies (${live.length} live), ${participantCount} participants; ${runs} requests a page; load average ${loadavg()[0]!.toFixed(1)}`);

@@ -189,7 +189,7 @@ export const ParticipantPage: FC<ParticipantPageProps> = (props) => {
         <a href={`/participants/${p.id}/shortlist`}>Shortlist ({props.shortlisted.size})</a>: stages, printable list, share link
       </p>
       <p>
-        <a href={`/?participant=${p.id}`}>Search all vacancies for {who(p)}</a>: any words and filters, each result with a Shortlist button
+        <a href={`/?participant=${p.id}`}>Search vacancies for {who(p)}</a>: near where they live to start with, any words and filters, each result with a Shortlist button
       </p>
       <Targets pv={props.pivots} participantId={p.id} />
       <Matches p={p} matches={props.matches} form={props.matchForm} errors={props.matchErrors} shortlisted={props.shortlisted} />

@@ -20,7 +20,7 @@ export type SearchForm = Partial<Record<(typeof SEARCH_FIELDS)[number], string>>
 export interface SearchPageProps {
   coach: { name: string; org: string };
   form: SearchForm;
-  view: Pick<SearchPageView, 'result' | 'errors' | 'forParticipant' | 'shortlisted'>;
+  view: Pick<SearchPageView, 'result' | 'errors' | 'forParticipant' | 'shortlisted' | 'nearFromParticipant'>;
   notice?: string | null;
 }
 
@@ -33,7 +33,9 @@ export function searchHref(form: SearchForm, changes: SearchForm & { page?: stri
   const params = new URLSearchParams();
   for (const k of SEARCH_FIELDS) {
     const v = merged[k];
-    if (v != null && v !== '' && !(k === 'page' && v === '1')) params.set(k, v);
+    // An empty Near stays in a participant's links: it means "everywhere", where leaving it out means "their area".
+    const keepEmpty = k === 'near' && v === '' && !!merged.participant;
+    if (v != null && (v !== '' || keepEmpty) && !(k === 'page' && v === '1')) params.set(k, v);
   }
   const qs = params.toString();
   return qs ? `/?${qs}` : '/';
@@ -170,7 +172,7 @@ const options = (values: readonly string[]) => values.map((v) => ({ value: v, la
 
 /** `/`: vacancy search with filters, facets as links, and pagination. A plain GET form. */
 export const SearchPage: FC<SearchPageProps> = ({ coach, form, view, notice }) => {
-  const { result, errors, forParticipant, shortlisted } = view;
+  const { result, errors, forParticipant, shortlisted, nearFromParticipant } = view;
   const err = (f: string) => fieldErrorFor(errors, f);
   const pages = result ? Math.max(1, Math.min(1000, Math.ceil(result.total / result.pageSize))) : 1;
   const page = result?.page ?? 1;
@@ -180,8 +182,14 @@ export const SearchPage: FC<SearchPageProps> = ({ coach, form, view, notice }) =
       {forParticipant ? (
         <p class="notice for-participant">
           Searching for <strong>{forParticipant.title}</strong>: each result can be shortlisted for them.{' '}
+          {nearFromParticipant ? (
+            <>
+              Near where they live ({form.near}), within {form.radiusKm} km:{' '}
+              <a href={searchHref(form, { near: '', radiusKm: '' })}>search everywhere</a>.{' '}
+            </>
+          ) : null}
           <a href={`/participants/${forParticipant.id}`}>Back to {forParticipant.title}</a> ·{' '}
-          <a href={searchHref(form, { participant: '' })}>Search without a participant</a>
+          <a href={searchHref(form, { participant: '', ...(nearFromParticipant ? { near: '', radiusKm: '' } : {}) })}>Search without a participant</a>
         </p>
       ) : null}
       {notice ? (

@@ -61,7 +61,7 @@ export interface Seeded {
  * coach and one participant.
  */
 export async function seedApp(
-  opts: { search?: (db: Db) => SearchEngine; demo?: boolean; config?: Partial<AppDeps['config']> } = {},
+  opts: { search?: (db: Db) => SearchEngine; demo?: boolean; config?: Partial<AppDeps['config']>; moreVacancies?: unknown[] } = {},
 ): Promise<Seeded> {
   const { db, clock, taxonomy, enricher, geocoder, ingest } = bundledStore(NOW);
   if (opts.demo !== false) {
@@ -71,7 +71,7 @@ export async function seedApp(
     loadDemoVacancies(ingest, { count: 120, seed: 12 });
   }
   clock.set(NOW - 2 * DAY_MS);
-  for (const raw of PAGE_VACANCIES) ingestVacancy(ingest, { source: 'import:pages-fixture', raw });
+  for (const raw of [...PAGE_VACANCIES, ...RawVacancySchema.array().parse(opts.moreVacancies ?? [])]) ingestVacancy(ingest, { source: 'import:pages-fixture', raw });
   clock.set(NOW);
   updateDemandHistory(db, NOW);
   const search = opts.search?.(db) ?? new SqliteEngine(db);

@@ -80,7 +80,7 @@ describe('vacancy page in Chromium', () => {
     async () => {
       const pid = seeded.participantId;
       await page.goto(`${server.baseUrl}/participants/${pid}`);
-      await page.getByRole('link', { name: 'Search all vacancies for Jordan Example' }).click();
+      await page.getByRole('link', { name: 'Search vacancies for Jordan Example' }).click();
       await page.waitForURL(new RegExp(`/\\?participant=${pid}$`));
       expect(await page.locator('.for-participant').textContent()).toContain('Searching for Jordan Example');
 
