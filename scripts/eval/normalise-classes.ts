@@ -1,4 +1,6 @@
 import { validOutcode } from 'postcode';
+import { LOCAL_AUTHORITY_KINDS, type AreaKind } from '../../src/geo/reference-tables.ts';
+import type { Place } from '../../src/vacancies/model.ts';
 
 /**
  * The classes of issue 17, detected from the raw string alone (not from what
@@ -48,4 +50,46 @@ export function classifyPlaceText(text: string): string[] {
   if (/^[^:]{1,25}:\s*\S/.test(t) || /,\s*$/.test(t)) out.push('3b label prefix or trailing comma');
   if (/\blondon\b/i.test(t) && t.includes(',')) out.push('3c London with a district');
   return out;
+}
+
+/**
+ * How fine a located place is, for "named at the finest level the string
+ * gives" (issue 17): a full postcode, then a postcode district, a
+ * neighbourhood, a town, one local authority, a county or combined area, a
+ * region or country. A bare point (coordinates nothing named resolves near)
+ * names nothing, so it ranks lowest.
+ */
+export function placeFineness(p: Pick<Place, 'resolved' | 'precision' | 'area'> | null): number {
+  if (!p?.resolved) return -1;
+  switch (p.precision) {
+    case 'postcode': return 7;
+    case 'district': return 6;
+    case 'neighbourhood': return 5;
+    case 'town': return 4;
+    case 'area': {
+      const kind = p.area?.kind as AreaKind | undefined;
+      if (kind && LOCAL_AUTHORITY_KINDS.has(kind)) return 3;
+      return kind === 'region' || kind === 'country' ? 1 : 2;
+    }
+    default: return 0;
+  }
+}
+
+/** A place string's parts as boards separate them ("Woking, Surrey", "Leeds | West Yorkshire", "Bristol - Avonmouth"). */
+export function placeSegments(text: string): string[] {
+  return text.split(/[,;|/()]|\s+[-–]\s+/).map((s) => s.trim()).filter(Boolean);
+}
+
+/**
+ * The finest place a string names, as the geocoder reads each of its parts
+ * alone (and the whole): a lower bound on what it gives, since a town
+ * written without separators ("Derby Derbyshire") is only found whole.
+ */
+export function finestNamed(geocode: (text: string) => Place | null, text: string): { fineness: number; part: string } {
+  let best = { fineness: -1, part: '' };
+  for (const part of [text, ...placeSegments(text)]) {
+    const f = placeFineness(geocode(part));
+    if (f > best.fineness) best = { fineness: f, part };
+  }
+  return best;
 }
