@@ -1,3 +1,4 @@
+import { nextTurn } from '../next-turn.ts';
 import type { Clock } from '../clock.ts';
 import { DAY_MS } from '../clock.ts';
 import type { Db } from '../db.ts';
@@ -270,7 +271,6 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
  * whole participant's ~1,000 candidates (issue 11).
  */
 const READ_SLICE = 250;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function readRankable(db: Db, ids: readonly number[]): Promise<RankableVacancy[]> {
   const out: RankableVacancy[] = [];

@@ -251,6 +251,32 @@ describe('POST /v1/vacancies/batch', () => {
   });
 });
 
+describe('a large batch shares the event loop', () => {
+  it('normalises and stores 200 items in slices, the event loop turning between them, receipts in order', async () => {
+    const ctx = setupEmployerApp();
+    const items = Array.from({ length: 200 }, (_, i) => vacancy({ reference: `T${i}` }));
+    // Count the event loop's turns while the batch runs: one synchronous pass would leave only the few around its awaits.
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      if (!running) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const res = await ctx.call('POST', '/v1/vacancies/batch', { body: { items } });
+    running = false;
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { summary: { created: number }; items: { index: number; reference: string }[] };
+    expect(body.summary.created).toBe(200);
+    expect(body.items.map((r) => r.index)).toEqual(items.map((_, i) => i));
+    expect(body.items.map((r) => r.reference)).toEqual(items.map((_, i) => `T${i}`));
+    // 200 items in slices of 25: 7 turns between normalising slices and 7 between storing ones, at least.
+    expect(turns).toBeGreaterThanOrEqual(14);
+    expect(count(ctx)).toBe(200);
+  });
+});
+
 describe('GET, PATCH, DELETE /v1/vacancies/:id', () => {
   async function seed() {
     const ctx = setupEmployerApp();
