@@ -3,7 +3,7 @@ import { fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
 import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../../src/search/engine.ts';
 import { loadSearchDocuments } from '../../src/search/load-documents.ts';
-import { backoffMs, drainOutbox, outboxBacklog, rebuildIndex, startOutboxDrainer } from '../../src/search/outbox.ts';
+import { backoffMs, drainOutbox, outboxBacklog, rebuildIndex, SERVER_DRAIN_BATCH, startOutboxDrainer } from '../../src/search/outbox.ts';
 import { SqliteEngine } from '../../src/search/sqlite-engine.ts';
 import type { NormalisedVacancy } from '../../src/vacancies/model.ts';
 import { getVacancy } from '../../src/vacancies/queries.ts';
@@ -187,6 +187,27 @@ describe('outbox drainer', () => {
   it('backs off exponentially, capped', () => {
     expect([1, 2, 3, 4].map(backoffMs)).toEqual([1000, 2000, 4000, 8000]);
     expect(backoffMs(50)).toBe(5 * 60_000);
+  });
+
+  it("the server's drainer indexes a backlog in batches of SERVER_DRAIN_BATCH, the event loop turning between them", async () => {
+    const { db, engine } = setup();
+    upsertVacancies(db, Array.from({ length: 1000 }, (_, i) => ({ source: 'import:test', vacancy: vacancy(`b${i}`, 'Warehouse Operative') })), NOW);
+    const drainer = startOutboxDrainer({ db, engine, intervalMs: 60_000, now: () => NOW });
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      if (!running) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const drained = await drainer.drainNow();
+    running = false;
+    await drainer.stop();
+    expect(drained).toMatchObject({ rows: 1000, upserted: 1000, batches: 1000 / SERVER_DRAIN_BATCH });
+    expect(await engine.count()).toBe(1000);
+    // One turn at least between each two batches: one synchronous pass over the backlog would give none.
+    expect(turns).toBeGreaterThanOrEqual(1000 / SERVER_DRAIN_BATCH - 1);
   });
 
   it('runs on a timer and stop() waits for the batch in flight', async () => {
