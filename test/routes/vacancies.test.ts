@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { revokeApiKey } from '../../src/auth/api-keys.ts';
 import { createCoach } from '../../src/auth/coaches.ts';
 import { createGeocoder } from '../../src/geo/geocoder.ts';
+import { countTurns } from '../helpers/count-turns.ts';
 import { setupEmployerApp, vacancy, NOW, type Problem } from './employer-app.ts';
 
 const fixture = (name: string): unknown =>
@@ -255,17 +256,8 @@ describe('a large batch shares the event loop', () => {
   it('normalises and stores 200 items in slices, the event loop turning between them, receipts in order', async () => {
     const ctx = setupEmployerApp();
     const items = Array.from({ length: 200 }, (_, i) => vacancy({ reference: `T${i}` }));
-    // Count the event loop's turns while the batch runs: one synchronous pass would leave only the few around its awaits.
-    let turns = 0;
-    let running = true;
-    const tick = () => {
-      if (!running) return;
-      turns++;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
-    const res = await ctx.call('POST', '/v1/vacancies/batch', { body: { items } });
-    running = false;
+    // One synchronous pass would leave only the few turns around its awaits.
+    const { result: res, turns } = await countTurns(() => ctx.call('POST', '/v1/vacancies/batch', { body: { items } }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { summary: { created: number }; items: { index: number; reference: string }[] };
     expect(body.summary.created).toBe(200);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.ts';
 import { openDb, type Db } from '../../src/db.ts';
+import { countTurns } from '../helpers/count-turns.ts';
 import type { EngineHealth, SearchDocument, SearchEngine, SearchQuery, SearchResult } from '../../src/search/engine.ts';
 import { loadSearchDocuments } from '../../src/search/load-documents.ts';
 import { backoffMs, drainOutbox, outboxBacklog, rebuildIndex, SERVER_DRAIN_BATCH, startOutboxDrainer } from '../../src/search/outbox.ts';
@@ -193,16 +194,7 @@ describe('outbox drainer', () => {
     const { db, engine } = setup();
     upsertVacancies(db, Array.from({ length: 1000 }, (_, i) => ({ source: 'import:test', vacancy: vacancy(`b${i}`, 'Warehouse Operative') })), NOW);
     const drainer = startOutboxDrainer({ db, engine, intervalMs: 60_000, now: () => NOW });
-    let turns = 0;
-    let running = true;
-    const tick = () => {
-      if (!running) return;
-      turns++;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
-    const drained = await drainer.drainNow();
-    running = false;
+    const { result: drained, turns } = await countTurns(() => drainer.drainNow());
     await drainer.stop();
     expect(drained).toMatchObject({ rows: 1000, upserted: 1000, batches: 1000 / SERVER_DRAIN_BATCH });
     expect(await engine.count()).toBe(1000);
