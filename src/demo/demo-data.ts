@@ -313,7 +313,7 @@ export const GENERIC_PARAGRAPHS = [
   'We pay the Real Living Wage as a minimum and review pay every April. Hours are guaranteed and your rota is published at least four weeks in advance.',
   'As part of our commitment to the local community we support volunteering days and partner with local charities, schools and colleges.',
   'Your first week is an induction: you will meet the team, complete mandatory training such as manual handling, fire safety and safeguarding, and shadow a buddy before working on your own.',
-  'We value good timekeeping, a can-do attitude and the ability to stay calm when things get busy. If you have worked in retail, hospitality, the armed forces or a warehouse, you already have many of the skills we need.',
+  'We value good timekeeping, a can-do attitude and the ability to stay calm when things get busy. Whatever work you have done before, paid or unpaid, you may already have many of the skills we need.',
   'Interviews are informal and can take place in person or by video call. We can often arrange a trial shift so you can see the role for yourself before deciding.',
   'We use a simple app for rotas, holiday requests and payslips, and you can swap shifts with colleagues with your manager\'s agreement.',
   'We are committed to safeguarding and promoting the welfare of the people we work with and expect all staff to share this commitment.',
