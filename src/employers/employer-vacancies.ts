@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { employerSubmissions } from '../../schema/employer-api.ts';
 import type { EmployerPrincipal } from '../auth/api-keys.ts';
 import { writeTransaction, writeTransactionWhenFree, type Db } from '../db.ts';
-import { nextTurn } from '../next-turn.ts';
 import { notFound, validationFailed, type FieldError } from '../errors.ts';
 import { toFieldErrors } from '../field-errors.ts';
 import type { Logger } from '../logger.ts';
+import { nextTurn } from '../next-turn.ts';
 import { normaliseForIngest, storeNormalised, type IngestDeps, type NormalisedInput } from '../vacancies/ingest.ts';
 import { findJobPosting, fromJobPosting, jobPostingDateText } from '../vacancies/job-posting.ts';
 import { JobPostingBodySchema, JsonLdGraphBodySchema } from '../vacancies/job-posting-schema.ts';
@@ -178,8 +178,8 @@ const BATCH_SLICE = 25;
  * stored is rejected without undoing the rest. Every item is normalised
  * before the write transaction opens, so the write lock is held only while
  * items are stored. Both run in slices of BATCH_SLICE with the event loop's
- * turn between them: normalising and storing 500 adverts is a second or more
- * of CPU on the main thread, and ten writers' batches back to back held
+ * turn between them: normalising and storing 500 adverts is several hundred
+ * ms of CPU on the main thread, and ten writers' batches back to back held
  * /healthz for 1.5 s (p99) in the 250k writes soak. Each slice commits on
  * its own: the receipts are per item anyway, and a batch cut short by a
  * crash is sent again and finds the stored items unchanged.

@@ -1,7 +1,7 @@
-import { nextTurn } from '../next-turn.ts';
 import type { Clock } from '../clock.ts';
 import { DAY_MS } from '../clock.ts';
 import type { Db } from '../db.ts';
+import { nextTurn } from '../next-turn.ts';
 import { DEFAULT_TRAVEL_KM } from '../geo/resolve-place.ts';
 import type { SkillProfile } from '../participants/skill-profile.ts';
 import type { Participant } from '../participants/store.ts';
@@ -113,9 +113,9 @@ export interface Matches {
  * How many candidates a text query may bring in, and the shares of the
  * no-query candidate pool. "Newest nearby" was 500: at 250k (demo store,
  * 120 participants, `npm run eval -- match-pool`) 250 gives the same first
- * ten matches for 119 of 120 and 99% of the same first five, for a fifth
- * less time (p50 57 → 45 ms, p95 117 → 89); fewer occupation candidates
- * (150) changed the first five for one in ten.
+ * ten matches for 119 of 120 and every one of their first fives, for a
+ * sixth less time (p50 56 → 47 ms); fewer occupation candidates (150)
+ * changed the first ten for one in twelve.
  */
 export const CANDIDATES = Object.freeze({ query: 1000, browse: 250, occupations: 300, perTitle: 100, titles: 2, transitionDestinations: 15, remote: 200 });
 export type CandidateShares = Readonly<Record<keyof typeof CANDIDATES, number>>;

@@ -1,7 +1,7 @@
-import { nextTurn } from '../next-turn.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { writeTransactionWhenFree, type Db } from '../db.ts';
 import type { Logger } from '../logger.ts';
+import { nextTurn } from '../next-turn.ts';
 import { loadLiveDocumentsAfter, loadSearchDocuments } from './load-documents.ts';
 import type { SearchDocument, SearchEngine } from './engine.ts';
 
