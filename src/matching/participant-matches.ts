@@ -270,7 +270,8 @@ export async function matchesFor(deps: MatchDeps, p: Participant, profile: Skill
  * turn, so a /healthz probe or a cheap page waits for one slice, not for a
  * whole participant's ~1,000 candidates (issue 11).
  */
-const READ_SLICE = 250;
+// 125 rather than 250: /healthz p99 53 → 44 ms in the 250k search soak at the same throughput (one run each).
+const READ_SLICE = 125;
 
 async function readRankable(db: Db, ids: readonly number[]): Promise<RankableVacancy[]> {
   const out: RankableVacancy[] = [];
