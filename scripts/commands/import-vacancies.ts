@@ -1,4 +1,5 @@
 import { createWriteStream, readFileSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { basename } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -12,7 +13,13 @@ import { withDbOption, type CliContext } from '../lib/cli-context.ts';
  * `import vacancies FILE`: JSONL / JSON array (JobPosting or our raw shape) or
  * CSV with a column mapping; .gz too. Streams, batches 500 per transaction,
  * shows progress on stderr and ends with a summary.
+ *
+ * It runs at a lower CPU priority (nice IMPORT_NICE) unless told otherwise:
+ * an import is a batch job, and beside a running server on few cores it
+ * otherwise takes CPU from coaches' requests and health probes (the 250k
+ * writes soak). On an idle machine the priority changes nothing.
  */
+const IMPORT_NICE = 10;
 export function register(program: Command, ctx: CliContext): void {
   const imp = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('import data files (see the subcommands)');
   withDbOption(imp.command('vacancies').argument('<file>', 'JSONL, JSON array or CSV file, optionally .gz'))
@@ -23,7 +30,12 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--source <label>', 'source label (default: import:<file basename>)')
     .option('--rejects <file>', 'write rejected records with their errors to this JSONL file')
     .option('--batch <n>', 'records per transaction', '500')
-    .action(async (file: string, opts: { db?: string; format?: RecordFormat; map?: string; mapping?: string; source?: string; rejects?: string; batch: string }) => {
+    .option('--nice <n>', 'CPU priority to run at, 0 (normal) to 19 (lowest): below a server\'s, so it keeps answering', String(IMPORT_NICE))
+    .action(async (file: string, opts: { db?: string; format?: RecordFormat; map?: string; mapping?: string; source?: string; rejects?: string; batch: string; nice: string }) => {
+      const nice = Number(opts.nice);
+      if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new Error(`--nice must be an integer from 0 to 19, not "${opts.nice}"`);
+      // Only ever lowered: raising a process's priority needs privileges.
+      if (getPriority() < nice) setPriority(nice);
       let mapping: Mapping | null = null;
       if (opts.mapping) mapping = JSON.parse(readFileSync(opts.mapping, 'utf8')) as Mapping;
       if (opts.map) mapping = { ...(mapping ?? {}), ...parseMappingSpec(opts.map) };
@@ -63,7 +75,7 @@ export function register(program: Command, ctx: CliContext): void {
         for (const [reason, n] of Object.entries(summary.reasons).sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  rejected ${n}: ${reason}`);
         if (opts.rejects && summary.rejected) console.log(`rejected records written to ${opts.rejects}`);
         updateDemandHistory(db, runtime.now());
-        console.log('queued for the search index; the running server (or `index drain`) applies it');
+        console.log(`queued for the search index; the running server (or \`index drain\`) applies it (imported at CPU priority nice ${getPriority()})`);
       } finally {
         if (started) bar.stop();
         await new Promise<void>((r) => (rejects ? rejects.end(r) : r()));
