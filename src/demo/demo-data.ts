@@ -309,7 +309,7 @@ export const GENERIC_PARAGRAPHS = [
   'The site is easy to reach by public transport, with regular buses from the town centre, and there is free parking for staff who drive.',
   'Successful candidates will be asked for two references covering the last three years, and offers are subject to satisfactory pre-employment checks.',
   'We are a Disability Confident employer and guarantee an interview to disabled applicants who meet the essential criteria for the role.',
-  'If you are changing career, tell us about the transferable skills you bring: customer service, teamwork, time management and problem solving all count here.',
+  'If you are changing career, tell us what you did before and what you learned there: it counts here.',
   'We pay the Real Living Wage as a minimum and review pay every April. Hours are guaranteed and your rota is published at least four weeks in advance.',
   'As part of our commitment to the local community we support volunteering days and partner with local charities, schools and colleges.',
   'Your first week is an induction: you will meet the team, complete mandatory training such as manual handling, fire safety and safeguarding, and shadow a buddy before working on your own.',
@@ -317,5 +317,5 @@ export const GENERIC_PARAGRAPHS = [
   'Interviews are informal and can take place in person or by video call. We can often arrange a trial shift so you can see the role for yourself before deciding.',
   'We use a simple app for rotas, holiday requests and payslips, and you can swap shifts with colleagues with your manager\'s agreement.',
   'We are committed to safeguarding and promoting the welfare of the people we work with and expect all staff to share this commitment.',
-  'Our customers tell us that what makes the difference is our people. We invest in them with recognition awards, long service rewards and team events throughout the year.',
+  'What makes the difference here is our people. We invest in them with recognition awards and team events throughout the year.',
 ];
