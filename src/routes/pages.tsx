@@ -102,10 +102,9 @@ export function pageRoutes(deps: AppDeps): Hono<CoachEnv> {
 
   r.get('/', async (c) => {
     const requested: SearchForm = formValues(c, SEARCH_FIELDS);
-    // Near sent empty is the coach clearing it (everywhere), not "not given" (their participant's area): links keep it so.
-    const nearGiven = c.req.query('near') !== undefined;
-    if (nearGiven && requested.near === undefined && requested.participant) requested.near = '';
-    const view = await viewSearchPage(deps, c.var.coach, requested, { nearGiven });
+    // Near sent empty is the coach clearing it (everywhere), not "not given" (a participant's area).
+    if (c.req.query('near') !== undefined) requested.near ??= '';
+    const view = await viewSearchPage(deps, c.var.coach, requested);
     const notice = view.forParticipant && c.req.query('shortlisted') ? `Added to ${view.forParticipant.title}’s shortlist.` : null;
     return sendPage(c, <SearchPage coach={c.var.coach} form={view.form} view={view} notice={notice} />, view.errors.length ? 422 : 200);
   });

@@ -9,7 +9,7 @@ import { shortlistedVacancyIds } from '../shortlist/store.ts';
 import { participantTitle } from '../views/format.ts';
 import type { SearchForm } from '../views/search-page.tsx';
 import { idOf } from './participants/queries.ts';
-import { readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
+import { MAX_SEARCH_RADIUS_KM, readSearchQuery, toSearchJson, type SearchResponse } from './search.ts';
 
 /** Results per search page. */
 export const SEARCH_PAGE_SIZE = 20;
@@ -28,9 +28,6 @@ export interface SearchPageView {
   shortlisted: Set<number>;
 }
 
-/** The search radius the page allows (GET /v1/search's own limit). */
-const MAX_SEARCH_RADIUS_KM = 500;
-
 /**
  * The search page's reads: the form checked as /v1/search checks its query,
  * the search, and with `participant=` that participant (404 unless the
@@ -38,14 +35,14 @@ const MAX_SEARCH_RADIUS_KM = 500;
  * page view of them. The participant field is the page's own, not a search
  * filter, so it is taken out before the search reads the form.
  *
- * Searching for a participant starts where they live: with no `near` in
- * the request at all, Near is their place and Within their travel limit,
- * as their matches are (a coach looks for work the person can reach). An
- * empty `near=` is the coach clearing it: everywhere.
+ * Searching for a participant starts where they live: with no Near in the
+ * form at all, Near is their place and Within their travel limit, as their
+ * matches are (a coach looks for work the person can reach). Near given
+ * empty (`near=`) is the coach clearing it: everywhere.
  */
-export async function viewSearchPage(deps: AppDeps, coach: Coach, requested: SearchForm, opts: { nearGiven: boolean }): Promise<SearchPageView> {
+export async function viewSearchPage(deps: AppDeps, coach: Coach, requested: SearchForm): Promise<SearchPageView> {
   const p = requested.participant ? loadParticipant(deps, coach, idOf(requested.participant)) : null;
-  const area = p && !opts.nearGiven ? areaOf(deps, p) : null;
+  const area = p && requested.near === undefined ? areaOf(deps, p) : null;
   const form: SearchForm = area ? { ...requested, near: area.near, radiusKm: requested.radiusKm ?? area.radiusKm } : requested;
   // The participant is not a filter, and an empty field (Near cleared) is not set.
   const searchForm = Object.fromEntries(Object.entries(form).filter(([k, v]) => k !== 'participant' && v !== ''));

@@ -26,12 +26,14 @@ const listOf = <T extends string>(allowed: readonly T[], normalise: (s: string) 
     });
 
 const SIC_SECTIONS = 'ABCDEFGHIJKLMNOPQRSTU'.split('');
+/** The widest radius a search takes, km (the search page keeps a participant's travel limit within it). */
+export const MAX_SEARCH_RADIUS_KM = 500;
 
 /** GET /v1/search's query; the search page's form reads through it too. */
 export const SearchQuerySchema = z.object({
   q: z.string().max(500).optional().describe('Words, "quoted phrases" and prefix* terms; empty browses everything'),
   near: z.string().trim().min(1).max(200).optional().describe('"lat,lon", a place name or a postcode'),
-  radiusKm: z.coerce.number().positive().max(500).optional().describe(`Default ${DEFAULT_SEARCH_RADIUS_KM} km when near is given`),
+  radiusKm: z.coerce.number().positive().max(MAX_SEARCH_RADIUS_KM).optional().describe(`Default ${DEFAULT_SEARCH_RADIUS_KM} km when near is given`),
   sector: listOf(SIC_SECTIONS, (s) => s.toUpperCase()).optional().describe('SIC 2007 section letters, comma-separated'),
   contract: listOf(CONTRACTS).optional(),
   remote: listOf(REMOTE).optional(),

@@ -172,12 +172,7 @@ export function startOutboxDrainer(deps: OutboxDrainerDeps): OutboxDrainer {
     inFlight = (async () => {
       const summary: DrainSummary = { rows: 0, upserted: 0, removed: 0, batches: 0 };
       // Batch by batch, checking `stopped` between them so stop() waits for one batch at most.
-      for (let first = true; !stopped; first = false) {
-        // Requests and probes run between batches (an engine write that finds the lock free resolves without a turn).
-        if (!first) {
-          await nextTurn();
-          if (stopped) break;
-        }
+      while (!stopped) {
         const s = await drainOutbox(deps.db, deps.engine, { batchSize, now: deps.now, maxBatches: 1 });
         summary.rows += s.rows;
         summary.upserted += s.upserted;
@@ -189,6 +184,8 @@ export function startOutboxDrainer(deps: OutboxDrainerDeps): OutboxDrainer {
           break;
         }
         if (s.batches === 0) break;
+        // Requests and probes run between batches (an engine write that finds the lock free resolves without a turn).
+        await nextTurn();
       }
       if (summary.rows) deps.logger?.debug({ rows: summary.rows, upserted: summary.upserted, removed: summary.removed }, 'outbox drained');
       return summary;
